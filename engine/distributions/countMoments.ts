@@ -1,0 +1,100 @@
+/**
+ * Task-level count distributions for a step's calls. The engine needs only
+ * their first two raw moments: E[C] for tokens that scale with calls and
+ * E[C^2] for context growth, since E[C(C-1)] = E[C^2] - E[C].
+ */
+export type CountFamily = 'fixed' | 'poisson' | 'geometric' | 'negative_binomial';
+
+/**
+ * Writes E[C] to out[offset] and E[C^2] to out[offset + 1].
+ *
+ * - fixed: C = mean in every task (a non-integer mean is an average count).
+ * - poisson: mean lambda; E[C^2] = lambda + lambda^2.
+ * - geometric on 1, 2, 3, ... with the given mean m = 1 / p; E[C^2] = 2m^2 - m.
+ * - negative_binomial on 0, 1, 2, ... by mean and sd (sd^2 > mean);
+ *   E[C^2] = sd^2 + mean^2.
+ *
+ * With a finite `max`, C is censored: a task that would run more runs `max`
+ * (an agent loop's iteration cap). Geometric then has a closed form; Poisson and
+ * negative binomial are summed over 0..max-1 in O(max).
+ *
+ * Writing into an array instead of returning an object keeps the simulation
+ * loop free of allocation.
+ */
+export function writeCountMoments(
+  family: CountFamily,
+  mean: number,
+  sd: number,
+  max: number,
+  out: Float64Array,
+  offset: number,
+): void {
+  if (family === 'fixed') {
+    const count = Math.min(mean, max);
+    out[offset] = count;
+    out[offset + 1] = count * count;
+  } else if (family === 'geometric') {
+    writeGeometricMoments(mean, max, out, offset);
+  } else if (max === Infinity) {
+    out[offset] = mean;
+    out[offset + 1] = family === 'poisson' ? mean + mean * mean : sd * sd + mean * mean;
+  } else {
+    writeCensoredMoments(family, mean, sd, max, out, offset);
+  }
+}
+
+function writeGeometricMoments(mean: number, max: number, out: Float64Array, offset: number) {
+  const p = 1 / mean;
+  if (max === Infinity) {
+    out[offset] = mean;
+    out[offset + 1] = 2 * mean * mean - mean;
+    return;
+  }
+  // P(C > k) = q^k for k = 0, 1, ...; E[min(C, K)] = sum_{k<K} q^k and
+  // E[min(C, K)^2] = sum_{k<K} (2k + 1) q^k (tail-sum formulas for moments).
+  const q = 1 - p;
+  const qToK = q ** max;
+  const sumQ = (1 - qToK) / p;
+  const sumKQ = (q * (1 - max * q ** (max - 1) + (max - 1) * qToK)) / (p * p);
+  out[offset] = sumQ;
+  out[offset + 1] = 2 * sumKQ + sumQ;
+}
+
+function writeCensoredMoments(
+  family: 'poisson' | 'negative_binomial',
+  mean: number,
+  sd: number,
+  max: number,
+  out: Float64Array,
+  offset: number,
+): void {
+  // Probabilities are stepped in log space so a large mean does not underflow
+  // the first terms to zero.
+  let logProbability: number;
+  let logStep: (k: number) => number;
+  if (family === 'poisson') {
+    logProbability = -mean;
+    const logMean = Math.log(mean);
+    logStep = (k) => logMean - Math.log(k);
+  } else {
+    const variance = sd * sd;
+    const successShare = mean / variance;
+    const size = (mean * mean) / (variance - mean);
+    logProbability = size * Math.log(successShare);
+    const logFailure = Math.log1p(-successShare);
+    logStep = (k) => Math.log((k - 1 + size) / k) + logFailure;
+  }
+  let below = 0;
+  let first = 0;
+  let second = 0;
+  for (let k = 0; k < max; k += 1) {
+    if (k > 0) logProbability += logStep(k);
+    const probability = Math.exp(logProbability);
+    below += probability;
+    first += k * probability;
+    second += k * k * probability;
+  }
+  const atCap = Math.max(0, 1 - below);
+  out[offset] = first + max * atCap;
+  out[offset + 1] = second + max * max * atCap;
+}

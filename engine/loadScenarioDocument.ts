@@ -1,0 +1,86 @@
+import { LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import type { ScenarioIssue } from './scenarioIssue.js';
+
+/** A parsed scenario text that can say where each of its nodes came from. */
+export interface ScenarioDocument {
+  readonly document: Document.Parsed;
+  /** Line, column (1-based) and length of a node in the text. */
+  locate(node: Node | null | undefined): SourceSpan;
+  /** Syntax problems: duplicate keys, bad indentation, too many aliases. */
+  readonly issues: readonly ScenarioIssue[];
+}
+
+export interface SourceSpan {
+  readonly line: number;
+  readonly column: number;
+  readonly length: number;
+}
+
+/** Larger files are refused before parsing: a scenario is a page, not a data set. */
+export const MAX_SCENARIO_BYTES = 1_000_000;
+
+// Aliases beyond this count are refused, so a "billion laughs" file cannot
+// expand into gigabytes.
+const MAX_ALIAS_COUNT = 1000;
+
+/**
+ * Parses scenario text as YAML 1.2 with the core schema: `1e6` is a number,
+ * `NO` and `2027-01` stay strings, duplicate keys are errors, merge keys (`<<`)
+ * work. Nothing is interpreted yet; that is validation's job.
+ */
+export function loadScenarioDocument(text: string): ScenarioDocument {
+  const lineCounter = new LineCounter();
+  const locate = (node: Node | null | undefined): SourceSpan => locateRange(node, lineCounter);
+  if (text.length > MAX_SCENARIO_BYTES) {
+    const document = parseDocument('{}') as Document.Parsed;
+    const issue = syntaxIssue('yaml-syntax', `The file is larger than ${MAX_SCENARIO_BYTES} bytes.`, 0, 0);
+    return { document, locate, issues: [issue] };
+  }
+  const document = parseDocument(text, {
+    version: '1.2',
+    schema: 'core',
+    uniqueKeys: true,
+    merge: true,
+    prettyErrors: false,
+    lineCounter,
+  });
+  const issues = document.errors.map((error) => {
+    const position = lineCounter.linePos(error.pos[0]);
+    const duplicate = error.code === 'DUPLICATE_KEY';
+    const message = duplicate
+      ? 'A key appears twice in the same map; YAML keeps only one, so this is refused.'
+      : firstLine(error.message);
+    return syntaxIssue(duplicate ? 'duplicate-key' : 'yaml-syntax', message, position.line, position.col);
+  });
+  if (issues.length === 0) checkAliases(document, issues);
+  return { document, locate, issues };
+}
+
+function checkAliases(document: Document.Parsed, issues: ScenarioIssue[]): void {
+  try {
+    document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (error) {
+    const message = error instanceof Error ? firstLine(error.message) : String(error);
+    issues.push(syntaxIssue('yaml-syntax', `Aliases expand too far: ${message}`, 1, 1));
+  }
+}
+
+function locateRange(node: Node | null | undefined, lineCounter: LineCounter): SourceSpan {
+  const range = node?.range;
+  if (range === undefined || range === null) return { line: 0, column: 0, length: 1 };
+  const start = lineCounter.linePos(range[0]);
+  return { line: start.line, column: start.col, length: Math.max(1, range[1] - range[0]) };
+}
+
+function syntaxIssue(
+  code: 'yaml-syntax' | 'duplicate-key',
+  message: string,
+  line: number,
+  column: number,
+): ScenarioIssue {
+  return { code, severity: 'error', path: '', message, line, column, length: 1, hint: '' };
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0] ?? message;
+}

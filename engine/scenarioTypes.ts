@@ -1,0 +1,116 @@
+import type { CountFamily } from './distributions/countMoments.js';
+import type { ScalarDistribution } from './distributions/scalarDistribution.js';
+import type { ModelPrice } from './priceCatalog.js';
+
+/**
+ * A validated scenario: every number parsed, every distribution built and
+ * checked, every model's price resolved. Month numbers are indices from 0, the
+ * first month of the horizon.
+ */
+export interface Scenario {
+  readonly name: string;
+  readonly description: string;
+  /** First month, 'YYYY-MM'. */
+  readonly start: string;
+  readonly months: number;
+  readonly currency: 'USD';
+  readonly trials: number;
+  readonly seed: number;
+  /** Budget for the whole horizon, all workloads; null when none is set. */
+  readonly budget: number | null;
+  readonly perTokenVolume: 'grow' | 'flat';
+  /** Prices of every model a step uses, per million tokens. */
+  readonly prices: ReadonlyMap<string, ModelPrice>;
+  readonly curve: PriceCurve;
+  readonly workloads: readonly Workload[];
+}
+
+/**
+ * A number that is either known or drawn. `path` names the key in the
+ * scenario (e.g. `workloads.support.growth`); it keys the draw's random stream,
+ * so the same key draws alike in every variant of a scenario.
+ */
+export type Value =
+  | { readonly kind: 'fixed'; readonly value: number }
+  | {
+      readonly kind: 'uncertain';
+      readonly dist: ScalarDistribution;
+      /** 'trial': drawn once and held for the horizon; 'month': drawn again each month. */
+      readonly per: 'trial' | 'month';
+      readonly path: string;
+    };
+
+export interface PriceCurve {
+  /** Yearly change of every model's prices, applied monthly as (1 + c) ^ (m / 12). */
+  readonly annualChange: Value;
+  readonly events: readonly PriceEvent[];
+}
+
+export interface PriceEvent {
+  readonly path: string;
+  /** Month index from which the change applies. */
+  readonly monthIndex: number;
+  readonly probability: Value;
+  readonly change: Value;
+  /** Models the event applies to; null for all. */
+  readonly models: readonly string[] | null;
+}
+
+export interface Workload {
+  readonly name: string;
+  readonly tasksPerMonth: Value;
+  /** Monthly growth rate of tasks. */
+  readonly growth: Value;
+  /** Multiplier of tasks per calendar month, January first; 12 entries. */
+  readonly seasonality: readonly number[];
+  readonly steps: readonly Step[];
+  readonly drifts: readonly Drift[];
+}
+
+export interface Calls {
+  readonly family: CountFamily;
+  readonly mean: Value;
+  /** Only for negative_binomial. */
+  readonly sd: Value | null;
+  /** Censoring cap on the count; Infinity when none. */
+  readonly max: number;
+}
+
+export interface Step {
+  readonly name: string;
+  readonly model: string;
+  readonly calls: Calls;
+  readonly inputTokens: Value;
+  readonly outputTokens: Value;
+  readonly reasoningTokens: Value;
+  readonly contextGrowth: Value;
+  readonly cachedShare: Value;
+  readonly cacheWriteShare: Value;
+  readonly batchShare: Value;
+  readonly when: Value;
+  readonly elasticity: Value;
+  /** First month index in which the step runs. */
+  readonly fromMonth: number;
+  /** Months over which it ramps up to full `when`; 0 for at once. */
+  readonly rampMonths: number;
+}
+
+export const DRIFT_FIELDS = [
+  'calls',
+  'input_tokens',
+  'output_tokens',
+  'reasoning_tokens',
+  'context_growth',
+  'when',
+] as const;
+export type DriftField = (typeof DRIFT_FIELDS)[number];
+
+export interface Drift {
+  readonly path: string;
+  readonly stepIndex: number;
+  readonly field: DriftField;
+  /** Total change reached at `byMonth`, a rate (+40% = 0.4). */
+  readonly change: Value;
+  readonly byMonth: number;
+  readonly shape: 'linear' | 'compound';
+}

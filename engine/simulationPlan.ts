@@ -1,0 +1,104 @@
+import type { CountFamily } from './distributions/countMoments.js';
+import type { ScalarDistribution } from './distributions/scalarDistribution.js';
+
+/**
+ * What the simulation needs, flattened: every number a trial reads lives at a
+ * slot of one Float64Array (fixed values pre-filled, uncertain ones drawn per
+ * trial), so the inner loop reads typed arrays and never walks the scenario.
+ */
+export interface SimulationPlan {
+  readonly months: number;
+  readonly monthLabels: readonly string[];
+  /** Size of the per-trial value array. */
+  readonly slotCount: number;
+  /** Initial value of every slot: fixed values, and 0 where a draw will go. */
+  readonly fixedSlots: Float64Array;
+  readonly inputs: readonly PlannedInput[];
+  readonly models: readonly string[];
+  /** Per model, USD per million tokens: input, cached, cache write, output, reasoning, batch discount. */
+  readonly modelPrices: Float64Array;
+  readonly annualChangeSlot: number;
+  readonly events: readonly PlannedEvent[];
+  readonly workloads: readonly PlannedWorkload[];
+  readonly perTokenVolume: 'grow' | 'flat';
+}
+
+/** Number of price fields per model in `modelPrices`. */
+export const PRICE_STRIDE = 6;
+
+/**
+ * An uncertain input: `count` uniforms per trial (1, or the horizon's months
+ * for `per: month`) turned into values at `slot`, `slot + 1`, ... by the
+ * distribution's inverse. `transform` 'uniform' leaves the uniform as is (used
+ * for whether a price event happens).
+ */
+export interface PlannedInput {
+  readonly path: string;
+  readonly dist: ScalarDistribution | null;
+  readonly slot: number;
+  readonly count: number;
+}
+
+export interface PlannedEvent {
+  readonly monthIndex: number;
+  readonly probabilitySlot: number;
+  readonly changeSlot: number;
+  /** Slot holding the uniform that decides whether the event happens. */
+  readonly occurrenceSlot: number;
+  /** 1 for each model (in plan order) the event applies to. */
+  readonly modelMask: Uint8Array;
+}
+
+export interface PlannedWorkload {
+  readonly name: string;
+  readonly tasksSlot: number;
+  readonly growthSlot: number;
+  /** Whether growth is drawn every month (slots growthSlot..+months). */
+  readonly growthPerMonth: boolean;
+  /** Seasonal multiplier of each month of the horizon. */
+  readonly season: Float64Array;
+  readonly steps: readonly PlannedStep[];
+}
+
+/** Index of each drifting field in `PlannedStep.drifts`. */
+export const DRIFT_INDEX = {
+  calls: 0,
+  input_tokens: 1,
+  output_tokens: 2,
+  reasoning_tokens: 3,
+  context_growth: 4,
+  when: 5,
+} as const;
+
+export interface PlannedDrift {
+  readonly changeSlot: number;
+  readonly compound: boolean;
+  /** Share of the change reached in each month, from 0 to 1. */
+  readonly ramp: Float64Array;
+}
+
+export interface PlannedStep {
+  readonly name: string;
+  readonly modelIndex: number;
+  readonly family: CountFamily;
+  readonly callsMeanSlot: number;
+  readonly callsSdSlot: number;
+  readonly callsMax: number;
+  readonly inputSlot: number;
+  readonly outputSlot: number;
+  readonly reasoningSlot: number;
+  readonly contextGrowthSlot: number;
+  readonly cachedShareSlot: number;
+  readonly cacheWriteShareSlot: number;
+  readonly batchShareSlot: number;
+  readonly whenSlot: number;
+  readonly elasticitySlot: number;
+  /** Share of `when` in force each month: 0 before `from`, ramping to 1. */
+  readonly active: Float64Array;
+  /** Whether `active` is 1 in every month. */
+  readonly alwaysActive: boolean;
+  /** Whether any field of the step drifts. */
+  readonly drifted: boolean;
+  /** Drifts by field (see DRIFT_INDEX); null where the field does not drift. */
+  readonly drifts: readonly (PlannedDrift | null)[];
+}

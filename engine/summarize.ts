@@ -1,0 +1,179 @@
+import type { Scenario } from './scenarioTypes.js';
+import { DASHBOARD, DASHBOARD_FIELDS, type SimulationResult } from './simulationResult.js';
+import type { SimulationPlan } from './simulationPlan.js';
+import { summarizeSample } from './summarizeSample.js';
+import type {
+  BudgetSummary,
+  DistributionSummary,
+  ForecastTriple,
+  IndexPoint,
+  Summary,
+  WorkloadMonth,
+  WorkloadSummary,
+} from './summaryTypes.js';
+
+/**
+ * Turns per-trial results into the Summary that reports read: percentiles with
+ * their standard errors for every series, the indices, the dashboard and the
+ * budget figures. Cost: O(series * trials), with one scratch buffer.
+ */
+export function summarize(
+  scenario: Scenario,
+  plan: SimulationPlan,
+  result: SimulationResult,
+  warnings: readonly string[] = [],
+): Summary {
+  const reader = new SeriesReader(result);
+  const months = plan.monthLabels;
+  const total = {
+    monthly: months.map((_, month) =>
+      reader.triple(result.totalPerTask, result.totalPerToken, month),
+    ),
+    annual: reader.triple(result.annualPerTask, result.annualPerToken, 0),
+  };
+  const workloads = plan.workloads.map((workload, w) =>
+    summarizeWorkload(workload.name, w, reader, result, months),
+  );
+  return {
+    schemaVersion: 1,
+    scenario: {
+      name: scenario.name,
+      description: scenario.description,
+      start: scenario.start,
+      months: scenario.months,
+      currency: scenario.currency,
+      trials: result.trials,
+      seed: scenario.seed,
+      budget: scenario.budget,
+      perTokenVolume: scenario.perTokenVolume,
+    },
+    months,
+    total,
+    workloads,
+    index: {
+      costPerToken: indexPoints(reader, result.costPerTokenIndex, months),
+      costPerTask: indexPoints(reader, result.costPerTaskIndex, months),
+    },
+    budget: scenario.budget === null ? null : summarizeBudget(result, scenario.budget),
+    prices: [...scenario.prices.values()].map((price) => ({
+      model: price.model,
+      input: price.input,
+      cachedInput: price.cachedInput,
+      cacheWrite: price.cacheWrite,
+      output: price.output,
+      reasoning: price.reasoning,
+      batchDiscount: price.batchDiscount,
+      asOf: price.asOf,
+      source: price.source,
+    })),
+    warnings: [...warnings],
+  };
+}
+
+function summarizeWorkload(
+  name: string,
+  w: number,
+  reader: SeriesReader,
+  result: SimulationResult,
+  months: readonly string[],
+): WorkloadSummary {
+  const monthCount = months.length;
+  return {
+    name,
+    monthly: months.map((_, month) =>
+      reader.triple(result.workloadPerTask, result.workloadPerToken, w * monthCount + month),
+    ),
+    annual: reader.triple(result.annualWorkloadPerTask, result.annualWorkloadPerToken, w),
+    months: months.map((label, month) => dashboardMonth(result, w, month, label)),
+    costPerTaskFirst: reader.single(result.costPerTaskFirst, w),
+    costPerTaskLast: reader.single(result.costPerTaskLast, w),
+  };
+}
+
+function dashboardMonth(
+  result: SimulationResult,
+  w: number,
+  month: number,
+  label: string,
+): WorkloadMonth {
+  const base = (w * result.months + month) * DASHBOARD_FIELDS;
+  const mean = (field: number): number => result.dashboardSums[base + field]! / result.trials;
+  const input = mean(DASHBOARD.inputPerTask);
+  const output = mean(DASHBOARD.outputPerTask);
+  const reasoning = mean(DASHBOARD.reasoningPerTask);
+  return {
+    month: label,
+    tasks: mean(DASHBOARD.tasks),
+    tokens: mean(DASHBOARD.tokens),
+    inputTokensPerTask: input,
+    outputTokensPerTask: output,
+    reasoningTokensPerTask: reasoning,
+    tokensPerTask: input + output + reasoning,
+    costPerTask: mean(DASHBOARD.costPerTask),
+    costPerTaskPerToken: mean(DASHBOARD.perTokenCostPerTask),
+  };
+}
+
+function indexPoints(
+  reader: SeriesReader,
+  series: Float64Array,
+  months: readonly string[],
+): IndexPoint[] {
+  return months.map((month, index) => {
+    const summary = reader.single(series, index);
+    return { month, p10: summary.p10, p50: summary.p50, p90: summary.p90 };
+  });
+}
+
+function summarizeBudget(result: SimulationResult, budget: number): BudgetSummary {
+  const over = (values: Float64Array): number => {
+    let count = 0;
+    for (let index = 0; index < values.length; index += 1) if (values[index]! > budget) count += 1;
+    return count / values.length;
+  };
+  const probability = over(result.annualPerTask);
+  return {
+    amount: budget,
+    exceedProbability: probability,
+    exceedProbabilityStandardError: Math.sqrt((probability * (1 - probability)) / result.trials),
+    perTokenExceedProbability: over(result.annualPerToken),
+  };
+}
+
+/** Reads series out of the result's flat arrays into summaries, sharing one scratch buffer. */
+class SeriesReader {
+  private readonly scratch: Float64Array;
+  private readonly gap: Float64Array;
+
+  constructor(private readonly result: SimulationResult) {
+    this.scratch = new Float64Array(result.trials);
+    this.gap = new Float64Array(result.trials);
+  }
+
+  single(values: Float64Array | Float32Array, series: number): DistributionSummary {
+    return summarizeSample(this.slice(values, series), this.scratch);
+  }
+
+  /** Both forecasts and their paired gap, trial by trial. */
+  triple(
+    perTask: Float64Array | Float32Array,
+    perToken: Float64Array | Float32Array,
+    series: number,
+  ): ForecastTriple {
+    const task = this.slice(perTask, series);
+    const token = this.slice(perToken, series);
+    for (let trial = 0; trial < this.result.trials; trial += 1) {
+      this.gap[trial] = task[trial]! - token[trial]!;
+    }
+    return {
+      perTask: summarizeSample(task, this.scratch),
+      perToken: summarizeSample(token, this.scratch),
+      gap: summarizeSample(this.gap, this.scratch),
+    };
+  }
+
+  private slice(values: Float64Array | Float32Array, series: number) {
+    const trials = this.result.trials;
+    return values.subarray(series * trials, (series + 1) * trials);
+  }
+}

@@ -1,0 +1,134 @@
+/**
+ * The Summary is what every report reads: the engine's last stage produces it
+ * and nothing downstream recomputes the model. All money is in the scenario's
+ * currency (USD); months are 'YYYY-MM' strings, index 0 being the first month
+ * of the horizon.
+ */
+
+/** The quantile levels every distribution summary reports. */
+export const QUANTILE_LEVELS = [0.05, 0.1, 0.25, 0.5, 0.75, 0.9, 0.95] as const;
+
+/** Mean, percentiles and Monte Carlo standard errors of one quantity over trials. */
+export interface DistributionSummary {
+  readonly mean: number;
+  /** Standard error of the mean: sample sd / sqrt(trials). */
+  readonly meanStandardError: number;
+  readonly sd: number;
+  readonly p5: number;
+  readonly p10: number;
+  readonly p25: number;
+  readonly p50: number;
+  readonly p75: number;
+  readonly p90: number;
+  readonly p95: number;
+  /**
+   * Standard error of P10, P50 and P90, from the order-statistic interval
+   * (binomial count around the quantile, Hahn and Meeker), halved.
+   */
+  readonly p10StandardError: number;
+  readonly p50StandardError: number;
+  readonly p90StandardError: number;
+}
+
+/** Both forecasts and their paired gap (per-task minus per-token), trial by trial. */
+export interface ForecastTriple {
+  readonly perTask: DistributionSummary;
+  readonly perToken: DistributionSummary;
+  readonly gap: DistributionSummary;
+}
+
+/** Spend of one workload, or of all workloads together. */
+export interface SpendSummary {
+  /** One entry per month of the horizon. */
+  readonly monthly: readonly ForecastTriple[];
+  /** Sum over the horizon's months, summarised over trials. */
+  readonly annual: ForecastTriple;
+}
+
+/** The operator's view of one workload per month, in the per-task forecast. */
+export interface WorkloadMonth {
+  readonly month: string;
+  /** Mean over trials of tasks run that month. */
+  readonly tasks: number;
+  /** Mean over trials of tokens (input, output and reasoning) that month. */
+  readonly tokens: number;
+  /** Mean tokens of one task: input, output, reasoning and their total. */
+  readonly inputTokensPerTask: number;
+  readonly outputTokensPerTask: number;
+  readonly reasoningTokensPerTask: number;
+  readonly tokensPerTask: number;
+  /** Mean over trials of the expected cost of one task. */
+  readonly costPerTask: number;
+  /** Same for the per-token forecast (tokens per task frozen at month 0). */
+  readonly costPerTaskPerToken: number;
+}
+
+export interface WorkloadSummary extends SpendSummary {
+  readonly name: string;
+  readonly months: readonly WorkloadMonth[];
+  /** Cost of one task in the first and the last month, over trials. */
+  readonly costPerTaskFirst: DistributionSummary;
+  readonly costPerTaskLast: DistributionSummary;
+}
+
+/** A monthly index, 1.0 in the first month, with its spread over trials. */
+export interface IndexPoint {
+  readonly month: string;
+  readonly p10: number;
+  readonly p50: number;
+  readonly p90: number;
+}
+
+export interface BudgetSummary {
+  /** The budget for the whole horizon, all workloads. */
+  readonly amount: number;
+  /** Share of trials whose per-task annual spend exceeds the budget. */
+  readonly exceedProbability: number;
+  /** Binomial standard error of that share. */
+  readonly exceedProbabilityStandardError: number;
+  /** Same share for the per-token forecast, for comparison. */
+  readonly perTokenExceedProbability: number;
+}
+
+export interface ScenarioEcho {
+  readonly name: string;
+  readonly description: string;
+  readonly start: string;
+  readonly months: number;
+  readonly currency: string;
+  readonly trials: number;
+  readonly seed: number;
+  readonly budget: number | null;
+  /** 'grow': per-token volume follows task volume; 'flat': volume held at month 0. */
+  readonly perTokenVolume: 'grow' | 'flat';
+}
+
+export interface Summary {
+  /** Version of this document's shape, bumped when a field changes meaning. */
+  readonly schemaVersion: 1;
+  readonly scenario: ScenarioEcho;
+  /** 'YYYY-MM' for each month of the horizon. */
+  readonly months: readonly string[];
+  readonly total: SpendSummary;
+  readonly workloads: readonly WorkloadSummary[];
+  readonly index: {
+    /** Spend per token of the per-task forecast, relative to month 0. */
+    readonly costPerToken: readonly IndexPoint[];
+    /** Spend per task over all workloads, relative to month 0. */
+    readonly costPerTask: readonly IndexPoint[];
+  };
+  readonly budget: BudgetSummary | null;
+  /** Prices used, per model, with the date each was read. */
+  readonly prices: readonly {
+    readonly model: string;
+    readonly input: number;
+    readonly cachedInput: number;
+    readonly cacheWrite: number;
+    readonly output: number;
+    readonly reasoning: number;
+    readonly batchDiscount: number;
+    readonly asOf: string;
+    readonly source: string;
+  }[];
+  readonly warnings: readonly string[];
+}

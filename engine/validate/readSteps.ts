@@ -1,0 +1,205 @@
+import { isMap, type Node } from 'yaml';
+import type { CountFamily } from '../distributions/countMoments.js';
+import type { ModelPrice } from '../priceCatalog.js';
+import type { Calls, Step, Value } from '../scenarioTypes.js';
+import { readInteger, readText } from './validateScenario.js';
+import { readMonthIndex, reportUnknownModel, type Horizon } from './readPrices.js';
+import { readValue, type QuantityKind } from './readValue.js';
+import { entryOf, type MapEntry, type ValidationContext } from './validationContext.js';
+
+export const STEP_KEYS = [
+  'model',
+  'calls',
+  'input_tokens',
+  'output_tokens',
+  'reasoning_tokens',
+  'context_growth',
+  'cached_share',
+  'cache_write_share',
+  'batch_share',
+  'when',
+  'elasticity',
+  'from',
+  'ramp',
+] as const;
+
+export const COUNT_FAMILIES = ['poisson', 'geometric', 'negative_binomial'] as const;
+
+const STEP_NAME = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
+
+/** Reads a workload's steps. */
+export function readSteps(
+  context: ValidationContext,
+  stepsEntry: MapEntry,
+  horizon: Horizon,
+  workloadElasticity: Value,
+  prices: ReadonlyMap<string, ModelPrice>,
+): Step[] | undefined {
+  const entries = context.entriesOf(stepsEntry.value, stepsEntry.path, '`steps`');
+  if (entries === undefined) return undefined;
+  if (entries.length === 0) {
+    context.error(stepsEntry.value, stepsEntry.path, 'missing-key', 'A workload needs at least one step.');
+    return undefined;
+  }
+  const steps = entries.map((entry) =>
+    readStep(context, entry, horizon, workloadElasticity, prices),
+  );
+  return steps.every((step) => step !== undefined) ? (steps as Step[]) : undefined;
+}
+
+function readStep(
+  context: ValidationContext,
+  step: MapEntry,
+  horizon: Horizon,
+  workloadElasticity: Value,
+  prices: ReadonlyMap<string, ModelPrice>,
+): Step | undefined {
+  if (!STEP_NAME.test(step.key)) {
+    const message = `\`${step.key}\` cannot name a step.`;
+    context.error(step.keyNode, step.path, 'out-of-range', message, 'use letters, digits, `-` and `_`');
+  }
+  const entries = context.entriesOf(step.value, step.path, 'A step');
+  if (entries === undefined) return undefined;
+  context.rejectUnknownKeys(entries, STEP_KEYS, 'a step');
+  context.requireKey(entries, 'model', step.value, step.path);
+  const model = readModel(context, entryOf(entries, 'model'), prices);
+  const value = (key: string, kind: QuantityKind, fallback: number): Value | undefined => {
+    const entry = entryOf(entries, key);
+    if (entry === undefined) return { kind: 'fixed', value: fallback };
+    return readValue(context, entry.value, entry.path, kind);
+  };
+  const fields = {
+    inputTokens: value('input_tokens', 'amount', 0),
+    outputTokens: value('output_tokens', 'amount', 0),
+    reasoningTokens: value('reasoning_tokens', 'amount', 0),
+    contextGrowth: value('context_growth', 'amount', 0),
+    cachedShare: value('cached_share', 'share', 0),
+    cacheWriteShare: value('cache_write_share', 'share', 0),
+    batchShare: value('batch_share', 'share', 0),
+    when: value('when', 'share', 1),
+  };
+  const elasticityEntry = entryOf(entries, 'elasticity');
+  const elasticity = elasticityEntry ? value('elasticity', 'real', 0) : workloadElasticity;
+  const calls = readCalls(context, entryOf(entries, 'calls'));
+  const fromEntry = entryOf(entries, 'from');
+  const fromMonth = fromEntry === undefined ? 0 : readMonthIndex(context, fromEntry, horizon);
+  const rampMonths = readInteger(context, entryOf(entries, 'ramp'), 0, 0, 120);
+  checkCacheShares(context, entries, fields.cachedShare, fields.cacheWriteShare);
+  const parts = [model, calls, elasticity, fromMonth, rampMonths, ...Object.values(fields)];
+  if (parts.some((part) => part === undefined)) return undefined;
+  return {
+    name: step.key,
+    model: model!,
+    calls: calls!,
+    elasticity: elasticity!,
+    fromMonth: fromMonth!,
+    rampMonths: rampMonths!,
+    ...(fields as { [K in keyof typeof fields]: Value }),
+  };
+}
+
+function readModel(
+  context: ValidationContext,
+  entry: MapEntry | undefined,
+  prices: ReadonlyMap<string, ModelPrice>,
+): string | undefined {
+  if (entry === undefined) return undefined;
+  const model = readText(context, entry);
+  if (model === undefined) return undefined;
+  if (!prices.has(model)) {
+    reportUnknownModel(context, entry.value, entry.path, model, prices);
+    return undefined;
+  }
+  return model;
+}
+
+function checkCacheShares(
+  context: ValidationContext,
+  entries: readonly MapEntry[],
+  cached: Value | undefined,
+  written: Value | undefined,
+): void {
+  if (cached === undefined || written === undefined) return;
+  const highest = (value: Value): number => (value.kind === 'fixed' ? value.value : value.dist.upper);
+  if (highest(cached) + highest(written) <= 1) return;
+  const entry = entryOf(entries, 'cache_write_share') ?? entryOf(entries, 'cached_share');
+  const message = '`cached_share` and `cache_write_share` together can exceed 100% of the input.';
+  context.error(entry?.value ?? null, entry?.path ?? '', 'out-of-range', message, 'lower one of them');
+}
+
+/**
+ * Reads `calls`: a number or range is the average count per task; a count
+ * family (`poisson`, `geometric`, `negative_binomial`) varies task by task.
+ */
+function readCalls(context: ValidationContext, entry: MapEntry | undefined): Calls | undefined {
+  const none = { kind: 'fixed' as const, value: 1 };
+  if (entry === undefined) return { family: 'fixed', mean: none, sd: null, max: Infinity };
+  const family = isMap(entry.value)
+    ? (context.entriesOf(entry.value, entry.path, '`calls`') ?? []).find((field) =>
+        (COUNT_FAMILIES as readonly string[]).includes(field.key),
+      )
+    : undefined;
+  if (family === undefined) {
+    const mean = readValue(context, entry.value, entry.path, 'amount');
+    return mean && { family: 'fixed', mean, sd: null, max: Infinity };
+  }
+  const fields = context.entriesOf(entry.value, entry.path, '`calls`') ?? [];
+  context.rejectUnknownKeys(fields, [family.key, 'max'], '`calls`');
+  const extra = fields.filter((field) => (COUNT_FAMILIES as readonly string[]).includes(field.key));
+  if (extra.length > 1) {
+    context.error(extra[1]!.keyNode, extra[1]!.path, 'bad-distribution', '`calls` names one count family.');
+    return undefined;
+  }
+  const maxEntry = entryOf(fields, 'max');
+  const max = maxEntry === undefined ? Infinity : readInteger(context, maxEntry, 0, 1, 100_000);
+  const params = readCountParameters(context, family.key as CountFamily, family);
+  if (params === undefined || max === undefined) return undefined;
+  return { family: family.key as CountFamily, ...params, max };
+}
+
+function readCountParameters(
+  context: ValidationContext,
+  family: CountFamily,
+  entry: MapEntry,
+): { mean: Value; sd: Value | null } | undefined {
+  if (family === 'poisson') {
+    const mean = readParameter(context, entry.value, entry.path, 0);
+    return mean && { mean, sd: null };
+  }
+  const wanted = family === 'geometric' ? ['mean'] : ['mean', 'sd'];
+  const fields = context.entriesOf(entry.value, entry.path, `\`${family}\``);
+  if (fields === undefined) return undefined;
+  context.rejectUnknownKeys(fields, wanted, `\`${family}\``);
+  for (const key of wanted) context.requireKey(fields, key, entry.value, entry.path);
+  const meanEntry = entryOf(fields, 'mean');
+  const minimumMean = family === 'geometric' ? 1 : 0;
+  const mean = meanEntry && readParameter(context, meanEntry.value, meanEntry.path, minimumMean);
+  if (family === 'geometric') return mean && { mean, sd: null };
+  const sdEntry = entryOf(fields, 'sd');
+  const sd = sdEntry && readParameter(context, sdEntry.value, sdEntry.path, 0);
+  if (mean === undefined || sd === undefined) return undefined;
+  if (mean.kind === 'fixed' && sd.kind === 'fixed' && sd.value * sd.value <= mean.value) {
+    const message = `A negative binomial needs sd^2 above the mean; sd ${sd.value} gives ${sd.value ** 2}.`;
+    context.error(sdEntry!.value, sdEntry!.path, 'bad-distribution', message, 'use `poisson` when sd^2 equals the mean');
+    return undefined;
+  }
+  return { mean, sd };
+}
+
+/** A parameter of a count family: a number or a distribution drawn per trial. */
+function readParameter(
+  context: ValidationContext,
+  node: Node | null,
+  path: string,
+  minimum: number,
+): Value | undefined {
+  const value = readValue(context, node, path, 'amount');
+  if (value === undefined) return undefined;
+  const low = value.kind === 'fixed' ? value.value : value.dist.quantile(0.05);
+  if (low < minimum) {
+    const message = `This mean must be at least ${minimum}${value.kind === 'fixed' ? '' : ' at its P5'}.`;
+    context.error(node, path, 'out-of-range', message);
+    return undefined;
+  }
+  return value;
+}

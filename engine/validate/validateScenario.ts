@@ -1,0 +1,185 @@
+import { isScalar, type Node } from 'yaml';
+import type { ScenarioDocument } from '../loadScenarioDocument.js';
+import { parseMonth } from '../monthIndex.js';
+import type { PriceCatalog } from '../priceCatalog.js';
+import { sortIssues, type ScenarioIssue } from '../scenarioIssue.js';
+import type { PriceCurve, Scenario, Value, Workload } from '../scenarioTypes.js';
+import { readPlainNumber, readValue } from './readValue.js';
+import { readPriceCurve, readPrices } from './readPrices.js';
+import { entryOf, ValidationContext, type MapEntry } from './validationContext.js';
+import { readWorkloads } from './readWorkloads.js';
+
+export const TOP_LEVEL_KEYS = [
+  'scenario',
+  'description',
+  'start',
+  'months',
+  'currency',
+  'trials',
+  'seed',
+  'budget',
+  'per_token_volume',
+  'prices',
+  'workloads',
+] as const;
+
+export const DEFAULT_TRIALS = 10_000;
+export const MAX_TRIALS = 10_000_000;
+export const MAX_MONTHS = 120;
+
+export interface ValidationResult {
+  /** The typed scenario, present only when there is no error. */
+  readonly scenario: Scenario | undefined;
+  /** Every error and warning, sorted by line. */
+  readonly issues: readonly ScenarioIssue[];
+}
+
+/**
+ * Turns a parsed scenario document into a typed Scenario, checking every key:
+ * numbers parsed, distributions built, models resolved against the catalog.
+ * Collects all problems rather than stopping at the first.
+ */
+export function validateScenario(source: ScenarioDocument, catalog: PriceCatalog): ValidationResult {
+  if (source.issues.length > 0) return { scenario: undefined, issues: sortIssues(source.issues) };
+  const context = new ValidationContext(source);
+  const root = (source.document.contents ?? null) as Node | null;
+  const entries = context.entriesOf(root, '', 'A scenario file');
+  const scenario = entries === undefined ? undefined : readScenario(context, entries, root, catalog);
+  const issues = sortIssues(context.issues);
+  const failed = issues.some((issue) => issue.severity === 'error');
+  return { scenario: failed ? undefined : scenario, issues };
+}
+
+function readScenario(
+  context: ValidationContext,
+  entries: readonly MapEntry[],
+  root: Node | null,
+  catalog: PriceCatalog,
+): Scenario | undefined {
+  context.rejectUnknownKeys(entries, TOP_LEVEL_KEYS, 'the top level of a scenario');
+  for (const key of ['scenario', 'start', 'workloads']) context.requireKey(entries, key, root, '');
+  const name = readName(context, entryOf(entries, 'scenario'));
+  const start = readStart(context, entryOf(entries, 'start'));
+  const months = readInteger(context, entryOf(entries, 'months'), 12, 1, MAX_MONTHS);
+  const trials = readInteger(context, entryOf(entries, 'trials'), DEFAULT_TRIALS, 1, MAX_TRIALS);
+  const seed = readInteger(context, entryOf(entries, 'seed'), 1, 0, Number.MAX_SAFE_INTEGER);
+  const budget = readBudget(context, entryOf(entries, 'budget'));
+  const perTokenVolume = readChoice(context, entryOf(entries, 'per_token_volume'), ['grow', 'flat']);
+  checkCurrency(context, entryOf(entries, 'currency'));
+  const horizon = { start: start ?? '2000-01', months: months ?? 12 };
+  const pricesEntry = entryOf(entries, 'prices');
+  const prices = readPrices(context, pricesEntry, catalog);
+  const curve: PriceCurve | undefined = readPriceCurve(context, pricesEntry, horizon);
+  const workloads: Workload[] | undefined = readWorkloads(
+    context,
+    entryOf(entries, 'workloads'),
+    horizon,
+    prices,
+  );
+  if (
+    name === undefined || start === undefined || months === undefined || trials === undefined ||
+    seed === undefined || budget === undefined || perTokenVolume === undefined ||
+    prices === undefined || curve === undefined || workloads === undefined
+  ) {
+    return undefined;
+  }
+  const description = readText(context, entryOf(entries, 'description')) ?? '';
+  const usedPrices = new Map(
+    [...prices].filter(([model]) => workloads.some((w) => w.steps.some((s) => s.model === model))),
+  );
+  return {
+    name, description, start, months, currency: 'USD', trials, seed, budget,
+    perTokenVolume, prices: usedPrices, curve, workloads,
+  };
+}
+
+const NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
+
+function readName(context: ValidationContext, entry: MapEntry | undefined): string | undefined {
+  if (entry === undefined) return undefined;
+  const text = readText(context, entry);
+  if (text === undefined) return undefined;
+  if (!NAME_PATTERN.test(text) || text.length > 80) {
+    const hint = 'use letters, digits, `-`, `_` and `.`, e.g. `support-2027`';
+    context.error(entry.value, entry.path, 'out-of-range', `\`${text}\` cannot name a report folder.`, hint);
+    return undefined;
+  }
+  return text;
+}
+
+/** Reads a text value; numbers are accepted and written as text. */
+export function readText(context: ValidationContext, entry: MapEntry | undefined) {
+  if (entry === undefined) return undefined;
+  const raw = isScalar(entry.value) ? entry.value.value : undefined;
+  if (typeof raw === 'string' || typeof raw === 'number') return String(raw);
+  context.error(entry.value, entry.path, 'wrong-type', 'Expected a text.');
+  return undefined;
+}
+
+function readStart(context: ValidationContext, entry: MapEntry | undefined): string | undefined {
+  if (entry === undefined) return undefined;
+  const text = readText(context, entry);
+  if (text === undefined) return undefined;
+  if (parseMonth(text) === undefined) {
+    context.error(entry.value, entry.path, 'bad-month', `\`${text}\` is not a month.`, 'write `YYYY-MM`, e.g. `2027-01`');
+    return undefined;
+  }
+  return text.trim();
+}
+
+/** Reads a whole number within [min, max], or the default when the key is absent. */
+export function readInteger(
+  context: ValidationContext,
+  entry: MapEntry | undefined,
+  fallback: number,
+  min: number,
+  max: number,
+): number | undefined {
+  if (entry === undefined) return fallback;
+  const value = readPlainNumber(context, entry.value, entry.path);
+  if (value === undefined) return undefined;
+  if (!Number.isInteger(value) || value < min || value > max) {
+    const message = `Expected a whole number from ${min} to ${max}, found ${value}.`;
+    context.error(entry.value, entry.path, 'out-of-range', message);
+    return undefined;
+  }
+  return value;
+}
+
+function readBudget(context: ValidationContext, entry: MapEntry | undefined) {
+  if (entry === undefined) return null;
+  const value: Value | undefined = readValue(context, entry.value, entry.path, 'amount', {
+    allowUncertain: false,
+  });
+  if (value === undefined || value.kind !== 'fixed') return undefined;
+  if (value.value <= 0) {
+    context.error(entry.value, entry.path, 'out-of-range', 'A budget must be above 0.');
+    return undefined;
+  }
+  return value.value;
+}
+
+/** Reads one of a fixed list of words. */
+export function readChoice<T extends string>(
+  context: ValidationContext,
+  entry: MapEntry | undefined,
+  choices: readonly T[],
+): T | undefined {
+  if (entry === undefined) return choices[0];
+  const raw = isScalar(entry.value) ? entry.value.value : undefined;
+  const found = choices.find((choice) => choice === raw);
+  if (found === undefined) {
+    const hint = `valid values: ${choices.map((choice) => `\`${choice}\``).join(', ')}`;
+    context.error(entry.value, entry.path, 'out-of-range', `\`${String(raw)}\` is not a valid choice.`, hint);
+  }
+  return found;
+}
+
+function checkCurrency(context: ValidationContext, entry: MapEntry | undefined): void {
+  if (entry === undefined) return;
+  const raw = isScalar(entry.value) ? entry.value.value : undefined;
+  if (raw !== 'USD') {
+    const message = `Only USD is supported: the price catalog is in USD; found \`${String(raw)}\`.`;
+    context.error(entry.value, entry.path, 'not-supported', message, 'write `currency: USD` or leave it out');
+  }
+}

@@ -1,0 +1,94 @@
+import { isMap, isPair, isScalar, isSeq, type Node } from 'yaml';
+import { closestNames } from '../closestNames.js';
+import type { ScenarioDocument } from '../loadScenarioDocument.js';
+import type { IssueCode, ScenarioIssue } from '../scenarioIssue.js';
+
+/** One key of a YAML map with its nodes and its path in the scenario. */
+export interface MapEntry {
+  readonly key: string;
+  readonly keyNode: Node | null;
+  readonly value: Node | null;
+  readonly path: string;
+}
+
+/**
+ * Collects issues while validation walks the document, so every problem in a
+ * file is reported at once rather than the first alone.
+ */
+export class ValidationContext {
+  readonly issues: ScenarioIssue[] = [];
+
+  constructor(private readonly source: ScenarioDocument) {}
+
+  error(node: Node | null, path: string, code: IssueCode, message: string, hint = ''): void {
+    this.add('error', node, path, code, message, hint);
+  }
+
+  warn(node: Node | null, path: string, code: IssueCode, message: string, hint = ''): void {
+    this.add('warning', node, path, code, message, hint);
+  }
+
+  /** The entries of a map node, or undefined (with an error) when the node is not a map. */
+  entriesOf(node: Node | null, path: string, what: string): MapEntry[] | undefined {
+    if (!isMap(node)) {
+      this.error(node, path, 'wrong-type', `${what} must be a map of keys and values.`);
+      return undefined;
+    }
+    const entries: MapEntry[] = [];
+    for (const pair of node.items) {
+      if (!isPair(pair)) continue;
+      const keyNode = (pair.key ?? null) as Node | null;
+      const key = isScalar(keyNode) ? String(keyNode.value) : '';
+      const value = (pair.value ?? null) as Node | null;
+      entries.push({ key, keyNode, value, path: path === '' ? key : `${path}.${key}` });
+    }
+    return entries;
+  }
+
+  /** The items of a sequence node, or undefined (with an error) when it is not a list. */
+  itemsOf(node: Node | null, path: string, what: string): (Node | null)[] | undefined {
+    if (!isSeq(node)) {
+      this.error(node, path, 'wrong-type', `${what} must be a list.`);
+      return undefined;
+    }
+    return node.items.map((item) => (item ?? null) as Node | null);
+  }
+
+  /** Reports every key not in `allowed`, suggesting the nearest allowed names. */
+  rejectUnknownKeys(entries: readonly MapEntry[], allowed: readonly string[], where: string) {
+    for (const entry of entries) {
+      if (allowed.includes(entry.key)) continue;
+      const near = closestNames(entry.key, allowed, 1);
+      const hint =
+        near.length > 0
+          ? `did you mean \`${near[0]}\`?`
+          : `valid keys here: ${allowed.map((key) => `\`${key}\``).join(', ')}`;
+      this.error(entry.keyNode, entry.path, 'unknown-key', `Unknown key \`${entry.key}\` in ${where}.`, hint);
+    }
+  }
+
+  /** Reports a missing required key at the map that lacks it. */
+  requireKey(entries: readonly MapEntry[], key: string, mapNode: Node | null, path: string) {
+    if (entries.some((entry) => entry.key === key)) return;
+    const keyPath = path === '' ? key : `${path}.${key}`;
+    this.error(mapNode, keyPath, 'missing-key', `The key \`${key}\` is required here.`);
+  }
+
+  private add(
+    severity: 'error' | 'warning',
+    node: Node | null,
+    path: string,
+    code: IssueCode,
+    message: string,
+    hint: string,
+  ): void {
+    const span = this.source.locate(node);
+    const length = Math.min(span.length, 60);
+    this.issues.push({ code, severity, path, message, ...span, length, hint });
+  }
+}
+
+/** Finds an entry by key. */
+export function entryOf(entries: readonly MapEntry[], key: string): MapEntry | undefined {
+  return entries.find((entry) => entry.key === key);
+}
