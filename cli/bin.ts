@@ -1,0 +1,10 @@
+#!/usr/bin/env node
+import { makeCli } from './makeCli.js';
+
+const cli = makeCli(process.argv.slice(2), {
+  stdout: process.stdout,
+  stderr: process.stderr,
+  cwd: process.cwd(),
+  env: process.env,
+});
+process.exitCode = await cli.run();

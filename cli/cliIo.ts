@@ -1,0 +1,29 @@
+/** Where the CLI writes; tests pass in-memory streams. */
+export interface CliIo {
+  readonly stdout: TextSink;
+  readonly stderr: TextSink;
+  /** Folder that relative paths are read from and written to. */
+  readonly cwd: string;
+  /** Environment variables (NO_COLOR, PERTASK_DEBUG). */
+  readonly env: Readonly<Record<string, string | undefined>>;
+}
+
+export interface TextSink {
+  write(text: string): unknown;
+  readonly isTTY?: boolean;
+}
+
+/** Exit codes: 0 success, 1 a failure while running, 2 bad usage or a bad scenario. */
+export const EXIT = { ok: 0, failure: 1, usage: 2 } as const;
+
+/** An error whose message is for the user as it stands, with the exit code it calls for. */
+export class CliError extends Error {
+  override readonly name = 'CliError';
+
+  constructor(
+    message: string,
+    readonly exitCode: number,
+  ) {
+    super(message);
+  }
+}

@@ -1,0 +1,86 @@
+import type { DistributionSummary, Summary } from '../engine/summaryTypes.js';
+import { formatMoney, formatPercent, formatSignedMoney } from '../reports/formatMoney.js';
+
+/**
+ * The run's summary for the terminal: per workload and in total, annual P10,
+ * P50 and P90 of both forecasts and the paired gap, cost per task in the first
+ * and last month, and the chance of exceeding the budget.
+ */
+export function formatRunSummary(summary: Summary): string {
+  const { scenario } = summary;
+  const last = summary.months[summary.months.length - 1] ?? scenario.start;
+  const lines = [
+    `${scenario.name}: ${scenario.start} to ${last}, ${scenario.trials.toLocaleString('en-US')} trials, seed ${scenario.seed}`,
+    '',
+  ];
+  const header = ['annual spend', 'per-task P10', 'P50', 'P90', 'per-token P10', 'P50', 'P90', 'gap P50'];
+  const rows = summary.workloads.map((workload) => spendRow(workload.name, workload.annual));
+  rows.push(spendRow('total', summary.total.annual));
+  lines.push(...alignColumns([header, ...rows]));
+  lines.push('');
+  const costHeader = ['cost per task (P50)', summary.months[0] ?? '', last, 'change'];
+  const costRows = summary.workloads.map((workload) => {
+    const first = workload.costPerTaskFirst.p50;
+    const final = workload.costPerTaskLast.p50;
+    return [workload.name, formatMoney(first), formatMoney(final), formatChange(first, final)];
+  });
+  lines.push(...alignColumns([costHeader, ...costRows]));
+  lines.push('');
+  lines.push(indexLine(summary));
+  if (summary.budget !== null) {
+    const { amount, exceedProbability, perTokenExceedProbability } = summary.budget;
+    lines.push(
+      `Budget ${formatMoney(amount)}: ${formatPercent(exceedProbability)} chance the per-task ` +
+        `forecast exceeds it (per-token forecast: ${formatPercent(perTokenExceedProbability)}).`,
+    );
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function spendRow(
+  name: string,
+  annual: { perTask: DistributionSummary; perToken: DistributionSummary; gap: DistributionSummary },
+): string[] {
+  return [
+    name,
+    formatMoney(annual.perTask.p10),
+    formatMoney(annual.perTask.p50),
+    formatMoney(annual.perTask.p90),
+    formatMoney(annual.perToken.p10),
+    formatMoney(annual.perToken.p50),
+    formatMoney(annual.perToken.p90),
+    formatSignedMoney(annual.gap.p50),
+  ];
+}
+
+function indexLine(summary: Summary): string {
+  const tokenIndex = summary.index.costPerToken[summary.index.costPerToken.length - 1];
+  const taskIndex = summary.index.costPerTask[summary.index.costPerTask.length - 1];
+  if (tokenIndex === undefined || taskIndex === undefined) return '';
+  return (
+    `By ${tokenIndex.month}, cost per token is ${formatChange(1, tokenIndex.p50)} and cost per ` +
+    `task ${formatChange(1, taskIndex.p50)} against ${summary.months[0]} (P50 of all workloads).`
+  );
+}
+
+function formatChange(from: number, to: number): string {
+  const change = to / from - 1;
+  const percent = formatPercent(Math.abs(change));
+  return change >= 0 ? `+${percent}` : `-${percent}`;
+}
+
+/** Pads columns to a common width: the first left-aligned, the rest right-aligned. */
+function alignColumns(rows: readonly (readonly string[])[]): string[] {
+  const widths: number[] = [];
+  for (const row of rows) {
+    row.forEach((cell, index) => {
+      widths[index] = Math.max(widths[index] ?? 0, cell.length);
+    });
+  }
+  return rows.map((row) =>
+    row
+      .map((cell, index) => (index === 0 ? cell.padEnd(widths[0]!) : cell.padStart(widths[index]!)))
+      .join('  ')
+      .trimEnd(),
+  );
+}

@@ -1,0 +1,102 @@
+import yargs, { type Argv } from 'yargs';
+import { CliError, EXIT, type CliIo } from './cliIo.js';
+import { runCommand } from './runCommand.js';
+
+/** The options of `pertask run`; this table drives the parser, its help, and the README. */
+export const RUN_OPTIONS = {
+  trials: { type: 'number', describe: 'Monte Carlo trials (overrides the scenario)' },
+  seed: { type: 'number', describe: 'Seed of the random generator (overrides the scenario)' },
+  out: { type: 'string', default: 'out', describe: 'Folder for reports; each scenario gets <out>/<scenario>/' },
+  json: { type: 'boolean', default: false, describe: 'Print the summary as JSON on stdout' },
+  quiet: { type: 'boolean', default: false, describe: 'Print nothing but errors' },
+} as const;
+
+const MAX_TRIALS = 10_000_000;
+
+/**
+ * Builds the command-line interface over the given streams, so tests can run it
+ * in-process. `run()` resolves to the exit code; nothing here calls process.exit.
+ */
+export function makeCli(argv: readonly string[], io: CliIo): { run(): Promise<number> } {
+  return {
+    async run(): Promise<number> {
+      let exitCode: number = EXIT.ok;
+      const parser = buildParser(io, (code) => {
+        exitCode = code;
+      });
+      let helpText = '';
+      try {
+        // With a callback, yargs hands over help text instead of printing it,
+        // so it reaches the given stdout rather than the console.
+        await parser.parseAsync([...argv], {}, (_error, _args, output) => {
+          helpText = output;
+        });
+        if (helpText !== '') io.stdout.write(`${helpText}\n`);
+      } catch (error) {
+        return reportFailure(error, io);
+      }
+      return exitCode;
+    },
+  };
+}
+
+function buildParser(io: CliIo, setExitCode: (code: number) => void): Argv {
+  return yargs()
+    .scriptName('pertask')
+    .usage('$0 <command> [options]\n\nForecast next year\'s AI spend per task, not per token.')
+    .command(
+      'run <scenario...>',
+      'Forecast each scenario file and write its reports',
+      (command) =>
+        command
+          .positional('scenario', { type: 'string', array: true, describe: 'Scenario YAML files' })
+          .options(RUN_OPTIONS)
+          .example('$0 run scenarios/support-triage.yaml', 'forecast one scenario')
+          .example('$0 run scenarios/*.yaml --trials 50000 --out reports', 'all of them'),
+      async (args) => {
+        const options = {
+          scenarios: (args.scenario ?? []).map(String),
+          trials: checkWhole('--trials', args.trials, 1, MAX_TRIALS),
+          seed: checkWhole('--seed', args.seed, 0, Number.MAX_SAFE_INTEGER),
+          out: args.out,
+          json: args.json,
+          quiet: args.quiet,
+        };
+        setExitCode(await runCommand(options, io));
+      },
+    )
+    .demandCommand(1, 'Name a command: pertask run <scenario...>')
+    .strict()
+    .recommendCommands()
+    .help()
+    .alias('help', 'h')
+    .version(false)
+    .wrap(Math.min(100, Number(io.env.COLUMNS ?? 100)))
+    .exitProcess(false)
+    .fail((message, error) => {
+      if (error) throw error;
+      throw new CliError(`${message}\nRun \`pertask --help\` for usage.`, EXIT.usage);
+    })
+    .showHelpOnFail(false)
+    .epilogue('Exit codes: 0 success, 1 failure while running, 2 bad usage or a bad scenario.')
+    .locale('en') as unknown as Argv;
+}
+
+function checkWhole(flag: string, value: number | undefined, min: number, max: number) {
+  if (value === undefined) return undefined;
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new CliError(`${flag} must be a whole number from ${min} to ${max}.`, EXIT.usage);
+  }
+  return value;
+}
+
+function reportFailure(error: unknown, io: CliIo): number {
+  if (error instanceof CliError) {
+    io.stderr.write(`pertask: ${error.message}\n`);
+    return error.exitCode;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  io.stderr.write(`pertask: failed while running: ${message}\n`);
+  if (io.env.PERTASK_DEBUG && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
+  return EXIT.failure;
+}

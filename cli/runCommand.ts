@@ -1,0 +1,97 @@
+import { readFile } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
+import { forecastScenario } from '../engine/forecast.js';
+import { loadScenarioDocument } from '../engine/loadScenarioDocument.js';
+import { BUILTIN_CATALOG } from '../engine/priceCatalog.js';
+import { formatIssue, hasErrors } from '../engine/scenarioIssue.js';
+import type { Scenario } from '../engine/scenarioTypes.js';
+import type { Summary } from '../engine/summaryTypes.js';
+import { validateScenario } from '../engine/validate/validateScenario.js';
+import { assembleReports } from '../reports/assembleReports.js';
+import { loadEmbedScripts } from '../reports/loadEmbedScripts.js';
+import { CliError, EXIT, type CliIo } from './cliIo.js';
+import { formatRunSummary } from './formatRunSummary.js';
+import { writeFilesAtomically } from './writeFileAtomic.js';
+
+export interface RunOptions {
+  readonly scenarios: readonly string[];
+  readonly trials: number | undefined;
+  readonly seed: number | undefined;
+  readonly out: string;
+  readonly json: boolean;
+  readonly quiet: boolean;
+}
+
+/**
+ * `pertask run`: validates every scenario first (one bad file and nothing is
+ * written), then forecasts each, writes its reports into `<out>/<scenario>/`,
+ * and prints the summary (text, or JSON with --json) on stdout.
+ */
+export async function runCommand(options: RunOptions, io: CliIo): Promise<number> {
+  const scenarios = await validateFiles(options.scenarios, io);
+  if (scenarios === undefined) return EXIT.usage;
+  checkDistinctNames(scenarios);
+  const scripts = loadEmbedScripts();
+  const summaries: Summary[] = [];
+  for (const { file, scenario } of scenarios) {
+    const summary = forecastScenario(scenario, { trials: options.trials, seed: options.seed });
+    const folder = resolve(io.cwd, options.out, scenario.name);
+    const reports = await assembleReports(summary, scripts, (message) => {
+      if (!options.quiet) io.stderr.write(`${file}: chart warning: ${message}\n`);
+    });
+    const files = new Map([...reports].map(([name, content]) => [join(folder, name), content]));
+    await writeFilesAtomically(files);
+    summaries.push(summary);
+    if (!options.json && !options.quiet) io.stdout.write(`${formatRunSummary(summary)}\n`);
+    if (!options.quiet) io.stderr.write(`Wrote ${files.size} files to ${join(options.out, scenario.name)}/\n`);
+  }
+  if (options.json) {
+    const document = summaries.length === 1 ? summaries[0] : summaries;
+    io.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
+  }
+  return EXIT.ok;
+}
+
+interface ValidScenario {
+  readonly file: string;
+  readonly scenario: Scenario;
+}
+
+/** Loads and validates every file, printing every problem; undefined if any has an error. */
+export async function validateFiles(
+  files: readonly string[],
+  io: CliIo,
+): Promise<ValidScenario[] | undefined> {
+  const valid: ValidScenario[] = [];
+  let failed = false;
+  for (const file of files) {
+    const text = await readScenarioText(file, io);
+    const { scenario, issues } = validateScenario(loadScenarioDocument(text), BUILTIN_CATALOG);
+    for (const issue of issues) io.stderr.write(`${formatIssue(issue, file, text)}\n`);
+    if (scenario === undefined || hasErrors(issues)) failed = true;
+    else valid.push({ file, scenario });
+  }
+  return failed ? undefined : valid;
+}
+
+async function readScenarioText(file: string, io: CliIo): Promise<string> {
+  try {
+    return await readFile(resolve(io.cwd, file), 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : String(code);
+    throw new CliError(`${file}: cannot read the scenario: ${reason}.`, EXIT.usage);
+  }
+}
+
+function checkDistinctNames(scenarios: readonly ValidScenario[]): void {
+  const seen = new Map<string, string>();
+  for (const { file, scenario } of scenarios) {
+    const other = seen.get(scenario.name);
+    if (other !== undefined) {
+      const message = `${file} and ${other} both name the scenario \`${scenario.name}\`; their reports would overwrite each other.`;
+      throw new CliError(message, EXIT.usage);
+    }
+    seen.set(scenario.name, file);
+  }
+}
