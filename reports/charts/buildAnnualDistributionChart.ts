@@ -1,0 +1,137 @@
+/**
+ * The distribution of the horizon's total spend in both forecasts, drawn only
+ * from the percentiles the Summary holds: a box from P25 to P75, whiskers from
+ * P5 to P95 and ticks at P10, P50 and P90. No density is drawn because the
+ * Summary keeps no more than those seven points of each distribution.
+ */
+import type { TopLevelSpec } from 'vega-lite';
+import type { DistributionSummary, Summary } from '../../engine/summaryTypes.js';
+import { formatMoney, formatPercent } from '../formatMoney.js';
+import {
+  CHART_CONFIG,
+  CHART_WIDTH,
+  MONEY_AXIS_LABEL,
+  PER_TASK,
+  PER_TOKEN,
+  SERIES_COLOR_SCALE,
+  horizonNameOf,
+} from './chartTheme.js';
+
+const PERCENTILES = ['p5', 'p10', 'p25', 'p50', 'p75', 'p90', 'p95'] as const;
+
+type DistributionRow = Record<string, string | number>;
+
+function toDistributionRow(series: string, distribution: DistributionSummary): DistributionRow {
+  const row: DistributionRow = { series };
+  for (const key of PERCENTILES) {
+    row[key] = distribution[key];
+    row[`${key}Label`] = formatMoney(distribution[key]);
+  }
+  return row;
+}
+
+function titleOf(summary: Summary): TopLevelSpec['title'] {
+  const annual = summary.total.annual;
+  const lead = `${horizonNameOf(summary.months)} spend P50: ${formatMoney(annual.perTask.p50)} ` +
+    `per task vs ${formatMoney(annual.perToken.p50)} per token`;
+  const shape = 'Box: P25–P75; whiskers: P5–P95; ticks at P10, P50 (thick) and P90.';
+  if (summary.budget === null) {
+    return { text: `${lead}; per-task P90 ${formatMoney(annual.perTask.p90)}`, subtitle: shape };
+  }
+  const budget = summary.budget;
+  return {
+    text: `${lead}; ${formatPercent(budget.exceedProbability)} chance of exceeding ` +
+      `${formatMoney(budget.amount)}`,
+    subtitle: [
+      shape,
+      `The budget of ${formatMoney(budget.amount)} is exceeded in ` +
+        `${formatPercent(budget.exceedProbability)} of per-task trials ` +
+        `(±${formatPercent(budget.exceedProbabilityStandardError)} standard error) and ` +
+        `${formatPercent(budget.perTokenExceedProbability)} of per-token trials.`,
+    ],
+  };
+}
+
+type Layer = Extract<TopLevelSpec, { layer: unknown }>['layer'][number];
+
+/** The budget as a vertical rule, labelled at the top with the share of trials above it. */
+function budgetLayers(summary: Summary): Layer[] {
+  if (summary.budget === null) return [];
+  const { amount, exceedProbability } = summary.budget;
+  const label = `Budget ${formatMoney(amount)}: ${formatPercent(exceedProbability)} ` +
+    'of per-task trials above';
+  const data = { values: [{ amount, label }] };
+  const x = { field: 'amount', type: 'quantitative' } as const;
+  return [
+    {
+      data,
+      mark: { type: 'rule', color: '#222', strokeDash: [5, 3], strokeWidth: 1.5 },
+      encoding: { x },
+    },
+    {
+      data,
+      mark: { type: 'text', align: 'left', baseline: 'top', dx: 4, y: 0, fontSize: 12 },
+      encoding: { x, text: { field: 'label' } },
+    },
+  ];
+}
+
+/** The annual distribution chart's Vega-Lite spec. Cost: two rows. */
+export function buildAnnualDistributionChart(summary: Summary): TopLevelSpec {
+  const rows = [
+    toDistributionRow(PER_TASK, summary.total.annual.perTask),
+    toDistributionRow(PER_TOKEN, summary.total.annual.perToken),
+  ];
+  const y = { field: 'series', type: 'nominal', title: null, sort: [PER_TASK, PER_TOKEN] } as const;
+  const color = {
+    field: 'series',
+    type: 'nominal',
+    scale: SERIES_COLOR_SCALE,
+    legend: null,
+  } as const;
+  const money = (field: string) => ({
+    field,
+    type: 'quantitative',
+    scale: { zero: true },
+    axis: {
+      labelExpr: MONEY_AXIS_LABEL,
+      tickCount: 8,
+      title: `${horizonNameOf(summary.months)} spend, all workloads`,
+    },
+  }) as const;
+  const tooltip = [
+    { field: 'series', title: 'Forecast' },
+    ...PERCENTILES.map((key) => ({ field: `${key}Label`, title: key.toUpperCase() })),
+  ];
+  const tick = (field: string, size: number, thickness: number) => ({
+    mark: { type: 'tick', size, thickness },
+    encoding: { x: money(field), y, color, tooltip },
+  }) as const;
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    title: titleOf(summary),
+    width: CHART_WIDTH,
+    height: { step: 70 },
+    config: CHART_CONFIG,
+    data: { values: rows },
+    layer: [
+      {
+        mark: { type: 'rule', strokeWidth: 1.5 },
+        encoding: { x: money('p5'), x2: { field: 'p95' }, y, color, tooltip },
+      },
+      {
+        mark: { type: 'bar', size: 26, opacity: 0.3 },
+        encoding: { x: money('p25'), x2: { field: 'p75' }, y, color, tooltip },
+      },
+      tick('p10', 26, 2),
+      tick('p90', 26, 2),
+      tick('p50', 40, 4),
+      {
+        // Below the box, so that the budget's label along the top never covers it.
+        mark: { type: 'text', baseline: 'top', dy: 22, fontWeight: 'bold', fontSize: 12 },
+        encoding: { x: money('p50'), y, color, text: { field: 'p50Label' } },
+      },
+      ...budgetLayers(summary),
+    ],
+  };
+}

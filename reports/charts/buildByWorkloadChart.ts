@@ -1,0 +1,126 @@
+/**
+ * The horizon's spend by workload: the per-task P50 as a bar with P10–P90
+ * whiskers, and the per-token P50 as a diamond on the same axis, so the
+ * distance from diamond to bar end is each workload's share of the gap.
+ */
+import type { TopLevelSpec } from 'vega-lite';
+import type { Summary, WorkloadSummary } from '../../engine/summaryTypes.js';
+import { formatMoney, formatSignedMoney } from '../formatMoney.js';
+import {
+  CHART_CONFIG,
+  CHART_WIDTH,
+  MONEY_AXIS_LABEL,
+  PER_TASK,
+  PER_TOKEN,
+  SERIES_COLOR_SCALE,
+  horizonNameOf,
+} from './chartTheme.js';
+
+interface WorkloadRow {
+  readonly workload: string;
+  readonly perTaskP10: number;
+  readonly perTaskP50: number;
+  readonly perTaskP90: number;
+  readonly perTokenP50: number;
+  readonly perTaskP10Label: string;
+  readonly perTaskP50Label: string;
+  readonly perTaskP90Label: string;
+  readonly perTokenP50Label: string;
+  readonly gapP50Label: string;
+}
+
+function toWorkloadRow(workload: WorkloadSummary): WorkloadRow {
+  const { perTask, perToken, gap } = workload.annual;
+  return {
+    workload: workload.name,
+    perTaskP10: perTask.p10,
+    perTaskP50: perTask.p50,
+    perTaskP90: perTask.p90,
+    perTokenP50: perToken.p50,
+    perTaskP10Label: formatMoney(perTask.p10),
+    perTaskP50Label: formatMoney(perTask.p50),
+    perTaskP90Label: formatMoney(perTask.p90),
+    perTokenP50Label: formatMoney(perToken.p50),
+    gapP50Label: formatSignedMoney(gap.p50),
+  };
+}
+
+/** The workload whose paired gap has the largest median size, in either direction. */
+export function widestGapWorkloadOf(summary: Summary): WorkloadSummary {
+  const [first, ...rest] = summary.workloads;
+  if (first === undefined) throw new RangeError('a Summary needs at least one workload');
+  return rest.reduce(
+    (widest, w) => (Math.abs(w.annual.gap.p50) > Math.abs(widest.annual.gap.p50) ? w : widest),
+    first,
+  );
+}
+
+function titleOf(summary: Summary): TopLevelSpec['title'] {
+  const widest = toWorkloadRow(widestGapWorkloadOf(summary));
+  return {
+    text: `Widest gap: ${widest.workload}, ${widest.perTaskP50Label} per task vs ` +
+      `${widest.perTokenP50Label} per token (P50)`,
+    subtitle: [
+      `${horizonNameOf(summary.months)} spend by workload. Bars: per-task P50 with ` +
+        'P10–P90 whiskers; diamonds: per-token P50.',
+      `Its paired gap (per task minus per token, trial by trial) has a P50 of ` +
+        `${widest.gapP50Label}.`,
+    ],
+  };
+}
+
+/** The by-workload chart's Vega-Lite spec. Cost: one row per workload. */
+export function buildByWorkloadChart(summary: Summary): TopLevelSpec {
+  const rows = summary.workloads.map(toWorkloadRow);
+  // Largest per-task spend on top; an explicit order, since each layer has its own x field.
+  const order = [...rows].sort((a, b) => b.perTaskP50 - a.perTaskP50).map((r) => r.workload);
+  const y = { field: 'workload', type: 'nominal', title: null, sort: order } as const;
+  const money = (field: string) => ({
+    field,
+    type: 'quantitative',
+    axis: {
+      labelExpr: MONEY_AXIS_LABEL,
+      title: `${horizonNameOf(summary.months)} spend`,
+    },
+  }) as const;
+  const tooltip = [
+    { field: 'workload', title: 'Workload' },
+    { field: 'perTaskP10Label', title: 'Per task P10' },
+    { field: 'perTaskP50Label', title: 'Per task P50' },
+    { field: 'perTaskP90Label', title: 'Per task P90' },
+    { field: 'perTokenP50Label', title: 'Per token P50' },
+    { field: 'gapP50Label', title: 'Gap P50' },
+  ];
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    title: titleOf(summary),
+    width: CHART_WIDTH,
+    height: { step: 56 },
+    config: CHART_CONFIG,
+    data: { values: rows },
+    layer: [
+      {
+        mark: { type: 'bar', size: 30, opacity: 0.9 },
+        encoding: {
+          x: money('perTaskP50'),
+          y,
+          color: { datum: PER_TASK, scale: SERIES_COLOR_SCALE },
+          tooltip,
+        },
+      },
+      {
+        mark: { type: 'errorbar', ticks: { size: 14 }, color: '#333' },
+        encoding: { x: money('perTaskP10'), x2: { field: 'perTaskP90' }, y, tooltip },
+      },
+      {
+        mark: { type: 'point', shape: 'diamond', filled: true, size: 160, opacity: 1 },
+        encoding: {
+          x: money('perTokenP50'),
+          y,
+          color: { datum: PER_TOKEN, scale: SERIES_COLOR_SCALE },
+          tooltip,
+        },
+      },
+    ],
+  };
+}

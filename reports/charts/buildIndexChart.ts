@@ -1,0 +1,136 @@
+/**
+ * The headline chart: cost per token against cost per task, both 1.0 in the
+ * first month, on a log axis so that ×2 and ×0.5 are the same distance from 1.
+ */
+import type { TopLevelSpec } from 'vega-lite';
+import type { IndexPoint, Summary } from '../../engine/summaryTypes.js';
+import { formatRatio } from '../formatMoney.js';
+import {
+  CHART_CONFIG,
+  CHART_HEIGHT,
+  CHART_WIDTH,
+  MONTH_TOOLTIP,
+  MONTH_X,
+  PER_TASK,
+  PER_TOKEN,
+  SERIES_COLOR_SCALE,
+  lastMonthOf,
+} from './chartTheme.js';
+import { chooseLogTicks } from './chooseLogTicks.js';
+
+interface IndexRow {
+  readonly month: string;
+  readonly series: string;
+  readonly p10: number;
+  readonly p50: number;
+  readonly p90: number;
+  readonly p10Label: string;
+  readonly p50Label: string;
+  readonly p90Label: string;
+  /** Written beside the last point only, naming the line and its last value. */
+  readonly endLabel: string;
+}
+
+function toIndexRows(series: string, points: readonly IndexPoint[]): IndexRow[] {
+  return points.map((point, position) => ({
+    month: point.month,
+    series,
+    p10: point.p10,
+    p50: point.p50,
+    p90: point.p90,
+    p10Label: formatRatio(point.p10),
+    p50Label: formatRatio(point.p50),
+    p90Label: formatRatio(point.p90),
+    endLabel: position === points.length - 1 ? `${series} ${formatRatio(point.p50)}` : '',
+  }));
+}
+
+/** Last P50 over first P50: the index is 1.0 in the first month, but divide anyway. */
+export function indexGrowthOf(points: readonly IndexPoint[]): number {
+  const first = points[0];
+  const last = points[points.length - 1];
+  if (first === undefined || last === undefined) {
+    throw new RangeError('an index needs at least one month');
+  }
+  return last.p50 / first.p50;
+}
+
+function titleOf(summary: Summary): TopLevelSpec['title'] {
+  const perTask = formatRatio(indexGrowthOf(summary.index.costPerTask));
+  const perToken = formatRatio(indexGrowthOf(summary.index.costPerToken));
+  const first = summary.months[0] ?? '';
+  const last = lastMonthOf(summary.months);
+  return {
+    text: `Cost per task ${perTask} while cost per token ${perToken} by ${last}`,
+    subtitle: `Both 1.0 in ${first}. Lines: P50; bands: P10–P90 over ` +
+      `${summary.scenario.trials.toLocaleString('en-US')} trials. Log scale.`,
+  };
+}
+
+function yScaleOf(rows: readonly IndexRow[]): { domain: [number, number]; ticks: number[] } {
+  // The range always holds 1.0, the shared start, even when every band sits above it.
+  const low = Math.min(1, ...rows.map((row) => row.p10)) / 1.08;
+  const high = Math.max(1, ...rows.map((row) => row.p90)) * 1.08;
+  return { domain: [low, high], ticks: chooseLogTicks(low, high) };
+}
+
+/** The index chart's Vega-Lite spec. Cost: one row per month and series. */
+export function buildIndexChart(summary: Summary): TopLevelSpec {
+  const rows = [
+    ...toIndexRows(PER_TASK, summary.index.costPerTask),
+    ...toIndexRows(PER_TOKEN, summary.index.costPerToken),
+  ];
+  const { domain, ticks } = yScaleOf(rows);
+  // No legend: each line is named at its end, next to its last value.
+  const color = {
+    field: 'series',
+    type: 'nominal',
+    scale: SERIES_COLOR_SCALE,
+    legend: null,
+  } as const;
+  const tooltip = [
+    MONTH_TOOLTIP,
+    { field: 'series', title: 'Forecast' },
+    { field: 'p10Label', title: 'P10' },
+    { field: 'p50Label', title: 'P50' },
+    { field: 'p90Label', title: 'P90' },
+  ];
+  const y = {
+    field: 'p50',
+    type: 'quantitative',
+    scale: { type: 'log', domain, nice: false },
+    axis: {
+      values: ticks,
+      labelExpr: "'×' + format(datum.value, '.3~r')",
+      title: 'Relative to the first month (log scale)',
+      grid: true,
+    },
+  } as const;
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    title: titleOf(summary),
+    width: CHART_WIDTH,
+    height: CHART_HEIGHT,
+    config: CHART_CONFIG,
+    data: { values: rows },
+    layer: [
+      {
+        mark: { type: 'area', opacity: 0.18 },
+        encoding: { x: MONTH_X, y: { ...y, field: 'p10' }, y2: { field: 'p90' }, color, tooltip },
+      },
+      {
+        data: { values: [{}] },
+        mark: { type: 'rule', color: '#777', strokeDash: [4, 3] },
+        encoding: { y: { datum: 1, type: 'quantitative' } },
+      },
+      {
+        mark: { type: 'line', point: true, strokeWidth: 2.5 },
+        encoding: { x: MONTH_X, y, color, tooltip },
+      },
+      {
+        mark: { type: 'text', align: 'left', dx: 8, fontWeight: 'bold', fontSize: 12 },
+        encoding: { x: MONTH_X, y, color, text: { field: 'endLabel' } },
+      },
+    ],
+  };
+}

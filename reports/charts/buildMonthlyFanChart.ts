@@ -1,0 +1,102 @@
+/**
+ * Monthly spend of all workloads as a fan: the per-task forecast's P10–P90
+ * band and P50 line, with the per-token forecast's P50 line for comparison.
+ */
+import type { TopLevelSpec } from 'vega-lite';
+import type { Summary } from '../../engine/summaryTypes.js';
+import { formatMoney, formatRatio } from '../formatMoney.js';
+import {
+  CHART_CONFIG,
+  CHART_HEIGHT,
+  CHART_WIDTH,
+  MONEY_AXIS_LABEL,
+  MONTH_TOOLTIP,
+  MONTH_X,
+  PER_TASK,
+  PER_TASK_COLOR,
+  PER_TOKEN,
+  SERIES_COLOR_SCALE,
+  lastMonthOf,
+} from './chartTheme.js';
+
+interface FanRow {
+  readonly month: string;
+  readonly perTaskP10: number;
+  readonly perTaskP50: number;
+  readonly perTaskP90: number;
+  readonly perTokenP50: number;
+  readonly perTaskP10Label: string;
+  readonly perTaskP50Label: string;
+  readonly perTaskP90Label: string;
+  readonly perTokenP50Label: string;
+}
+
+function toFanRows(summary: Summary): FanRow[] {
+  return summary.total.monthly.map((triple, monthIndex) => ({
+    month: summary.months[monthIndex] ?? '',
+    perTaskP10: triple.perTask.p10,
+    perTaskP50: triple.perTask.p50,
+    perTaskP90: triple.perTask.p90,
+    perTokenP50: triple.perToken.p50,
+    perTaskP10Label: formatMoney(triple.perTask.p10),
+    perTaskP50Label: formatMoney(triple.perTask.p50),
+    perTaskP90Label: formatMoney(triple.perTask.p90),
+    perTokenP50Label: formatMoney(triple.perToken.p50),
+  }));
+}
+
+function titleOf(summary: Summary, rows: readonly FanRow[]): TopLevelSpec['title'] {
+  const last = rows[rows.length - 1];
+  if (last === undefined) throw new RangeError('a monthly fan needs at least one month');
+  // A per-token forecast of nothing (every workload starts later) has no ratio to state.
+  const ratio = last.perTokenP50 > 0 ? `, ${formatRatio(last.perTaskP50 / last.perTokenP50)}` : '';
+  return {
+    text: `Monthly spend in ${lastMonthOf(summary.months)}: ${last.perTaskP50Label} per task ` +
+      `vs ${last.perTokenP50Label} per token (P50)${ratio}`,
+    subtitle: 'All workloads. Per task: P50 line and P10–P90 band ' +
+      `(${last.perTaskP10Label} to ${last.perTaskP90Label} in the last month). ` +
+      'Per token: P50 line.',
+  };
+}
+
+/** The monthly fan chart's Vega-Lite spec. Cost: one row per month. */
+export function buildMonthlyFanChart(summary: Summary): TopLevelSpec {
+  const rows = toFanRows(summary);
+  const tooltip = [
+    MONTH_TOOLTIP,
+    { field: 'perTaskP10Label', title: 'Per task P10' },
+    { field: 'perTaskP50Label', title: 'Per task P50' },
+    { field: 'perTaskP90Label', title: 'Per task P90' },
+    { field: 'perTokenP50Label', title: 'Per token P50' },
+  ];
+  const money = (field: string) => ({
+    field,
+    type: 'quantitative',
+    axis: { labelExpr: MONEY_AXIS_LABEL, title: 'Spend per month' },
+  }) as const;
+  const perTask = { datum: PER_TASK, scale: SERIES_COLOR_SCALE } as const;
+  const perToken = { datum: PER_TOKEN, scale: SERIES_COLOR_SCALE } as const;
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    title: titleOf(summary, rows),
+    width: CHART_WIDTH,
+    height: CHART_HEIGHT,
+    config: CHART_CONFIG,
+    data: { values: rows },
+    layer: [
+      {
+        // A fixed colour, not an encoded one, so that the legend shows the lines' strokes.
+        mark: { type: 'area', opacity: 0.2, color: PER_TASK_COLOR },
+        encoding: { x: MONTH_X, y: money('perTaskP10'), y2: { field: 'perTaskP90' }, tooltip },
+      },
+      {
+        mark: { type: 'line', point: true, strokeWidth: 2.5 },
+        encoding: { x: MONTH_X, y: money('perTaskP50'), color: perTask, tooltip },
+      },
+      {
+        mark: { type: 'line', point: true, strokeWidth: 2.5, strokeDash: [6, 3] },
+        encoding: { x: MONTH_X, y: money('perTokenP50'), color: perToken, tooltip },
+      },
+    ],
+  };
+}

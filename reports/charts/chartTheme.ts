@@ -1,0 +1,71 @@
+/**
+ * What every chart shares: the two series' names and colours, the size, the
+ * month axis and the money axis labels, so the four charts read as one set.
+ */
+import type { Config } from 'vega-lite';
+
+export const PER_TASK = 'Per task';
+export const PER_TOKEN = 'Per token';
+
+/** Okabe-Ito vermillion and blue: told apart with every common colour-vision deficiency. */
+export const PER_TASK_COLOR = '#D55E00';
+export const PER_TOKEN_COLOR = '#0072B2';
+
+export const CHART_WIDTH = 640;
+export const CHART_HEIGHT = 280;
+
+/** Both series on one colour scale, so every chart's legend agrees. */
+export const SERIES_COLOR_SCALE = {
+  domain: [PER_TASK, PER_TOKEN],
+  range: [PER_TASK_COLOR, PER_TOKEN_COLOR],
+};
+
+export const CHART_CONFIG: Config = {
+  font: 'Helvetica, Arial, sans-serif',
+  title: { anchor: 'start', fontSize: 15, subtitleFontSize: 12, subtitleColor: '#555' },
+  axis: { labelFontSize: 11, titleFontSize: 12, titleFontWeight: 'normal' },
+  legend: { orient: 'top', title: null, labelFontSize: 12 },
+  view: { stroke: null },
+};
+
+/**
+ * A Vega expression that labels a money axis like formatMoney: "$250k",
+ * "$1.5M". Axis ticks are round numbers, so three significant figures never
+ * cut a digit there; the tooltips carry formatMoney's own text instead.
+ */
+export const MONEY_AXIS_LABEL = [
+  "(datum.value < 0 ? '-' : '') + '$' + (",
+  "abs(datum.value) >= 1e9 ? format(abs(datum.value) / 1e9, '.3~r') + 'B' : ",
+  "abs(datum.value) >= 1e6 ? format(abs(datum.value) / 1e6, '.3~r') + 'M' : ",
+  "abs(datum.value) >= 1e3 ? format(abs(datum.value) / 1e3, '.3~r') + 'k' : ",
+  "format(abs(datum.value), '.3~r'))",
+].join('');
+
+/** The month field as a UTC month, so a reader west of Greenwich still sees January. */
+export const MONTH_X = {
+  field: 'month',
+  type: 'temporal',
+  timeUnit: 'utcyearmonth',
+  title: null,
+  axis: { format: '%b %Y', labelAngle: 0, tickCount: 6 },
+} as const;
+
+export const MONTH_TOOLTIP = {
+  field: 'month',
+  type: 'temporal',
+  timeUnit: 'utcyearmonth',
+  title: 'Month',
+  format: '%Y-%m',
+} as const;
+
+/** The last month of the horizon, as written in titles ("by 2027-12"). */
+export function lastMonthOf(months: readonly string[]): string {
+  const last = months[months.length - 1];
+  if (last === undefined) throw new RangeError('a Summary needs at least one month to chart');
+  return last;
+}
+
+/** "Annual" for a 12-month horizon, else "18-month": the span every annual figure sums. */
+export function horizonNameOf(months: readonly string[]): string {
+  return months.length === 12 ? 'Annual' : `${months.length}-month`;
+}

@@ -1,0 +1,46 @@
+/**
+ * The method note at the foot of the report: how the numbers were made, in
+ * words a finance reader can check, with what is needed to reproduce them.
+ */
+import type { Summary } from '../../engine/summaryTypes.js';
+import { formatMoney } from '../formatMoney.js';
+import { escapeHtml } from './escapeHtml.js';
+
+function perTokenMeaningOf(summary: Summary): string {
+  const volume = summary.scenario.perTokenVolume === 'flat'
+    ? 'with the token volume of the first month held flat'
+    : 'with task volume growing as in the per-task forecast';
+  return 'The per-token forecast is the usual budget: the first month’s tokens per task, ' +
+    `priced along the same price curve, ${volume}.`;
+}
+
+const PER_TASK_MEANING = 'The per-task forecast models each task instead: how many tasks ' +
+  'each workload runs, how many tokens one task burns as agent loops deepen, context grows ' +
+  'and verification passes are added, and what each token costs that month.';
+
+function samplingSentenceOf(summary: Summary): string {
+  const { trials, seed } = summary.scenario;
+  const p50Error = summary.total.annual.perTask.p50StandardError;
+  return `Both forecasts run on the same ${trials.toLocaleString('en-US')} random trials ` +
+    `(seed ${seed}), so their gap is computed trial by trial. P50 is the median trial; ` +
+    'P10 to P90 holds the middle 80% of trials. The per-task P50 of the total spend has a ' +
+    `Monte Carlo standard error of ${formatMoney(p50Error)}; rerunning with the same seed ` +
+    'gives the same numbers.';
+}
+
+function pricesSentenceOf(summary: Summary): string {
+  const models = summary.prices.map((price) => `${price.model} as of ${price.asOf}`);
+  const list = models.length === 0 ? 'none listed' : models.join(', ');
+  return `Money is in ${summary.scenario.currency}. Prices used: ${list}.`;
+}
+
+/** The note as an HTML fragment. Cost: one entry per priced model. */
+export function buildMethodNote(summary: Summary): string {
+  const sentences = [
+    perTokenMeaningOf(summary),
+    PER_TASK_MEANING,
+    samplingSentenceOf(summary),
+    pricesSentenceOf(summary),
+  ];
+  return sentences.map((sentence) => `<p>${escapeHtml(sentence)}</p>`).join('\n');
+}

@@ -1,0 +1,57 @@
+/**
+ * The per-workload table of the HTML report: the horizon's spend in both
+ * forecasts, then what one task costs and how many tokens it burns in the
+ * first and last month, which is where the two forecasts part.
+ */
+import type { DistributionSummary, Summary, WorkloadSummary } from '../../engine/summaryTypes.js';
+import { formatCount, formatMoney } from '../formatMoney.js';
+import { horizonNameOf } from '../charts/chartTheme.js';
+import { escapeHtml } from './escapeHtml.js';
+
+const spreadCells = (distribution: DistributionSummary): string[] =>
+  [distribution.p10, distribution.p50, distribution.p90].map(formatMoney);
+
+const cell = (text: string): string => `<td>${escapeHtml(text)}</td>`;
+
+function workloadRowOf(workload: WorkloadSummary): string {
+  const first = workload.months[0];
+  const last = workload.months[workload.months.length - 1];
+  const cells = [
+    ...spreadCells(workload.annual.perTask),
+    ...spreadCells(workload.annual.perToken),
+    formatMoney(workload.costPerTaskFirst.p50),
+    formatMoney(workload.costPerTaskLast.p50),
+    first === undefined ? '' : formatCount(first.tokensPerTask),
+    last === undefined ? '' : formatCount(last.tokensPerTask),
+  ];
+  return `<tr><th scope="row">${escapeHtml(workload.name)}</th>${cells.map(cell).join('')}</tr>`;
+}
+
+function totalRowOf(summary: Summary): string {
+  const cells = [
+    ...spreadCells(summary.total.annual.perTask),
+    ...spreadCells(summary.total.annual.perToken),
+  ];
+  // Cost and tokens per task of the whole are a mix of workloads, left to the index chart.
+  return `<tr class="total"><th scope="row">All workloads</th>${cells.map(cell).join('')}` +
+    '<td></td><td></td><td></td><td></td></tr>';
+}
+
+function headerOf(summary: Summary): string {
+  const horizon = escapeHtml(horizonNameOf(summary.months));
+  const first = escapeHtml(summary.months[0] ?? '');
+  const last = escapeHtml(summary.months[summary.months.length - 1] ?? '');
+  const spread = '<th>P10</th><th>P50</th><th>P90</th>';
+  const months = `<th>${first}</th><th>${last}</th>`;
+  return '<thead><tr><th rowspan="2" scope="col">Workload</th>' +
+    `<th colspan="3" class="per-task">${horizon} spend, per task</th>` +
+    `<th colspan="3" class="per-token">${horizon} spend, per token</th>` +
+    '<th colspan="2">Cost per task (P50)</th><th colspan="2">Tokens per task (mean)</th></tr>' +
+    `<tr>${spread}${spread}${months}${months}</tr></thead>`;
+}
+
+/** The table as an HTML fragment. Cost: one row per workload. */
+export function buildWorkloadTable(summary: Summary): string {
+  const rows = [...summary.workloads.map(workloadRowOf), totalRowOf(summary)];
+  return `<table class="workloads">${headerOf(summary)}<tbody>${rows.join('')}</tbody></table>`;
+}

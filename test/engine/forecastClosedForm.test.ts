@@ -1,0 +1,128 @@
+import { describe, expect, it } from 'vitest';
+import { forecastForTest, TEST_PRICES } from './scenarioText.js';
+
+// Every input fixed: one trial must equal the spend worked out by hand below.
+const FIXED_SCENARIO = `
+scenario: hand-worked
+start: 2027-01
+months: 3
+trials: 1
+${TEST_PRICES}
+  curve:
+    annual_change: -50%
+    events:
+      - { at: 2027-03, probability: 100%, change: -20% }
+workloads:
+  triage:
+    tasks_per_month: 1000
+    growth: 10%
+    steps:
+      loop:
+        model: test-model
+        calls: 3
+        input_tokens: 1000
+        context_growth: 200
+        output_tokens: 100
+        cached_share: 25%
+        when: 50%
+      check:
+        model: test-model
+        calls: 2
+        input_tokens: 500
+        context_growth: 100
+        output_tokens: 50
+    drift:
+      loop.calls: +50% by 2027-03
+`;
+
+describe('a scenario with every input fixed', () => {
+  // Hand calculation. Blended input price: 75% at $2 + 25% cached at $0.50 =
+  // $1.625 per million tokens; output $8 per million.
+  const inputPrice = 1.625e-6;
+  const outputPrice = 8e-6;
+  // Calls scaled by k = 1 + 0.5 * m / 2 (linear drift reaching +50% in month 2):
+  // k * 3 calls; E[C(C-1)] = (3k)(3k - 1); input per task
+  // = calls * 1000 + 200 * C(C-1) / 2; half the tasks run the step (when 50%).
+  const loopCost = (k: number): number => {
+    const calls = 3 * k;
+    const input = calls * 1000 + (200 * calls * (calls - 1)) / 2;
+    const output = calls * 100;
+    return 0.5 * (input * inputPrice + output * outputPrice);
+  };
+  // The check step does not drift: 2 calls, input 2 * 500 + 100 * 2 * 1 / 2 =
+  // 1100 tokens at $2 and output 100 at $8 per million: $0.003 a task.
+  const checkCost = 1100 * 2e-6 + 100 * outputPrice;
+  const costPerTask = (k: number): number => loopCost(k) + checkCost;
+  // Month 0 loop: 3 calls -> input 3000 + 600 = 3600, output 300 -> $0.004125;
+  // with the check, $0.007125 a task.
+  // Price index: 0.5 ^ (m / 12), and x 0.8 from month 2 on (the event).
+  const priceIndex = [1, 0.5 ** (1 / 12), 0.5 ** (2 / 12) * 0.8];
+  const tasks = [1000, 1100, 1210];
+  const perTask = [0, 1, 2].map((m) => tasks[m]! * costPerTask(1 + 0.25 * m) * priceIndex[m]!);
+  const perToken = [0, 1, 2].map((m) => tasks[m]! * costPerTask(1) * priceIndex[m]!);
+
+  const summary = forecastForTest(FIXED_SCENARIO);
+
+  it('prices the first month at $7.125, as worked by hand', () => {
+    expect(costPerTask(1)).toBeCloseTo(0.007125, 12);
+    expect(summary.total.monthly[0]!.perTask.mean).toBeCloseTo(7.125, 2);
+  });
+
+  it('matches the hand-worked per-task spend of every month to the cent', () => {
+    summary.total.monthly.forEach((month, m) => {
+      expect(month.perTask.mean).toBeCloseTo(perTask[m]!, 2);
+      expect(month.perTask.p50).toBeCloseTo(perTask[m]!, 2);
+    });
+    const annual = perTask.reduce((a, b) => a + b, 0);
+    expect(summary.total.annual.perTask.mean).toBeCloseTo(annual, 2);
+  });
+
+  it('matches the hand-worked per-token spend, with tokens per task frozen at month 0', () => {
+    summary.total.monthly.forEach((month, m) => {
+      expect(month.perToken.mean).toBeCloseTo(perToken[m]!, 2);
+    });
+  });
+
+  it('reports tokens per task and the indices from the same hand calculation', () => {
+    const last = summary.workloads[0]!.months[2]!;
+    const calls = 4.5;
+    const loopInput = 0.5 * (calls * 1000 + 100 * calls * (calls - 1));
+    expect(last.inputTokensPerTask).toBeCloseTo(loopInput + 1100, 9);
+    expect(last.outputTokensPerTask).toBeCloseTo(0.5 * calls * 100 + 100, 9);
+    expect(summary.index.costPerTask[2]!.p50).toBeCloseTo(
+      (costPerTask(1.5) * priceIndex[2]!) / costPerTask(1),
+      12,
+    );
+  });
+});
+
+describe('two forecasts with nothing to part them', () => {
+  it('agree exactly when there is no drift, no elasticity and no planned step', () => {
+    const summary = forecastForTest(
+      `
+scenario: no-drift
+start: 2027-01
+trials: 3000
+seed: 11
+prices:
+  curve:
+    annual_change: -30% to -70%
+    events: [{ at: 2027-05, probability: 40%, change: -50% }]
+workloads:
+  a:
+    tasks_per_month: 10k to 30k
+    growth: { normal: { mean: 3%, sd: 1%, }, per: month }
+    steps:
+      s1: { model: gpt-4o-mini, calls: { poisson: 2 to 4 }, input_tokens: 1k to 5k, context_growth: 500 }
+      s2: { model: claude-sonnet-4, when: 10% to 30%, input_tokens: 8k, output_tokens: 300 to 900 }
+`,
+    );
+    const pairs = [summary.total.annual, ...summary.total.monthly, ...summary.workloads.map((w) => w.annual)];
+    for (const pair of pairs) {
+      expect(pair.perTask).toEqual(pair.perToken);
+      expect(pair.gap.p5).toBe(0);
+      expect(pair.gap.p95).toBe(0);
+      expect(pair.gap.mean).toBe(0);
+    }
+  });
+});
