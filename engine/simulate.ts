@@ -55,6 +55,7 @@ class TrialKernel {
   private readonly blockDashboard: Float64Array;
   private readonly totalTokens: Float64Array;
   private readonly totalTasks: Float64Array;
+  private readonly perTokenTokens: Float64Array;
   private readonly moments = new Float64Array(2);
   private readonly factors: Float64Array[];
 
@@ -75,6 +76,7 @@ class TrialKernel {
     this.blockDashboard = new Float64Array(result.dashboardSums.length);
     this.totalTokens = new Float64Array(months);
     this.totalTasks = new Float64Array(months);
+    this.perTokenTokens = new Float64Array(months);
     this.factors = Array.from({ length: 6 }, () => new Float64Array(months));
   }
 
@@ -142,6 +144,7 @@ class TrialKernel {
     const trials = result.trials;
     this.totalTokens.fill(0);
     this.totalTasks.fill(0);
+    this.perTokenTokens.fill(0);
     let annualPerTask = 0;
     let annualPerToken = 0;
     for (let month = 0; month < months; month += 1) {
@@ -328,19 +331,27 @@ class TrialKernel {
     sums[base + DASHBOARD.perTokenCostPerTask]! += this.perTokenCostPerTask[month]!;
     this.totalTokens[month]! += tasks * perTask;
     this.totalTasks[month]! += tasks;
+    const frozen = this.tokensPerTask[0]! + this.tokensPerTask[1]! + this.tokensPerTask[2]!;
+    this.perTokenTokens[month]! += this.perTokenTasks[month]! * frozen;
   }
 
-  /** Spend per token and per task over all workloads, each relative to month 0. */
+  /**
+   * The headline indices, relative to month 0. Cost per token is the price of
+   * the first month's token mix (per-token spend over per-token tokens): what
+   * the vendors' price curve does to a fixed basket. Cost per task is per-task
+   * spend over tasks, all workloads together.
+   */
   private recordIndices(trial: number): void {
     const result = this.result;
     const trials = result.trials;
-    const spend0 = result.totalPerTask[trial]!;
-    const perToken0 = spend0 / this.totalTokens[0]!;
-    const perTask0 = spend0 / this.totalTasks[0]!;
+    const perToken0 = result.totalPerToken[trial]! / this.perTokenTokens[0]!;
+    const perTask0 = result.totalPerTask[trial]! / this.totalTasks[0]!;
     for (let month = 0; month < this.plan.months; month += 1) {
-      const spend = result.totalPerTask[month * trials + trial]!;
-      result.costPerTokenIndex[month * trials + trial] = spend / this.totalTokens[month]! / perToken0;
-      result.costPerTaskIndex[month * trials + trial] = spend / this.totalTasks[month]! / perTask0;
+      const series = month * trials + trial;
+      const tokenPrice = result.totalPerToken[series]! / this.perTokenTokens[month]!;
+      result.costPerTokenIndex[series] = tokenPrice / perToken0;
+      const taskCost = result.totalPerTask[series]! / this.totalTasks[month]!;
+      result.costPerTaskIndex[series] = taskCost / perTask0;
     }
   }
 }

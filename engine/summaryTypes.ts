@@ -112,7 +112,7 @@ export interface Summary {
   readonly total: SpendSummary;
   readonly workloads: readonly WorkloadSummary[];
   readonly index: {
-    /** Spend per token of the per-task forecast, relative to month 0. */
+    /** Price of the first month's token mix (per-token spend per token), relative to month 0. */
     readonly costPerToken: readonly IndexPoint[];
     /** Spend per task over all workloads, relative to month 0. */
     readonly costPerTask: readonly IndexPoint[];

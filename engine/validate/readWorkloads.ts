@@ -42,7 +42,10 @@ function readWorkload(
   horizon: Horizon,
   prices: ReadonlyMap<string, ModelPrice> | undefined,
 ): Workload | undefined {
-  if (!WORKLOAD_NAME.test(workload.key)) {
+  if (workload.key === 'total') {
+    const message = '`total` is the name reports give to all workloads together.';
+    context.error(workload.keyNode, workload.path, 'out-of-range', message, 'choose another name');
+  } else if (!WORKLOAD_NAME.test(workload.key)) {
     const hint = 'use letters, digits, `-` and `_`';
     context.error(workload.keyNode, workload.path, 'out-of-range', `\`${workload.key}\` cannot name a workload.`, hint);
   }

@@ -83,6 +83,11 @@ function readScenario(
   ) {
     return undefined;
   }
+  if (!hasFirstMonthWork(workloads)) {
+    const message = 'No step runs in the first month, so the per-token forecast has nothing to freeze.';
+    context.error(entryOf(entries, 'workloads')?.keyNode ?? root, 'workloads', 'out-of-range', message, 'let at least one step start with the horizon');
+    return undefined;
+  }
   const description = readText(context, entryOf(entries, 'description')) ?? '';
   const usedPrices = new Map(
     [...prices].filter(([model]) => workloads.some((w) => w.steps.some((s) => s.model === model))),
@@ -182,4 +187,21 @@ function checkCurrency(context: ValidationContext, entry: MapEntry | undefined):
     const message = `Only USD is supported: the price catalog is in USD; found \`${String(raw)}\`.`;
     context.error(entry.value, entry.path, 'not-supported', message, 'write `currency: USD` or leave it out');
   }
+}
+
+/**
+ * Whether some step runs in the first month with tokens that are not all fixed
+ * at zero: without it the first month costs nothing and the indices, which are
+ * relative to it, would be undefined.
+ */
+function hasFirstMonthWork(workloads: readonly Workload[]): boolean {
+  const zero = (value: Value): boolean => value.kind === 'fixed' && value.value === 0;
+  return workloads.some((workload) =>
+    !zero(workload.tasksPerMonth) &&
+    workload.steps.some(
+      (step) =>
+        step.fromMonth === 0 && !zero(step.when) && !zero(step.calls.mean) &&
+        !(zero(step.inputTokens) && zero(step.outputTokens) && zero(step.reasoningTokens)),
+    ),
+  );
 }

@@ -89,6 +89,8 @@ describe('a scenario with every input fixed', () => {
     const loopInput = 0.5 * (calls * 1000 + 100 * calls * (calls - 1));
     expect(last.inputTokensPerTask).toBeCloseTo(loopInput + 1100, 9);
     expect(last.outputTokensPerTask).toBeCloseTo(0.5 * calls * 100 + 100, 9);
+    // One model: the first month's token basket costs exactly the price index.
+    expect(summary.index.costPerToken[2]!.p50).toBeCloseTo(priceIndex[2]!, 12);
     expect(summary.index.costPerTask[2]!.p50).toBeCloseTo(
       (costPerTask(1.5) * priceIndex[2]!) / costPerTask(1),
       12,

@@ -1,0 +1,113 @@
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { makeTemporaryFolder, runCli } from './runCli.js';
+
+const EXAMPLES = readdirSync('scenarios')
+  .filter((name) => name.endsWith('.yaml'))
+  .map((name) => join('scenarios', name));
+
+const EXPECTED_FILES = [
+  'report.html',
+  'summary.json',
+  'monthly.csv',
+  ...['index', 'monthly-fan', 'annual-distribution', 'by-workload'].flatMap((chart) => [
+    `${chart}.vl.json`,
+    `${chart}.svg`,
+  ]),
+];
+
+describe('pertask run on the bundled examples', () => {
+  it('finds the five examples', () => {
+    expect(EXAMPLES.length).toBeGreaterThanOrEqual(5);
+  });
+
+  it.each(EXAMPLES)('runs %s and writes every report file', async (file) => {
+    const out = makeTemporaryFolder();
+    const run = await runCli(['run', file, '--trials', '400', '--out', out]);
+    expect(run.stderr).not.toMatch(/error/i);
+    expect(run.code).toBe(0);
+    const folders = readdirSync(out);
+    expect(folders).toHaveLength(1);
+    const written = readdirSync(join(out, folders[0]!)).sort();
+    expect(written).toEqual([...EXPECTED_FILES].sort());
+    const summary = JSON.parse(readFileSync(join(out, folders[0]!, 'summary.json'), 'utf8'));
+    expect(summary.scenario.trials).toBe(400);
+    expect(run.stdout).toContain('annual spend');
+    expect(run.stdout).not.toMatch(/NaN|Infinity|undefined/);
+  });
+});
+
+describe('pertask run output modes', () => {
+  it('prints the summary JSON on stdout with --json and nothing else there', async () => {
+    const out = makeTemporaryFolder();
+    const run = await runCli(['run', EXAMPLES[0]!, '--trials', '300', '--json', '--out', out]);
+    expect(run.code).toBe(0);
+    const summary = JSON.parse(run.stdout);
+    expect(summary.schemaVersion).toBe(1);
+    expect(run.stderr).toContain('Wrote');
+  });
+
+  it('prints nothing with --quiet', async () => {
+    const out = makeTemporaryFolder();
+    const run = await runCli(['run', EXAMPLES[0]!, '--trials', '300', '--quiet', '--out', out]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toBe('');
+  });
+
+  it('writes a byte-identical summary.json for the same seed', async () => {
+    const first = makeTemporaryFolder();
+    const second = makeTemporaryFolder();
+    const args = ['run', EXAMPLES[1]!, '--trials', '700', '--seed', '99', '--quiet'];
+    await runCli([...args, '--out', first]);
+    await runCli([...args, '--out', second]);
+    const [folder] = readdirSync(first);
+    const read = (root: string) => readFileSync(join(root, folder!, 'summary.json'));
+    expect(read(second).equals(read(first))).toBe(true);
+  });
+});
+
+describe('pertask run on bad input', () => {
+  it('exits 2 with file:line:col and the key, and writes nothing, for a broken scenario', async () => {
+    const folder = makeTemporaryFolder();
+    const file = join(folder, 'broken.yaml');
+    writeFileSync(
+      file,
+      'scenario: broken\nstart: 2027-01\nworkloads:\n  w:\n    tasks_per_month: 10k\n' +
+        '    steps:\n      s: { model: gpt-4o, input_tokens: lots }\n',
+    );
+    const out = join(folder, 'out');
+    const run = await runCli(['run', file, '--out', out]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`${file}:7:41`);
+    expect(run.stderr).toContain('workloads.w.steps.s.input_tokens');
+    expect(run.stderr).toContain('^^^^');
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('writes nothing for any file when one of several is broken', async () => {
+    const folder = makeTemporaryFolder();
+    const bad = join(folder, 'bad.yaml');
+    writeFileSync(bad, 'scenario: bad\nstart: 2027-01\n');
+    const out = join(folder, 'out');
+    const run = await runCli(['run', EXAMPLES[0]!, bad, '--out', out]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('The key `workloads` is required');
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('exits 2 for a missing file, an unknown option and a bad --trials', async () => {
+    expect((await runCli(['run', 'no-such.yaml'])).code).toBe(2);
+    expect((await runCli(['run', EXAMPLES[0]!, '--bogus'])).code).toBe(2);
+    const badTrials = await runCli(['run', EXAMPLES[0]!, '--trials', '0']);
+    expect(badTrials.code).toBe(2);
+    expect(badTrials.stderr).toContain('--trials');
+    expect((await runCli([])).code).toBe(2);
+  });
+
+  it('never shows a stack trace', async () => {
+    const run = await runCli(['run', 'no-such.yaml']);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+});
