@@ -10,10 +10,20 @@ export function formatRunSummary(summary: Summary): string {
   const { scenario } = summary;
   const last = summary.months[summary.months.length - 1] ?? scenario.start;
   const lines = [
-    `${scenario.name}: ${scenario.start} to ${last}, ${scenario.trials.toLocaleString('en-US')} trials, seed ${scenario.seed}`,
+    `${scenario.name}: ${scenario.start} to ${last}, ` +
+      `${scenario.trials.toLocaleString('en-US')} trials, seed ${scenario.seed}`,
     '',
   ];
-  const header = ['annual spend', 'per-task P10', 'P50', 'P90', 'per-token P10', 'P50', 'P90', 'gap P50'];
+  const header = [
+    'annual spend',
+    'per-task P10',
+    'P50',
+    'P90',
+    'per-token P10',
+    'P50',
+    'P90',
+    'gap P50',
+  ];
   const rows = summary.workloads.map((workload) => spendRow(workload.name, workload.annual));
   rows.push(spendRow('total', summary.total.annual));
   lines.push(...alignColumns([header, ...rows]));

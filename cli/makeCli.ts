@@ -6,7 +6,11 @@ import { runCommand } from './runCommand.js';
 export const RUN_OPTIONS = {
   trials: { type: 'number', describe: 'Monte Carlo trials (overrides the scenario)' },
   seed: { type: 'number', describe: 'Seed of the random generator (overrides the scenario)' },
-  out: { type: 'string', default: 'out', describe: 'Folder for reports; each scenario gets <out>/<scenario>/' },
+  out: {
+    type: 'string',
+    default: 'out',
+    describe: 'Folder for reports; each scenario gets <out>/<scenario>/',
+  },
   json: { type: 'boolean', default: false, describe: 'Print the summary as JSON on stdout' },
   quiet: { type: 'boolean', default: false, describe: 'Print nothing but errors' },
 } as const;
@@ -43,7 +47,7 @@ export function makeCli(argv: readonly string[], io: CliIo): { run(): Promise<nu
 function buildParser(io: CliIo, setExitCode: (code: number) => void): Argv {
   return yargs()
     .scriptName('pertask')
-    .usage('$0 <command> [options]\n\nForecast next year\'s AI spend per task, not per token.')
+    .usage("$0 <command> [options]\n\nForecast next year's AI spend per task, not per token.")
     .command(
       'run <scenario...>',
       'Forecast each scenario file and write its reports',
@@ -97,6 +101,7 @@ function reportFailure(error: unknown, io: CliIo): number {
   }
   const message = error instanceof Error ? error.message : String(error);
   io.stderr.write(`pertask: failed while running: ${message}\n`);
-  if (io.env.PERTASK_DEBUG && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
+  if (io.env.PERTASK_DEBUG && error instanceof Error && error.stack)
+    io.stderr.write(`${error.stack}\n`);
   return EXIT.failure;
 }

@@ -43,7 +43,8 @@ export async function runCommand(options: RunOptions, io: CliIo): Promise<number
     await writeFilesAtomically(files);
     summaries.push(summary);
     if (!options.json && !options.quiet) io.stdout.write(`${formatRunSummary(summary)}\n`);
-    if (!options.quiet) io.stderr.write(`Wrote ${files.size} files to ${join(options.out, scenario.name)}/\n`);
+    if (!options.quiet)
+      io.stderr.write(`Wrote ${files.size} files to ${join(options.out, scenario.name)}/\n`);
   }
   if (options.json) {
     const document = summaries.length === 1 ? summaries[0] : summaries;
@@ -79,7 +80,8 @@ async function readScenarioText(file: string, io: CliIo): Promise<string> {
     return await readFile(resolve(io.cwd, file), 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : String(code);
+    const reason =
+      code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : String(code);
     throw new CliError(`${file}: cannot read the scenario: ${reason}.`, EXIT.usage);
   }
 }
@@ -89,7 +91,9 @@ function checkDistinctNames(scenarios: readonly ValidScenario[]): void {
   for (const { file, scenario } of scenarios) {
     const other = seen.get(scenario.name);
     if (other !== undefined) {
-      const message = `${file} and ${other} both name the scenario \`${scenario.name}\`; their reports would overwrite each other.`;
+      const message =
+        `${file} and ${other} both name the scenario \`${scenario.name}\`; ` +
+        'their reports would overwrite each other.';
       throw new CliError(message, EXIT.usage);
     }
     seen.set(scenario.name, file);

@@ -4,11 +4,7 @@
  * case-insensitive, accepted up to a third of the name's length (at least 2).
  * Cost: O(candidates * name length^2), fine for key tables and catalogs.
  */
-export function closestNames(
-  name: string,
-  candidates: Iterable<string>,
-  limit = 3,
-): string[] {
+export function closestNames(name: string, candidates: Iterable<string>, limit = 3): string[] {
   const lowered = name.toLowerCase();
   const threshold = Math.max(2, Math.floor(lowered.length / 3));
   const scored: { candidate: string; distance: number }[] = [];

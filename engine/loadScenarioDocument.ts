@@ -33,7 +33,12 @@ export function loadScenarioDocument(text: string): ScenarioDocument {
   const locate = (node: Node | null | undefined): SourceSpan => locateRange(node, lineCounter);
   if (text.length > MAX_SCENARIO_BYTES) {
     const document = parseDocument('{}') as Document.Parsed;
-    const issue = syntaxIssue('yaml-syntax', `The file is larger than ${MAX_SCENARIO_BYTES} bytes.`, 0, 0);
+    const issue = syntaxIssue(
+      'yaml-syntax',
+      `The file is larger than ${MAX_SCENARIO_BYTES} bytes.`,
+      0,
+      0,
+    );
     return { document, locate, issues: [issue] };
   }
   const document = parseDocument(text, {
@@ -50,7 +55,12 @@ export function loadScenarioDocument(text: string): ScenarioDocument {
     const message = duplicate
       ? 'A key appears twice in the same map; YAML keeps only one, so this is refused.'
       : firstLine(error.message);
-    return syntaxIssue(duplicate ? 'duplicate-key' : 'yaml-syntax', message, position.line, position.col);
+    return syntaxIssue(
+      duplicate ? 'duplicate-key' : 'yaml-syntax',
+      message,
+      position.line,
+      position.col,
+    );
   });
   if (issues.length === 0) checkAliases(document, issues);
   return { document, locate, issues };

@@ -52,7 +52,11 @@ function planPrices(scenario: Scenario, models: readonly string[]): Float64Array
   models.forEach((model, index) => {
     const price = scenario.prices.get(model)!;
     const fields = [
-      price.input, price.cachedInput, price.cacheWrite, price.output, price.reasoning,
+      price.input,
+      price.cachedInput,
+      price.cacheWrite,
+      price.output,
+      price.reasoning,
       price.batchDiscount,
     ];
     prices.set(fields, index * PRICE_STRIDE);
@@ -66,8 +70,9 @@ function planWorkload(
   slots: SlotAllocator,
   models: readonly string[],
 ): PlannedWorkload {
-  const season = Float64Array.from({ length: scenario.months }, (_, month) =>
-    workload.seasonality[calendarMonth(scenario.start, month)]!,
+  const season = Float64Array.from(
+    { length: scenario.months },
+    (_, month) => workload.seasonality[calendarMonth(scenario.start, month)]!,
   );
   const growthPerMonth = workload.growth.kind === 'uncertain' && workload.growth.per === 'month';
   return {

@@ -91,7 +91,8 @@ class TrialKernel {
     // Adding each block's partial sums in block order keeps the dashboard's
     // floating-point sums independent of how blocks are scheduled.
     const sums = this.result.dashboardSums;
-    for (let index = 0; index < sums.length; index += 1) sums[index]! += this.blockDashboard[index]!;
+    for (let index = 0; index < sums.length; index += 1)
+      sums[index]! += this.blockDashboard[index]!;
   }
 
   private drawBlock(seed: number, block: number, count: number): void {
@@ -123,7 +124,8 @@ class TrialKernel {
     const months = plan.months;
     const monthlyLog = Math.log1p(values[plan.annualChangeSlot]!) / 12;
     for (let model = 0; model < plan.models.length; model += 1) {
-      for (let month = 0; month < months; month += 1) logPrice[model * months + month] = month * monthlyLog;
+      for (let month = 0; month < months; month += 1)
+        logPrice[model * months + month] = month * monthlyLog;
     }
     for (const event of plan.events) {
       if (!(values[event.occurrenceSlot]! < values[event.probabilitySlot]!)) continue;
@@ -135,7 +137,8 @@ class TrialKernel {
         }
       }
     }
-    for (let index = 0; index < logPrice.length; index += 1) priceIndex[index] = Math.exp(logPrice[index]!);
+    for (let index = 0; index < logPrice.length; index += 1)
+      priceIndex[index] = Math.exp(logPrice[index]!);
   }
 
   private runTrial(trial: number): void {
@@ -209,7 +212,9 @@ class TrialKernel {
     const months = plan.months;
     writeCountMoments(
       step.family,
-      step.family === 'geometric' ? Math.max(1, values[step.callsMeanSlot]!) : values[step.callsMeanSlot]!,
+      step.family === 'geometric'
+        ? Math.max(1, values[step.callsMeanSlot]!)
+        : values[step.callsMeanSlot]!,
       values[step.callsSdSlot]!,
       step.callsMax,
       moments,
@@ -229,16 +234,19 @@ class TrialKernel {
     const written = values[step.cacheWriteShareSlot]!;
     const batch = 1 - values[step.batchShareSlot]! * plan.modelPrices[priceBase + 5]!;
     const inputPrice =
-      ((1 - cached - written) * plan.modelPrices[priceBase]! +
+      (((1 - cached - written) * plan.modelPrices[priceBase]! +
         cached * plan.modelPrices[priceBase + 1]! +
-        written * plan.modelPrices[priceBase + 2]!) * batch / 1e6;
+        written * plan.modelPrices[priceBase + 2]!) *
+        batch) /
+      1e6;
     const outputPrice = (plan.modelPrices[priceBase + 3]! * batch) / 1e6;
     const reasoningPrice = (plan.modelPrices[priceBase + 4]! * batch) / 1e6;
     const priceOffset = step.modelIndex * months;
     const staticStep = step.alwaysActive && elasticity === 0 && !step.drifted;
     // The month-0 task, which the per-token forecast freezes: E[input] is
     // E[C] * input + growth * E[C(C-1)] / 2, by linearity over calls.
-    const input0 = when * step.active[0]! * (callsMean * input + (growth * (callsSquare - callsMean)) / 2);
+    const input0 =
+      when * step.active[0]! * (callsMean * input + (growth * (callsSquare - callsMean)) / 2);
     const output0 = when * step.active[0]! * callsMean * output;
     const reasoning0 = when * step.active[0]! * callsMean * reasoning;
     const cost0 = input0 * inputPrice + output0 * outputPrice + reasoning0 * reasoningPrice;
@@ -268,7 +276,8 @@ class TrialKernel {
       const calls = k * callsMean;
       // Scaling every task's count by k: E[kC(kC - 1)] = k^2 E[C^2] - k E[C].
       const pairs = k * k * callsSquare - calls;
-      const inputTokens = runs * (calls * input * inputF[month]! + (growth * growthF[month]! * pairs) / 2);
+      const inputTokens =
+        runs * (calls * input * inputF[month]! + (growth * growthF[month]! * pairs) / 2);
       const outputTokens = runs * calls * output * outputF[month]!;
       const reasoningTokens = runs * calls * reasoning * reasoningF[month]!;
       const index = this.priceIndex[priceOffset + month]!;

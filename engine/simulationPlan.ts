@@ -15,7 +15,10 @@ export interface SimulationPlan {
   readonly fixedSlots: Float64Array;
   readonly inputs: readonly PlannedInput[];
   readonly models: readonly string[];
-  /** Per model, USD per million tokens: input, cached, cache write, output, reasoning, batch discount. */
+  /**
+   * Per model, USD per million tokens: input, cached input, cache write, output,
+   * reasoning; then the batch discount.
+   */
   readonly modelPrices: Float64Array;
   readonly annualChangeSlot: number;
   readonly events: readonly PlannedEvent[];

@@ -23,7 +23,8 @@ export interface EmbedScripts {
  * Vega compiles its expressions with Function, hence 'unsafe-eval'; the
  * export menu draws PNGs from data: and blob: URLs. Nothing may be fetched.
  */
-const CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'unsafe-inline' 'unsafe-eval'; " +
+const CONTENT_SECURITY_POLICY =
+  "default-src 'none'; script-src 'unsafe-inline' 'unsafe-eval'; " +
   "style-src 'unsafe-inline'; img-src data: blob:";
 
 /** Finds each chart's spec by its data-chart attribute and draws it as SVG. */
@@ -42,9 +43,11 @@ for (const source of document.querySelectorAll('script[data-chart]')) {
 
 function chartSectionOf(chart: ChartSpec): string {
   const name = escapeHtml(chart.name);
-  return `<figure class="chart"><div id="chart-${name}"></div></figure>\n` +
+  return (
+    `<figure class="chart"><div id="chart-${name}"></div></figure>\n` +
     `<script type="application/json" data-chart="${name}">` +
-    `${serializeJsonForScript(chart.spec)}</script>`;
+    `${serializeJsonForScript(chart.spec)}</script>`
+  );
 }
 
 function warningsSectionOf(summary: Summary): string {
@@ -69,7 +72,9 @@ function bodyOf(summary: Summary, charts: readonly ChartSpec[]): string {
     buildWorkloadTable(summary),
     '<h2>Method</h2>',
     `<section class="method">${buildMethodNote(summary)}</section>`,
-  ].filter((part) => part !== '').join('\n');
+  ]
+    .filter((part) => part !== '')
+    .join('\n');
 }
 
 /**

@@ -103,7 +103,12 @@ export interface PriceHistoryRow {
 }
 
 const HISTORY_HEADER = [
-  'date', 'provider', 'model', 'input_usd_per_mtok', 'output_usd_per_mtok', 'source_commit',
+  'date',
+  'provider',
+  'model',
+  'input_usd_per_mtok',
+  'output_usd_per_mtok',
+  'source_commit',
 ];
 
 /** Reads price-history.csv. The file has no quoted fields, which the column count checks. */
@@ -124,8 +129,10 @@ export function parsePriceHistoryCsv(text: string): PriceHistoryRow[] {
       sourceCommit: sourceCommit ?? '',
     };
     // Number('') is 0, so the price cells are matched as decimals before they are converted.
-    const valid = cells.length === HISTORY_HEADER.length && /^\d{4}-\d{2}-\d{2}$/.test(row.date)
-      && [input, output].every((cell) => /^\d+(\.\d+)?$/.test(cell ?? ''));
+    const valid =
+      cells.length === HISTORY_HEADER.length &&
+      /^\d{4}-\d{2}-\d{2}$/.test(row.date) &&
+      [input, output].every((cell) => /^\d+(\.\d+)?$/.test(cell ?? ''));
     if (!valid) throw new Error(`price-history.csv line ${index + 2}: cannot read '${line}'`);
     return row;
   });
@@ -288,11 +295,14 @@ function buildHistoryEntry(
   const vendor = VENDOR_BY_PROVIDER[row.provider];
   if (vendor === undefined) throw new Error(`provider '${row.provider}' has no vendor name`);
   const current = NON_MODEL_KEYS.has(pick.model) ? undefined : map[pick.model];
-  const window = typeof current === 'object' && current !== null
-    ? (current as Readonly<Record<string, unknown>>)['max_input_tokens'] : undefined;
-  const windowNote = typeof window === 'number'
-    ? `; context window from ${LITELLM_SOURCE} (mirror synced ${mapDate}), key ${pick.model}`
-    : '';
+  const window =
+    typeof current === 'object' && current !== null
+      ? (current as Readonly<Record<string, unknown>>)['max_input_tokens']
+      : undefined;
+  const windowNote =
+    typeof window === 'number'
+      ? `; context window from ${LITELLM_SOURCE} (mirror synced ${mapDate}), key ${pick.model}`
+      : '';
   const input = roundSignificant(row.inputUsdPerMillionTokens);
   const output = roundSignificant(row.outputUsdPerMillionTokens);
   return {
@@ -306,8 +316,9 @@ function buildHistoryEntry(
     batchDiscount: 0,
     contextWindow: typeof window === 'number' ? window : null,
     asOf: row.date,
-    source: `price-history.csv row ${row.date} from ${row.sourceCommit}, `
-      + `key ${row.model}${windowNote}`,
+    source:
+      `price-history.csv row ${row.date} from ${row.sourceCommit}, ` +
+      `key ${row.model}${windowNote}`,
     sourceKey: row.model,
   };
 }
@@ -381,11 +392,11 @@ function renderEntry(entry: CatalogEntry): string[] {
   return [
     '  {',
     `    model: ${quote(entry.model)}, vendor: ${quote(entry.vendor)},`,
-    `    input: ${entry.input}, cachedInput: ${entry.cachedInput}, `
-      + `cacheWrite: ${entry.cacheWrite}, output: ${entry.output}, `
-      + `reasoning: ${entry.reasoning},`,
-    `    batchDiscount: ${entry.batchDiscount}, contextWindow: ${entry.contextWindow}, `
-      + `asOf: ${quote(entry.asOf)},`,
+    `    input: ${entry.input}, cachedInput: ${entry.cachedInput}, ` +
+      `cacheWrite: ${entry.cacheWrite}, output: ${entry.output}, ` +
+      `reasoning: ${entry.reasoning},`,
+    `    batchDiscount: ${entry.batchDiscount}, contextWindow: ${entry.contextWindow}, ` +
+      `asOf: ${quote(entry.asOf)},`,
     `    sourceKey: ${quote(entry.sourceKey)},`,
     ...source,
     '  },',
@@ -414,8 +425,9 @@ function wrapStringLiteral(label: string, text: string, indent: string, width: n
     piece += word;
   }
   pieces.push(piece);
-  const lines = pieces.map((part, index) =>
-    `${indent}  ${quote(part)}${index < pieces.length - 1 ? ' +' : ','}`);
+  const lines = pieces.map(
+    (part, index) => `${indent}  ${quote(part)}${index < pieces.length - 1 ? ' +' : ','}`,
+  );
   return [`${indent}${label.trimEnd()}`, ...lines];
 }
 

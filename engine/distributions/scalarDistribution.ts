@@ -135,7 +135,9 @@ export function makeRateFromP5P95(a: number, b: number): ScalarDistribution {
 export function makeShareFromP5P95(a: number, b: number): ScalarDistribution {
   const [low, high] = orderPair(a, b);
   if (!(low > 0 && high < 1)) {
-    throw new DistributionParameterError('both ends of a share range must lie strictly between 0% and 100%');
+    throw new DistributionParameterError(
+      'both ends of a share range must lie strictly between 0% and 100%',
+    );
   }
   const logit = makeNormalFromP5P95(Math.log(low / (1 - low)), Math.log(high / (1 - high)));
   const quantile = (u: number): number => 1 / (1 + Math.exp(-logit.quantile(u)));

@@ -1,6 +1,12 @@
 import { isScalar, type Node, type Scalar } from 'yaml';
 import { parseMonth } from '../monthIndex.js';
-import { DRIFT_FIELDS, type Drift, type DriftField, type Step, type Value } from '../scenarioTypes.js';
+import {
+  DRIFT_FIELDS,
+  type Drift,
+  type DriftField,
+  type Step,
+  type Value,
+} from '../scenarioTypes.js';
 import { closestNames } from '../closestNames.js';
 import { readChoice } from './validateScenario.js';
 import { readMonthIndex, type Horizon } from './readPrices.js';
@@ -54,7 +60,12 @@ function readDrift(
     byMonth = byEntry === undefined ? lastMonth : readMonthIndex(context, byEntry, horizon);
     shape = readChoice(context, entryOf(fields, 'shape'), ['linear', 'compound'] as const);
   }
-  if (target === undefined || change === undefined || byMonth === undefined || shape === undefined) {
+  if (
+    target === undefined ||
+    change === undefined ||
+    byMonth === undefined ||
+    shape === undefined
+  ) {
     return undefined;
   }
   return { path: entry.path, ...target, change, byMonth, shape };
@@ -66,14 +77,30 @@ function readTarget(context: ValidationContext, entry: MapEntry, steps: readonly
   const field = entry.key.slice(dot + 1);
   const stepIndex = steps.findIndex((step) => step.name === stepName);
   if (dot < 0 || stepIndex < 0) {
-    const near = closestNames(stepName, steps.map((step) => step.name), 1);
-    const hint = near.length > 0 ? `did you mean \`${near[0]}.${field}\`?` : 'write `<step>.<field>`, e.g. `review-loop.calls`';
-    context.error(entry.keyNode, entry.path, 'unknown-step', `No step \`${stepName}\` in this workload.`, hint);
+    const near = closestNames(
+      stepName,
+      steps.map((step) => step.name),
+      1,
+    );
+    const hint =
+      near.length > 0
+        ? `did you mean \`${near[0]}.${field}\`?`
+        : 'write `<step>.<field>`, e.g. `review-loop.calls`';
+    context.error(
+      entry.keyNode,
+      entry.path,
+      'unknown-step',
+      `No step \`${stepName}\` in this workload.`,
+      hint,
+    );
     return undefined;
   }
   if (!(DRIFT_FIELDS as readonly string[]).includes(field)) {
     const near = closestNames(field, DRIFT_FIELDS, 1);
-    const hint = near.length > 0 ? `did you mean \`${near[0]}\`?` : `fields that drift: ${DRIFT_FIELDS.join(', ')}`;
+    const hint =
+      near.length > 0
+        ? `did you mean \`${near[0]}\`?`
+        : `fields that drift: ${DRIFT_FIELDS.join(', ')}`;
     context.error(entry.keyNode, entry.path, 'unknown-key', `\`${field}\` cannot drift.`, hint);
     return undefined;
   }
@@ -82,13 +109,19 @@ function readTarget(context: ValidationContext, entry: MapEntry, steps: readonly
 
 function readBy(context: ValidationContext, entry: MapEntry, text: string, horizon: Horizon) {
   if (parseMonth(text) === undefined) {
-    context.error(entry.value, entry.path, 'bad-month', `\`${text}\` after \`by\` is not a month.`, 'write e.g. `+40% by 2027-12`');
+    context.error(
+      entry.value,
+      entry.path,
+      'bad-month',
+      `\`${text}\` after \`by\` is not a month.`,
+      'write e.g. `+40% by 2027-12`',
+    );
     return undefined;
   }
   return readMonthIndex(context, { ...entry, value: scalarLike(entry, text) }, horizon);
 }
 
-/** A scalar node with the given text at the entry's position, to reuse readers on part of a value. */
+/** A scalar node with the given text at the entry's place, to read part of a value. */
 function scalarLike(entry: MapEntry, text: string): Node | null {
   if (!isScalar(entry.value)) return entry.value;
   const copy = entry.value.clone() as Scalar;

@@ -1,6 +1,11 @@
 import { isScalar, type Node } from 'yaml';
 import { parseMonth } from '../monthIndex.js';
-import { findModelPrice, suggestModelNames, type ModelPrice, type PriceCatalog } from '../priceCatalog.js';
+import {
+  findModelPrice,
+  suggestModelNames,
+  type ModelPrice,
+  type PriceCatalog,
+} from '../priceCatalog.js';
 import type { PriceCurve, PriceEvent } from '../scenarioTypes.js';
 import { readValue } from './readValue.js';
 import { entryOf, type MapEntry, type ValidationContext } from './validationContext.js';
@@ -61,7 +66,8 @@ function readModelPrice(
   if (fields === undefined) return undefined;
   context.rejectUnknownKeys(fields, MODEL_PRICE_KEYS, 'a model price');
   if (base === undefined) {
-    for (const key of ['input', 'output', 'as_of']) context.requireKey(fields, key, model.value, model.path);
+    for (const key of ['input', 'output', 'as_of'])
+      context.requireKey(fields, key, model.value, model.path);
   }
   const read = (key: string, kind: 'amount' | 'share'): number | undefined | null => {
     const entry = entryOf(fields, key);
@@ -100,11 +106,20 @@ function readModelPrice(
   };
 }
 
-function readDate(context: ValidationContext, entry: MapEntry | undefined): string | null | undefined {
+function readDate(
+  context: ValidationContext,
+  entry: MapEntry | undefined,
+): string | null | undefined {
   if (entry === undefined) return null;
   const raw = isScalar(entry.value) ? String(entry.value.value) : '';
   if (!/^\d{4}-\d{2}-\d{2}$/.test(raw)) {
-    context.error(entry.value, entry.path, 'bad-month', `\`${raw}\` is not a date.`, 'write `YYYY-MM-DD`');
+    context.error(
+      entry.value,
+      entry.path,
+      'bad-month',
+      `\`${raw}\` is not a date.`,
+      'write `YYYY-MM-DD`',
+    );
     return undefined;
   }
   return raw;
@@ -167,9 +182,12 @@ function readEvent(
       : readValue(context, probabilityEntry.value, probabilityEntry.path, 'share');
   const changeEntry = entryOf(entries, 'change');
   const change =
-    changeEntry === undefined ? undefined : readValue(context, changeEntry.value, changeEntry.path, 'rate');
+    changeEntry === undefined
+      ? undefined
+      : readValue(context, changeEntry.value, changeEntry.path, 'rate');
   const models = readModelList(context, entryOf(entries, 'models'));
-  if (monthIndex === undefined || probability === undefined || change === undefined) return undefined;
+  if (monthIndex === undefined || probability === undefined || change === undefined)
+    return undefined;
   if (models === undefined) return undefined;
   return { path, monthIndex, probability, change, models };
 }
@@ -184,12 +202,20 @@ export function readMonthIndex(
   const absolute = parseMonth(raw);
   const first = parseMonth(horizon.start) ?? 0;
   if (absolute === undefined) {
-    context.error(entry.value, entry.path, 'bad-month', `\`${raw}\` is not a month.`, 'write `YYYY-MM`, e.g. `2027-06`');
+    context.error(
+      entry.value,
+      entry.path,
+      'bad-month',
+      `\`${raw}\` is not a month.`,
+      'write `YYYY-MM`, e.g. `2027-06`',
+    );
     return undefined;
   }
   const index = absolute - first;
   if (index < 0 || index >= horizon.months) {
-    const message = `\`${raw}\` lies outside the horizon, which starts ${horizon.start} and runs ${horizon.months} months.`;
+    const message =
+      `\`${raw}\` lies outside the horizon, which starts ${horizon.start} ` +
+      `and runs ${horizon.months} months.`;
     context.error(entry.value, entry.path, 'bad-month', message);
     return undefined;
   }
@@ -215,7 +241,14 @@ export function reportUnknownModel(
   const near = suggestModelNames({ models: prices }, model, 3);
   const hint =
     near.length > 0
-      ? `did you mean ${near.map((name) => `\`${name}\``).join(' or ')}? Or add it under \`prices.models\`.`
+      ? `did you mean ${near.map((name) => `\`${name}\``).join(' or ')}? ` +
+        'Or add it under `prices.models`.'
       : 'add it under `prices.models` with its input and output prices, or run `pertask prices`';
-  context.error(node, path, 'unknown-model', `The model \`${model}\` is not in the price catalog.`, hint);
+  context.error(
+    node,
+    path,
+    'unknown-model',
+    `The model \`${model}\` is not in the price catalog.`,
+    hint,
+  );
 }

@@ -38,7 +38,12 @@ export function readSteps(
   const entries = context.entriesOf(stepsEntry.value, stepsEntry.path, '`steps`');
   if (entries === undefined) return undefined;
   if (entries.length === 0) {
-    context.error(stepsEntry.value, stepsEntry.path, 'missing-key', 'A workload needs at least one step.');
+    context.error(
+      stepsEntry.value,
+      stepsEntry.path,
+      'missing-key',
+      'A workload needs at least one step.',
+    );
     return undefined;
   }
   const steps = entries.map((entry) =>
@@ -56,7 +61,13 @@ function readStep(
 ): Step | undefined {
   if (!STEP_NAME.test(step.key)) {
     const message = `\`${step.key}\` cannot name a step.`;
-    context.error(step.keyNode, step.path, 'out-of-range', message, 'use letters, digits, `-` and `_`');
+    context.error(
+      step.keyNode,
+      step.path,
+      'out-of-range',
+      message,
+      'use letters, digits, `-` and `_`',
+    );
   }
   const entries = context.entriesOf(step.value, step.path, 'A step');
   if (entries === undefined) return undefined;
@@ -120,11 +131,18 @@ function checkCacheShares(
   written: Value | undefined,
 ): void {
   if (cached === undefined || written === undefined) return;
-  const highest = (value: Value): number => (value.kind === 'fixed' ? value.value : value.dist.upper);
+  const highest = (value: Value): number =>
+    value.kind === 'fixed' ? value.value : value.dist.upper;
   if (highest(cached) + highest(written) <= 1) return;
   const entry = entryOf(entries, 'cache_write_share') ?? entryOf(entries, 'cached_share');
   const message = '`cached_share` and `cache_write_share` together can exceed 100% of the input.';
-  context.error(entry?.value ?? null, entry?.path ?? '', 'out-of-range', message, 'lower one of them');
+  context.error(
+    entry?.value ?? null,
+    entry?.path ?? '',
+    'out-of-range',
+    message,
+    'lower one of them',
+  );
 }
 
 /**
@@ -147,7 +165,12 @@ function readCalls(context: ValidationContext, entry: MapEntry | undefined): Cal
   context.rejectUnknownKeys(fields, [family.key, 'max'], '`calls`');
   const extra = fields.filter((field) => (COUNT_FAMILIES as readonly string[]).includes(field.key));
   if (extra.length > 1) {
-    context.error(extra[1]!.keyNode, extra[1]!.path, 'bad-distribution', '`calls` names one count family.');
+    context.error(
+      extra[1]!.keyNode,
+      extra[1]!.path,
+      'bad-distribution',
+      '`calls` names one count family.',
+    );
     return undefined;
   }
   const maxEntry = entryOf(fields, 'max');
@@ -179,8 +202,15 @@ function readCountParameters(
   const sd = sdEntry && readParameter(context, sdEntry.value, sdEntry.path, 0);
   if (mean === undefined || sd === undefined) return undefined;
   if (mean.kind === 'fixed' && sd.kind === 'fixed' && sd.value * sd.value <= mean.value) {
-    const message = `A negative binomial needs sd^2 above the mean; sd ${sd.value} gives ${sd.value ** 2}.`;
-    context.error(sdEntry!.value, sdEntry!.path, 'bad-distribution', message, 'use `poisson` when sd^2 equals the mean');
+    const message =
+      `A negative binomial needs sd^2 above the mean; sd ${sd.value} ` + `gives ${sd.value ** 2}.`;
+    context.error(
+      sdEntry!.value,
+      sdEntry!.path,
+      'bad-distribution',
+      message,
+      'use `poisson` when sd^2 equals the mean',
+    );
     return undefined;
   }
   return { mean, sd };
@@ -197,7 +227,8 @@ function readParameter(
   if (value === undefined) return undefined;
   const low = value.kind === 'fixed' ? value.value : value.dist.quantile(0.05);
   if (low < minimum) {
-    const message = `This mean must be at least ${minimum}${value.kind === 'fixed' ? '' : ' at its P5'}.`;
+    const where = value.kind === 'fixed' ? '' : ' at its P5';
+    const message = `This mean must be at least ${minimum}${where}.`;
     context.error(node, path, 'out-of-range', message);
     return undefined;
   }

@@ -101,7 +101,13 @@ function readRange(
   const ends = parts.map((part) => parseQuantity(part));
   const [low, high] = ends;
   if (parts.length !== 2 || low === undefined || high === undefined) {
-    context.error(node, path, 'not-a-number', `\`${text}\` is not a range of two numbers.`, NUMBER_HINT);
+    context.error(
+      node,
+      path,
+      'not-a-number',
+      `\`${text}\` is not a range of two numbers.`,
+      NUMBER_HINT,
+    );
     return undefined;
   }
   const makers: Record<QuantityKind, (a: number, b: number) => ScalarDistribution> = {
@@ -124,7 +130,12 @@ function readDistributionMap(
   const entries = context.entriesOf(node, path, 'A distribution');
   if (entries === undefined) return undefined;
   if (options.allowUncertain === false) {
-    context.error(node, path, 'not-supported', 'This key takes a fixed number, not a distribution.');
+    context.error(
+      node,
+      path,
+      'not-supported',
+      'This key takes a fixed number, not a distribution.',
+    );
     return undefined;
   }
   context.rejectUnknownKeys(entries, [...DISTRIBUTION_FAMILIES, 'per'], 'a distribution');
@@ -132,7 +143,8 @@ function readDistributionMap(
     (DISTRIBUTION_FAMILIES as readonly string[]).includes(entry.key),
   );
   if (families.length !== 1) {
-    const hint = `name one of ${DISTRIBUTION_FAMILIES.join(', ')}, e.g. { normal: { mean: 3%, sd: 1% } }`;
+    const families = DISTRIBUTION_FAMILIES.join(', ');
+    const hint = `name one of ${families}, e.g. { normal: { mean: 3%, sd: 1% } }`;
     context.error(node, path, 'bad-distribution', 'A distribution names exactly one family.', hint);
     return undefined;
   }
@@ -184,7 +196,10 @@ function readFamily(
 
 const PARAMETER_SETS: Readonly<Record<string, readonly (readonly string[])[]>> = {
   normal: [['mean', 'sd']],
-  lognormal: [['mu', 'sigma'], ['mean', 'sd']],
+  lognormal: [
+    ['mu', 'sigma'],
+    ['mean', 'sd'],
+  ],
   uniform: [['min', 'max']],
   triangular: [['min', 'mode', 'max']],
 };
@@ -274,8 +289,10 @@ function rangeProblem(
 }
 
 function familyHint(kind: QuantityKind): string {
-  if (kind === 'share') return 'use a range such as `8% to 20%` (logit-normal) or a uniform inside 0..1';
-  if (kind === 'amount') return 'use a range such as `1.8k to 4k` (lognormal) or `lognormal: { mean, sd }`';
+  if (kind === 'share')
+    return 'use a range such as `8% to 20%` (logit-normal) or a uniform inside 0..1';
+  if (kind === 'amount')
+    return 'use a range such as `1.8k to 4k` (lognormal) or `lognormal: { mean, sd }`';
   return 'use a range such as `-40% to -85%`, which keeps 1 + rate positive';
 }
 

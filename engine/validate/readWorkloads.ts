@@ -29,11 +29,18 @@ export function readWorkloads(
   const entries = context.entriesOf(entry.value, entry.path, '`workloads`');
   if (entries === undefined) return undefined;
   if (entries.length === 0) {
-    context.error(entry.value, entry.path, 'missing-key', 'A scenario needs at least one workload.');
+    context.error(
+      entry.value,
+      entry.path,
+      'missing-key',
+      'A scenario needs at least one workload.',
+    );
     return undefined;
   }
   const workloads = entries.map((workload) => readWorkload(context, workload, horizon, prices));
-  return workloads.every((workload) => workload !== undefined) ? (workloads as Workload[]) : undefined;
+  return workloads.every((workload) => workload !== undefined)
+    ? (workloads as Workload[])
+    : undefined;
 }
 
 function readWorkload(
@@ -47,23 +54,36 @@ function readWorkload(
     context.error(workload.keyNode, workload.path, 'out-of-range', message, 'choose another name');
   } else if (!WORKLOAD_NAME.test(workload.key)) {
     const hint = 'use letters, digits, `-` and `_`';
-    context.error(workload.keyNode, workload.path, 'out-of-range', `\`${workload.key}\` cannot name a workload.`, hint);
+    context.error(
+      workload.keyNode,
+      workload.path,
+      'out-of-range',
+      `\`${workload.key}\` cannot name a workload.`,
+      hint,
+    );
   }
   const entries = context.entriesOf(workload.value, workload.path, 'A workload');
   if (entries === undefined) return undefined;
   context.rejectUnknownKeys(entries, WORKLOAD_KEYS, 'a workload');
-  for (const key of ['tasks_per_month', 'steps']) context.requireKey(entries, key, workload.value, workload.path);
+  for (const key of ['tasks_per_month', 'steps'])
+    context.requireKey(entries, key, workload.value, workload.path);
   const tasksEntry = entryOf(entries, 'tasks_per_month');
-  const tasksPerMonth = tasksEntry && readValue(context, tasksEntry.value, tasksEntry.path, 'amount');
+  const tasksPerMonth =
+    tasksEntry && readValue(context, tasksEntry.value, tasksEntry.path, 'amount');
   const growth = readOptional(context, entryOf(entries, 'growth'), 'rate', true);
   const elasticity = readOptional(context, entryOf(entries, 'elasticity'), 'real', false);
   const seasonality = readSeasonality(context, entryOf(entries, 'seasonality'));
   const stepsEntry = entryOf(entries, 'steps');
   const steps =
-    stepsEntry && elasticity && prices && readSteps(context, stepsEntry, horizon, elasticity, prices);
+    stepsEntry &&
+    elasticity &&
+    prices &&
+    readSteps(context, stepsEntry, horizon, elasticity, prices);
   const driftEntry = entryOf(entries, 'drift');
-  const drifts = driftEntry === undefined ? [] : steps && readDrifts(context, driftEntry, steps, horizon);
-  if (!tasksPerMonth || !growth || !elasticity || !seasonality || !steps || !drifts) return undefined;
+  const drifts =
+    driftEntry === undefined ? [] : steps && readDrifts(context, driftEntry, steps, horizon);
+  if (!tasksPerMonth || !growth || !elasticity || !seasonality || !steps || !drifts)
+    return undefined;
   return { name: workload.key, tasksPerMonth, growth, seasonality, steps, drifts };
 }
 
@@ -87,7 +107,13 @@ function readSeasonality(context: ValidationContext, entry: MapEntry | undefined
   });
   if (values.length !== 12 || values.some((value) => Number.isNaN(value))) {
     const message = 'Seasonality takes 12 multipliers, January first, each a number of 0 or more.';
-    context.error(entry.value, entry.path, 'out-of-range', message, 'e.g. [1, 1, 1.1, 1, 1, 0.9, 0.8, 0.8, 1, 1.1, 1.2, 1.3]');
+    context.error(
+      entry.value,
+      entry.path,
+      'out-of-range',
+      message,
+      'e.g. [1, 1, 1.1, 1, 1, 0.9, 0.8, 0.8, 1, 1.1, 1.2, 1.3]',
+    );
     return undefined;
   }
   return values;

@@ -39,12 +39,16 @@ export interface ValidationResult {
  * numbers parsed, distributions built, models resolved against the catalog.
  * Collects all problems rather than stopping at the first.
  */
-export function validateScenario(source: ScenarioDocument, catalog: PriceCatalog): ValidationResult {
+export function validateScenario(
+  source: ScenarioDocument,
+  catalog: PriceCatalog,
+): ValidationResult {
   if (source.issues.length > 0) return { scenario: undefined, issues: sortIssues(source.issues) };
   const context = new ValidationContext(source);
   const root = (source.document.contents ?? null) as Node | null;
   const entries = context.entriesOf(root, '', 'A scenario file');
-  const scenario = entries === undefined ? undefined : readScenario(context, entries, root, catalog);
+  const scenario =
+    entries === undefined ? undefined : readScenario(context, entries, root, catalog);
   const issues = sortIssues(context.issues);
   const failed = issues.some((issue) => issue.severity === 'error');
   return { scenario: failed ? undefined : scenario, issues };
@@ -64,7 +68,10 @@ function readScenario(
   const trials = readInteger(context, entryOf(entries, 'trials'), DEFAULT_TRIALS, 1, MAX_TRIALS);
   const seed = readInteger(context, entryOf(entries, 'seed'), 1, 0, Number.MAX_SAFE_INTEGER);
   const budget = readBudget(context, entryOf(entries, 'budget'));
-  const perTokenVolume = readChoice(context, entryOf(entries, 'per_token_volume'), ['grow', 'flat']);
+  const perTokenVolume = readChoice(context, entryOf(entries, 'per_token_volume'), [
+    'grow',
+    'flat',
+  ]);
   checkCurrency(context, entryOf(entries, 'currency'));
   const horizon = { start: start ?? '2000-01', months: months ?? 12 };
   const pricesEntry = entryOf(entries, 'prices');
@@ -77,15 +84,29 @@ function readScenario(
     prices,
   );
   if (
-    name === undefined || start === undefined || months === undefined || trials === undefined ||
-    seed === undefined || budget === undefined || perTokenVolume === undefined ||
-    prices === undefined || curve === undefined || workloads === undefined
+    name === undefined ||
+    start === undefined ||
+    months === undefined ||
+    trials === undefined ||
+    seed === undefined ||
+    budget === undefined ||
+    perTokenVolume === undefined ||
+    prices === undefined ||
+    curve === undefined ||
+    workloads === undefined
   ) {
     return undefined;
   }
   if (!hasFirstMonthWork(workloads)) {
-    const message = 'No step runs in the first month, so the per-token forecast has nothing to freeze.';
-    context.error(entryOf(entries, 'workloads')?.keyNode ?? root, 'workloads', 'out-of-range', message, 'let at least one step start with the horizon');
+    const message =
+      'No step runs in the first month, so the per-token forecast has nothing to freeze.';
+    context.error(
+      entryOf(entries, 'workloads')?.keyNode ?? root,
+      'workloads',
+      'out-of-range',
+      message,
+      'let at least one step start with the horizon',
+    );
     return undefined;
   }
   const description = readText(context, entryOf(entries, 'description')) ?? '';
@@ -93,8 +114,18 @@ function readScenario(
     [...prices].filter(([model]) => workloads.some((w) => w.steps.some((s) => s.model === model))),
   );
   return {
-    name, description, start, months, currency: 'USD', trials, seed, budget,
-    perTokenVolume, prices: usedPrices, curve, workloads,
+    name,
+    description,
+    start,
+    months,
+    currency: 'USD',
+    trials,
+    seed,
+    budget,
+    perTokenVolume,
+    prices: usedPrices,
+    curve,
+    workloads,
   };
 }
 
@@ -106,7 +137,13 @@ function readName(context: ValidationContext, entry: MapEntry | undefined): stri
   if (text === undefined) return undefined;
   if (!NAME_PATTERN.test(text) || text.length > 80) {
     const hint = 'use letters, digits, `-`, `_` and `.`, e.g. `support-2027`';
-    context.error(entry.value, entry.path, 'out-of-range', `\`${text}\` cannot name a report folder.`, hint);
+    context.error(
+      entry.value,
+      entry.path,
+      'out-of-range',
+      `\`${text}\` cannot name a report folder.`,
+      hint,
+    );
     return undefined;
   }
   return text;
@@ -126,7 +163,13 @@ function readStart(context: ValidationContext, entry: MapEntry | undefined): str
   const text = readText(context, entry);
   if (text === undefined) return undefined;
   if (parseMonth(text) === undefined) {
-    context.error(entry.value, entry.path, 'bad-month', `\`${text}\` is not a month.`, 'write `YYYY-MM`, e.g. `2027-01`');
+    context.error(
+      entry.value,
+      entry.path,
+      'bad-month',
+      `\`${text}\` is not a month.`,
+      'write `YYYY-MM`, e.g. `2027-01`',
+    );
     return undefined;
   }
   return text.trim();
@@ -175,7 +218,13 @@ export function readChoice<T extends string>(
   const found = choices.find((choice) => choice === raw);
   if (found === undefined) {
     const hint = `valid values: ${choices.map((choice) => `\`${choice}\``).join(', ')}`;
-    context.error(entry.value, entry.path, 'out-of-range', `\`${String(raw)}\` is not a valid choice.`, hint);
+    context.error(
+      entry.value,
+      entry.path,
+      'out-of-range',
+      `\`${String(raw)}\` is not a valid choice.`,
+      hint,
+    );
   }
   return found;
 }
@@ -185,7 +234,13 @@ function checkCurrency(context: ValidationContext, entry: MapEntry | undefined):
   const raw = isScalar(entry.value) ? entry.value.value : undefined;
   if (raw !== 'USD') {
     const message = `Only USD is supported: the price catalog is in USD; found \`${String(raw)}\`.`;
-    context.error(entry.value, entry.path, 'not-supported', message, 'write `currency: USD` or leave it out');
+    context.error(
+      entry.value,
+      entry.path,
+      'not-supported',
+      message,
+      'write `currency: USD` or leave it out',
+    );
   }
 }
 
@@ -196,12 +251,15 @@ function checkCurrency(context: ValidationContext, entry: MapEntry | undefined):
  */
 function hasFirstMonthWork(workloads: readonly Workload[]): boolean {
   const zero = (value: Value): boolean => value.kind === 'fixed' && value.value === 0;
-  return workloads.some((workload) =>
-    !zero(workload.tasksPerMonth) &&
-    workload.steps.some(
-      (step) =>
-        step.fromMonth === 0 && !zero(step.when) && !zero(step.calls.mean) &&
-        !(zero(step.inputTokens) && zero(step.outputTokens) && zero(step.reasoningTokens)),
-    ),
+  return workloads.some(
+    (workload) =>
+      !zero(workload.tasksPerMonth) &&
+      workload.steps.some(
+        (step) =>
+          step.fromMonth === 0 &&
+          !zero(step.when) &&
+          !zero(step.calls.mean) &&
+          !(zero(step.inputTokens) && zero(step.outputTokens) && zero(step.reasoningTokens)),
+      ),
   );
 }

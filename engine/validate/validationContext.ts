@@ -63,7 +63,13 @@ export class ValidationContext {
         near.length > 0
           ? `did you mean \`${near[0]}\`?`
           : `valid keys here: ${allowed.map((key) => `\`${key}\``).join(', ')}`;
-      this.error(entry.keyNode, entry.path, 'unknown-key', `Unknown key \`${entry.key}\` in ${where}.`, hint);
+      this.error(
+        entry.keyNode,
+        entry.path,
+        'unknown-key',
+        `Unknown key \`${entry.key}\` in ${where}.`,
+        hint,
+      );
     }
   }
 

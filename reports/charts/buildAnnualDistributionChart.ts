@@ -32,7 +32,8 @@ function toDistributionRow(series: string, distribution: DistributionSummary): D
 
 function titleOf(summary: Summary): TopLevelSpec['title'] {
   const annual = summary.total.annual;
-  const lead = `${horizonNameOf(summary.months)} spend P50: ${formatMoney(annual.perTask.p50)} ` +
+  const lead =
+    `${horizonNameOf(summary.months)} spend P50: ${formatMoney(annual.perTask.p50)} ` +
     `per task vs ${formatMoney(annual.perToken.p50)} per token`;
   const shape = 'Box: P25–P75; whiskers: P5–P95; ticks at P10, P50 (thick) and P90.';
   if (summary.budget === null) {
@@ -40,7 +41,8 @@ function titleOf(summary: Summary): TopLevelSpec['title'] {
   }
   const budget = summary.budget;
   return {
-    text: `${lead}; ${formatPercent(budget.exceedProbability)} chance of exceeding ` +
+    text:
+      `${lead}; ${formatPercent(budget.exceedProbability)} chance of exceeding ` +
       `${formatMoney(budget.amount)}`,
     subtitle: [
       shape,
@@ -58,7 +60,8 @@ type Layer = Extract<TopLevelSpec, { layer: unknown }>['layer'][number];
 function budgetLayers(summary: Summary): Layer[] {
   if (summary.budget === null) return [];
   const { amount, exceedProbability } = summary.budget;
-  const label = `Budget ${formatMoney(amount)}: ${formatPercent(exceedProbability)} ` +
+  const label =
+    `Budget ${formatMoney(amount)}: ${formatPercent(exceedProbability)} ` +
     'of per-task trials above';
   const data = { values: [{ amount, label }] };
   const x = { field: 'amount', type: 'quantitative' } as const;
@@ -89,24 +92,26 @@ export function buildAnnualDistributionChart(summary: Summary): TopLevelSpec {
     scale: SERIES_COLOR_SCALE,
     legend: null,
   } as const;
-  const money = (field: string) => ({
-    field,
-    type: 'quantitative',
-    scale: { zero: true },
-    axis: {
-      labelExpr: MONEY_AXIS_LABEL,
-      tickCount: 8,
-      title: `${horizonNameOf(summary.months)} spend, all workloads`,
-    },
-  }) as const;
+  const money = (field: string) =>
+    ({
+      field,
+      type: 'quantitative',
+      scale: { zero: true },
+      axis: {
+        labelExpr: MONEY_AXIS_LABEL,
+        tickCount: 8,
+        title: `${horizonNameOf(summary.months)} spend, all workloads`,
+      },
+    }) as const;
   const tooltip = [
     { field: 'series', title: 'Forecast' },
     ...PERCENTILES.map((key) => ({ field: `${key}Label`, title: key.toUpperCase() })),
   ];
-  const tick = (field: string, size: number, thickness: number) => ({
-    mark: { type: 'tick', size, thickness },
-    encoding: { x: money(field), y, color, tooltip },
-  }) as const;
+  const tick = (field: string, size: number, thickness: number) =>
+    ({
+      mark: { type: 'tick', size, thickness },
+      encoding: { x: money(field), y, color, tooltip },
+    }) as const;
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: titleOf(summary),

@@ -58,7 +58,8 @@ export function widestGapWorkloadOf(summary: Summary): WorkloadSummary {
 function titleOf(summary: Summary): TopLevelSpec['title'] {
   const widest = toWorkloadRow(widestGapWorkloadOf(summary));
   return {
-    text: `Widest gap: ${widest.workload}, ${widest.perTaskP50Label} per task vs ` +
+    text:
+      `Widest gap: ${widest.workload}, ${widest.perTaskP50Label} per task vs ` +
       `${widest.perTokenP50Label} per token (P50)`,
     subtitle: [
       `${horizonNameOf(summary.months)} spend by workload. Bars: per-task P50 with ` +
@@ -75,14 +76,15 @@ export function buildByWorkloadChart(summary: Summary): TopLevelSpec {
   // Largest per-task spend on top; an explicit order, since each layer has its own x field.
   const order = [...rows].sort((a, b) => b.perTaskP50 - a.perTaskP50).map((r) => r.workload);
   const y = { field: 'workload', type: 'nominal', title: null, sort: order } as const;
-  const money = (field: string) => ({
-    field,
-    type: 'quantitative',
-    axis: {
-      labelExpr: MONEY_AXIS_LABEL,
-      title: `${horizonNameOf(summary.months)} spend`,
-    },
-  }) as const;
+  const money = (field: string) =>
+    ({
+      field,
+      type: 'quantitative',
+      axis: {
+        labelExpr: MONEY_AXIS_LABEL,
+        title: `${horizonNameOf(summary.months)} spend`,
+      },
+    }) as const;
   const tooltip = [
     { field: 'workload', title: 'Workload' },
     { field: 'perTaskP10Label', title: 'Per task P10' },

@@ -62,7 +62,8 @@ function titleOf(summary: Summary): TopLevelSpec['title'] {
   const last = lastMonthOf(summary.months);
   return {
     text: `Cost per task ${perTask} while cost per token ${perToken} by ${last}`,
-    subtitle: `Both 1.0 in ${first}. Lines: P50; bands: P10–P90 over ` +
+    subtitle:
+      `Both 1.0 in ${first}. Lines: P50; bands: P10–P90 over ` +
       `${summary.scenario.trials.toLocaleString('en-US')} trials. Log scale.`,
   };
 }

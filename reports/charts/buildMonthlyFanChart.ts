@@ -51,9 +51,11 @@ function titleOf(summary: Summary, rows: readonly FanRow[]): TopLevelSpec['title
   // A per-token forecast of nothing (every workload starts later) has no ratio to state.
   const ratio = last.perTokenP50 > 0 ? `, ${formatRatio(last.perTaskP50 / last.perTokenP50)}` : '';
   return {
-    text: `Monthly spend in ${lastMonthOf(summary.months)}: ${last.perTaskP50Label} per task ` +
+    text:
+      `Monthly spend in ${lastMonthOf(summary.months)}: ${last.perTaskP50Label} per task ` +
       `vs ${last.perTokenP50Label} per token (P50)${ratio}`,
-    subtitle: 'All workloads. Per task: P50 line and P10–P90 band ' +
+    subtitle:
+      'All workloads. Per task: P50 line and P10–P90 band ' +
       `(${last.perTaskP10Label} to ${last.perTaskP90Label} in the last month). ` +
       'Per token: P50 line.',
   };
@@ -69,11 +71,12 @@ export function buildMonthlyFanChart(summary: Summary): TopLevelSpec {
     { field: 'perTaskP90Label', title: 'Per task P90' },
     { field: 'perTokenP50Label', title: 'Per token P50' },
   ];
-  const money = (field: string) => ({
-    field,
-    type: 'quantitative',
-    axis: { labelExpr: MONEY_AXIS_LABEL, title: 'Spend per month' },
-  }) as const;
+  const money = (field: string) =>
+    ({
+      field,
+      type: 'quantitative',
+      axis: { labelExpr: MONEY_AXIS_LABEL, title: 'Spend per month' },
+    }) as const;
   const perTask = { datum: PER_TASK, scale: SERIES_COLOR_SCALE } as const;
   const perToken = { datum: PER_TOKEN, scale: SERIES_COLOR_SCALE } as const;
   return {

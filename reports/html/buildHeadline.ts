@@ -17,37 +17,46 @@ function horizonPhraseOf(summary: Summary): string {
 
 function spendSentenceOf(summary: Summary): string {
   const { perTask, perToken } = summary.total.annual;
-  const frozen = summary.scenario.perTokenVolume === 'flat'
-    ? "today's tokens per task and today's task volume"
-    : "today's tokens per task";
-  return `${horizonPhraseOf(summary)}, the per-task forecast puts spend at ` +
+  const frozen =
+    summary.scenario.perTokenVolume === 'flat'
+      ? "today's tokens per task and today's task volume"
+      : "today's tokens per task";
+  return (
+    `${horizonPhraseOf(summary)}, the per-task forecast puts spend at ` +
     `${formatMoney(perTask.p50)} (P50) and ${formatMoney(perTask.p90)} (P90). ` +
     `The per-token forecast, which keeps ${frozen}, puts it at ` +
-    `${formatMoney(perToken.p50)} and ${formatMoney(perToken.p90)}.`;
+    `${formatMoney(perToken.p50)} and ${formatMoney(perToken.p90)}.`
+  );
 }
 
 function gapSentenceOf(summary: Summary): string {
   const gap = summary.total.annual.gap;
   const direction = gap.p50 >= 0 ? 'higher' : 'lower';
-  return `Trial by trial, the per-task forecast is ${direction} by ` +
+  return (
+    `Trial by trial, the per-task forecast is ${direction} by ` +
     `${formatMoney(Math.abs(gap.p50))} at the median (P10 to P90 of the gap: ` +
-    `${formatMoney(gap.p10)} to ${formatMoney(gap.p90)}).`;
+    `${formatMoney(gap.p10)} to ${formatMoney(gap.p90)}).`
+  );
 }
 
 function indexSentenceOf(summary: Summary): string {
   const last = summary.months[summary.months.length - 1] ?? '';
   const perTask = formatRatio(indexGrowthOf(summary.index.costPerTask));
   const perToken = formatRatio(indexGrowthOf(summary.index.costPerToken));
-  return `By ${last}, cost per task moves ${perTask} while cost per token moves ${perToken} ` +
-    '(P50, first month = 1).';
+  return (
+    `By ${last}, cost per task moves ${perTask} while cost per token moves ${perToken} ` +
+    '(P50, first month = 1).'
+  );
 }
 
 function budgetSentenceOf(summary: Summary): string | null {
   if (summary.budget === null) return null;
   const budget = summary.budget;
-  return `Against the budget of ${formatMoney(budget.amount)}, per-task spend exceeds it in ` +
+  return (
+    `Against the budget of ${formatMoney(budget.amount)}, per-task spend exceeds it in ` +
     `${formatPercent(budget.exceedProbability)} of trials; the per-token forecast would ` +
-    `exceed it in ${formatPercent(budget.perTokenExceedProbability)}.`;
+    `exceed it in ${formatPercent(budget.perTokenExceedProbability)}.`
+  );
 }
 
 /**

@@ -7,25 +7,31 @@ import { formatMoney } from '../formatMoney.js';
 import { escapeHtml } from './escapeHtml.js';
 
 function perTokenMeaningOf(summary: Summary): string {
-  const volume = summary.scenario.perTokenVolume === 'flat'
-    ? 'with the token volume of the first month held flat'
-    : 'with task volume growing as in the per-task forecast';
-  return 'The per-token forecast is the usual budget: the first month’s tokens per task, ' +
-    `priced along the same price curve, ${volume}.`;
+  const volume =
+    summary.scenario.perTokenVolume === 'flat'
+      ? 'with the token volume of the first month held flat'
+      : 'with task volume growing as in the per-task forecast';
+  return (
+    'The per-token forecast is the usual budget: the first month’s tokens per task, ' +
+    `priced along the same price curve, ${volume}.`
+  );
 }
 
-const PER_TASK_MEANING = 'The per-task forecast models each task instead: how many tasks ' +
+const PER_TASK_MEANING =
+  'The per-task forecast models each task instead: how many tasks ' +
   'each workload runs, how many tokens one task burns as agent loops deepen, context grows ' +
   'and verification passes are added, and what each token costs that month.';
 
 function samplingSentenceOf(summary: Summary): string {
   const { trials, seed } = summary.scenario;
   const p50Error = summary.total.annual.perTask.p50StandardError;
-  return `Both forecasts run on the same ${trials.toLocaleString('en-US')} random trials ` +
+  return (
+    `Both forecasts run on the same ${trials.toLocaleString('en-US')} random trials ` +
     `(seed ${seed}), so their gap is computed trial by trial. P50 is the median trial; ` +
     'P10 to P90 holds the middle 80% of trials. The per-task P50 of the total spend has a ' +
     `Monte Carlo standard error of ${formatMoney(p50Error)}; rerunning with the same seed ` +
-    'gives the same numbers.';
+    'gives the same numbers.'
+  );
 }
 
 function pricesSentenceOf(summary: Summary): string {

@@ -33,8 +33,10 @@ function totalRowOf(summary: Summary): string {
     ...spreadCells(summary.total.annual.perToken),
   ];
   // Cost and tokens per task of the whole are a mix of workloads, left to the index chart.
-  return `<tr class="total"><th scope="row">All workloads</th>${cells.map(cell).join('')}` +
-    '<td></td><td></td><td></td><td></td></tr>';
+  return (
+    `<tr class="total"><th scope="row">All workloads</th>${cells.map(cell).join('')}` +
+    '<td></td><td></td><td></td><td></td></tr>'
+  );
 }
 
 function headerOf(summary: Summary): string {
@@ -43,11 +45,13 @@ function headerOf(summary: Summary): string {
   const last = escapeHtml(summary.months[summary.months.length - 1] ?? '');
   const spread = '<th>P10</th><th>P50</th><th>P90</th>';
   const months = `<th>${first}</th><th>${last}</th>`;
-  return '<thead><tr><th rowspan="2" scope="col">Workload</th>' +
+  return (
+    '<thead><tr><th rowspan="2" scope="col">Workload</th>' +
     `<th colspan="3" class="per-task">${horizon} spend, per task</th>` +
     `<th colspan="3" class="per-token">${horizon} spend, per token</th>` +
     '<th colspan="2">Cost per task (P50)</th><th colspan="2">Tokens per task (mean)</th></tr>' +
-    `<tr>${spread}${spread}${months}${months}</tr></thead>`;
+    `<tr>${spread}${spread}${months}${months}</tr></thead>`
+  );
 }
 
 /** The table as an HTML fragment. Cost: one row per workload. */

@@ -69,7 +69,7 @@ describe('pertask run output modes', () => {
 });
 
 describe('pertask run on bad input', () => {
-  it('exits 2 with file:line:col and the key, and writes nothing, for a broken scenario', async () => {
+  it('exits 2 naming file:line:col and the key, writing nothing, for a broken file', async () => {
     const folder = makeTemporaryFolder();
     const file = join(folder, 'broken.yaml');
     writeFileSync(

@@ -115,11 +115,19 @@ workloads:
     tasks_per_month: 10k to 30k
     growth: { normal: { mean: 3%, sd: 1%, }, per: month }
     steps:
-      s1: { model: gpt-4o-mini, calls: { poisson: 2 to 4 }, input_tokens: 1k to 5k, context_growth: 500 }
+      s1:
+        model: gpt-4o-mini
+        calls: { poisson: 2 to 4 }
+        input_tokens: 1k to 5k
+        context_growth: 500
       s2: { model: claude-sonnet-4, when: 10% to 30%, input_tokens: 8k, output_tokens: 300 to 900 }
 `,
     );
-    const pairs = [summary.total.annual, ...summary.total.monthly, ...summary.workloads.map((w) => w.annual)];
+    const pairs = [
+      summary.total.annual,
+      ...summary.total.monthly,
+      ...summary.workloads.map((w) => w.annual),
+    ];
     for (const pair of pairs) {
       expect(pair.perTask).toEqual(pair.perToken);
       expect(pair.gap.p5).toBe(0);

@@ -33,7 +33,9 @@ workloads:
     );
     // Linearity: E[spend] = 12 months * 5000 tasks * (E[in] * p_in + E[out] * p_out).
     const exact =
-      12 * 5000 * (lognormalMean(2000, 8000) * INPUT_PRICE + lognormalMean(200, 600) * OUTPUT_PRICE);
+      12 *
+      5000 *
+      (lognormalMean(2000, 8000) * INPUT_PRICE + lognormalMean(200, 600) * OUTPUT_PRICE);
     const annual = summary.total.annual.perTask;
     expectWithinStandardErrors(annual.mean, exact, annual.meanStandardError);
   });

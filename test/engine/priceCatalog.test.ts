@@ -26,10 +26,14 @@ const priceHistoryCsv = readFileSync(new URL('price-history.csv', dataFolder), '
 const litellm = JSON.parse(litellmJson) as Record<string, Record<string, unknown>>;
 
 type Row = { date: string; model: string; input: number; output: number; commit: string };
-const historyRows: Row[] = priceHistoryCsv.trim().split('\n').slice(1).map((line) => {
-  const [date = '', , model = '', input, output, commit = ''] = line.split(',');
-  return { date, model, input: Number(input), output: Number(output), commit };
-});
+const historyRows: Row[] = priceHistoryCsv
+  .trim()
+  .split('\n')
+  .slice(1)
+  .map((line) => {
+    const [date = '', , model = '', input, output, commit = ''] = line.split(',');
+    return { date, model, input: Number(input), output: Number(output), commit };
+  });
 
 // Catalog models priced from price-history.csv, with the history key and the row they use.
 const HISTORY_EXPECTATIONS = [
@@ -45,8 +49,9 @@ const litellmEntries = CATALOG_ENTRIES.filter((entry) => !historyModels.has(entr
 /** Per-million values are rounded to 6 significant digits, so agree to 1e-9 relative. */
 function expectClose(actual: number, expected: number, label: string): void {
   const tolerance = 1e-9 * Math.max(1, Math.abs(expected));
-  expect(Math.abs(actual - expected), `${label}: ${actual} vs ${expected}`)
-    .toBeLessThanOrEqual(tolerance);
+  expect(Math.abs(actual - expected), `${label}: ${actual} vs ${expected}`).toBeLessThanOrEqual(
+    tolerance,
+  );
 }
 
 function perMillion(record: Record<string, unknown>, field: string): number | undefined {
@@ -112,9 +117,11 @@ describe('the built-in price catalog', () => {
   });
 
   it('infers 50% only for providers whose recorded batch prices are all 50% off', () => {
-    const providers = new Set(litellmEntries
-      .filter((entry) => entry.batchDiscount > 0)
-      .map((entry) => String(litellm[entry.sourceKey]?.['litellm_provider'])));
+    const providers = new Set(
+      litellmEntries
+        .filter((entry) => entry.batchDiscount > 0)
+        .map((entry) => String(litellm[entry.sourceKey]?.['litellm_provider'])),
+    );
     for (const provider of providers) {
       const discounts = Object.entries(litellm)
         .filter(([key, record]) => key !== 'sample_spec' && record['litellm_provider'] === provider)
@@ -151,8 +158,9 @@ describe('the built-in price catalog', () => {
   it('keeps every price finite and non-negative, and cached input at most input', () => {
     for (const entry of CATALOG_ENTRIES) {
       for (const field of PRICE_FIELDS) {
-        expect(Number.isFinite(entry[field]) && entry[field] >= 0, `${entry.model} ${field}`)
-          .toBe(true);
+        expect(Number.isFinite(entry[field]) && entry[field] >= 0, `${entry.model} ${field}`).toBe(
+          true,
+        );
       }
       expect(entry.cachedInput, entry.model).toBeLessThanOrEqual(entry.input);
       expect(entry.batchDiscount).toBeGreaterThanOrEqual(0);
@@ -176,16 +184,18 @@ describe('the built-in price catalog', () => {
     expect(buildCatalogEntries(litellm as LiteLlmPriceMap, history)).toEqual(CATALOG_ENTRIES);
     const generated = new URL('engine/catalog/catalogData.ts', repositoryRoot);
     // Fails after a change to the picks or the data: run `npx tsx tools/buildCatalog.ts`.
-    expect(buildCatalogModule({ litellmJson, priceHistoryCsv }))
-      .toBe(readFileSync(generated, 'utf8'));
+    expect(buildCatalogModule({ litellmJson, priceHistoryCsv })).toBe(
+      readFileSync(generated, 'utf8'),
+    );
   });
 
   it('names every missing LiteLLM key at once when the map lacks picked models', () => {
     const removed = new Set(['gpt-4o', 'claude-opus-5']);
     const rest = Object.fromEntries(Object.entries(litellm).filter(([key]) => !removed.has(key)));
     const history = parsePriceHistoryCsv(priceHistoryCsv);
-    expect(() => buildCatalogEntries(rest, history))
-      .toThrow(/gpt-4o: no model entry 'gpt-4o'[^]*claude-opus-5: no model entry/);
+    expect(() => buildCatalogEntries(rest, history)).toThrow(
+      /gpt-4o: no model entry 'gpt-4o'[^]*claude-opus-5: no model entry/,
+    );
   });
 });
 
@@ -219,8 +229,16 @@ describe('looking up catalog prices', () => {
 
 describe('creating a price catalog', () => {
   const base: ModelPrice = {
-    model: 'house-model', vendor: 'acme', input: 1, cachedInput: 0.1, cacheWrite: 1.25,
-    output: 4, reasoning: 4, batchDiscount: 0.5, contextWindow: 1000, asOf: '2026-01-01',
+    model: 'house-model',
+    vendor: 'acme',
+    input: 1,
+    cachedInput: 0.1,
+    cacheWrite: 1.25,
+    output: 4,
+    reasoning: 4,
+    batchDiscount: 0.5,
+    contextWindow: 1000,
+    asOf: '2026-01-01',
     source: 'test',
   };
 
@@ -231,8 +249,9 @@ describe('creating a price catalog', () => {
 
   it('rejects a duplicate name and a NaN price, naming the model and field of each', () => {
     const broken = { ...base, model: 'other', output: NaN };
-    expect(() => createPriceCatalog([base, base, broken]))
-      .toThrow(/house-model: listed twice[^]*other: output is NaN/);
+    expect(() => createPriceCatalog([base, base, broken])).toThrow(
+      /house-model: listed twice[^]*other: output is NaN/,
+    );
   });
 
   it('rejects a batch discount of 100% or more and a date that is not YYYY-MM-DD', () => {

@@ -29,37 +29,76 @@ describe('validateScenario', () => {
   });
 
   it.each([
-    ['a misspelt top-level key', `${HEADER}trails: 5\n${WORKLOAD}${VALID_STEP}`, 'unknown-key 3:1 trails'],
-    ['a month that does not exist', `scenario: t\nstart: 2027-13\n${WORKLOAD}${VALID_STEP}`,
-      'bad-month 2:8 start'],
-    ['a share above 100%', `${HEADER}${WORKLOAD}      s: { model: gpt-4o, cached_share: 120% }\n`,
-      'out-of-range 7:41 workloads.w.steps.s.cached_share'],
-    ['an unknown model', `${HEADER}${WORKLOAD}      s: { model: gpt-4o-mni }\n`,
-      'unknown-model 7:19 workloads.w.steps.s.model'],
-    ['a word where a number belongs', `${HEADER}${WORKLOAD}      s: { model: gpt-4o, output_tokens: many }\n`,
-      'not-a-number 7:42 workloads.w.steps.s.output_tokens'],
-    ['a normal on a share', `${HEADER}${WORKLOAD}      s:\n        model: gpt-4o\n        when: { normal: { mean: 0.5, sd: 0.3 } }\n`,
-      'bad-distribution 9:17 workloads.w.steps.s.when'],
-    ['a range that reaches zero for tokens', `${HEADER}${WORKLOAD}      s: { model: gpt-4o, input_tokens: 0 to 4k }\n`,
-      'bad-distribution 7:41 workloads.w.steps.s.input_tokens'],
-    ['a duplicate key', `${HEADER}months: 3\nmonths: 4\n${WORKLOAD}${VALID_STEP}`, 'duplicate-key 4:1 '],
-    ['drift of a step that does not exist',
-      `${HEADER}${WORKLOAD}      s: { model: gpt-4o, input_tokens: 1k }\n    drift:\n      t.calls: +20%\n`,
-      'unknown-step 9:7 workloads.w.drift.t.calls'],
-    ['an event outside the horizon',
-      `${HEADER}prices:\n  curve:\n    events: [{ at: 2029-01, change: -50% }]\n${WORKLOAD}      s: { model: gpt-4o, input_tokens: 1k }\n`,
-      'bad-month 5:20 prices.curve.events.0.at'],
-    ['a workload named total', `${HEADER}workloads:\n  total:\n    tasks_per_month: 1\n    steps:\n      s: { model: gpt-4o, input_tokens: 1k }\n`,
-      'out-of-range 4:3 workloads.total'],
-    ['a currency other than USD', `${HEADER}currency: EUR\n${WORKLOAD}${VALID_STEP}`,
-      'not-supported 3:11 currency'],
+    [
+      'a misspelt top-level key',
+      `${HEADER}trails: 5\n${WORKLOAD}${VALID_STEP}`,
+      'unknown-key 3:1 trails',
+    ],
+    [
+      'a month that does not exist',
+      `scenario: t\nstart: 2027-13\n${WORKLOAD}${VALID_STEP}`,
+      'bad-month 2:8 start',
+    ],
+    [
+      'a share above 100%',
+      `${HEADER}${WORKLOAD}      s: { model: gpt-4o, cached_share: 120% }\n`,
+      'out-of-range 7:41 workloads.w.steps.s.cached_share',
+    ],
+    [
+      'an unknown model',
+      `${HEADER}${WORKLOAD}      s: { model: gpt-4o-mni }\n`,
+      'unknown-model 7:19 workloads.w.steps.s.model',
+    ],
+    [
+      'a word where a number belongs',
+      `${HEADER}${WORKLOAD}      s: { model: gpt-4o, output_tokens: many }\n`,
+      'not-a-number 7:42 workloads.w.steps.s.output_tokens',
+    ],
+    [
+      'a normal on a share',
+      `${HEADER}${WORKLOAD}      s:\n        model: gpt-4o\n` +
+        '        when: { normal: { mean: 0.5, sd: 0.3 } }\n',
+      'bad-distribution 9:17 workloads.w.steps.s.when',
+    ],
+    [
+      'a range that reaches zero for tokens',
+      `${HEADER}${WORKLOAD}      s: { model: gpt-4o, input_tokens: 0 to 4k }\n`,
+      'bad-distribution 7:41 workloads.w.steps.s.input_tokens',
+    ],
+    [
+      'a duplicate key',
+      `${HEADER}months: 3\nmonths: 4\n${WORKLOAD}${VALID_STEP}`,
+      'duplicate-key 4:1 ',
+    ],
+    [
+      'drift of a step that does not exist',
+      `${HEADER}${WORKLOAD}${VALID_STEP}    drift:\n      t.calls: +20%\n`,
+      'unknown-step 9:7 workloads.w.drift.t.calls',
+    ],
+    [
+      'an event outside the horizon',
+      `${HEADER}prices:\n  curve:\n    events: [{ at: 2029-01, change: -50% }]\n` +
+        `${WORKLOAD}${VALID_STEP}`,
+      'bad-month 5:20 prices.curve.events.0.at',
+    ],
+    [
+      'a workload named total',
+      `${HEADER}workloads:\n  total:\n    tasks_per_month: 1\n    steps:\n${VALID_STEP}`,
+      'out-of-range 4:3 workloads.total',
+    ],
+    [
+      'a currency other than USD',
+      `${HEADER}currency: EUR\n${WORKLOAD}${VALID_STEP}`,
+      'not-supported 3:11 currency',
+    ],
   ])('reports %s with its code, line, column and key', (_name, yaml, expected) => {
     expect(firstIssue(yaml)).toBe(expected);
   });
 
   it('reports every problem of a file at once, sorted by line', () => {
     const issues = issuesOf(
-      `scenario: t\nstart: 2027-01\ntrails: 4\n${WORKLOAD}      s: { model: nope, output_tokens: x }\n`,
+      `scenario: t\nstart: 2027-01\ntrails: 4\n${WORKLOAD}` +
+        '      s: { model: nope, output_tokens: x }\n',
     );
     const lines = issues.map((issue) => issue.line);
     expect(issues.length).toBeGreaterThanOrEqual(3);

@@ -104,8 +104,11 @@ describe('buildCharts on other shapes', () => {
 describe('chart titles', () => {
   it('state the index growth: cost per task x1.6 and cost per token x0.48', () => {
     // Per task: total median spend per task, 2027-12 over 2027-01, from the closed form.
-    const tasksIn = (m: number): number => FIXTURE_WORKLOADS.reduce(
-      (sum, w) => sum + w.tasksFirstMonth * (1 + w.taskGrowthPerMonth) ** m, 0);
+    const tasksIn = (m: number): number =>
+      FIXTURE_WORKLOADS.reduce(
+        (sum, w) => sum + w.tasksFirstMonth * (1 + w.taskGrowthPerMonth) ** m,
+        0,
+      );
     const perTaskIn = (m: number): number => totalMedian(m, false) / tasksIn(m);
     const perTaskGrowth = perTaskIn(11) / perTaskIn(0);
     expect(perTaskGrowth).toBeCloseTo(1.587, 3);
@@ -139,16 +142,19 @@ describe('chart titles', () => {
     const p90 = formatMoney(summaryFixtureWithoutBudget.total.annual.perTask.p90);
     const [title] = titleLinesOf(chartNamed('annual-distribution', summaryFixtureWithoutBudget));
     expect(title).toBe(`Annual spend P50: $1.27M per task vs $689k per token; per-task P90 ${p90}`);
-    expect(JSON.stringify(chartNamed('annual-distribution', summaryFixtureWithoutBudget)))
-      .not.toContain('Budget');
+    expect(
+      JSON.stringify(chartNamed('annual-distribution', summaryFixtureWithoutBudget)),
+    ).not.toContain('Budget');
   });
 
   it('name the workload with the widest gap and its two medians', () => {
     const annual = (name: string, perToken: boolean): number => {
       const w = FIXTURE_WORKLOADS.find((candidate) => candidate.name === name);
       if (w === undefined) throw new Error(`no workload ${name}`);
-      return Array.from({ length: 12 }, (_, m) => medianSpend(w, m, perToken))
-        .reduce((a, b) => a + b, 0);
+      return Array.from({ length: 12 }, (_, m) => medianSpend(w, m, perToken)).reduce(
+        (a, b) => a + b,
+        0,
+      );
     };
     expect(formatMoney(annual('support-agent', false))).toBe('$947k');
     expect(formatMoney(annual('support-agent', true))).toBe('$482k');

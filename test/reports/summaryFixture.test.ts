@@ -6,7 +6,8 @@ const LEVELS = ['p5', 'p10', 'p25', 'p50', 'p75', 'p90', 'p95'] as const;
 
 function allDistributions(): DistributionSummary[] {
   const spends = [summaryFixture.total, ...summaryFixture.workloads];
-  return spends.flatMap((spend) => [...spend.monthly, spend.annual])
+  return spends
+    .flatMap((spend) => [...spend.monthly, spend.annual])
     .flatMap((triple) => [triple.perTask, triple.perToken, triple.gap]);
 }
 
@@ -25,8 +26,14 @@ describe('summaryFixture', () => {
       summaryFixture.workloads.reduce((sum, _, i) => sum + pick(i), 0);
     const annual = summaryFixture.total.annual.perTask;
     const workload = (i: number) => summaryFixture.workloads[i]?.annual.perTask;
-    expect(annual.p90).toBeCloseTo(sumOf((i) => workload(i)?.p90 ?? 0), 6);
-    expect(annual.mean).toBeCloseTo(sumOf((i) => workload(i)?.mean ?? 0), 6);
+    expect(annual.p90).toBeCloseTo(
+      sumOf((i) => workload(i)?.p90 ?? 0),
+      6,
+    );
+    expect(annual.mean).toBeCloseTo(
+      sumOf((i) => workload(i)?.mean ?? 0),
+      6,
+    );
   });
 
   it('starts both forecasts equal, so the first month has no gap', () => {

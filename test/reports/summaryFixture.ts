@@ -91,8 +91,8 @@ function varianceOf(terms: readonly Term[]): number {
  */
 function quantileStandardError(terms: readonly Term[], level: number): number {
   const z = probit(level);
-  const density = Math.exp(-z * z / 2) / Math.sqrt(2 * Math.PI);
-  return slopeAt(terms, z) * Math.sqrt(level * (1 - level) / FIXTURE_TRIALS) / density;
+  const density = Math.exp((-z * z) / 2) / Math.sqrt(2 * Math.PI);
+  return (slopeAt(terms, z) * Math.sqrt((level * (1 - level)) / FIXTURE_TRIALS)) / density;
 }
 
 function summarizeTerms(terms: readonly Term[]): DistributionSummary {
@@ -273,7 +273,7 @@ function buildFixture(): Summary {
     budget: {
       amount: FIXTURE_BUDGET,
       exceedProbability: exceed,
-      exceedProbabilityStandardError: Math.sqrt(exceed * (1 - exceed) / FIXTURE_TRIALS),
+      exceedProbabilityStandardError: Math.sqrt((exceed * (1 - exceed)) / FIXTURE_TRIALS),
       perTokenExceedProbability: exceedProbability(annualTerms.perToken, FIXTURE_BUDGET),
     },
     prices: [

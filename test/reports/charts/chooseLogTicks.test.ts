@@ -17,7 +17,12 @@ describe('chooseLogTicks', () => {
   });
 
   it('keeps every tick inside the range and never more than asked', () => {
-    for (const [low, high] of [[0.2, 0.9], [0.7, 3.3], [0.02, 15], [1.2, 80]] as const) {
+    for (const [low, high] of [
+      [0.2, 0.9],
+      [0.7, 3.3],
+      [0.02, 15],
+      [1.2, 80],
+    ] as const) {
       const ticks = chooseLogTicks(low, high, 8);
       expect(ticks.length).toBeGreaterThanOrEqual(2);
       expect(ticks.length).toBeLessThanOrEqual(8);
