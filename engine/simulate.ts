@@ -1,9 +1,10 @@
-import { createRandomStream } from './createRandomStream.js';
+import { createRandomStream, type RandomStream } from './createRandomStream.js';
 import { writeCountMoments } from './distributions/countMoments.js';
 import {
   allocateResult,
   DASHBOARD,
   DASHBOARD_FIELDS,
+  tiledIndex,
   type SimulationResult,
 } from './simulationResult.js';
 import { PRICE_STRIDE, type PlannedStep, type SimulationPlan } from './simulationPlan.js';
@@ -14,6 +15,9 @@ import { PRICE_STRIDE, type PlannedStep, type SimulationPlan } from './simulatio
  * computes the block, so results do not depend on how blocks are scheduled.
  */
 export const BLOCK_TRIALS = 1000;
+
+/** Trials whose draws are made together within a block; a cache-sized batch. */
+const CHUNK_TRIALS = 32;
 
 export interface SimulationRequest {
   readonly seed: number;
@@ -58,6 +62,10 @@ class TrialKernel {
   private readonly perTokenTokens: Float64Array;
   private readonly moments = new Float64Array(2);
   private readonly factors: Float64Array[];
+  private readonly ones: Float64Array;
+  /** 1 where a price event starts for a model: index model * months + month. */
+  private readonly priceJump: Uint8Array;
+  private monthlyLogPrice = 0;
 
   constructor(
     private readonly plan: SimulationPlan,
@@ -65,7 +73,7 @@ class TrialKernel {
   ) {
     const months = plan.months;
     this.values = Float64Array.from(plan.fixedSlots);
-    this.draws = plan.inputs.map((input) => new Float64Array(BLOCK_TRIALS * input.count));
+    this.draws = plan.inputs.map((input) => new Float64Array(CHUNK_TRIALS * input.count));
     this.logPrice = new Float64Array(plan.models.length * months);
     this.priceIndex = new Float64Array(plan.models.length * months);
     this.tasks = new Float64Array(months);
@@ -78,15 +86,23 @@ class TrialKernel {
     this.totalTasks = new Float64Array(months);
     this.perTokenTokens = new Float64Array(months);
     this.factors = Array.from({ length: 6 }, () => new Float64Array(months));
+    this.ones = new Float64Array(months).fill(1);
+    this.priceJump = new Uint8Array(plan.models.length * months);
   }
 
   runBlock(seed: number, block: number, firstTrial: number, count: number): void {
-    this.drawBlock(seed, block, count);
+    const streams = this.plan.inputs.map((input) =>
+      createRandomStream(seed, 'block', block, input.path),
+    );
     this.blockDashboard.fill(0);
-    for (let offset = 0; offset < count; offset += 1) {
-      this.loadTrial(offset);
-      this.priceTrial();
-      this.runTrial(firstTrial + offset);
+    for (let chunk = 0; chunk < count; chunk += CHUNK_TRIALS) {
+      const chunkCount = Math.min(CHUNK_TRIALS, count - chunk);
+      this.drawChunk(streams, chunkCount);
+      for (let offset = 0; offset < chunkCount; offset += 1) {
+        this.loadTrial(offset);
+        this.priceTrial();
+        this.runTrial(firstTrial + chunk + offset);
+      }
     }
     // Adding each block's partial sums in block order keeps the dashboard's
     // floating-point sums independent of how blocks are scheduled.
@@ -95,9 +111,14 @@ class TrialKernel {
       sums[index]! += this.blockDashboard[index]!;
   }
 
-  private drawBlock(seed: number, block: number, count: number): void {
+  /**
+   * Draws the next few trials of every input. Drawing a chunk at a time keeps
+   * all inputs' draws for those trials in cache while the trials read them;
+   * each input still draws from its own stream in trial order.
+   */
+  private drawChunk(streams: readonly RandomStream[], count: number): void {
     this.plan.inputs.forEach((input, index) => {
-      const stream = createRandomStream(seed, 'block', block, input.path);
+      const stream = streams[index]!;
       const target = this.draws[index]!;
       const dist = input.dist;
       const total = count * input.count;
@@ -123,6 +144,8 @@ class TrialKernel {
     const { plan, values, logPrice, priceIndex } = this;
     const months = plan.months;
     const monthlyLog = Math.log1p(values[plan.annualChangeSlot]!) / 12;
+    this.monthlyLogPrice = monthlyLog;
+    this.priceJump.fill(0);
     for (let model = 0; model < plan.models.length; model += 1) {
       for (let month = 0; month < months; month += 1)
         logPrice[model * months + month] = month * monthlyLog;
@@ -132,6 +155,7 @@ class TrialKernel {
       const step = Math.log1p(values[event.changeSlot]!);
       for (let model = 0; model < plan.models.length; model += 1) {
         if (event.modelMask[model] === 0) continue;
+        this.priceJump[model * months + event.monthIndex] = 1;
         for (let month = event.monthIndex; month < months; month += 1) {
           logPrice[model * months + month]! += step;
         }
@@ -150,6 +174,7 @@ class TrialKernel {
     this.perTokenTokens.fill(0);
     let annualPerTask = 0;
     let annualPerToken = 0;
+    const seriesCount = plan.workloads.length * months;
     for (let month = 0; month < months; month += 1) {
       result.totalPerTask[month * trials + trial] = 0;
       result.totalPerToken[month * trials + trial] = 0;
@@ -162,9 +187,9 @@ class TrialKernel {
       for (let month = 0; month < months; month += 1) {
         const perTask = this.tasks[month]! * this.costPerTask[month]!;
         const perToken = this.perTokenTasks[month]! * this.perTokenCostPerTask[month]!;
-        const series = (w * months + month) * trials + trial;
-        result.workloadPerTask[series] = perTask;
-        result.workloadPerToken[series] = perToken;
+        const tiled = tiledIndex(w * months + month, trial, seriesCount);
+        result.workloadPerTask[tiled] = perTask;
+        result.workloadPerToken[tiled] = perToken;
         result.totalPerTask[month * trials + trial]! += perTask;
         result.totalPerToken[month * trials + trial]! += perToken;
         workloadPerTask += perTask;
@@ -210,16 +235,9 @@ class TrialKernel {
   private addStep(step: PlannedStep): void {
     const { values, plan, moments } = this;
     const months = plan.months;
-    writeCountMoments(
-      step.family,
-      step.family === 'geometric'
-        ? Math.max(1, values[step.callsMeanSlot]!)
-        : values[step.callsMeanSlot]!,
-      values[step.callsSdSlot]!,
-      step.callsMax,
-      moments,
-      0,
-    );
+    const meanParameter = values[step.callsMeanSlot]!;
+    const sdParameter = values[step.callsSdSlot]!;
+    writeCountMoments(step.family, meanParameter, sdParameter, step.callsMax, moments, 0);
     const callsMean = moments[0]!;
     const callsSquare = moments[1]!;
     const input = values[step.inputSlot]!;
@@ -250,77 +268,114 @@ class TrialKernel {
     const output0 = when * step.active[0]! * callsMean * output;
     const reasoning0 = when * step.active[0]! * callsMean * reasoning;
     const cost0 = input0 * inputPrice + output0 * outputPrice + reasoning0 * reasoningPrice;
+    const costPerTask = this.costPerTask;
+    const perTokenCostPerTask = this.perTokenCostPerTask;
+    const tokens = this.tokensPerTask;
+    const priceIndex = this.priceIndex;
     if (staticStep) {
       for (let month = 0; month < months; month += 1) {
-        const cost = cost0 * this.priceIndex[priceOffset + month]!;
-        this.costPerTask[month]! += cost;
-        this.perTokenCostPerTask[month]! += cost;
-        this.addTokens(month, input0, output0, reasoning0);
+        const cost = cost0 * priceIndex[priceOffset + month]!;
+        costPerTask[month]! += cost;
+        perTokenCostPerTask[month]! += cost;
+        tokens[month * 3]! += input0;
+        tokens[month * 3 + 1]! += output0;
+        tokens[month * 3 + 2]! += reasoning0;
       }
       return;
     }
-    this.fillFactors(step, elasticity, priceOffset);
-    const factors = this.factors;
-    const callsF = factors[0]!;
-    const inputF = factors[1]!;
-    const outputF = factors[2]!;
-    const reasoningF = factors[3]!;
-    const growthF = factors[4]!;
-    const whenF = factors[5]!;
+    const callsF = this.factorOf(step, 0, elasticity, priceOffset);
+    const inputF = this.factorOf(step, 1, 0, priceOffset);
+    const outputF = this.factorOf(step, 2, 0, priceOffset);
+    const reasoningF = this.factorOf(step, 3, 0, priceOffset);
+    const growthF = this.factorOf(step, 4, 0, priceOffset);
+    const whenF = this.factorOf(step, 5, 0, priceOffset);
+    const active = step.active;
     // The per-token forecast freezes this month-0 cost; drift and ramps may
     // already act in month 0, so it is taken from the loop, not from cost0.
     let frozenCost = 0;
+    const deepens = callsF !== this.ones;
     for (let month = 0; month < months; month += 1) {
       const k = callsF[month]!;
-      const runs = Math.min(1, when * whenF[month]!) * step.active[month]!;
-      const calls = k * callsMean;
-      // Scaling every task's count by k: E[kC(kC - 1)] = k^2 E[C^2] - k E[C].
-      const pairs = k * k * callsSquare - calls;
+      const runs = Math.min(1, when * whenF[month]!) * active[month]!;
+      // Deeper loops multiply the count distribution's mean parameter (and a
+      // negative binomial's sd) by k; its family and its cap stay, so a capped
+      // loop never runs past its cap.
+      if (deepens) {
+        writeCountMoments(
+          step.family,
+          k * meanParameter,
+          k * sdParameter,
+          step.callsMax,
+          moments,
+          0,
+        );
+      }
+      const calls = moments[0]!;
+      const pairs = moments[1]! - calls;
       const inputTokens =
         runs * (calls * input * inputF[month]! + (growth * growthF[month]! * pairs) / 2);
       const outputTokens = runs * calls * output * outputF[month]!;
       const reasoningTokens = runs * calls * reasoning * reasoningF[month]!;
-      const index = this.priceIndex[priceOffset + month]!;
+      const index = priceIndex[priceOffset + month]!;
       const cost =
         inputTokens * inputPrice + outputTokens * outputPrice + reasoningTokens * reasoningPrice;
       if (month === 0) frozenCost = cost;
-      this.costPerTask[month]! += cost * index;
-      this.perTokenCostPerTask[month]! += frozenCost * index;
-      this.addTokens(month, inputTokens, outputTokens, reasoningTokens);
+      costPerTask[month]! += cost * index;
+      perTokenCostPerTask[month]! += frozenCost * index;
+      tokens[month * 3]! += inputTokens;
+      tokens[month * 3 + 1]! += outputTokens;
+      tokens[month * 3 + 2]! += reasoningTokens;
     }
   }
 
-  /** Multipliers of each field per month from drift and, for calls, induced demand. */
-  private fillFactors(step: PlannedStep, elasticity: number, priceOffset: number): void {
+  /**
+   * Multipliers of one field per month: its drift and, for calls, induced
+   * demand. A field that neither drifts nor reacts shares one array of ones.
+   */
+  private factorOf(
+    step: PlannedStep,
+    field: number,
+    elasticity: number,
+    priceOffset: number,
+  ): Float64Array {
+    const drift = step.drifts[field];
+    if ((drift === null || drift === undefined) && elasticity === 0) return this.ones;
     const months = this.plan.months;
-    for (let field = 0; field < 6; field += 1) {
-      const target = this.factors[field]!;
-      const drift = step.drifts[field];
-      if (drift === null || drift === undefined) {
-        target.fill(1);
-        continue;
-      }
+    const target = this.factors[field]!;
+    if (drift === null || drift === undefined) {
+      target.fill(1);
+    } else {
       const change = this.values[drift.changeSlot]!;
-      const logFactor = Math.log1p(change);
-      for (let month = 0; month < months; month += 1) {
-        const share = drift.ramp[month]!;
-        target[month] = drift.compound ? Math.exp(share * logFactor) : 1 + change * share;
+      const ramp = drift.ramp;
+      if (drift.compound) {
+        const logFactor = Math.log1p(change);
+        for (let month = 0; month < months; month += 1) {
+          target[month] = Math.exp(ramp[month]! * logFactor);
+        }
+      } else {
+        for (let month = 0; month < months; month += 1) target[month] = 1 + change * ramp[month]!;
       }
     }
-    if (elasticity === 0) return;
-    const calls = this.factors[0]!;
-    for (let month = 0; month < months; month += 1) {
-      // (price(m) / price(0)) ^ -elasticity, from the log price index.
-      const logRatio = this.logPrice[priceOffset + month]! - this.logPrice[priceOffset]!;
-      calls[month]! *= Math.exp(-elasticity * logRatio);
-    }
+    if (elasticity !== 0) this.applyElasticity(target, elasticity, priceOffset);
+    return target;
   }
 
-  private addTokens(month: number, input: number, output: number, reasoning: number): void {
-    const tokens = this.tokensPerTask;
-    tokens[month * 3]! += input;
-    tokens[month * 3 + 1]! += output;
-    tokens[month * 3 + 2]! += reasoning;
+  /**
+   * Multiplies calls by (price(m) / price(0)) ^ -elasticity. Between price
+   * events the ratio changes by the same monthly step, so one exponential per
+   * event replaces one per month.
+   */
+  private applyElasticity(target: Float64Array, elasticity: number, priceOffset: number): void {
+    const logPrice = this.logPrice;
+    const monthlyStep = Math.exp(-elasticity * this.monthlyLogPrice);
+    let factor = 1;
+    for (let month = 1; month < this.plan.months; month += 1) {
+      factor =
+        this.priceJump[priceOffset + month] === 1
+          ? Math.exp(-elasticity * (logPrice[priceOffset + month]! - logPrice[priceOffset]!))
+          : factor * monthlyStep;
+      target[month]! *= factor;
+    }
   }
 
   private recordDashboard(w: number, month: number): void {

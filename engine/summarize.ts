@@ -1,5 +1,10 @@
 import type { Scenario } from './scenarioTypes.js';
-import { DASHBOARD, DASHBOARD_FIELDS, type SimulationResult } from './simulationResult.js';
+import {
+  DASHBOARD,
+  DASHBOARD_FIELDS,
+  readTiledSeries,
+  type SimulationResult,
+} from './simulationResult.js';
 import type { SimulationPlan } from './simulationPlan.js';
 import { summarizeSample } from './summarizeSample.js';
 import type {
@@ -80,9 +85,7 @@ function summarizeWorkload(
   const monthCount = months.length;
   return {
     name,
-    monthly: months.map((_, month) =>
-      reader.triple(result.workloadPerTask, result.workloadPerToken, w * monthCount + month),
-    ),
+    monthly: months.map((_, month) => reader.tiledTriple(w * monthCount + month)),
     annual: reader.triple(result.annualWorkloadPerTask, result.annualWorkloadPerToken, w),
     months: months.map((label, month) => dashboardMonth(result, w, month, label)),
     costPerTaskFirst: reader.single(result.costPerTaskFirst, w),
@@ -144,10 +147,14 @@ function summarizeBudget(result: SimulationResult, budget: number): BudgetSummar
 class SeriesReader {
   private readonly scratch: Float64Array;
   private readonly gap: Float64Array;
+  private readonly tiledTask: Float32Array;
+  private readonly tiledToken: Float32Array;
 
   constructor(private readonly result: SimulationResult) {
     this.scratch = new Float64Array(result.trials);
     this.gap = new Float64Array(result.trials);
+    this.tiledTask = new Float32Array(result.trials);
+    this.tiledToken = new Float32Array(result.trials);
   }
 
   single(values: Float64Array | Float32Array, series: number): DistributionSummary {
@@ -170,6 +177,14 @@ class SeriesReader {
       perToken: summarizeSample(token, this.scratch),
       gap: summarizeSample(this.gap, this.scratch),
     };
+  }
+
+  /** The triple of a per-workload monthly series, gathered from its tiles. */
+  tiledTriple(series: number): ForecastTriple {
+    const count = this.result.workloadCount * this.result.months;
+    readTiledSeries(this.result.workloadPerTask, series, count, this.tiledTask);
+    readTiledSeries(this.result.workloadPerToken, series, count, this.tiledToken);
+    return this.triple(this.tiledTask, this.tiledToken, 0);
   }
 
   private slice(values: Float64Array | Float32Array, series: number) {

@@ -29,12 +29,17 @@ export function writeCountMoments(
   out: Float64Array,
   offset: number,
 ): void {
-  if (family === 'fixed') {
+  if (family === 'negative_binomial' && sd * sd <= mean) {
+    // A drawn sd at or below the Poisson's leaves no negative binomial; the
+    // Poisson is its limit as the variance falls to the mean.
+    writeCountMoments('poisson', mean, sd, max, out, offset);
+  } else if (family === 'fixed') {
     const count = Math.min(mean, max);
     out[offset] = count;
     out[offset + 1] = count * count;
   } else if (family === 'geometric') {
-    writeGeometricMoments(mean, max, out, offset);
+    // A loop runs at least once: a drawn mean below 1 is read as 1.
+    writeGeometricMoments(Math.max(1, mean), max, out, offset);
   } else if (max === Infinity) {
     out[offset] = mean;
     out[offset + 1] = family === 'poisson' ? mean + mean * mean : sd * sd + mean * mean;

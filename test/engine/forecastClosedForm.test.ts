@@ -136,3 +136,74 @@ workloads:
     }
   });
 });
+
+describe('deeper loops and induced demand', () => {
+  it('scale the Poisson mean, so E[C(C-1)] follows the new mean squared', () => {
+    const summary = forecastForTest(`
+scenario: poisson-drift
+start: 2027-01
+months: 2
+trials: 1
+${TEST_PRICES}
+workloads:
+  w:
+    tasks_per_month: 1000
+    steps:
+      loop: { model: test-model, calls: { poisson: 2 }, input_tokens: 100, context_growth: 50 }
+    drift:
+      loop.calls: +100% by 2027-02
+`);
+    // Month 1: lambda = 4, E[C] = 4 and E[C(C-1)] = lambda^2 = 16 (Poisson factorial moment).
+    const input = 4 * 100 + (50 * 16) / 2;
+    expect(summary.total.monthly[1]!.perTask.mean).toBeCloseTo(1000 * input * 2e-6, 9);
+  });
+
+  it('keep a capped geometric loop under its cap', () => {
+    const summary = forecastForTest(`
+scenario: capped-drift
+start: 2027-01
+months: 2
+trials: 1
+${TEST_PRICES}
+workloads:
+  w:
+    tasks_per_month: 1
+    steps:
+      loop: { model: test-model, calls: { geometric: { mean: 3 }, max: 5 }, output_tokens: 1M }
+    drift:
+      loop.calls: +100% by 2027-02
+`);
+    // Month 1: geometric on 1, 2, ... with mean 6 (p = 1/6), censored at 5:
+    // E[min(C, 5)] = sum over k < 5 of P(C > k) = sum of (5/6)^k, k = 0..4.
+    let expectedCalls = 0;
+    for (let k = 0; k < 5; k += 1) expectedCalls += (5 / 6) ** k;
+    expect(summary.total.monthly[1]!.perTask.mean).toBeCloseTo(expectedCalls * 8, 9);
+    expect(expectedCalls).toBeLessThan(5);
+  });
+
+  it('multiply calls by (price ratio) ^ -elasticity', () => {
+    const summary = forecastForTest(`
+scenario: elasticity
+start: 2027-01
+months: 12
+trials: 1
+${TEST_PRICES}
+  curve:
+    annual_change: -50%
+    events: [{ at: 2027-07, change: -20% }]
+workloads:
+  w:
+    tasks_per_month: 1
+    elasticity: 0.5
+    steps:
+      s: { model: test-model, calls: 2, output_tokens: 1M }
+`);
+    // Price ratio at month m: 0.5 ^ (m / 12), times 0.8 from month 6.
+    // Calls: 2 * ratio ^ -0.5; spend: calls * $8 * ratio.
+    summary.total.monthly.forEach((month, m) => {
+      const ratio = 0.5 ** (m / 12) * (m >= 6 ? 0.8 : 1);
+      expect(month.perTask.mean).toBeCloseTo(2 * ratio ** -0.5 * 8 * ratio, 9);
+      expect(month.perToken.mean).toBeCloseTo(2 * 8 * ratio, 9);
+    });
+  });
+});

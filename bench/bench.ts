@@ -1,0 +1,45 @@
+/**
+ * `npm run bench`: times the forecast of a large generated scenario (50
+ * workloads of 5 steps, 36 months, 100,000 trials) and reports the rate in
+ * trial-workload-months per second and the peak resident memory. Targets are
+ * checked here, not in unit tests, since shared machines make timings noisy.
+ */
+import { forecastScenario } from '../engine/forecast.js';
+import { loadScenarioDocument } from '../engine/loadScenarioDocument.js';
+import { BUILTIN_CATALOG } from '../engine/priceCatalog.js';
+import { validateScenario } from '../engine/validate/validateScenario.js';
+import { generateLargeScenario } from './generateLargeScenario.js';
+
+const SHAPE = { workloads: 50, steps: 5, months: 36, trials: 100_000 };
+const TARGET_SECONDS = 30;
+const TARGET_BYTES = 2 * 1024 ** 3;
+
+function main(): void {
+  const text = generateLargeScenario(SHAPE);
+  const { scenario, issues } = validateScenario(loadScenarioDocument(text), BUILTIN_CATALOG);
+  if (scenario === undefined) {
+    process.stderr.write(`bench scenario is invalid: ${JSON.stringify(issues[0])}\n`);
+    process.exitCode = 1;
+    return;
+  }
+  const started = performance.now();
+  const summary = forecastScenario(scenario);
+  const seconds = (performance.now() - started) / 1000;
+  const peakBytes = process.resourceUsage().maxRSS * 1024;
+  const cells = SHAPE.trials * SHAPE.workloads * SHAPE.months;
+  const rows = [
+    ['scenario', `${SHAPE.workloads} workloads x ${SHAPE.steps} steps, ${SHAPE.months} months`],
+    ['trials', SHAPE.trials.toLocaleString('en-US')],
+    ['wall time (forecast and summary)', `${seconds.toFixed(2)} s (target ${TARGET_SECONDS} s)`],
+    ['trial-workload-months per second', Math.round(cells / seconds).toLocaleString('en-US')],
+    ['peak resident memory', `${(peakBytes / 1024 ** 2).toFixed(0)} MiB (target 2048 MiB)`],
+    ['annual spend P50 (check value)', summary.total.annual.perTask.p50.toFixed(2)],
+  ];
+  const width = Math.max(...rows.map(([label]) => label!.length));
+  for (const [label, value] of rows) process.stdout.write(`${label!.padEnd(width)}  ${value}\n`);
+  const met = seconds <= TARGET_SECONDS && peakBytes <= TARGET_BYTES;
+  process.stdout.write(met ? 'targets met\n' : 'TARGETS MISSED\n');
+  if (!met) process.exitCode = 1;
+}
+
+main();
