@@ -1,10 +1,11 @@
 import { createRandomStream, type RandomStream } from './createRandomStream.js';
 import { writeCountMoments } from './distributions/countMoments.js';
+import { drawMany } from './distributions/drawMany.js';
 import {
   allocateResult,
   DASHBOARD,
   DASHBOARD_FIELDS,
-  tiledIndex,
+  TILE_TRIALS,
   type SimulationResult,
 } from './simulationResult.js';
 import { PRICE_STRIDE, type PlannedStep, type SimulationPlan } from './simulationPlan.js';
@@ -118,14 +119,7 @@ class TrialKernel {
    */
   private drawChunk(streams: readonly RandomStream[], count: number): void {
     this.plan.inputs.forEach((input, index) => {
-      const stream = streams[index]!;
-      const target = this.draws[index]!;
-      const dist = input.dist;
-      const total = count * input.count;
-      for (let position = 0; position < total; position += 1) {
-        const u = stream.next();
-        target[position] = dist === null ? u : dist.quantile(u);
-      }
+      drawMany(input.dist, streams[index]!, this.draws[index]!, count * input.count);
     });
   }
 
@@ -182,20 +176,7 @@ class TrialKernel {
     for (let w = 0; w < plan.workloads.length; w += 1) {
       this.projectTasks(w);
       this.costOneTask(w);
-      let workloadPerTask = 0;
-      let workloadPerToken = 0;
-      for (let month = 0; month < months; month += 1) {
-        const perTask = this.tasks[month]! * this.costPerTask[month]!;
-        const perToken = this.perTokenTasks[month]! * this.perTokenCostPerTask[month]!;
-        const tiled = tiledIndex(w * months + month, trial, seriesCount);
-        result.workloadPerTask[tiled] = perTask;
-        result.workloadPerToken[tiled] = perToken;
-        result.totalPerTask[month * trials + trial]! += perTask;
-        result.totalPerToken[month * trials + trial]! += perToken;
-        workloadPerTask += perTask;
-        workloadPerToken += perToken;
-        this.recordDashboard(w, month);
-      }
+      const [workloadPerTask, workloadPerToken] = this.recordWorkload(w, trial, seriesCount);
       result.annualWorkloadPerTask[w * trials + trial] = workloadPerTask;
       result.annualWorkloadPerToken[w * trials + trial] = workloadPerToken;
       result.costPerTaskFirst[w * trials + trial] = this.costPerTask[0]!;
@@ -378,25 +359,50 @@ class TrialKernel {
     }
   }
 
-  private recordDashboard(w: number, month: number): void {
-    const tasks = this.tasks[month]!;
-    const input = this.tokensPerTask[month * 3]!;
-    const output = this.tokensPerTask[month * 3 + 1]!;
-    const reasoning = this.tokensPerTask[month * 3 + 2]!;
-    const perTask = input + output + reasoning;
-    const base = (w * this.plan.months + month) * DASHBOARD_FIELDS;
+  /**
+   * Spend of one workload in every month of this trial, written to the result,
+   * with the dashboard's sums and the totals the indices need. Returns the
+   * workload's spend over the horizon, per task and per token. Every array is
+   * held in a local: property loads in this loop cost more than its arithmetic.
+   */
+  private recordWorkload(w: number, trial: number, seriesCount: number): [number, number] {
+    const months = this.plan.months;
+    const trials = this.result.trials;
+    const { tasks, perTokenTasks, costPerTask, perTokenCostPerTask, tokensPerTask } = this;
+    const { totalTokens, totalTasks, perTokenTokens } = this;
+    const { workloadPerTask, workloadPerToken, totalPerTask, totalPerToken } = this.result;
     const sums = this.blockDashboard;
-    sums[base + DASHBOARD.tasks]! += tasks;
-    sums[base + DASHBOARD.tokens]! += tasks * perTask;
-    sums[base + DASHBOARD.inputPerTask]! += input;
-    sums[base + DASHBOARD.outputPerTask]! += output;
-    sums[base + DASHBOARD.reasoningPerTask]! += reasoning;
-    sums[base + DASHBOARD.costPerTask]! += this.costPerTask[month]!;
-    sums[base + DASHBOARD.perTokenCostPerTask]! += this.perTokenCostPerTask[month]!;
-    this.totalTokens[month]! += tasks * perTask;
-    this.totalTasks[month]! += tasks;
-    const frozen = this.tokensPerTask[0]! + this.tokensPerTask[1]! + this.tokensPerTask[2]!;
-    this.perTokenTokens[month]! += this.perTokenTasks[month]! * frozen;
+    const frozenTokens = tokensPerTask[0]! + tokensPerTask[1]! + tokensPerTask[2]!;
+    const tileBase = ((trial >>> 4) * seriesCount + w * months) * TILE_TRIALS + (trial & 15);
+    let spendPerTask = 0;
+    let spendPerToken = 0;
+    for (let month = 0; month < months; month += 1) {
+      const taskCount = tasks[month]!;
+      const perTask = taskCount * costPerTask[month]!;
+      const perToken = perTokenTasks[month]! * perTokenCostPerTask[month]!;
+      workloadPerTask[tileBase + month * TILE_TRIALS] = perTask;
+      workloadPerToken[tileBase + month * TILE_TRIALS] = perToken;
+      totalPerTask[month * trials + trial]! += perTask;
+      totalPerToken[month * trials + trial]! += perToken;
+      spendPerTask += perTask;
+      spendPerToken += perToken;
+      const input = tokensPerTask[month * 3]!;
+      const output = tokensPerTask[month * 3 + 1]!;
+      const reasoning = tokensPerTask[month * 3 + 2]!;
+      const tokens = input + output + reasoning;
+      const base = (w * months + month) * DASHBOARD_FIELDS;
+      sums[base + DASHBOARD.tasks]! += taskCount;
+      sums[base + DASHBOARD.tokens]! += taskCount * tokens;
+      sums[base + DASHBOARD.inputPerTask]! += input;
+      sums[base + DASHBOARD.outputPerTask]! += output;
+      sums[base + DASHBOARD.reasoningPerTask]! += reasoning;
+      sums[base + DASHBOARD.costPerTask]! += costPerTask[month]!;
+      sums[base + DASHBOARD.perTokenCostPerTask]! += perTokenCostPerTask[month]!;
+      totalTokens[month]! += taskCount * tokens;
+      totalTasks[month]! += taskCount;
+      perTokenTokens[month]! += perTokenTasks[month]! * frozenTokens;
+    }
+    return [spendPerTask, spendPerToken];
   }
 
   /**

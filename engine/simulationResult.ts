@@ -54,8 +54,8 @@ export const TILE_TRIALS = 16;
 
 /** Position of (series, trial) in a tiled array of `seriesCount` series. */
 export function tiledIndex(series: number, trial: number, seriesCount: number): number {
-  const tile = Math.floor(trial / TILE_TRIALS);
-  return (tile * seriesCount + series) * TILE_TRIALS + (trial % TILE_TRIALS);
+  // Shifts and masks, since TILE_TRIALS is 16 and trial counts fit in 31 bits.
+  return ((trial >>> 4) * seriesCount + series) * TILE_TRIALS + (trial & 15);
 }
 
 /** Copies one series of a tiled array into `target` (length = trials). */
@@ -66,10 +66,14 @@ export function readTiledSeries(
   target: Float32Array,
 ): Float32Array {
   const trials = target.length;
+  const tileStride = seriesCount * TILE_TRIALS;
+  let source = series * TILE_TRIALS;
   for (let first = 0; first < trials; first += TILE_TRIALS) {
-    const start = (Math.floor(first / TILE_TRIALS) * seriesCount + series) * TILE_TRIALS;
     const count = Math.min(TILE_TRIALS, trials - first);
-    target.set(tiled.subarray(start, start + count), first);
+    // A plain loop: a subarray per tile would allocate thousands of views.
+    for (let offset = 0; offset < count; offset += 1)
+      target[first + offset] = tiled[source + offset]!;
+    source += tileStride;
   }
   return target;
 }

@@ -20,12 +20,19 @@ export function summarizeSample(
 ): DistributionSummary {
   const n = values.length;
   let sum = 0;
-  for (let index = 0; index < n; index += 1) sum += values[index]!;
+  let min = Infinity;
+  let max = -Infinity;
+  for (let index = 0; index < n; index += 1) {
+    const value = values[index]!;
+    sum += value;
+    if (value < min) min = value;
+    if (value > max) max = value;
+  }
   const mean = sum / n;
   let squares = 0;
   for (let index = 0; index < n; index += 1) squares += (values[index]! - mean) ** 2;
   const sd = n > 1 ? Math.sqrt(squares / (n - 1)) : 0;
-  const order = new OrderStatistics(values, scratch, neededRanks(n));
+  const order = new OrderStatistics(values, min, max, scratch, neededRanks(n));
   const at = (p: number): number => {
     const h = (n - 1) * p;
     const low = Math.floor(h);
@@ -88,23 +95,26 @@ const BINS = 2048;
 class OrderStatistics {
   private readonly found = new Map<number, number>();
 
-  constructor(values: ArrayLike<number>, scratch: Float64Array, ranks: readonly number[]) {
+  constructor(
+    values: ArrayLike<number>,
+    min: number,
+    max: number,
+    scratch: Float64Array,
+    ranks: readonly number[],
+  ) {
     const n = values.length;
-    let min = Infinity;
-    let max = -Infinity;
-    for (let index = 0; index < n; index += 1) {
-      const value = values[index]!;
-      if (value < min) min = value;
-      if (value > max) max = value;
-    }
     if (!(max > min)) {
       for (const rank of ranks) this.found.set(rank, min);
       return;
     }
     const scale = BINS / (max - min);
-    const binOf = (value: number): number => Math.min(BINS - 1, Math.floor((value - min) * scale));
+    const bins = binsOf(n);
     const counts = new Uint32Array(BINS + 1);
-    for (let index = 0; index < n; index += 1) counts[binOf(values[index]!) + 1]! += 1;
+    for (let index = 0; index < n; index += 1) {
+      const bin = Math.min(BINS - 1, ((values[index]! - min) * scale) | 0);
+      bins[index] = bin;
+      counts[bin + 1]! += 1;
+    }
     for (let bin = 1; bin <= BINS; bin += 1) counts[bin]! += counts[bin - 1]!;
     // counts[b] is now the number of values in bins below b.
     const wanted = new Uint8Array(BINS);
@@ -116,17 +126,15 @@ class OrderStatistics {
     });
     const fill = new Uint32Array(BINS);
     for (let index = 0; index < n; index += 1) {
-      const value = values[index]!;
-      const bin = binOf(value);
+      const bin = bins[index]!;
       if (wanted[bin] === 0) continue;
-      scratch[counts[bin]! + fill[bin]!] = value;
+      scratch[counts[bin]! + fill[bin]!] = values[index]!;
       fill[bin]! += 1;
     }
     const sorted = new Set<number>();
     ranks.forEach((rank, position) => {
       const bin = binOfRank[position]!;
-      const start = counts[bin]!;
-      if (!sorted.has(bin)) scratch.subarray(start, counts[bin + 1]!).sort();
+      if (!sorted.has(bin)) scratch.subarray(counts[bin]!, counts[bin + 1]!).sort();
       sorted.add(bin);
       this.found.set(rank, scratch[rank]!);
     });
@@ -135,4 +143,12 @@ class OrderStatistics {
   at(rank: number): number {
     return this.found.get(rank)!;
   }
+}
+
+let sharedBins = new Uint16Array(0);
+
+/** A reusable array of bin numbers, grown when a larger sample comes. */
+function binsOf(n: number): Uint16Array {
+  if (sharedBins.length < n) sharedBins = new Uint16Array(n);
+  return sharedBins;
 }

@@ -58,9 +58,10 @@ function writeGeometricMoments(mean: number, max: number, out: Float64Array, off
   // P(C > k) = q^k for k = 0, 1, ...; E[min(C, K)] = sum_{k<K} q^k and
   // E[min(C, K)^2] = sum_{k<K} (2k + 1) q^k (tail-sum formulas for moments).
   const q = 1 - p;
-  const qToK = q ** max;
+  const qToKMinusOne = integerPower(q, max - 1);
+  const qToK = qToKMinusOne * q;
   const sumQ = (1 - qToK) / p;
-  const sumKQ = (q * (1 - max * q ** (max - 1) + (max - 1) * qToK)) / (p * p);
+  const sumKQ = (q * (1 - max * qToKMinusOne + (max - 1) * qToK)) / (p * p);
   out[offset] = sumQ;
   out[offset + 1] = 2 * sumKQ + sumQ;
 }
@@ -102,4 +103,19 @@ function writeCensoredMoments(
   const atCap = Math.max(0, 1 - below);
   out[offset] = first + max * atCap;
   out[offset + 1] = second + max * max * atCap;
+}
+
+/**
+ * base ^ exponent for a whole exponent by repeated squaring: a handful of
+ * multiplications where Math.pow costs tens of nanoseconds, and this runs per
+ * step, month and trial.
+ */
+function integerPower(base: number, exponent: number): number {
+  let result = 1;
+  let square = base;
+  for (let rest = exponent; rest > 0; rest >>>= 1) {
+    if ((rest & 1) === 1) result *= square;
+    square *= square;
+  }
+  return result;
 }
