@@ -119,7 +119,7 @@ class TrialKernel {
    */
   private drawChunk(streams: readonly RandomStream[], count: number): void {
     this.plan.inputs.forEach((input, index) => {
-      drawMany(input.dist, streams[index]!, this.draws[index]!, count * input.count);
+      drawMany(input.dist, streams[index]!, this.draws[index]!, 0, count * input.count);
     });
   }
 

@@ -3,7 +3,7 @@ import type { RandomStream } from '../createRandomStream.js';
 import type { ScalarDistribution } from './scalarDistribution.js';
 
 /**
- * Fills target[0..count) with draws of `dist` by inverse sampling, one uniform
+ * Fills target[offset .. offset + count) with draws of `dist` by inverse sampling, one uniform
  * from `stream` per draw, in order. The family is resolved once, outside the
  * loop, so each draw costs a uniform, a rational function and at most one
  * exponential, with no call through a closure. With `dist` null the uniforms
@@ -13,31 +13,33 @@ export function drawMany(
   dist: ScalarDistribution | null,
   stream: RandomStream,
   target: Float64Array,
+  offset: number,
   count: number,
 ): void {
   const transform = dist?.transform ?? null;
+  const end = offset + count;
   if (dist === null) {
-    for (let index = 0; index < count; index += 1) target[index] = stream.next();
+    for (let index = offset; index < end; index += 1) target[index] = stream.next();
   } else if (transform === null) {
-    for (let index = 0; index < count; index += 1) target[index] = dist.quantile(stream.next());
+    for (let index = offset; index < end; index += 1) target[index] = dist.quantile(stream.next());
   } else {
     const { kind, a, b } = transform;
     if (kind === 'uniform') {
-      for (let index = 0; index < count; index += 1) target[index] = a + b * stream.next();
+      for (let index = offset; index < end; index += 1) target[index] = a + b * stream.next();
     } else if (kind === 'normal') {
-      for (let index = 0; index < count; index += 1) {
+      for (let index = offset; index < end; index += 1) {
         target[index] = a + b * normalQuantile(stream.next());
       }
     } else if (kind === 'lognormal') {
-      for (let index = 0; index < count; index += 1) {
+      for (let index = offset; index < end; index += 1) {
         target[index] = Math.exp(a + b * normalQuantile(stream.next()));
       }
     } else if (kind === 'rate') {
-      for (let index = 0; index < count; index += 1) {
+      for (let index = offset; index < end; index += 1) {
         target[index] = Math.exp(a + b * normalQuantile(stream.next())) - 1;
       }
     } else {
-      for (let index = 0; index < count; index += 1) {
+      for (let index = offset; index < end; index += 1) {
         target[index] = 1 / (1 + Math.exp(-(a + b * normalQuantile(stream.next()))));
       }
     }
