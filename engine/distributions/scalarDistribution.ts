@@ -151,7 +151,7 @@ export function makeRateFromP5P95(a: number, b: number): ScalarDistribution {
 /**
  * A share strictly between 0 and 1 whose logit is normal with P5 and P95 at
  * the logits of a and b. Its mean has no closed form; it is integrated
- * numerically over 4,000 midpoints of the uniform, to about 1e-7.
+ * numerically over 20,000 midpoints of the uniform, to about 1e-7.
  */
 export function makeShareFromP5P95(a: number, b: number): ScalarDistribution {
   const [low, high] = orderPair(a, b);
@@ -222,7 +222,7 @@ function orderPair(a: number, b: number): [number, number] {
 }
 
 function integrateQuantile(quantile: (u: number) => number): number {
-  const points = 4000;
+  const points = 20_000;
   let sum = 0;
   for (let i = 0; i < points; i += 1) sum += quantile((i + 0.5) / points);
   return sum / points;
