@@ -19,19 +19,25 @@ export function summarizeSample(
   scratch: Float64Array,
 ): DistributionSummary {
   const n = values.length;
+  // One pass for the sum, the extremes and the sum of squares about the first
+  // value: shifting by a value of the sample keeps the variance formula
+  // sum(d^2) - sum(d)^2 / n free of cancellation at these sample sizes.
+  const shift = values[0] ?? 0;
   let sum = 0;
+  let shiftedSquares = 0;
   let min = Infinity;
   let max = -Infinity;
   for (let index = 0; index < n; index += 1) {
     const value = values[index]!;
-    sum += value;
+    const shifted = value - shift;
+    sum += shifted;
+    shiftedSquares += shifted * shifted;
     if (value < min) min = value;
     if (value > max) max = value;
   }
-  const mean = sum / n;
-  let squares = 0;
-  for (let index = 0; index < n; index += 1) squares += (values[index]! - mean) ** 2;
-  const sd = n > 1 ? Math.sqrt(squares / (n - 1)) : 0;
+  const mean = shift + sum / n;
+  const variance = n > 1 ? Math.max(0, (shiftedSquares - (sum * sum) / n) / (n - 1)) : 0;
+  const sd = Math.sqrt(variance);
   const order = new OrderStatistics(values, min, max, scratch, neededRanks(n));
   const at = (p: number): number => {
     const h = (n - 1) * p;
