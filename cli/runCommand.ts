@@ -1,4 +1,5 @@
-import { readFile } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { access, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { forecastScenario } from '../engine/forecast.js';
 import { loadScenarioDocument } from '../engine/loadScenarioDocument.js';
@@ -11,7 +12,7 @@ import { assembleReports } from '../reports/assembleReports.js';
 import { loadEmbedScripts } from '../reports/loadEmbedScripts.js';
 import { CliError, EXIT, type CliIo } from './cliIo.js';
 import { formatRunSummary } from './formatRunSummary.js';
-import { writeFilesAtomically } from './writeFileAtomic.js';
+import { ensureFolder, writeFilesAtomically } from './writeFileAtomic.js';
 
 export interface RunOptions {
   readonly scenarios: readonly string[];
@@ -31,6 +32,7 @@ export async function runCommand(options: RunOptions, io: CliIo): Promise<number
   const scenarios = await validateFiles(options.scenarios, io);
   if (scenarios === undefined) return EXIT.usage;
   checkDistinctNames(scenarios);
+  await prepareOutputFolder(resolve(io.cwd, options.out), options.out);
   const scripts = loadEmbedScripts();
   const summaries: Summary[] = [];
   for (const { file, scenario } of scenarios) {
@@ -73,6 +75,18 @@ export async function validateFiles(
     else valid.push({ file, scenario });
   }
   return failed ? undefined : valid;
+}
+
+/** Fails early, before minutes of simulation, when reports could not be written. */
+async function prepareOutputFolder(folder: string, shown: string): Promise<void> {
+  try {
+    await ensureFolder(folder);
+    await access(folder, constants.W_OK);
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? String(error);
+    const message = `cannot write reports to ${shown} (${reason}); choose another folder with --out.`;
+    throw new CliError(message, EXIT.usage);
+  }
 }
 
 async function readScenarioText(file: string, io: CliIo): Promise<string> {

@@ -1,5 +1,5 @@
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { dirname, join, parse, resolve } from 'node:path';
 
 /**
  * Writes a set of files so that none is ever seen half-written: each goes to a
@@ -12,8 +12,8 @@ export async function writeFilesAtomically(
   const staged: { temporary: string; target: string }[] = [];
   try {
     for (const [target, content] of files) {
-      await mkdir(dirname(target), { recursive: true });
-      const temporary = join(dirname(target), `.${Date.now()}-${process.pid}-${staged.length}.tmp`);
+      await ensureFolder(dirname(target));
+      const temporary = join(dirname(target), `.${process.pid}-${staged.length}.pertask.tmp`);
       staged.push({ temporary, target });
       await writeFile(temporary, content);
     }
@@ -21,5 +21,31 @@ export async function writeFilesAtomically(
   } catch (error) {
     await Promise.all(staged.map(({ temporary }) => rm(temporary, { force: true })));
     throw error;
+  }
+}
+
+/**
+ * Creates a folder and its missing parents, one level at a time. Node 20's
+ * `mkdir(path, { recursive: true })` never returns for some paths (under
+ * /proc, for one), so the CLI would hang instead of reporting the problem.
+ */
+export async function ensureFolder(folder: string): Promise<void> {
+  const absolute = resolve(folder);
+  const { root } = parse(absolute);
+  const parts = absolute
+    .slice(root.length)
+    .split(/[\\/]/)
+    .filter((part) => part !== '');
+  let current = root;
+  for (const part of parts) {
+    current = join(current, part);
+    try {
+      await mkdir(current);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+      if (!(await stat(current)).isDirectory()) {
+        throw Object.assign(new Error(`${current} is a file, not a folder`), { code: 'ENOTDIR' });
+      }
+    }
   }
 }

@@ -106,6 +106,16 @@ describe('pertask run on bad input', () => {
     expect((await runCli([])).code).toBe(2);
   });
 
+  it('exits 2 before simulating when --out cannot hold the reports', async () => {
+    const folder = makeTemporaryFolder();
+    const file = join(folder, 'a-file');
+    writeFileSync(file, 'not a folder');
+    const run = await runCli(['run', EXAMPLES[0]!, '--out', file]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('cannot write reports');
+    expect((await runCli(['run', EXAMPLES[0]!, '--out', '/proc/pertask-test'])).code).toBe(2);
+  });
+
   it('never shows a stack trace', async () => {
     const run = await runCli(['run', 'no-such.yaml']);
     expect(run.stderr).not.toMatch(/\n\s+at /);
