@@ -11,11 +11,19 @@ export function formatRunSummary(summary: Summary): string {
   const last = summary.months[summary.months.length - 1] ?? scenario.start;
   const lines = [
     `${scenario.name}: ${scenario.start} to ${last}, ` +
-      `${scenario.trials.toLocaleString('en-US')} trials, seed ${scenario.seed}`,
+      `${scenario.trials.toLocaleString('en-US')} ${scenario.trials === 1 ? 'trial' : 'trials'}, ` +
+      `seed ${scenario.seed}`,
     '',
   ];
+  if (scenario.trials < FEW_TRIALS) {
+    lines.push(
+      `Only ${scenario.trials} trials: the percentiles and chances below rest on too few ` +
+        `draws to trust; use ${FEW_TRIALS.toLocaleString('en-US')} or more.`,
+      '',
+    );
+  }
   const header = [
-    'annual spend',
+    scenario.months === 12 ? 'annual spend' : `${scenario.months}-month spend`,
     'per-task P10',
     'P50',
     'P90',
@@ -28,7 +36,7 @@ export function formatRunSummary(summary: Summary): string {
   rows.push(spendRow('total', summary.total.annual));
   lines.push(...alignColumns([header, ...rows]));
   lines.push('');
-  const costHeader = ['cost per task (P50)', summary.months[0] ?? '', last, 'change'];
+  const costHeader = ['cost per task (P50)', summary.months[0] ?? '', last, 'change of P50'];
   const costRows = summary.workloads.map((workload) => {
     const first = workload.costPerTaskFirst.p50;
     const final = workload.costPerTaskLast.p50;
@@ -46,6 +54,9 @@ export function formatRunSummary(summary: Summary): string {
   }
   return `${lines.join('\n')}\n`;
 }
+
+/** Below this many trials the tails and chances are noise; the summary says so. */
+const FEW_TRIALS = 1000;
 
 function spendRow(
   name: string,

@@ -1,18 +1,28 @@
+import { createRequire } from 'node:module';
 import yargs, { type Argv } from 'yargs';
 import { CliError, EXIT, type CliIo } from './cliIo.js';
 import { runCommand } from './runCommand.js';
 
 /** The options of `pertask run`; this table drives the parser, its help, and the README. */
 export const RUN_OPTIONS = {
-  trials: { type: 'number', describe: 'Monte Carlo trials (overrides the scenario)' },
-  seed: { type: 'number', describe: 'Seed of the random generator (overrides the scenario)' },
+  trials: {
+    type: 'number',
+    requiresArg: true,
+    describe: 'Monte Carlo trials (overrides the scenario)',
+  },
+  seed: {
+    type: 'number',
+    requiresArg: true,
+    describe: 'Seed of the random generator (overrides the scenario)',
+  },
   out: {
     type: 'string',
     default: 'out',
+    requiresArg: true,
     describe: 'Folder for reports; each scenario gets <out>/<scenario>/',
   },
   json: { type: 'boolean', default: false, describe: 'Print the summary as JSON on stdout' },
-  quiet: { type: 'boolean', default: false, describe: 'Print nothing but errors' },
+  quiet: { type: 'boolean', default: false, alias: 'q', describe: 'Print nothing but errors' },
 } as const;
 
 const MAX_TRIALS = 10_000_000;
@@ -53,10 +63,15 @@ function buildParser(io: CliIo, setExitCode: (code: number) => void): Argv {
       'Forecast each scenario file and write its reports',
       (command) =>
         command
-          .positional('scenario', { type: 'string', array: true, describe: 'Scenario YAML files' })
+          .positional('scenario', {
+            type: 'string',
+            array: true,
+            default: undefined,
+            describe: 'Scenario YAML files',
+          })
           .options(RUN_OPTIONS)
           .example('$0 run scenarios/support-triage.yaml', 'forecast one scenario')
-          .example('$0 run scenarios/*.yaml --trials 50000 --out reports', 'all of them'),
+          .example('$0 run scenarios/*.yaml --trials 50000', 'all of them, more trials'),
       async (args) => {
         const options = {
           scenarios: (args.scenario ?? []).map(String),
@@ -74,7 +89,7 @@ function buildParser(io: CliIo, setExitCode: (code: number) => void): Argv {
     .recommendCommands()
     .help()
     .alias('help', 'h')
-    .version(false)
+    .version(readVersion())
     .wrap(Math.min(100, Number(io.env.COLUMNS ?? 100)))
     .exitProcess(false)
     .fail((message, error) => {
@@ -84,6 +99,20 @@ function buildParser(io: CliIo, setExitCode: (code: number) => void): Argv {
     .showHelpOnFail(false)
     .epilogue('Exit codes: 0 success, 1 failure while running, 2 bad usage or a bad scenario.')
     .locale('en') as unknown as Argv;
+}
+
+/** The package's version for --version, from the nearest package.json above this file. */
+function readVersion(): string {
+  const require = createRequire(import.meta.url);
+  for (const candidate of ['../package.json', '../../package.json']) {
+    try {
+      const manifest = require(candidate) as { name?: string; version?: string };
+      if (manifest.name === 'pertask' && manifest.version !== undefined) return manifest.version;
+    } catch {
+      // Not at this level: the source and the build sit at different depths.
+    }
+  }
+  return 'unknown';
 }
 
 function checkWhole(flag: string, value: number | undefined, min: number, max: number) {
@@ -98,6 +127,11 @@ function reportFailure(error: unknown, io: CliIo): number {
   if (error instanceof CliError) {
     io.stderr.write(`pertask: ${error.message}\n`);
     return error.exitCode;
+  }
+  // yargs reports some usage errors (a flag without its value) by throwing.
+  if (error instanceof Error && error.name === 'YError') {
+    io.stderr.write(`pertask: ${error.message}\nRun \`pertask --help\` for usage.\n`);
+    return EXIT.usage;
   }
   const message = error instanceof Error ? error.message : String(error);
   io.stderr.write(`pertask: failed while running: ${message}\n`);

@@ -1,10 +1,10 @@
 import { constants } from 'node:fs';
 import { access, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import { forecastScenario } from '../engine/forecast.js';
-import { loadScenarioDocument } from '../engine/loadScenarioDocument.js';
+import { forecastScenario, SpendOutOfRangeError } from '../engine/forecast.js';
+import { loadScenarioDocument, type ScenarioDocument } from '../engine/loadScenarioDocument.js';
 import { BUILTIN_CATALOG } from '../engine/priceCatalog.js';
-import { formatIssue, hasErrors } from '../engine/scenarioIssue.js';
+import { formatIssue, hasErrors, type ScenarioIssue } from '../engine/scenarioIssue.js';
 import type { Scenario } from '../engine/scenarioTypes.js';
 import type { Summary } from '../engine/summaryTypes.js';
 import { validateScenario } from '../engine/validate/validateScenario.js';
@@ -24,9 +24,10 @@ export interface RunOptions {
 }
 
 /**
- * `pertask run`: validates every scenario first (one bad file and nothing is
- * written), then forecasts each, writes its reports into `<out>/<scenario>/`,
- * and prints the summary (text, or JSON with --json) on stdout.
+ * `pertask run`, in three passes so that a failure leaves nothing half done:
+ * validate every scenario (one bad file and nothing is written), forecast each
+ * and build its reports in memory, then write them all and print the
+ * summaries (text, or JSON with --json) on stdout.
  */
 export async function runCommand(options: RunOptions, io: CliIo): Promise<number> {
   const scenarios = await validateFiles(options.scenarios, io);
@@ -34,29 +35,56 @@ export async function runCommand(options: RunOptions, io: CliIo): Promise<number
   checkDistinctNames(scenarios);
   await prepareOutputFolder(resolve(io.cwd, options.out), options.out);
   const scripts = loadEmbedScripts();
-  const summaries: Summary[] = [];
-  for (const { file, scenario } of scenarios) {
-    const summary = forecastScenario(scenario, { trials: options.trials, seed: options.seed });
-    const folder = resolve(io.cwd, options.out, scenario.name);
+  const outcomes: { summary: Summary; files: Map<string, string>; folder: string }[] = [];
+  for (const valid of scenarios) {
+    const summary = forecastOrReport(valid, options, io);
+    if (summary === undefined) return EXIT.usage;
+    const folder = join(options.out, valid.scenario.name);
     const reports = await assembleReports(summary, scripts, (message) => {
-      if (!options.quiet) io.stderr.write(`${file}: chart warning: ${message}\n`);
+      if (!options.quiet) io.stderr.write(`${valid.file}: chart warning: ${message}\n`);
     });
-    const files = new Map([...reports].map(([name, content]) => [join(folder, name), content]));
+    const files = new Map(
+      [...reports].map(([name, content]) => [resolve(io.cwd, folder, name), content]),
+    );
+    outcomes.push({ summary, files, folder });
+  }
+  for (const { summary, files, folder } of outcomes) {
     await writeFilesAtomically(files);
-    summaries.push(summary);
     if (!options.json && !options.quiet) io.stdout.write(`${formatRunSummary(summary)}\n`);
-    if (!options.quiet)
-      io.stderr.write(`Wrote ${files.size} files to ${join(options.out, scenario.name)}/\n`);
+    if (!options.quiet) io.stderr.write(`Wrote ${files.size} files to ${folder}/\n`);
   }
   if (options.json) {
+    const summaries = outcomes.map((outcome) => outcome.summary);
     const document = summaries.length === 1 ? summaries[0] : summaries;
     io.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
   }
   return EXIT.ok;
 }
 
+/** Forecasts one scenario; a spend out of range is the scenario's fault and is shown at its key. */
+function forecastOrReport(valid: ValidScenario, options: RunOptions, io: CliIo) {
+  try {
+    return forecastScenario(valid.scenario, { trials: options.trials, seed: options.seed });
+  } catch (error) {
+    if (!(error instanceof SpendOutOfRangeError)) throw error;
+    const span = valid.source.locateKey(['workloads', error.workload]);
+    const issue: ScenarioIssue = {
+      code: 'out-of-range',
+      severity: 'error',
+      path: `workloads.${error.workload}`,
+      message: error.message,
+      ...span,
+      hint: '',
+    };
+    io.stderr.write(`${formatIssue(issue, valid.file, valid.text)}\n`);
+    return undefined;
+  }
+}
+
 interface ValidScenario {
   readonly file: string;
+  readonly text: string;
+  readonly source: ScenarioDocument;
   readonly scenario: Scenario;
 }
 
@@ -69,10 +97,11 @@ export async function validateFiles(
   let failed = false;
   for (const file of files) {
     const text = await readScenarioText(file, io);
-    const { scenario, issues } = validateScenario(loadScenarioDocument(text), BUILTIN_CATALOG);
+    const source = loadScenarioDocument(text);
+    const { scenario, issues } = validateScenario(source, BUILTIN_CATALOG);
     for (const issue of issues) io.stderr.write(`${formatIssue(issue, file, text)}\n`);
     if (scenario === undefined || hasErrors(issues)) failed = true;
-    else valid.push({ file, scenario });
+    else valid.push({ file, text, source, scenario });
   }
   return failed ? undefined : valid;
 }
@@ -84,7 +113,8 @@ async function prepareOutputFolder(folder: string, shown: string): Promise<void>
     await access(folder, constants.W_OK);
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code ?? String(error);
-    const message = `cannot write reports to ${shown} (${reason}); choose another folder with --out.`;
+    const message =
+      `cannot write reports to ${shown} (${reason}); ` + 'choose another folder with --out.';
     throw new CliError(message, EXIT.usage);
   }
 }

@@ -4,9 +4,50 @@ import { BUILTIN_CATALOG, type PriceCatalog } from './priceCatalog.js';
 import { hasErrors, type ScenarioIssue } from './scenarioIssue.js';
 import type { Scenario } from './scenarioTypes.js';
 import { simulate } from './simulate.js';
+import type { SimulationPlan } from './simulationPlan.js';
+import type { SimulationResult } from './simulationResult.js';
 import { summarize } from './summarize.js';
 import type { Summary } from './summaryTypes.js';
 import { validateScenario } from './validate/validateScenario.js';
+
+/**
+ * A forecast whose numbers leave the range they can be stored in: tasks or
+ * calls compounded past 10^38 dollars a month. It names the workload, since the
+ * cause is always in its inputs (growth over a long horizon, a huge elasticity).
+ */
+export class SpendOutOfRangeError extends Error {
+  override readonly name = 'SpendOutOfRangeError';
+
+  constructor(readonly workload: string) {
+    super(
+      `The spend of workload \`${workload}\` grows past 10^38 USD a month (or is not a ` +
+        'number) in some trials; check its tasks_per_month, growth, drift and elasticity ' +
+        'against the length of the horizon.',
+    );
+  }
+}
+
+/** Largest magnitude a 32-bit float holds; per-workload monthly spend is stored in those. */
+const LARGEST_STORED_SPEND = 3.4028234663852886e38;
+
+function checkSpendRange(plan: SimulationPlan, result: SimulationResult): void {
+  plan.workloads.forEach((workload, w) => {
+    const series = result.annualWorkloadPerTask.subarray(
+      w * result.trials,
+      (w + 1) * result.trials,
+    );
+    const token = result.annualWorkloadPerToken.subarray(
+      w * result.trials,
+      (w + 1) * result.trials,
+    );
+    for (let trial = 0; trial < result.trials; trial += 1) {
+      const ok =
+        Math.abs(series[trial]!) < LARGEST_STORED_SPEND &&
+        Math.abs(token[trial]!) < LARGEST_STORED_SPEND;
+      if (!ok) throw new SpendOutOfRangeError(workload.name);
+    }
+  });
+}
 
 export interface ForecastOptions {
   /** Overrides the scenario's `trials`. */
@@ -32,7 +73,22 @@ export function forecastScenarioText(text: string, options: ForecastOptions = {}
   const source = loadScenarioDocument(text);
   const { scenario, issues } = validateScenario(source, options.catalog ?? BUILTIN_CATALOG);
   if (scenario === undefined || hasErrors(issues)) return { ok: false, issues };
-  return { ok: true, summary: forecastScenario(scenario, options, issues), issues };
+  try {
+    return { ok: true, summary: forecastScenario(scenario, options, issues), issues };
+  } catch (error) {
+    if (!(error instanceof SpendOutOfRangeError)) throw error;
+    const span = source.locateKey(['workloads', error.workload]);
+    const path = `workloads.${error.workload}`;
+    const issue: ScenarioIssue = {
+      code: 'out-of-range',
+      severity: 'error',
+      path,
+      message: error.message,
+      ...span,
+      hint: '',
+    };
+    return { ok: false, issues: [...issues, issue] };
+  }
 }
 
 /** Simulates and summarises a validated scenario. */
@@ -48,6 +104,7 @@ export function forecastScenario(
   };
   const plan = planSimulation(settled);
   const result = simulate(plan, { seed: settled.seed, trials: settled.trials });
+  checkSpendRange(plan, result);
   const warnings = issues
     .filter((issue) => issue.severity === 'warning')
     .map((issue) => `${issue.path}: ${issue.message}`);

@@ -1,4 +1,4 @@
-import { LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { isMap, isScalar, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import type { ScenarioIssue } from './scenarioIssue.js';
 
 /** A parsed scenario text that can say where each of its nodes came from. */
@@ -6,6 +6,8 @@ export interface ScenarioDocument {
   readonly document: Document.Parsed;
   /** Line, column (1-based) and length of a node in the text. */
   locate(node: Node | null | undefined): SourceSpan;
+  /** Where the key at a path of map keys is, e.g. ['workloads', 'support']; line 0 if absent. */
+  locateKey(path: readonly string[]): SourceSpan;
   /** Syntax problems: duplicate keys, bad indentation, too many aliases. */
   readonly issues: readonly ScenarioIssue[];
 }
@@ -39,7 +41,7 @@ export function loadScenarioDocument(text: string): ScenarioDocument {
       0,
       0,
     );
-    return { document, locate, issues: [issue] };
+    return { document, locate, locateKey: () => locate(null), issues: [issue] };
   }
   const document = parseDocument(text, {
     version: '1.2',
@@ -63,7 +65,21 @@ export function loadScenarioDocument(text: string): ScenarioDocument {
     );
   });
   if (issues.length === 0) checkAliases(document, issues);
-  return { document, locate, issues };
+  const locateKey = (path: readonly string[]): SourceSpan => locate(findKey(document, path));
+  return { document, locate, locateKey, issues };
+}
+
+function findKey(document: Document.Parsed, path: readonly string[]): Node | null {
+  let node: unknown = document.contents;
+  let keyNode: Node | null = null;
+  for (const key of path) {
+    if (!isMap(node)) return null;
+    const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === key);
+    if (pair === undefined) return null;
+    keyNode = pair.key as Node;
+    node = pair.value;
+  }
+  return keyNode;
 }
 
 function checkAliases(document: Document.Parsed, issues: ScenarioIssue[]): void {

@@ -230,7 +230,8 @@ class TrialKernel {
     // Blended USD per token of this step's input, output and reasoning at base prices.
     const priceBase = step.modelIndex * PRICE_STRIDE;
     const cached = values[step.cachedShareSlot]!;
-    const written = values[step.cacheWriteShareSlot]!;
+    // Capped at what the cached share leaves: the two are parts of one input.
+    const written = Math.min(values[step.cacheWriteShareSlot]!, 1 - cached);
     const batch = 1 - values[step.batchShareSlot]! * plan.modelPrices[priceBase + 5]!;
     const inputPrice =
       (((1 - cached - written) * plan.modelPrices[priceBase]! +

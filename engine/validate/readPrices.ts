@@ -1,4 +1,4 @@
-import { isScalar, type Node } from 'yaml';
+import { isMap, isScalar, type Node } from 'yaml';
 import { parseMonth } from '../monthIndex.js';
 import {
   findModelPrice,
@@ -28,6 +28,8 @@ export const EVENT_KEYS = ['at', 'probability', 'change', 'models'] as const;
 export interface Horizon {
   readonly start: string;
   readonly months: number;
+  /** False when `start` or `months` is itself invalid: months are then checked for form only. */
+  readonly known: boolean;
 }
 
 /**
@@ -72,7 +74,10 @@ function readModelPrice(
   const read = (key: string, kind: 'amount' | 'share'): number | undefined | null => {
     const entry = entryOf(fields, key);
     if (entry === undefined) return null;
-    const value = readValue(context, entry.value, entry.path, kind, { allowUncertain: false });
+    const value = readValue(context, entry.value, entry.path, kind, {
+      allowUncertain: false,
+      money: kind === 'amount' && key !== 'context_window',
+    });
     return value?.kind === 'fixed' ? value.value : undefined;
   };
   const input = read('input', 'amount');
@@ -130,12 +135,15 @@ export function readPriceCurve(
   context: ValidationContext,
   pricesEntry: MapEntry | undefined,
   horizon: Horizon,
+  prices: ReadonlyMap<string, ModelPrice> | undefined,
 ): PriceCurve | undefined {
   const none: PriceCurve = { annualChange: { kind: 'fixed', value: 0 }, events: [] };
   if (pricesEntry === undefined) return none;
-  const prices = context.entriesOf(pricesEntry.value, pricesEntry.path, '`prices`');
-  const curveEntry = prices === undefined ? undefined : entryOf(prices, 'curve');
-  if (curveEntry === undefined) return prices === undefined ? undefined : none;
+  // readPrices has already reported a `prices` that is not a map.
+  if (!isMap(pricesEntry.value)) return undefined;
+  const sections = context.entriesOf(pricesEntry.value, pricesEntry.path, '`prices`') ?? [];
+  const curveEntry = entryOf(sections, 'curve');
+  if (curveEntry === undefined) return none;
   const entries = context.entriesOf(curveEntry.value, curveEntry.path, '`prices.curve`');
   if (entries === undefined) return undefined;
   context.rejectUnknownKeys(entries, CURVE_KEYS, '`prices.curve`');
@@ -145,7 +153,7 @@ export function readPriceCurve(
       ? none.annualChange
       : readValue(context, changeEntry.value, changeEntry.path, 'rate');
   const eventsEntry = entryOf(entries, 'events');
-  const events = eventsEntry === undefined ? [] : readEvents(context, eventsEntry, horizon);
+  const events = eventsEntry === undefined ? [] : readEvents(context, eventsEntry, horizon, prices);
   if (annualChange === undefined || events === undefined) return undefined;
   return { annualChange, events };
 }
@@ -154,11 +162,12 @@ function readEvents(
   context: ValidationContext,
   eventsEntry: MapEntry,
   horizon: Horizon,
+  prices: ReadonlyMap<string, ModelPrice> | undefined,
 ): PriceEvent[] | undefined {
   const items = context.itemsOf(eventsEntry.value, eventsEntry.path, '`events`');
   if (items === undefined) return undefined;
   const events = items.map((item, index) =>
-    readEvent(context, item, `${eventsEntry.path}.${index}`, horizon),
+    readEvent(context, item, `${eventsEntry.path}.${index}`, horizon, prices),
   );
   return events.every((event) => event !== undefined) ? (events as PriceEvent[]) : undefined;
 }
@@ -168,6 +177,7 @@ function readEvent(
   node: Node | null,
   path: string,
   horizon: Horizon,
+  prices: ReadonlyMap<string, ModelPrice> | undefined,
 ): PriceEvent | undefined {
   const entries = context.entriesOf(node, path, 'A price event');
   if (entries === undefined) return undefined;
@@ -185,7 +195,7 @@ function readEvent(
     changeEntry === undefined
       ? undefined
       : readValue(context, changeEntry.value, changeEntry.path, 'rate');
-  const models = readModelList(context, entryOf(entries, 'models'));
+  const models = readModelList(context, entryOf(entries, 'models'), prices);
   if (monthIndex === undefined || probability === undefined || change === undefined)
     return undefined;
   if (models === undefined) return undefined;
@@ -212,6 +222,7 @@ export function readMonthIndex(
     return undefined;
   }
   const index = absolute - first;
+  if (!horizon.known) return 0;
   if (index < 0 || index >= horizon.months) {
     const message =
       `\`${raw}\` lies outside the horizon, which starts ${horizon.start} ` +
@@ -222,12 +233,24 @@ export function readMonthIndex(
   return index;
 }
 
-function readModelList(context: ValidationContext, entry: MapEntry | undefined) {
+function readModelList(
+  context: ValidationContext,
+  entry: MapEntry | undefined,
+  prices: ReadonlyMap<string, ModelPrice> | undefined,
+) {
   if (entry === undefined) return null;
   const items = context.itemsOf(entry.value, entry.path, '`models`');
   if (items === undefined) return undefined;
-  const names = items.map((item) => (isScalar(item) ? String(item.value) : ''));
-  return names;
+  let failed = false;
+  const names = items.map((item, index) => {
+    const name = isScalar(item) ? String(item.value) : '';
+    if (prices !== undefined && !prices.has(name)) {
+      reportUnknownModel(context, item, `${entry.path}.${index}`, name, prices);
+      failed = true;
+    }
+    return name;
+  });
+  return failed ? undefined : names;
 }
 
 /** The error for a model that neither the catalog nor `prices.models` knows. */

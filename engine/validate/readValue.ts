@@ -29,12 +29,16 @@ export interface ValueOptions {
   readonly allowPerMonth?: boolean;
   /** Whether a distribution is allowed at all (prices are fixed numbers). */
   readonly allowUncertain?: boolean;
+  /** Whether the key holds money, so that a `$` sign belongs to it. */
+  readonly money?: boolean;
 }
 
 export const NUMBER_HINT =
   'write a number such as 140k, 1.8M, 2.5%, $3.00, or a range such as `1.8k to 4k`';
 
-const DISTRIBUTION_FAMILIES = ['normal', 'lognormal', 'uniform', 'triangular', 'fixed'] as const;
+/** Families of a value drawn per trial. */
+export const SCALAR_FAMILIES = ['normal', 'lognormal', 'uniform', 'triangular', 'fixed'] as const;
+const DISTRIBUTION_FAMILIES = SCALAR_FAMILIES;
 
 /** Reads a numeric key: a number, a finance-style text, a range, or a distribution map. */
 export function readValue(
@@ -46,6 +50,9 @@ export function readValue(
 ): Value | undefined {
   if (isMap(node)) return readDistributionMap(context, node, path, kind, options);
   const text = isScalar(node) ? node.value : undefined;
+  if (typeof text === 'string' && !checkUnitMarks(context, node, path, kind, options, text)) {
+    return undefined;
+  }
   if (isScalar(node) && typeof text === 'string' && /\sto\s/.test(text)) {
     if (options.allowUncertain === false) {
       context.error(node, path, 'not-supported', 'This key takes a fixed number, not a range.');
@@ -56,6 +63,32 @@ export function readValue(
   const value = readPlainNumber(context, node, path);
   if (value === undefined) return undefined;
   return checkFixedInKind(context, node, path, kind, value);
+}
+
+/**
+ * A percent sign on a token count, or a dollar sign on a share, is a unit
+ * mistake that would otherwise run silently (20% tokens as 0.2 tokens).
+ */
+function checkUnitMarks(
+  context: ValidationContext,
+  node: Node | null,
+  path: string,
+  kind: QuantityKind,
+  options: ValueOptions,
+  text: string,
+): boolean {
+  if (text.includes('%') && kind === 'amount') {
+    const message = `\`${text}\` is a percentage, and this key holds an amount, not a share.`;
+    context.error(node, path, 'not-a-number', message, 'write a plain number such as 1.5k');
+    return false;
+  }
+  if (text.includes('$') && options.money !== true) {
+    const message = `\`${text}\` is money, and this key does not hold an amount of money.`;
+    const hint = kind === 'share' ? 'write a share such as 50%' : 'write a plain number';
+    context.error(node, path, 'not-a-number', message, hint);
+    return false;
+  }
+  return true;
 }
 
 /** Reads a plain number (no range, no distribution), with an error if it is not one. */

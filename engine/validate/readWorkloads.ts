@@ -103,10 +103,12 @@ function readSeasonality(context: ValidationContext, entry: MapEntry | undefined
   if (items === undefined) return undefined;
   const values = items.map((item) => {
     const raw = isScalar(item) ? item.value : undefined;
-    return typeof raw === 'number' && Number.isFinite(raw) && raw >= 0 ? raw : Number.NaN;
+    return typeof raw === 'number' && Number.isFinite(raw) && raw > 0 ? raw : Number.NaN;
   });
   if (values.length !== 12 || values.some((value) => Number.isNaN(value))) {
-    const message = 'Seasonality takes 12 multipliers, January first, each a number of 0 or more.';
+    const message =
+      'Seasonality takes 12 multipliers, January first, each a number above 0 ' +
+      '(a month with no tasks at all has no cost per task).';
     context.error(
       entry.value,
       entry.path,

@@ -73,10 +73,14 @@ function readScenario(
     'flat',
   ]);
   checkCurrency(context, entryOf(entries, 'currency'));
-  const horizon = { start: start ?? '2000-01', months: months ?? 12 };
+  const horizon = {
+    start: start ?? '2000-01',
+    months: months ?? 12,
+    known: start !== undefined && months !== undefined,
+  };
   const pricesEntry = entryOf(entries, 'prices');
   const prices = readPrices(context, pricesEntry, catalog);
-  const curve: PriceCurve | undefined = readPriceCurve(context, pricesEntry, horizon);
+  const curve: PriceCurve | undefined = readPriceCurve(context, pricesEntry, horizon, prices);
   const workloads: Workload[] | undefined = readWorkloads(
     context,
     entryOf(entries, 'workloads'),
@@ -99,13 +103,17 @@ function readScenario(
   }
   if (!hasFirstMonthWork(workloads)) {
     const message =
-      'No step runs in the first month, so the per-token forecast has nothing to freeze.';
+      'Nothing is spent in the first month, so the per-token forecast has nothing to ' +
+      'freeze and the indices have no base.';
+    const hint =
+      'give a workload tasks above 0 and a step that starts with the horizon, runs ' +
+      '(`when` above 0) and has input, output or reasoning tokens';
     context.error(
       entryOf(entries, 'workloads')?.keyNode ?? root,
       'workloads',
       'out-of-range',
       message,
-      'let at least one step start with the horizon',
+      hint,
     );
     return undefined;
   }
@@ -129,13 +137,21 @@ function readScenario(
   };
 }
 
+const MAX_NAME_LENGTH = 80;
 const NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
 
 function readName(context: ValidationContext, entry: MapEntry | undefined): string | undefined {
   if (entry === undefined) return undefined;
   const text = readText(context, entry);
   if (text === undefined) return undefined;
-  if (!NAME_PATTERN.test(text) || text.length > 80) {
+  if (text.length > MAX_NAME_LENGTH) {
+    const message =
+      `The name has ${text.length} characters; ` +
+      `a folder name takes ${MAX_NAME_LENGTH} at most.`;
+    context.error(entry.value, entry.path, 'out-of-range', message, 'shorten it');
+    return undefined;
+  }
+  if (!NAME_PATTERN.test(text)) {
     const hint = 'use letters, digits, `-`, `_` and `.`, e.g. `support-2027`';
     context.error(
       entry.value,
@@ -198,6 +214,7 @@ function readBudget(context: ValidationContext, entry: MapEntry | undefined) {
   if (entry === undefined) return null;
   const value: Value | undefined = readValue(context, entry.value, entry.path, 'amount', {
     allowUncertain: false,
+    money: true,
   });
   if (value === undefined || value.kind !== 'fixed') return undefined;
   if (value.value <= 0) {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { forecastScenarioText } from '../../engine/forecast.js';
 import { forecastForTest, TEST_PRICES } from './scenarioText.js';
 
 // Every input fixed: one trial must equal the spend worked out by hand below.
@@ -205,5 +206,26 @@ workloads:
       expect(month.perTask.mean).toBeCloseTo(2 * ratio ** -0.5 * 8 * ratio, 9);
       expect(month.perToken.mean).toBeCloseTo(2 * 8 * ratio, 9);
     });
+  });
+});
+
+describe('spend beyond what can be stored', () => {
+  it('is reported at the workload that causes it, never as Infinity in a summary', () => {
+    const outcome = forecastScenarioText(`
+scenario: overflow
+start: 2027-01
+months: 120
+trials: 50
+workloads:
+  runaway:
+    tasks_per_month: 1M
+    growth: 100% to 300%
+    steps:
+      s: { model: gpt-4o, input_tokens: 1k }
+`);
+    expect(outcome.ok).toBe(false);
+    const issue = outcome.issues.find((candidate) => candidate.code === 'out-of-range');
+    expect(issue?.path).toBe('workloads.runaway');
+    expect(issue?.line).toBe(7);
   });
 });

@@ -259,3 +259,12 @@ describe('creating a price catalog', () => {
     expect(() => createPriceCatalog([{ ...base, asOf: '2026-1-1' }])).toThrow(/asOf/);
   });
 });
+
+describe('the README', () => {
+  it('lists every built-in model with its input price', () => {
+    const readme = readFileSync('README.md', 'utf8');
+    for (const price of BUILTIN_CATALOG.models.values()) {
+      expect(readme).toContain(`| \`${price.model}\` | ${price.vendor} | ${price.input} |`);
+    }
+  });
+});

@@ -91,6 +91,44 @@ describe('validateScenario', () => {
       `${HEADER}currency: EUR\n${WORKLOAD}${VALID_STEP}`,
       'not-supported 3:11 currency',
     ],
+    [
+      'a zero in seasonality',
+      `${HEADER}${WORKLOAD}${VALID_STEP}    seasonality: [1, 1, 0, 1, 1, 1, 1, 1, 1, 1, 1, 1]\n`,
+      'out-of-range 8:18 workloads.w.seasonality',
+    ],
+    [
+      'a misspelt model in a price event',
+      `${HEADER}prices:\n  curve:\n` +
+        '    events: [{ at: 2027-03, change: -5%, models: [gpt-4o-mnii] }]\n' +
+        `${WORKLOAD}${VALID_STEP}`,
+      'unknown-model 5:51 prices.curve.events.0.models.0',
+    ],
+    [
+      'a percentage where tokens belong',
+      `${HEADER}${WORKLOAD}      s: { model: gpt-4o, output_tokens: 20% }\n`,
+      'not-a-number 7:42 workloads.w.steps.s.output_tokens',
+    ],
+    [
+      'money where a share belongs',
+      `${HEADER}${WORKLOAD}      s: { model: gpt-4o, input_tokens: 1k, when: $0.5 }\n`,
+      'not-a-number 7:51 workloads.w.steps.s.when',
+    ],
+    [
+      'cache shares whose P95s pass 100%',
+      `${HEADER}${WORKLOAD}      s: { model: gpt-4o, input_tokens: 1k, cached_share: 60% to 90%,` +
+        ' cache_write_share: 20% }\n',
+      'out-of-range 7:90 workloads.w.steps.s.cache_write_share',
+    ],
+    [
+      'calls with a family that counts nothing',
+      `${HEADER}${WORKLOAD}      s: { model: gpt-4o, input_tokens: 1k, calls: { binomial: 3 } }\n`,
+      'bad-distribution 7:52 workloads.w.steps.s.calls',
+    ],
+    [
+      'a name too long for a folder',
+      `scenario: ${'a'.repeat(81)}\nstart: 2027-01\n${WORKLOAD}${VALID_STEP}`,
+      'out-of-range 1:11 scenario',
+    ],
   ])('reports %s with its code, line, column and key', (_name, yaml, expected) => {
     expect(firstIssue(yaml)).toBe(expected);
   });
@@ -103,6 +141,20 @@ describe('validateScenario', () => {
     const lines = issues.map((issue) => issue.line);
     expect(issues.length).toBeGreaterThanOrEqual(3);
     expect(lines).toEqual([...lines].sort((a, b) => a - b));
+  });
+
+  it('accepts a cached share written as a range beside a small write share', () => {
+    const yaml =
+      `${HEADER}${WORKLOAD}      s: { model: gpt-4o, input_tokens: 1k, ` +
+      'cached_share: 10% to 20%, cache_write_share: 5% }\n';
+    expect(issuesOf(yaml)).toEqual([]);
+  });
+
+  it('reports a bad start once, without errors about months that depend on it', () => {
+    const yaml =
+      'scenario: t\nstart: 2027-13\nprices:\n  curve:\n' +
+      `    events: [{ at: 2027-07, change: -5% }]\n${WORKLOAD}${VALID_STEP}`;
+    expect(issuesOf(yaml).map((issue) => issue.path)).toEqual(['start']);
   });
 
   it('suggests the nearest key for a typo', () => {
