@@ -1,4 +1,5 @@
 import { isMap, isScalar, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { findDuplicateKeys, findTabIndents } from './findSyntaxIssues.js';
 import type { ScenarioIssue } from './scenarioIssue.js';
 
 /** A parsed scenario text that can say where each of its nodes came from. */
@@ -43,7 +44,8 @@ export function loadScenarioDocument(text: string): ScenarioDocument {
     );
     return { document, locate, locateKey: () => locate(null), issues: [issue] };
   }
-  const document = parseDocument(text, {
+  const tabs = findTabIndents(text);
+  const document = parseDocument(tabs.length > 0 ? '{}' : text, {
     version: '1.2',
     schema: 'core',
     uniqueKeys: true,
@@ -51,19 +53,13 @@ export function loadScenarioDocument(text: string): ScenarioDocument {
     prettyErrors: false,
     lineCounter,
   });
-  const issues = document.errors.map((error) => {
+  const issues = tabs.length > 0 ? tabs : findDuplicateKeys(document, locate);
+  for (const error of document.errors) {
+    // Duplicates are reported above, with the place of the first occurrence.
+    if (error.code === 'DUPLICATE_KEY') continue;
     const position = lineCounter.linePos(error.pos[0]);
-    const duplicate = error.code === 'DUPLICATE_KEY';
-    const message = duplicate
-      ? 'A key appears twice in the same map; YAML keeps only one, so this is refused.'
-      : firstLine(error.message);
-    return syntaxIssue(
-      duplicate ? 'duplicate-key' : 'yaml-syntax',
-      message,
-      position.line,
-      position.col,
-    );
-  });
+    issues.push(syntaxIssue('yaml-syntax', firstLine(error.message), position.line, position.col));
+  }
   if (issues.length === 0) checkAliases(document, issues);
   const locateKey = (path: readonly string[]): SourceSpan => locate(findKey(document, path));
   return { document, locate, locateKey, issues };

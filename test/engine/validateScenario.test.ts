@@ -68,7 +68,7 @@ describe('validateScenario', () => {
     [
       'a duplicate key',
       `${HEADER}months: 3\nmonths: 4\n${WORKLOAD}${VALID_STEP}`,
-      'duplicate-key 4:1 ',
+      'duplicate-key 4:1 months',
     ],
     [
       'drift of a step that does not exist',
@@ -155,6 +155,19 @@ describe('validateScenario', () => {
       'scenario: t\nstart: 2027-13\nprices:\n  curve:\n' +
       `    events: [{ at: 2027-07, change: -5% }]\n${WORKLOAD}${VALID_STEP}`;
     expect(issuesOf(yaml).map((issue) => issue.path)).toEqual(['start']);
+  });
+
+  it('says a tab indents a line, once per line, instead of the parser cascade', () => {
+    const issues = issuesOf(`${HEADER}workloads:\n  w:\n\ttasks_per_month: 1\n`);
+    expect(issues.map((issue) => `${issue.code} ${issue.line}:${issue.column}`)).toEqual([
+      'yaml-syntax 5:1',
+    ]);
+    expect(issues[0]?.hint).toContain('spaces');
+  });
+
+  it('names the line where a duplicated key first appears', () => {
+    const [issue] = issuesOf(`${HEADER}months: 3\nseed: 1\nmonths: 4\n${WORKLOAD}${VALID_STEP}`);
+    expect(issue?.message).toContain('first on line 3');
   });
 
   it('suggests the nearest key for a typo', () => {
