@@ -48,7 +48,9 @@ export function findDuplicateKeys(
           code: 'duplicate-key',
           severity: 'error',
           path: name,
-          message: `The key \`${name}\` appears twice in the same map (first on line ${firstLine}); YAML would keep only one.`,
+          message:
+            `The key \`${name}\` appears twice in the same map (first on line ${firstLine}); ` +
+            'YAML would keep only one.',
           ...locate(pair.key),
           hint: 'remove one of them or merge their contents',
         });
