@@ -63,8 +63,8 @@ export function readTiledSeries(
   tiled: Float32Array,
   series: number,
   seriesCount: number,
-  target: Float32Array,
-): Float32Array {
+  target: Float64Array,
+): Float64Array {
   const trials = target.length;
   const tileStride = seriesCount * TILE_TRIALS;
   let source = series * TILE_TRIALS;

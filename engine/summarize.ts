@@ -6,7 +6,7 @@ import {
   type SimulationResult,
 } from './simulationResult.js';
 import type { SimulationPlan } from './simulationPlan.js';
-import { summarizeSample } from './summarizeSample.js';
+import { SampleMoments, summarizeSample, summarizeWithMoments } from './summarizeSample.js';
 import type {
   BudgetSummary,
   DistributionSummary,
@@ -147,35 +147,42 @@ function summarizeBudget(result: SimulationResult, budget: number): BudgetSummar
 class SeriesReader {
   private readonly scratch: Float64Array;
   private readonly gap: Float64Array;
-  private readonly tiledTask: Float32Array;
-  private readonly tiledToken: Float32Array;
+  // Float64 although the tiles are Float32: every sample summarised is then
+  // the same array type, so V8 keeps summarizeSample's loops monomorphic.
+  private readonly tiledTask: Float64Array;
+  private readonly tiledToken: Float64Array;
 
   constructor(private readonly result: SimulationResult) {
     this.scratch = new Float64Array(result.trials);
     this.gap = new Float64Array(result.trials);
-    this.tiledTask = new Float32Array(result.trials);
-    this.tiledToken = new Float32Array(result.trials);
+    this.tiledTask = new Float64Array(result.trials);
+    this.tiledToken = new Float64Array(result.trials);
   }
 
-  single(values: Float64Array | Float32Array, series: number): DistributionSummary {
+  single(values: Float64Array, series: number): DistributionSummary {
     return summarizeSample(this.slice(values, series), this.scratch);
   }
 
   /** Both forecasts and their paired gap, trial by trial. */
-  triple(
-    perTask: Float64Array | Float32Array,
-    perToken: Float64Array | Float32Array,
-    series: number,
-  ): ForecastTriple {
+  triple(perTask: Float64Array, perToken: Float64Array, series: number): ForecastTriple {
     const task = this.slice(perTask, series);
     const token = this.slice(perToken, series);
+    const taskMoments = new SampleMoments(task[0] ?? 0);
+    const tokenMoments = new SampleMoments(token[0] ?? 0);
+    const gapMoments = new SampleMoments((task[0] ?? 0) - (token[0] ?? 0));
     for (let trial = 0; trial < this.result.trials; trial += 1) {
-      this.gap[trial] = task[trial]! - token[trial]!;
+      const taskValue = task[trial]!;
+      const tokenValue = token[trial]!;
+      const gap = taskValue - tokenValue;
+      this.gap[trial] = gap;
+      taskMoments.add(taskValue);
+      tokenMoments.add(tokenValue);
+      gapMoments.add(gap);
     }
     return {
-      perTask: summarizeSample(task, this.scratch),
-      perToken: summarizeSample(token, this.scratch),
-      gap: summarizeSample(this.gap, this.scratch),
+      perTask: summarizeWithMoments(task, taskMoments, this.scratch),
+      perToken: summarizeWithMoments(token, tokenMoments, this.scratch),
+      gap: summarizeWithMoments(this.gap, gapMoments, this.scratch),
     };
   }
 
@@ -187,7 +194,7 @@ class SeriesReader {
     return this.triple(this.tiledTask, this.tiledToken, 0);
   }
 
-  private slice(values: Float64Array | Float32Array, series: number) {
+  private slice(values: Float64Array, series: number): Float64Array {
     const trials = this.result.trials;
     return values.subarray(series * trials, (series + 1) * trials);
   }

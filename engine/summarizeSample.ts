@@ -14,31 +14,56 @@ import type { DistributionSummary } from './summaryTypes.js';
  * Cost: O(n) on average (see OrderStatistics), so a run with thousands of
  * series of 100,000 trials is summarised in seconds.
  */
-export function summarizeSample(
-  values: ArrayLike<number>,
+export function summarizeSample(values: Float64Array, scratch: Float64Array): DistributionSummary {
+  const moments = new SampleMoments(values[0] ?? 0);
+  for (let index = 0; index < values.length; index += 1) moments.add(values[index]!);
+  return summarizeWithMoments(values, moments, scratch);
+}
+
+/**
+ * Running sum, extremes and sum of squares about a shift, in one pass that a
+ * caller may share with other work (the summary of a paired gap reads both
+ * forecasts once). Shifting by a value of the sample keeps the variance
+ * formula sum(d^2) - sum(d)^2 / n free of cancellation at these sizes.
+ */
+export class SampleMoments {
+  count = 0;
+  sum = 0;
+  squares = 0;
+  min = Infinity;
+  max = -Infinity;
+
+  constructor(private readonly shift: number) {}
+
+  add(value: number): void {
+    const shifted = value - this.shift;
+    this.count += 1;
+    this.sum += shifted;
+    this.squares += shifted * shifted;
+    if (value < this.min) this.min = value;
+    if (value > this.max) this.max = value;
+  }
+
+  get mean(): number {
+    return this.shift + this.sum / this.count;
+  }
+
+  get sd(): number {
+    const n = this.count;
+    if (n < 2) return 0;
+    return Math.sqrt(Math.max(0, (this.squares - (this.sum * this.sum) / n) / (n - 1)));
+  }
+}
+
+/** summarizeSample for a sample whose moments were gathered on the way. */
+export function summarizeWithMoments(
+  values: Float64Array,
+  moments: SampleMoments,
   scratch: Float64Array,
 ): DistributionSummary {
   const n = values.length;
-  // One pass for the sum, the extremes and the sum of squares about the first
-  // value: shifting by a value of the sample keeps the variance formula
-  // sum(d^2) - sum(d)^2 / n free of cancellation at these sample sizes.
-  const shift = values[0] ?? 0;
-  let sum = 0;
-  let shiftedSquares = 0;
-  let min = Infinity;
-  let max = -Infinity;
-  for (let index = 0; index < n; index += 1) {
-    const value = values[index]!;
-    const shifted = value - shift;
-    sum += shifted;
-    shiftedSquares += shifted * shifted;
-    if (value < min) min = value;
-    if (value > max) max = value;
-  }
-  const mean = shift + sum / n;
-  const variance = n > 1 ? Math.max(0, (shiftedSquares - (sum * sum) / n) / (n - 1)) : 0;
-  const sd = Math.sqrt(variance);
-  const order = new OrderStatistics(values, min, max, scratch, neededRanks(n));
+  const { mean, sd } = moments;
+  const order = new OrderStatistics(values, moments.min, moments.max, scratch, neededRanks(n));
   const at = (p: number): number => {
     const h = (n - 1) * p;
     const low = Math.floor(h);
@@ -102,7 +127,7 @@ class OrderStatistics {
   private readonly found = new Map<number, number>();
 
   constructor(
-    values: ArrayLike<number>,
+    values: Float64Array,
     min: number,
     max: number,
     scratch: Float64Array,
