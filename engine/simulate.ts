@@ -5,6 +5,7 @@ import {
   allocateResult,
   DASHBOARD,
   DASHBOARD_FIELDS,
+  TILE_SHIFT,
   TILE_TRIALS,
   type SimulationResult,
 } from './simulationResult.js';
@@ -276,6 +277,45 @@ class TrialKernel {
     // already act in month 0, so it is taken from the loop, not from cost0.
     let frozenCost = 0;
     const deepens = callsF !== this.ones;
+    const ones = this.ones;
+    const onlyCallsChange =
+      step.alwaysActive &&
+      inputF === ones &&
+      outputF === ones &&
+      reasoningF === ones &&
+      growthF === ones &&
+      whenF === ones;
+    if (onlyCallsChange) {
+      // The common case (induced demand, deeper loops): with every other field
+      // fixed, a task's cost is a cost per call and per pair of calls, and the
+      // loop reads a third as many arrays.
+      const perCall = input * inputPrice + output * outputPrice + reasoning * reasoningPrice;
+      const perPair = (growth * inputPrice) / 2;
+      for (let month = 0; month < months; month += 1) {
+        const k = callsF[month]!;
+        if (deepens) {
+          writeCountMoments(
+            step.family,
+            k * meanParameter,
+            k * sdParameter,
+            step.callsMax,
+            moments,
+            0,
+          );
+        }
+        const calls = moments[0]!;
+        const pairs = moments[1]! - calls;
+        const cost = when * (calls * perCall + pairs * perPair);
+        const index = priceIndex[priceOffset + month]!;
+        if (month === 0) frozenCost = cost;
+        costPerTask[month]! += cost * index;
+        perTokenCostPerTask[month]! += frozenCost * index;
+        tokens[month * 3]! += when * (calls * input + (growth * pairs) / 2);
+        tokens[month * 3 + 1]! += when * calls * output;
+        tokens[month * 3 + 2]! += when * calls * reasoning;
+      }
+      return;
+    }
     for (let month = 0; month < months; month += 1) {
       const k = callsF[month]!;
       const runs = Math.min(1, when * whenF[month]!) * active[month]!;
@@ -374,7 +414,9 @@ class TrialKernel {
     const { workloadPerTask, workloadPerToken, totalPerTask, totalPerToken } = this.result;
     const sums = this.blockDashboard;
     const frozenTokens = tokensPerTask[0]! + tokensPerTask[1]! + tokensPerTask[2]!;
-    const tileBase = ((trial >>> 4) * seriesCount + w * months) * TILE_TRIALS + (trial & 15);
+    const tileBase =
+      ((trial >>> TILE_SHIFT) * seriesCount + w * months) * TILE_TRIALS +
+      (trial & (TILE_TRIALS - 1));
     let spendPerTask = 0;
     let spendPerToken = 0;
     for (let month = 0; month < months; month += 1) {

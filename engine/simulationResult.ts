@@ -50,12 +50,15 @@ export const DASHBOARD_FIELDS = 7;
  * more than the arithmetic. In tiles of 16 trials, a trial's writes fall within
  * a few dozen pages and every cache line is filled by 16 consecutive trials.
  */
-export const TILE_TRIALS = 16;
+export const TILE_SHIFT = 8;
+export const TILE_TRIALS = 1 << TILE_SHIFT;
 
 /** Position of (series, trial) in a tiled array of `seriesCount` series. */
 export function tiledIndex(series: number, trial: number, seriesCount: number): number {
-  // Shifts and masks, since TILE_TRIALS is 16 and trial counts fit in 31 bits.
-  return ((trial >>> 4) * seriesCount + series) * TILE_TRIALS + (trial & 15);
+  // Shifts and masks, since TILE_TRIALS is a power of two and trials fit in 31 bits.
+  return (
+    ((trial >>> TILE_SHIFT) * seriesCount + series) * TILE_TRIALS + (trial & (TILE_TRIALS - 1))
+  );
 }
 
 /** Copies one series of a tiled array into `target` (length = trials). */

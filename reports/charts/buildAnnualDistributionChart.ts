@@ -56,7 +56,51 @@ function titleOf(summary: Summary): TopLevelSpec['title'] {
 
 type Layer = Extract<TopLevelSpec, { layer: unknown }>['layer'][number];
 
-/** The budget as a vertical rule, labelled at the top with the share of trials above it. */
+/** Pixels between a P50 tick and the near end of its value label. */
+const LABEL_GAP = 6;
+
+/** A P50 label's position encoding: the rows' x, y and colour channels. */
+type LabelEncoding = Record<'x' | 'y' | 'color', object>;
+
+/**
+ * Each P50's value label, below its box. With a budget the label starts at
+ * its tick and runs away from the budget: left of the tick when the budget is
+ * at or right of P50, else right of it. The budget's rule passes through the
+ * tick's x or beyond it, so it can never cross the label's text, however long.
+ */
+function p50LabelLayers(
+  summary: Summary,
+  rows: readonly DistributionRow[],
+  encoding: LabelEncoding,
+): Layer[] {
+  const full = { ...encoding, text: { field: 'p50Label', type: 'nominal' } };
+  const mark = { type: 'text', baseline: 'top', dy: 20, fontWeight: 'bold', fontSize: 12 } as const;
+  const budget = summary.budget;
+  if (budget === null) return [{ mark: { ...mark, align: 'center' }, encoding: full } as Layer];
+  const sides = [
+    {
+      rows: rows.filter((row) => Number(row.p50) <= budget.amount),
+      align: 'right',
+      dx: -LABEL_GAP,
+    },
+    { rows: rows.filter((row) => Number(row.p50) > budget.amount), align: 'left', dx: LABEL_GAP },
+  ];
+  return sides
+    .filter((side) => side.rows.length > 0)
+    .map(
+      (side) =>
+        ({
+          data: { values: side.rows },
+          mark: { ...mark, align: side.align, dx: side.dx },
+          encoding: full,
+        }) as Layer,
+    );
+}
+
+/**
+ * The budget as a vertical rule, labelled at the top with the share of trials
+ * above it. Drawn before the boxes, so that it passes behind them.
+ */
 function budgetLayers(summary: Summary): Layer[] {
   if (summary.budget === null) return [];
   const { amount, exceedProbability } = summary.budget;
@@ -120,6 +164,7 @@ export function buildAnnualDistributionChart(summary: Summary): TopLevelSpec {
     config: CHART_CONFIG,
     data: { values: rows },
     layer: [
+      ...budgetLayers(summary),
       {
         mark: { type: 'rule', strokeWidth: 1.5 },
         encoding: { x: money('p5'), x2: { field: 'p95' }, y, color, tooltip },
@@ -131,12 +176,8 @@ export function buildAnnualDistributionChart(summary: Summary): TopLevelSpec {
       tick('p10', 26, 2),
       tick('p90', 26, 2),
       tick('p50', 40, 4),
-      {
-        // Below the box, so that the budget's label along the top never covers it.
-        mark: { type: 'text', baseline: 'top', dy: 22, fontWeight: 'bold', fontSize: 12 },
-        encoding: { x: money('p50'), y, color, text: { field: 'p50Label' } },
-      },
-      ...budgetLayers(summary),
+      // Below the box, so that the budget's label along the top never covers them.
+      ...p50LabelLayers(summary, rows, { x: money('p50'), y, color }),
     ],
   };
 }

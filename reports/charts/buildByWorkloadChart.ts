@@ -12,6 +12,7 @@ import {
   MONEY_AXIS_LABEL,
   PER_TASK,
   PER_TOKEN,
+  PER_TOKEN_COLOR,
   SERIES_COLOR_SCALE,
   horizonNameOf,
 } from './chartTheme.js';
@@ -27,6 +28,8 @@ interface WorkloadRow {
   readonly perTaskP90Label: string;
   readonly perTokenP50Label: string;
   readonly gapP50Label: string;
+  /** Written under each diamond, so it cannot be taken for a whisker's end. */
+  readonly perTokenP50Text: string;
 }
 
 function toWorkloadRow(workload: WorkloadSummary): WorkloadRow {
@@ -42,6 +45,7 @@ function toWorkloadRow(workload: WorkloadSummary): WorkloadRow {
     perTaskP90Label: formatMoney(perTask.p90),
     perTokenP50Label: formatMoney(perToken.p50),
     gapP50Label: formatSignedMoney(gap.p50),
+    perTokenP50Text: `per-token P50 ${formatMoney(perToken.p50)}`,
   };
 }
 
@@ -62,17 +66,61 @@ function titleOf(summary: Summary): TopLevelSpec['title'] {
       `Widest gap: ${widest.workload}, ${widest.perTaskP50Label} per task vs ` +
       `${widest.perTokenP50Label} per token (P50)`,
     subtitle: [
-      `${horizonNameOf(summary.months)} spend by workload. Bars: per-task P50 with ` +
-        'P10–P90 whiskers; diamonds: per-token P50.',
+      `${horizonNameOf(summary.months)} spend by workload. Bar: per-task P50; thin line ` +
+        'with end ticks: per-task P10 to P90; diamond: per-token P50, labelled below.',
       `Its paired gap (per task minus per token, trial by trial) has a P50 of ` +
         `${widest.gapP50Label}.`,
     ],
   };
 }
 
+/**
+ * The series as one field in colour and shape, so Vega-Lite draws a single
+ * legend whose symbols are the marks: a square for the bars, a diamond.
+ */
+const SERIES_SHAPE_SCALE = { domain: [PER_TASK, PER_TOKEN], range: ['square', 'diamond'] };
+const legend = { symbolSize: 120 } as const;
+const series = { field: 'series', type: 'nominal', legend } as const;
+const seriesColor = { ...series, scale: SERIES_COLOR_SCALE } as const;
+
+/** A generous width per character of the 11 px bold diamond labels, for placing them. */
+const LABEL_PIXELS_PER_CHARACTER = 6.5;
+
+/**
+ * Each diamond named below its bar, where no whisker or bar end can be
+ * mistaken for it: centred under the diamond, or starting or ending at it
+ * when centring would push the text past an end of the axis, onto the
+ * workload names. The axis is taken to end at the largest value drawn.
+ */
+function diamondLabelLayers(rows: readonly WorkloadRow[]) {
+  const axisEnd = Math.max(...rows.flatMap((r) => [r.perTaskP90, r.perTaskP50, r.perTokenP50]));
+  const sideOf = (row: WorkloadRow): 'left' | 'center' | 'right' => {
+    const halfWidth = (row.perTokenP50Text.length * LABEL_PIXELS_PER_CHARACTER) / 2 / CHART_WIDTH;
+    const position = axisEnd > 0 ? row.perTokenP50 / axisEnd : 0;
+    if (position < halfWidth) return 'left';
+    return position > 1 - halfWidth ? 'right' : 'center';
+  };
+  return (['left', 'center', 'right'] as const)
+    .map((align) => ({ align, values: rows.filter((row) => sideOf(row) === align) }))
+    .filter((side) => side.values.length > 0)
+    .map((side) => ({
+      data: { values: side.values },
+      mark: {
+        type: 'text',
+        align: side.align,
+        baseline: 'top',
+        dy: 17,
+        fontSize: 11,
+        fontWeight: 'bold',
+      } as const,
+    }));
+}
+
 /** The by-workload chart's Vega-Lite spec. Cost: one row per workload. */
 export function buildByWorkloadChart(summary: Summary): TopLevelSpec {
   const rows = summary.workloads.map(toWorkloadRow);
+  const perTaskRows = rows.map((row) => ({ ...row, series: PER_TASK }));
+  const perTokenRows = rows.map((row) => ({ ...row, series: PER_TOKEN }));
   // Largest per-task spend on top; an explicit order, since each layer has its own x field.
   const order = [...rows].sort((a, b) => b.perTaskP50 - a.perTaskP50).map((r) => r.workload);
   const y = { field: 'workload', type: 'nominal', title: null, sort: order } as const;
@@ -97,32 +145,40 @@ export function buildByWorkloadChart(summary: Summary): TopLevelSpec {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: titleOf(summary),
     width: CHART_WIDTH,
-    height: { step: 56 },
+    height: { step: 64 },
     config: CHART_CONFIG,
     data: { values: rows },
     layer: [
       {
+        data: { values: perTaskRows },
         mark: { type: 'bar', size: 30, opacity: 0.9 },
-        encoding: {
-          x: money('perTaskP50'),
-          y,
-          color: { datum: PER_TASK, scale: SERIES_COLOR_SCALE },
-          tooltip,
-        },
+        encoding: { x: money('perTaskP50'), y, color: seriesColor, tooltip },
       },
       {
         mark: { type: 'errorbar', ticks: { size: 14 }, color: '#333' },
         encoding: { x: money('perTaskP10'), x2: { field: 'perTaskP90' }, y, tooltip },
       },
       {
-        mark: { type: 'point', shape: 'diamond', filled: true, size: 160, opacity: 1 },
+        // Larger than the whisker's end ticks and ringed in white, so it is never read as one.
+        data: { values: perTokenRows },
+        mark: { type: 'point', filled: true, size: 260, opacity: 1, stroke: 'white' },
         encoding: {
           x: money('perTokenP50'),
           y,
-          color: { datum: PER_TOKEN, scale: SERIES_COLOR_SCALE },
+          color: seriesColor,
+          shape: { ...series, scale: SERIES_SHAPE_SCALE },
           tooltip,
         },
       },
+      ...diamondLabelLayers(perTokenRows).map((layer) => ({
+        ...layer,
+        encoding: {
+          x: money('perTokenP50'),
+          y,
+          color: { value: PER_TOKEN_COLOR },
+          text: { field: 'perTokenP50Text' },
+        },
+      })),
     ],
   };
 }

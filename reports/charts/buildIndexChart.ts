@@ -14,6 +14,7 @@ import {
   PER_TASK,
   PER_TOKEN,
   SERIES_COLOR_SCALE,
+  SERIES_DASH_SCALE,
   lastMonthOf,
 } from './chartTheme.js';
 import { chooseLogTicks } from './chooseLogTicks.js';
@@ -29,7 +30,13 @@ interface IndexRow {
   readonly p90Label: string;
   /** Written beside the last point only, naming the line and its last value. */
   readonly endLabel: string;
+  /** Where the end label sits on the y scale: the P50, or nudged clear of the other label. */
+  readonly endLabelY: number;
 }
+
+/** The end labels' font size, and the least distance between their centres. */
+const END_LABEL_FONT_SIZE = 12;
+const END_LABEL_HEIGHT_PX = 15;
 
 function toIndexRows(series: string, points: readonly IndexPoint[]): IndexRow[] {
   return points.map((point, position) => ({
@@ -42,7 +49,45 @@ function toIndexRows(series: string, points: readonly IndexPoint[]): IndexRow[] 
     p50Label: formatRatio(point.p50),
     p90Label: formatRatio(point.p90),
     endLabel: position === points.length - 1 ? `${series} ${formatRatio(point.p50)}` : '',
+    endLabelY: point.p50,
   }));
+}
+
+/**
+ * Pixels from the top of the plot for a value on the log y scale, and back:
+ * the scale maps `high` to 0 and `low` to CHART_HEIGHT, linearly in log(value).
+ */
+function pixelOf(value: number, [low, high]: readonly [number, number]): number {
+  return (CHART_HEIGHT * Math.log(high / value)) / Math.log(high / low);
+}
+
+function valueAtPixel(pixel: number, [low, high]: readonly [number, number]): number {
+  return high * (low / high) ** (pixel / CHART_HEIGHT);
+}
+
+/**
+ * Moves the two end labels apart when their lines end closer than a label's
+ * height, as two curves falling a thousandfold over ten years do: each moves
+ * half the shortfall away from the other, the higher line's label up, both
+ * kept inside the plot. Cost: constant.
+ */
+function spreadEndLabels(rows: readonly IndexRow[], domain: readonly [number, number]): IndexRow[] {
+  const ends = rows.filter((row) => row.endLabel !== '');
+  const [first, second] = ends;
+  if (ends.length !== 2 || first === undefined || second === undefined) return [...rows];
+  const [upper, lower] = second.p50 > first.p50 ? [second, first] : [first, second];
+  const upperPixel = pixelOf(upper.p50, domain);
+  const lowerPixel = pixelOf(lower.p50, domain);
+  if (lowerPixel - upperPixel >= END_LABEL_HEIGHT_PX) return [...rows];
+  const middle = Math.min(
+    Math.max((upperPixel + lowerPixel) / 2, END_LABEL_HEIGHT_PX),
+    CHART_HEIGHT - END_LABEL_HEIGHT_PX,
+  );
+  const placed = new Map([
+    [upper, valueAtPixel(middle - END_LABEL_HEIGHT_PX / 2, domain)],
+    [lower, valueAtPixel(middle + END_LABEL_HEIGHT_PX / 2, domain)],
+  ]);
+  return rows.map((row) => ({ ...row, endLabelY: placed.get(row) ?? row.endLabelY }));
 }
 
 /** Last P50 over first P50: the index is 1.0 in the first month, but divide anyway. */
@@ -77,16 +122,23 @@ function yScaleOf(rows: readonly IndexRow[]): { domain: [number, number]; ticks:
 
 /** The index chart's Vega-Lite spec. Cost: one row per month and series. */
 export function buildIndexChart(summary: Summary): TopLevelSpec {
-  const rows = [
+  const unplaced = [
     ...toIndexRows(PER_TASK, summary.index.costPerTask),
     ...toIndexRows(PER_TOKEN, summary.index.costPerToken),
   ];
-  const { domain, ticks } = yScaleOf(rows);
+  const { domain, ticks } = yScaleOf(unplaced);
+  const rows = spreadEndLabels(unplaced, domain);
   // No legend: each line is named at its end, next to its last value.
   const color = {
     field: 'series',
     type: 'nominal',
     scale: SERIES_COLOR_SCALE,
+    legend: null,
+  } as const;
+  const strokeDash = {
+    field: 'series',
+    type: 'nominal',
+    scale: SERIES_DASH_SCALE,
     legend: null,
   } as const;
   const tooltip = [
@@ -126,11 +178,25 @@ export function buildIndexChart(summary: Summary): TopLevelSpec {
       },
       {
         mark: { type: 'line', point: true, strokeWidth: 2.5 },
-        encoding: { x: MONTH_X, y, color, tooltip },
+        encoding: { x: MONTH_X, y, color, strokeDash, tooltip },
       },
       {
-        mark: { type: 'text', align: 'left', dx: 8, fontWeight: 'bold', fontSize: 12 },
-        encoding: { x: MONTH_X, y, color, text: { field: 'endLabel' } },
+        transform: [{ filter: "datum.endLabel !== ''" }],
+        mark: {
+          type: 'text',
+          align: 'left',
+          dx: 8,
+          fontWeight: 'bold',
+          fontSize: END_LABEL_FONT_SIZE,
+        },
+        encoding: {
+          x: MONTH_X,
+          y: { ...y, field: 'endLabelY' },
+          color,
+          text: { field: 'endLabel' },
+          // Screen readers get the label itself, not the nudged position it is drawn at.
+          description: { field: 'endLabel' },
+        },
       },
     ],
   };

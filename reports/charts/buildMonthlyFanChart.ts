@@ -16,6 +16,7 @@ import {
   PER_TASK_COLOR,
   PER_TOKEN,
   SERIES_COLOR_SCALE,
+  SERIES_DASH_SCALE,
   lastMonthOf,
 } from './chartTheme.js';
 
@@ -43,6 +44,14 @@ function toFanRows(summary: Summary): FanRow[] {
     perTaskP90Label: formatMoney(triple.perTask.p90),
     perTokenP50Label: formatMoney(triple.perToken.p50),
   }));
+}
+
+/** Both P50 lines in long form, one row per month and series, each with every tooltip label. */
+function toLineRows(rows: readonly FanRow[]): (FanRow & { series: string; p50: number })[] {
+  return rows.flatMap((row) => [
+    { ...row, series: PER_TASK, p50: row.perTaskP50 },
+    { ...row, series: PER_TOKEN, p50: row.perTokenP50 },
+  ]);
 }
 
 function titleOf(summary: Summary, rows: readonly FanRow[]): TopLevelSpec['title'] {
@@ -77,8 +86,10 @@ export function buildMonthlyFanChart(summary: Summary): TopLevelSpec {
       type: 'quantitative',
       axis: { labelExpr: MONEY_AXIS_LABEL, title: 'Spend per month' },
     }) as const;
-  const perTask = { datum: PER_TASK, scale: SERIES_COLOR_SCALE } as const;
-  const perToken = { datum: PER_TOKEN, scale: SERIES_COLOR_SCALE } as const;
+  // Colour and dash encode one field, so Vega-Lite draws one legend for both, each symbol
+  // a short stroke drawn like its line: solid per task, dashed per token.
+  const legend = { symbolType: 'stroke', symbolStrokeWidth: 2.5, symbolSize: 400 } as const;
+  const series = { field: 'series', type: 'nominal', legend } as const;
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: titleOf(summary, rows),
@@ -93,12 +104,15 @@ export function buildMonthlyFanChart(summary: Summary): TopLevelSpec {
         encoding: { x: MONTH_X, y: money('perTaskP10'), y2: { field: 'perTaskP90' }, tooltip },
       },
       {
+        data: { values: toLineRows(rows) },
         mark: { type: 'line', point: true, strokeWidth: 2.5 },
-        encoding: { x: MONTH_X, y: money('perTaskP50'), color: perTask, tooltip },
-      },
-      {
-        mark: { type: 'line', point: true, strokeWidth: 2.5, strokeDash: [6, 3] },
-        encoding: { x: MONTH_X, y: money('perTokenP50'), color: perToken, tooltip },
+        encoding: {
+          x: MONTH_X,
+          y: money('p50'),
+          color: { ...series, scale: SERIES_COLOR_SCALE },
+          strokeDash: { ...series, scale: SERIES_DASH_SCALE },
+          tooltip,
+        },
       },
     ],
   };

@@ -20,6 +20,18 @@ export const SERIES_COLOR_SCALE = {
   range: [PER_TASK_COLOR, PER_TOKEN_COLOR],
 };
 
+/**
+ * Per task solid, per token dashed, in every chart with lines: the dash tells
+ * the two apart where colour cannot (a grey print, a colour-blind reader).
+ */
+export const SERIES_DASH_SCALE = {
+  domain: [PER_TASK, PER_TOKEN],
+  range: [
+    [1, 0],
+    [6, 3],
+  ],
+};
+
 export const CHART_CONFIG: Config = {
   font: 'Helvetica, Arial, sans-serif',
   title: { anchor: 'start', fontSize: 15, subtitleFontSize: 12, subtitleColor: '#555' },
@@ -30,11 +42,13 @@ export const CHART_CONFIG: Config = {
 
 /**
  * A Vega expression that labels a money axis like formatMoney: "$250k",
- * "$1.5M". Axis ticks are round numbers, so three significant figures never
- * cut a digit there; the tooltips carry formatMoney's own text instead.
+ * "$1.5M", "$2e17". Axis ticks are round numbers, so three significant
+ * figures never cut a digit there; the tooltips carry formatMoney's own text.
  */
 export const MONEY_AXIS_LABEL = [
   "(datum.value < 0 ? '-' : '') + '$' + (",
+  "abs(datum.value) >= 1e15 ? replace(format(abs(datum.value), '.3~e'), 'e+', 'e') : ",
+  "abs(datum.value) >= 1e12 ? format(abs(datum.value) / 1e12, '.3~r') + 'T' : ",
   "abs(datum.value) >= 1e9 ? format(abs(datum.value) / 1e9, '.3~r') + 'B' : ",
   "abs(datum.value) >= 1e6 ? format(abs(datum.value) / 1e6, '.3~r') + 'M' : ",
   "abs(datum.value) >= 1e3 ? format(abs(datum.value) / 1e3, '.3~r') + 'k' : ",

@@ -3,7 +3,7 @@
  * each forecast, how far apart they are, and the budget's odds. Plain text,
  * so the CLI can print them as they are and the page escapes them.
  */
-import type { Summary } from '../../engine/summaryTypes.js';
+import type { DistributionSummary, Summary } from '../../engine/summaryTypes.js';
 import { indexGrowthOf } from '../charts/buildIndexChart.js';
 import { formatMoney, formatPercent, formatRatio } from '../formatMoney.js';
 
@@ -15,27 +15,51 @@ function horizonPhraseOf(summary: Summary): string {
     : `Over the ${summary.months.length} months from ${first} to ${last}`;
 }
 
+/**
+ * True when every trial gave the same value: no spread at all, not merely a
+ * narrow one. The engine's sd of identical values is exactly 0.
+ */
+function isCertain(distribution: DistributionSummary): boolean {
+  return distribution.sd === 0 && distribution.p5 === distribution.p95;
+}
+
+/** "$607k (P50) and $778k (P90)", or one figure where P50 and P90 print alike. */
+function medianAndHighOf(distribution: DistributionSummary, tagged: boolean): string {
+  const median = formatMoney(distribution.p50);
+  const high = formatMoney(distribution.p90);
+  if (median === high) return `${median} (P50 and P90 alike)`;
+  return tagged ? `${median} (P50) and ${high} (P90)` : `${median} and ${high}`;
+}
+
 function spendSentenceOf(summary: Summary): string {
   const { perTask, perToken } = summary.total.annual;
   const frozen =
     summary.scenario.perTokenVolume === 'flat'
-      ? "today's tokens per task and today's task volume"
-      : "today's tokens per task";
+      ? "the first month's tokens per task and the first month's task volume"
+      : "the first month's tokens per task";
+  const opening = `${horizonPhraseOf(summary)}, the per-task forecast puts spend at `;
+  const perTokenLead = `The per-token forecast, which keeps ${frozen}, puts it at `;
+  if (isCertain(perTask) && isCertain(perToken)) {
+    return (
+      `${opening}${formatMoney(perTask.p50)}. ${perTokenLead}${formatMoney(perToken.p50)}. ` +
+      `No input of this scenario is uncertain, so all ` +
+      `${summary.scenario.trials.toLocaleString('en-US')} trials give these same figures.`
+    );
+  }
   return (
-    `${horizonPhraseOf(summary)}, the per-task forecast puts spend at ` +
-    `${formatMoney(perTask.p50)} (P50) and ${formatMoney(perTask.p90)} (P90). ` +
-    `The per-token forecast, which keeps ${frozen}, puts it at ` +
-    `${formatMoney(perToken.p50)} and ${formatMoney(perToken.p90)}.`
+    `${opening}${medianAndHighOf(perTask, true)}. ` +
+    `${perTokenLead}${medianAndHighOf(perToken, false)}.`
   );
 }
 
 function gapSentenceOf(summary: Summary): string {
   const gap = summary.total.annual.gap;
   const direction = gap.p50 >= 0 ? 'higher' : 'lower';
+  const size = formatMoney(Math.abs(gap.p50));
+  if (isCertain(gap)) return `The per-task forecast is ${direction} by ${size}.`;
   return (
-    `Trial by trial, the per-task forecast is ${direction} by ` +
-    `${formatMoney(Math.abs(gap.p50))} at the median (P10 to P90 of the gap: ` +
-    `${formatMoney(gap.p10)} to ${formatMoney(gap.p90)}).`
+    `Trial by trial, the per-task forecast is ${direction} by ${size} at the median ` +
+    `(P10 to P90 of the gap: ${formatMoney(gap.p10)} to ${formatMoney(gap.p90)}).`
   );
 }
 

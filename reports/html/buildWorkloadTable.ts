@@ -39,17 +39,23 @@ function totalRowOf(summary: Summary): string {
   );
 }
 
+/**
+ * Two header rows. Cost per task is a distribution over trials, so it shows
+ * its median; tokens per task is kept only as a mean over trials, so it shows
+ * that. Each header names its statistic, and both name the same two months.
+ */
 function headerOf(summary: Summary): string {
   const horizon = escapeHtml(horizonNameOf(summary.months));
   const first = escapeHtml(summary.months[0] ?? '');
   const last = escapeHtml(summary.months[summary.months.length - 1] ?? '');
   const spread = '<th>P10</th><th>P50</th><th>P90</th>';
-  const months = `<th>${first}</th><th>${last}</th>`;
+  const months = `<th>First month<br>${first}</th><th>Last month<br>${last}</th>`;
   return (
     '<thead><tr><th rowspan="2" scope="col">Workload</th>' +
     `<th colspan="3" class="per-task">${horizon} spend, per task</th>` +
     `<th colspan="3" class="per-token">${horizon} spend, per token</th>` +
-    '<th colspan="2">Cost per task (P50)</th><th colspan="2">Tokens per task (mean)</th></tr>' +
+    '<th colspan="2">Cost per task, P50 of trials</th>' +
+    '<th colspan="2">Tokens per task, mean of trials</th></tr>' +
     `<tr>${spread}${spread}${months}${months}</tr></thead>`
   );
 }

@@ -26,8 +26,33 @@ describe('formatMoney', () => {
     [0.216, '$0.216'],
     [1.5e9, '$1.5B'],
     [0.000123456, '$0.000123'],
+    [999.4e12, '$999T'],
+    [-2.5e13, '-$25T'],
   ])('writes %d as %s', (usd, expected) => {
     expect(formatMoney(usd)).toBe(expected);
+  });
+
+  // From a quadrillion up the compact form would read "$1,000T" and grow a comma every three
+  // digits; the exponent form keeps three significant figures. Expected strings by hand.
+  it.each([
+    [3.34e35, '$3.34e35'],
+    [-3.34e35, '-$3.34e35'],
+    [1e15, '$1e15'],
+    [-1e15, '-$1e15'],
+    [999.6e12, '$1e15'],
+    [1.2e15, '$1.2e15'],
+    [6.2249e16, '$6.22e16'],
+    [9.996e20, '$1e21'],
+  ])('writes the huge amount %d in exponent form as %s', (usd, expected) => {
+    expect(formatMoney(usd)).toBe(expected);
+  });
+
+  it('writes no amount, however large, with a run of thousands separators', () => {
+    for (let exponent = 0; exponent <= 300; exponent += 1) {
+      for (const sign of [1, -1]) {
+        expect(formatMoney(sign * 3.14159 * 10 ** exponent)).not.toMatch(/,\d{3},/);
+      }
+    }
   });
 
   it('refuses NaN and infinities rather than printing them', () => {
@@ -66,14 +91,34 @@ describe('formatPercent', () => {
 });
 
 describe('formatRatio and formatCount', () => {
+  // Three significant figures, trailing zeros dropped; expected strings by hand.
   it.each([
+    [1.0519, '×1.05'],
+    [0.17502, '×0.175'],
+    [12.66, '×12.7'],
     [1.8, '×1.8'],
     [0.45, '×0.45'],
-    [1, '×1.0'],
-    [1.587, '×1.6'],
-    [12.3, '×12'],
+    [1, '×1'],
+    [1.587, '×1.59'],
+    [0.4998, '×0.5'],
+    [9.996, '×10'],
+    [0.0021888, '×0.00219'],
   ])('writes the ratio %d as %s', (ratio, expected) => {
     expect(formatRatio(ratio)).toBe(expected);
+  });
+
+  it('never writes a ratio other than 1 as "×1", which would read as no change', () => {
+    expect(formatRatio(0.9996)).toBe('×0.9996');
+    expect(formatRatio(1.0004)).toBe('×1.0004');
+    expect(formatRatio(1 + 2 ** -52)).toBe('×1.0000000000000002');
+  });
+
+  it('rounds a ratio into a number within half a unit of its third figure', () => {
+    // The review's case: 1.0519 once read "×1.1", a 10% rise where the terminal said +5.2%.
+    for (const ratio of [1.0519, 0.0987654, 3.14159, 47.25, 0.5555]) {
+      const shown = Number(formatRatio(ratio).slice(1));
+      expect(Math.abs(shown - ratio) / ratio).toBeLessThanOrEqual(0.005);
+    }
   });
 
   it.each([

@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest';
+import type { IndexPoint, Summary } from '../../../engine/summaryTypes.js';
+import { buildIndexChart } from '../../../reports/charts/buildIndexChart.js';
+import { CHART_HEIGHT } from '../../../reports/charts/chartTheme.js';
+import { renderSvg } from '../../../reports/renderSvg.js';
+import { summaryFixture } from '../summaryFixture.js';
+import { textNamed } from './readSvg.js';
+
+/** 'YYYY-MM' for `count` months from January 2027. */
+const monthsFrom2027 = (count: number): string[] =>
+  Array.from({ length: count }, (_, m) => {
+    const year = 2027 + Math.floor(m / 12);
+    return `${year}-${String((m % 12) + 1).padStart(2, '0')}`;
+  });
+
+/** A geometric index from 1 to `last`, with a P10–P90 band of ×/÷ 1.2. */
+function geometricIndex(months: readonly string[], last: number): IndexPoint[] {
+  return months.map((month, m) => {
+    const p50 = last ** (m / (months.length - 1));
+    return { month, p10: p50 / 1.2, p50, p90: p50 * 1.2 };
+  });
+}
+
+/** The review's case: ten years in which both indexes fall about five-hundredfold. */
+function summaryEndingAt(perTaskLast: number, perTokenLast: number): Summary {
+  const months = monthsFrom2027(120);
+  return {
+    ...summaryFixture,
+    months,
+    index: {
+      costPerTask: geometricIndex(months, perTaskLast),
+      costPerToken: geometricIndex(months, perTokenLast),
+    },
+  };
+}
+
+describe('buildIndexChart end labels', () => {
+  it('draws the end labels a label height apart when the lines end close', async () => {
+    // On this log axis, ×0.0014 to ×1.3 over 280 px, ×0.0022 and ×0.0018 are 8 px apart.
+    const svg = await renderSvg(buildIndexChart(summaryEndingAt(0.0022, 0.0018)));
+    const perTask = textNamed(svg, 'Per task ×0.0022');
+    const perToken = textNamed(svg, 'Per token ×0.0018');
+    // The higher line keeps the upper label: per task is above per token on screen.
+    expect(perToken.y - perTask.y).toBeGreaterThanOrEqual(15 - 1e-6);
+  });
+
+  it('keeps both labels inside the plot when two lines end together at its top', async () => {
+    // A millionfold rise: the last P50 sits 5 px below the top, too close for the upper label.
+    const svg = await renderSvg(buildIndexChart(summaryEndingAt(1e6, 1e6)));
+    const perTask = textNamed(svg, 'Per task ×1,000,000');
+    const perToken = textNamed(svg, 'Per token ×1,000,000');
+    expect(perToken.y - perTask.y).toBeGreaterThanOrEqual(15 - 1e-6);
+    expect(perTask.y).toBeGreaterThanOrEqual(15 / 2 - 1e-6);
+    expect(perToken.y).toBeLessThanOrEqual(CHART_HEIGHT - 15 / 2 + 1e-6);
+  });
+
+  it('leaves labels that are already apart at their lines’ last P50', () => {
+    const spec = buildIndexChart(summaryFixture);
+    const rows = (spec.data && 'values' in spec.data ? spec.data.values : []) as {
+      endLabel: string;
+      endLabelY: number;
+      p50: number;
+    }[];
+    const ends = rows.filter((row) => row.endLabel !== '');
+    expect(ends).toHaveLength(2);
+    for (const row of ends) expect(row.endLabelY).toBe(row.p50);
+  });
+
+  it('draws the per-token line dashed and the per-task line solid, as in the fan chart', () => {
+    expect(JSON.stringify(buildIndexChart(summaryFixture))).toContain(
+      '"strokeDash":{"field":"series"',
+    );
+  });
+});

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import type { TopLevelSpec } from 'vega-lite';
+import { MONEY_AXIS_LABEL } from '../../../reports/charts/chartTheme.js';
+import { formatMoney } from '../../../reports/formatMoney.js';
+import { renderSvg } from '../../../reports/renderSvg.js';
+import { elementsOf } from './readSvg.js';
+
+/** Round tick values across every suffix, and the exponent form from a quadrillion up. */
+const TICKS = [-2e17, -4_200, 0, 40, 250_000, 1.5e6, 1.5e9, 3e12, 999e12, 1e15, 2.5e15, 3.34e35];
+
+// The expected labels come from formatMoney, an independent implementation in TypeScript of the
+// same rule that the axis writes as a Vega expression.
+describe('MONEY_AXIS_LABEL', () => {
+  it('labels round axis ticks exactly as formatMoney writes them', async () => {
+    const spec: TopLevelSpec = {
+      data: { values: [{ usd: 0 }] },
+      mark: 'point',
+      encoding: {
+        x: {
+          field: 'usd',
+          type: 'quantitative',
+          scale: { type: 'symlog', domain: [-3e17, 4e35] },
+          axis: { values: TICKS, labelExpr: MONEY_AXIS_LABEL, labelOverlap: false },
+        },
+      },
+    };
+    const svg = await renderSvg(spec);
+    const axisLabels = svg.split('role-axis-label')[1]?.split('</g>')[0] ?? '';
+    const texts = elementsOf(axisLabels).map((label) => label.text);
+    expect(texts).toEqual(TICKS.map(formatMoney));
+  });
+});

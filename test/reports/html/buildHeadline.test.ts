@@ -1,0 +1,92 @@
+import { describe, expect, it } from 'vitest';
+import type { DistributionSummary, Summary } from '../../../engine/summaryTypes.js';
+import { buildHeadline } from '../../../reports/html/buildHeadline.js';
+import { summaryFixture } from '../summaryFixture.js';
+
+/** What the engine summarises when every trial gives `value`: no spread, sd exactly 0. */
+function certain(value: number): DistributionSummary {
+  return {
+    mean: value,
+    meanStandardError: 0,
+    sd: 0,
+    p5: value,
+    p10: value,
+    p25: value,
+    p50: value,
+    p75: value,
+    p90: value,
+    p95: value,
+    p10StandardError: 0,
+    p50StandardError: 0,
+    p90StandardError: 0,
+  };
+}
+
+/**
+ * The backtest's shape: 13 months from 2023-12, every input fixed, so every
+ * trial gives the same spend. The amounts are the backtest's own annual totals
+ * (summary.json of backtest-2023-2024), per task $156,278.04 and per token
+ * $13,428.59, and their difference.
+ */
+const certainSummary: Summary = {
+  ...summaryFixture,
+  scenario: { ...summaryFixture.scenario, trials: 1_000, perTokenVolume: 'flat' },
+  months: Array.from({ length: 13 }, (_, m) =>
+    m === 0 ? '2023-12' : `2024-${String(m).padStart(2, '0')}`,
+  ),
+  total: {
+    ...summaryFixture.total,
+    annual: {
+      perTask: certain(156_278.04),
+      perToken: certain(13_428.59),
+      gap: certain(156_278.04 - 13_428.59),
+    },
+  },
+};
+
+describe('buildHeadline', () => {
+  it('states a single figure when no input is uncertain', () => {
+    const [spend, gap] = buildHeadline(certainSummary);
+    expect(spend).toBe(
+      'Over the 13 months from 2023-12 to 2024-12, the per-task forecast puts spend at $156k. ' +
+        "The per-token forecast, which keeps the first month's tokens per task and the first " +
+        "month's task volume, puts it at $13.4k. No input of this scenario is uncertain, so " +
+        'all 1,000 trials give these same figures.',
+    );
+    expect(gap).toBe('The per-task forecast is higher by $143k.');
+  });
+
+  it('gives P50 and P90 when the trials differ', () => {
+    const [spend, gap] = buildHeadline(summaryFixture);
+    expect(spend).toMatch(/puts spend at \$1\.27M \(P50\) and \$[\d.]+M \(P90\)\./);
+    expect(spend).toContain("which keeps the first month's tokens per task, puts it at $689k and");
+    expect(gap).toMatch(/^Trial by trial, .* \(P10 to P90 of the gap: /);
+  });
+
+  it('says one figure once when P50 and P90 differ by less than the rounding', () => {
+    // $156,100 and $156,300 both round to $156k at three significant figures.
+    const narrow: DistributionSummary = {
+      ...certain(156_100),
+      sd: 80,
+      p75: 156_200,
+      p90: 156_300,
+      p95: 156_400,
+    };
+    const summary: Summary = {
+      ...certainSummary,
+      total: {
+        ...certainSummary.total,
+        annual: { ...certainSummary.total.annual, perTask: narrow },
+      },
+    };
+    const [spend] = buildHeadline(summary);
+    expect(spend).toContain('puts spend at $156k (P50 and P90 alike).');
+    expect(spend).not.toContain('uncertain');
+  });
+
+  it('never speaks of today, since the first month may lie in the past', () => {
+    for (const summary of [summaryFixture, certainSummary]) {
+      expect(buildHeadline(summary).join(' ')).not.toMatch(/today/i);
+    }
+  });
+});
