@@ -8,7 +8,7 @@ import {
   type Value,
 } from '../scenarioTypes.js';
 import { closestNames } from '../closestNames.js';
-import { readChoice } from './validateScenario.js';
+import { readChoice } from './readPlainKeys.js';
 import { readMonthIndex, type Horizon } from './readPrices.js';
 import { readValue } from './readValue.js';
 import { entryOf, type MapEntry, type ValidationContext } from './validationContext.js';

@@ -2,7 +2,7 @@ import { isMap, type Node } from 'yaml';
 import type { CountFamily } from '../distributions/countMoments.js';
 import type { ModelPrice } from '../priceCatalog.js';
 import type { Calls, Step, Value } from '../scenarioTypes.js';
-import { readInteger, readText } from './validateScenario.js';
+import { readInteger, readText } from './readPlainKeys.js';
 import { readMonthIndex, reportUnknownModel, type Horizon } from './readPrices.js';
 import { readValue, SCALAR_FAMILIES, type QuantityKind } from './readValue.js';
 import { entryOf, type MapEntry, type ValidationContext } from './validationContext.js';

@@ -4,7 +4,8 @@ import { parseMonth } from '../monthIndex.js';
 import type { PriceCatalog } from '../priceCatalog.js';
 import { sortIssues, type ScenarioIssue } from '../scenarioIssue.js';
 import type { PriceCurve, Scenario, Value, Workload } from '../scenarioTypes.js';
-import { readPlainNumber, readValue } from './readValue.js';
+import { readChoice, readInteger, readText } from './readPlainKeys.js';
+import { readValue } from './readValue.js';
 import { readPriceCurve, readPrices } from './readPrices.js';
 import { entryOf, ValidationContext, type MapEntry } from './validationContext.js';
 import { readWorkloads } from './readWorkloads.js';
@@ -165,15 +166,6 @@ function readName(context: ValidationContext, entry: MapEntry | undefined): stri
   return text;
 }
 
-/** Reads a text value; numbers are accepted and written as text. */
-export function readText(context: ValidationContext, entry: MapEntry | undefined) {
-  if (entry === undefined) return undefined;
-  const raw = isScalar(entry.value) ? entry.value.value : undefined;
-  if (typeof raw === 'string' || typeof raw === 'number') return String(raw);
-  context.error(entry.value, entry.path, 'wrong-type', 'Expected a text.');
-  return undefined;
-}
-
 function readStart(context: ValidationContext, entry: MapEntry | undefined): string | undefined {
   if (entry === undefined) return undefined;
   const text = readText(context, entry);
@@ -191,25 +183,6 @@ function readStart(context: ValidationContext, entry: MapEntry | undefined): str
   return text.trim();
 }
 
-/** Reads a whole number within [min, max], or the default when the key is absent. */
-export function readInteger(
-  context: ValidationContext,
-  entry: MapEntry | undefined,
-  fallback: number,
-  min: number,
-  max: number,
-): number | undefined {
-  if (entry === undefined) return fallback;
-  const value = readPlainNumber(context, entry.value, entry.path);
-  if (value === undefined) return undefined;
-  if (!Number.isInteger(value) || value < min || value > max) {
-    const message = `Expected a whole number from ${min} to ${max}, found ${value}.`;
-    context.error(entry.value, entry.path, 'out-of-range', message);
-    return undefined;
-  }
-  return value;
-}
-
 function readBudget(context: ValidationContext, entry: MapEntry | undefined) {
   if (entry === undefined) return null;
   const value: Value | undefined = readValue(context, entry.value, entry.path, 'amount', {
@@ -222,28 +195,6 @@ function readBudget(context: ValidationContext, entry: MapEntry | undefined) {
     return undefined;
   }
   return value.value;
-}
-
-/** Reads one of a fixed list of words. */
-export function readChoice<T extends string>(
-  context: ValidationContext,
-  entry: MapEntry | undefined,
-  choices: readonly T[],
-): T | undefined {
-  if (entry === undefined) return choices[0];
-  const raw = isScalar(entry.value) ? entry.value.value : undefined;
-  const found = choices.find((choice) => choice === raw);
-  if (found === undefined) {
-    const hint = `valid values: ${choices.map((choice) => `\`${choice}\``).join(', ')}`;
-    context.error(
-      entry.value,
-      entry.path,
-      'out-of-range',
-      `\`${String(raw)}\` is not a valid choice.`,
-      hint,
-    );
-  }
-  return found;
 }
 
 function checkCurrency(context: ValidationContext, entry: MapEntry | undefined): void {
