@@ -1,6 +1,6 @@
 import { isScalar } from 'yaml';
 import { readPlainNumber } from './readValue.js';
-import type { MapEntry, ValidationContext } from './validationContext.js';
+import { writtenText, type MapEntry, type ValidationContext } from './validationContext.js';
 
 /*
  * Readers of plain keys (a text, a whole number, a word from a list), shared by
@@ -11,7 +11,9 @@ import type { MapEntry, ValidationContext } from './validationContext.js';
 export function readText(context: ValidationContext, entry: MapEntry | undefined) {
   if (entry === undefined) return undefined;
   const raw = isScalar(entry.value) ? entry.value.value : undefined;
-  if (typeof raw === 'string' || typeof raw === 'number') return String(raw);
+  if (typeof raw === 'string') return raw;
+  // A number where a text belongs keeps its spelling: `1e3`, not 1000.
+  if (typeof raw === 'number') return writtenText(entry.value);
   context.error(entry.value, entry.path, 'wrong-type', 'Expected a text.');
   return undefined;
 }
@@ -50,7 +52,7 @@ export function readChoice<T extends string>(
       entry.value,
       entry.path,
       'out-of-range',
-      `\`${String(raw)}\` is not a valid choice.`,
+      `\`${writtenText(entry.value)}\` is not a valid choice.`,
       hint,
     );
   }

@@ -1,4 +1,4 @@
-import { isMap, isScalar, type Node } from 'yaml';
+import { isMap, type Node } from 'yaml';
 import { parseMonth } from '../monthIndex.js';
 import {
   findModelPrice,
@@ -8,7 +8,12 @@ import {
 } from '../priceCatalog.js';
 import type { PriceCurve, PriceEvent } from '../scenarioTypes.js';
 import { readValue } from './readValue.js';
-import { entryOf, type MapEntry, type ValidationContext } from './validationContext.js';
+import {
+  entryOf,
+  writtenText,
+  type MapEntry,
+  type ValidationContext,
+} from './validationContext.js';
 
 export const PRICES_KEYS = ['models', 'curve'] as const;
 export const MODEL_PRICE_KEYS = [
@@ -116,7 +121,7 @@ function readDate(
   entry: MapEntry | undefined,
 ): string | null | undefined {
   if (entry === undefined) return null;
-  const raw = isScalar(entry.value) ? String(entry.value.value) : '';
+  const raw = writtenText(entry.value);
   if (!/^\d{4}-\d{2}-\d{2}$/.test(raw)) {
     context.error(
       entry.value,
@@ -208,7 +213,7 @@ export function readMonthIndex(
   entry: MapEntry,
   horizon: Horizon,
 ): number | undefined {
-  const raw = isScalar(entry.value) ? String(entry.value.value) : '';
+  const raw = writtenText(entry.value);
   const absolute = parseMonth(raw);
   const first = parseMonth(horizon.start) ?? 0;
   if (absolute === undefined) {
@@ -243,7 +248,7 @@ function readModelList(
   if (items === undefined) return undefined;
   let failed = false;
   const names = items.map((item, index) => {
-    const name = isScalar(item) ? String(item.value) : '';
+    const name = writtenText(item);
     if (prices !== undefined && !prices.has(name)) {
       reportUnknownModel(context, item, `${entry.path}.${index}`, name, prices);
       failed = true;

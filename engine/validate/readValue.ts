@@ -15,7 +15,7 @@ import {
 } from '../distributions/scalarDistribution.js';
 import { parseQuantity } from '../parseQuantity.js';
 import type { Value } from '../scenarioTypes.js';
-import { entryOf, type ValidationContext } from './validationContext.js';
+import { entryOf, writtenText, type ValidationContext } from './validationContext.js';
 
 /**
  * What a numeric key holds, which decides its valid range and what `a to b`
@@ -101,7 +101,8 @@ export function readPlainNumber(
   const value =
     typeof raw === 'number' ? raw : typeof raw === 'string' ? parseQuantity(raw) : undefined;
   if (value === undefined || !Number.isFinite(value)) {
-    const shown = raw === undefined || raw === null ? 'nothing' : `\`${String(raw)}\``;
+    const written = writtenText(node);
+    const shown = written === '' || raw === null ? 'nothing' : `\`${written}\``;
     context.error(node, path, 'not-a-number', `Expected a number, found ${shown}.`, NUMBER_HINT);
     return undefined;
   }

@@ -7,7 +7,7 @@ import type { PriceCurve, Scenario, Value, Workload } from '../scenarioTypes.js'
 import { readChoice, readInteger, readText } from './readPlainKeys.js';
 import { readValue } from './readValue.js';
 import { readPriceCurve, readPrices } from './readPrices.js';
-import { entryOf, ValidationContext, type MapEntry } from './validationContext.js';
+import { entryOf, ValidationContext, writtenText, type MapEntry } from './validationContext.js';
 import { readWorkloads } from './readWorkloads.js';
 
 export const TOP_LEVEL_KEYS = [
@@ -201,7 +201,7 @@ function checkCurrency(context: ValidationContext, entry: MapEntry | undefined):
   if (entry === undefined) return;
   const raw = isScalar(entry.value) ? entry.value.value : undefined;
   if (raw !== 'USD') {
-    const message = `Only USD is supported: the price catalog is in USD; found \`${String(raw)}\`.`;
+    const message = `Only USD is supported: the price catalog is in USD; found \`${writtenText(entry.value)}\`.`;
     context.error(
       entry.value,
       entry.path,

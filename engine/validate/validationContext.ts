@@ -98,3 +98,13 @@ export class ValidationContext {
 export function entryOf(entries: readonly MapEntry[], key: string): MapEntry | undefined {
   return entries.find((entry) => entry.key === key);
 }
+
+/**
+ * The text of a scalar as written in the file (`.nan`, `1e400`), for messages:
+ * the parsed value may print as NaN or Infinity, which says nothing to the
+ * person who wrote it.
+ */
+export function writtenText(node: Node | null): string {
+  if (!isScalar(node)) return node === null ? '' : 'a list or map';
+  return node.source ?? String(node.value);
+}
