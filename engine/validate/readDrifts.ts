@@ -126,5 +126,6 @@ function scalarLike(entry: MapEntry, text: string): Node | null {
   if (!isScalar(entry.value)) return entry.value;
   const copy = entry.value.clone() as Scalar;
   copy.value = text.trim();
+  copy.source = text.trim();
   return copy;
 }

@@ -201,7 +201,9 @@ function checkCurrency(context: ValidationContext, entry: MapEntry | undefined):
   if (entry === undefined) return;
   const raw = isScalar(entry.value) ? entry.value.value : undefined;
   if (raw !== 'USD') {
-    const message = `Only USD is supported: the price catalog is in USD; found \`${writtenText(entry.value)}\`.`;
+    const message =
+      'Only USD is supported: the price catalog is in USD; ' +
+      `found \`${writtenText(entry.value)}\`.`;
     context.error(
       entry.value,
       entry.path,
