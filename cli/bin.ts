@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { availableParallelism } from 'node:os';
 import { makeCli } from './makeCli.js';
 
 const cli = makeCli(process.argv.slice(2), {
@@ -6,5 +7,6 @@ const cli = makeCli(process.argv.slice(2), {
   stderr: process.stderr,
   cwd: process.cwd(),
   env: process.env,
+  defaultThreads: availableParallelism(),
 });
 process.exitCode = await cli.run();

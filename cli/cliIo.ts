@@ -6,6 +6,11 @@ export interface CliIo {
   readonly cwd: string;
   /** Environment variables (NO_COLOR, PERTASK_DEBUG). */
   readonly env: Readonly<Record<string, string | undefined>>;
+  /**
+   * Threads to simulate on when --threads is not given: the machine's cores
+   * from the real entry point, 1 in tests that run the TypeScript source.
+   */
+  readonly defaultThreads?: number;
 }
 
 export interface TextSink {

@@ -21,11 +21,17 @@ export const RUN_OPTIONS = {
     requiresArg: true,
     describe: 'Folder for reports; each scenario gets <out>/<scenario>/',
   },
+  threads: {
+    type: 'number',
+    requiresArg: true,
+    describe: 'Threads to simulate on (default: all cores); results do not depend on it',
+  },
   json: { type: 'boolean', default: false, describe: 'Print the summary as JSON on stdout' },
   quiet: { type: 'boolean', default: false, alias: 'q', describe: 'Print nothing but errors' },
 } as const;
 
 const MAX_TRIALS = 10_000_000;
+const MAX_THREADS = 256;
 
 /**
  * Builds the command-line interface over the given streams, so tests can run it
@@ -80,6 +86,7 @@ function buildParser(io: CliIo, setExitCode: (code: number) => void): Argv {
           out: args.out,
           json: args.json,
           quiet: args.quiet,
+          threads: checkWhole('--threads', args.threads, 1, MAX_THREADS),
         };
         setExitCode(await runCommand(options, io));
       },

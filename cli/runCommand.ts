@@ -11,6 +11,7 @@ import { validateScenario } from '../engine/validate/validateScenario.js';
 import { assembleReports } from '../reports/assembleReports.js';
 import { loadEmbedScripts } from '../reports/loadEmbedScripts.js';
 import { CliError, EXIT, type CliIo } from './cliIo.js';
+import { forecastOnThreads } from './forecastOnThreads.js';
 import { formatRunSummary } from './formatRunSummary.js';
 import { ensureFolder, writeFilesAtomically } from './writeFileAtomic.js';
 
@@ -21,6 +22,8 @@ export interface RunOptions {
   readonly out: string;
   readonly json: boolean;
   readonly quiet: boolean;
+  /** Threads to simulate on; undefined for the default (see threadsFor). */
+  readonly threads: number | undefined;
 }
 
 /**
@@ -37,7 +40,7 @@ export async function runCommand(options: RunOptions, io: CliIo): Promise<number
   const scripts = loadEmbedScripts();
   const outcomes: { summary: Summary; files: Map<string, string>; folder: string }[] = [];
   for (const valid of scenarios) {
-    const summary = forecastOrReport(valid, options, io);
+    const summary = await forecastOrReport(valid, options, io);
     if (summary === undefined) return EXIT.usage;
     const folder = join(options.out, valid.scenario.name);
     const reports = await assembleReports(summary, scripts, (message) => {
@@ -62,9 +65,14 @@ export async function runCommand(options: RunOptions, io: CliIo): Promise<number
 }
 
 /** Forecasts one scenario; a spend out of range is the scenario's fault and is shown at its key. */
-function forecastOrReport(valid: ValidScenario, options: RunOptions, io: CliIo) {
+async function forecastOrReport(valid: ValidScenario, options: RunOptions, io: CliIo) {
+  const overrides = { trials: options.trials, seed: options.seed };
   try {
-    return forecastScenario(valid.scenario, { trials: options.trials, seed: options.seed });
+    const threads = options.threads ?? threadsFor(valid.scenario, options, io);
+    if (threads > 1) {
+      return await forecastOnThreads(valid.text, valid.scenario, overrides, threads, valid.issues);
+    }
+    return forecastScenario(valid.scenario, overrides, valid.issues);
   } catch (error) {
     if (!(error instanceof SpendOutOfRangeError)) throw error;
     const span = valid.source.locateKey(['workloads', error.workload]);
@@ -81,11 +89,26 @@ function forecastOrReport(valid: ValidScenario, options: RunOptions, io: CliIo) 
   }
 }
 
+/**
+ * Below this many step-months of simulation a run takes well under a second,
+ * and starting worker threads would cost more than it saves.
+ */
+const WORK_WORTH_THREADS = 20_000_000;
+
+/** The default thread count: all cores for a large run, one for a small one. */
+function threadsFor(scenario: Scenario, options: RunOptions, io: CliIo): number {
+  const steps = scenario.workloads.reduce((sum, workload) => sum + workload.steps.length, 0);
+  const work = (options.trials ?? scenario.trials) * steps * scenario.months;
+  return work >= WORK_WORTH_THREADS ? (io.defaultThreads ?? 1) : 1;
+}
+
 interface ValidScenario {
   readonly file: string;
   readonly text: string;
   readonly source: ScenarioDocument;
   readonly scenario: Scenario;
+  /** The warnings of validation, which the summary lists. */
+  readonly issues: readonly ScenarioIssue[];
 }
 
 /** Loads and validates every file, printing every problem; undefined if any has an error. */
@@ -101,7 +124,7 @@ export async function validateFiles(
     const { scenario, issues } = validateScenario(source, BUILTIN_CATALOG);
     for (const issue of issues) io.stderr.write(`${formatIssue(issue, file, text)}\n`);
     if (scenario === undefined || hasErrors(issues)) failed = true;
-    else valid.push({ file, text, source, scenario });
+    else valid.push({ file, text, source, scenario, issues });
   }
   return failed ? undefined : valid;
 }

@@ -97,13 +97,31 @@ export function forecastScenario(
   options: ForecastOptions = {},
   issues: readonly ScenarioIssue[] = [],
 ): Summary {
-  const settled: Scenario = {
+  const settled = settleScenario(scenario, options);
+  const plan = planSimulation(settled);
+  const result = simulate(plan, { seed: settled.seed, trials: settled.trials });
+  return summarizeForecast(settled, plan, result, issues);
+}
+
+/** The scenario with the run's overrides of trials and seed applied. */
+export function settleScenario(scenario: Scenario, options: ForecastOptions): Scenario {
+  return {
     ...scenario,
     trials: options.trials ?? scenario.trials,
     seed: options.seed ?? scenario.seed,
   };
-  const plan = planSimulation(settled);
-  const result = simulate(plan, { seed: settled.seed, trials: settled.trials });
+}
+
+/**
+ * The last stage once trials are simulated, however they were scheduled:
+ * checks that spend stayed in range, then summarises with the warnings.
+ */
+export function summarizeForecast(
+  settled: Scenario,
+  plan: SimulationPlan,
+  result: SimulationResult,
+  issues: readonly ScenarioIssue[],
+): Summary {
   checkSpendRange(plan, result);
   const warnings = issues
     .filter((issue) => issue.severity === 'warning')

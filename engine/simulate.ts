@@ -38,14 +38,47 @@ export interface SimulationRequest {
  */
 export function simulate(plan: SimulationPlan, request: SimulationRequest): SimulationResult {
   const result = allocateResult(request.trials, plan.months, plan.workloads.length);
+  const blocks = Array.from({ length: blockCount(request.trials) }, (_, block) => block);
+  addDashboards(result, simulateBlocks(plan, request, result, blocks));
+  return result;
+}
+
+/** Number of blocks of BLOCK_TRIALS trials that a run of `trials` trials has. */
+export function blockCount(trials: number): number {
+  return Math.ceil(trials / BLOCK_TRIALS);
+}
+
+/**
+ * Simulates the given blocks of trials into `result`, and returns each block's
+ * sums for the dashboard, in the order of `blocks`. Workers on other threads
+ * call this for their share of the blocks, over a result in shared memory;
+ * each block touches only its own trials.
+ */
+export function simulateBlocks(
+  plan: SimulationPlan,
+  request: SimulationRequest,
+  result: SimulationResult,
+  blocks: readonly number[],
+): Float64Array[] {
   const kernel = new TrialKernel(plan, result);
-  const blocks = Math.ceil(request.trials / BLOCK_TRIALS);
-  for (let block = 0; block < blocks; block += 1) {
+  return blocks.map((block) => {
     const first = block * BLOCK_TRIALS;
     const count = Math.min(BLOCK_TRIALS, request.trials - first);
-    kernel.runBlock(request.seed, block, first, count);
+    const dashboard = new Float64Array(result.dashboardSums.length);
+    kernel.runBlock(request.seed, block, first, count, dashboard);
+    return dashboard;
+  });
+}
+
+/**
+ * Adds the blocks' dashboard sums into the result in block order, so that
+ * the floating-point sums do not depend on how blocks were scheduled.
+ */
+export function addDashboards(result: SimulationResult, byBlock: readonly Float64Array[]): void {
+  const sums = result.dashboardSums;
+  for (const partial of byBlock) {
+    for (let index = 0; index < sums.length; index += 1) sums[index]! += partial[index]!;
   }
-  return result;
 }
 
 /** Per-plan scratch space, allocated once so the trial loop allocates nothing. */
@@ -56,7 +89,7 @@ class TrialKernel {
   private readonly coster: TaskCoster;
   private readonly tasks: Float64Array;
   private readonly perTokenTasks: Float64Array;
-  private readonly blockDashboard: Float64Array;
+  private blockDashboard: Float64Array;
   private readonly totalTokens: Float64Array;
   private readonly totalTasks: Float64Array;
   private readonly perTokenTokens: Float64Array;
@@ -78,11 +111,17 @@ class TrialKernel {
     this.perTokenTokens = new Float64Array(months);
   }
 
-  runBlock(seed: number, block: number, firstTrial: number, count: number): void {
+  runBlock(
+    seed: number,
+    block: number,
+    firstTrial: number,
+    count: number,
+    dashboard: Float64Array,
+  ): void {
+    this.blockDashboard = dashboard;
     const streams = this.plan.inputs.map((input) =>
       createRandomStream(seed, 'block', block, input.path),
     );
-    this.blockDashboard.fill(0);
     for (let chunk = 0; chunk < count; chunk += CHUNK_TRIALS) {
       const chunkCount = Math.min(CHUNK_TRIALS, count - chunk);
       this.drawChunk(streams, chunkCount);
@@ -92,11 +131,6 @@ class TrialKernel {
         this.runTrial(firstTrial + chunk + offset);
       }
     }
-    // Adding each block's partial sums in block order keeps the dashboard's
-    // floating-point sums independent of how blocks are scheduled.
-    const sums = this.result.dashboardSums;
-    for (let index = 0; index < sums.length; index += 1)
-      sums[index]! += this.blockDashboard[index]!;
   }
 
   /**

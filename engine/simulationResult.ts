@@ -82,16 +82,52 @@ export function readTiledSeries(
   return target;
 }
 
+/**
+ * Makes the zeroed arrays of a result. The simulation on several threads
+ * passes one that backs them with shared memory.
+ */
+export interface ResultAllocator {
+  float64(length: number): Float64Array;
+  float32(length: number): Float32Array;
+}
+
+const LOCAL_MEMORY: ResultAllocator = {
+  float64: (length) => new Float64Array(length),
+  float32: (length) => new Float32Array(length),
+};
+
+/** The names of a result's arrays, in a fixed order (for passing them between threads). */
+export const RESULT_ARRAYS = [
+  'workloadPerTask',
+  'workloadPerToken',
+  'totalPerTask',
+  'totalPerToken',
+  'annualWorkloadPerTask',
+  'annualWorkloadPerToken',
+  'annualPerTask',
+  'annualPerToken',
+  'costPerTaskFirst',
+  'costPerTaskLast',
+  'costPerTokenIndex',
+  'costPerTaskIndex',
+  'dashboardSums',
+] as const;
+
 /** Allocates a result for the given shape, all zero. */
-export function allocateResult(trials: number, months: number, workloadCount: number) {
-  const series = (count: number) => new Float64Array(count * trials);
+export function allocateResult(
+  trials: number,
+  months: number,
+  workloadCount: number,
+  memory: ResultAllocator = LOCAL_MEMORY,
+): SimulationResult {
+  const series = (count: number) => memory.float64(count * trials);
   const tiledTrials = Math.ceil(trials / TILE_TRIALS) * TILE_TRIALS;
-  const result: SimulationResult = {
+  return {
     trials,
     months,
     workloadCount,
-    workloadPerTask: new Float32Array(workloadCount * months * tiledTrials),
-    workloadPerToken: new Float32Array(workloadCount * months * tiledTrials),
+    workloadPerTask: memory.float32(workloadCount * months * tiledTrials),
+    workloadPerToken: memory.float32(workloadCount * months * tiledTrials),
     totalPerTask: series(months),
     totalPerToken: series(months),
     annualWorkloadPerTask: series(workloadCount),
@@ -102,7 +138,6 @@ export function allocateResult(trials: number, months: number, workloadCount: nu
     costPerTaskLast: series(workloadCount),
     costPerTokenIndex: series(months),
     costPerTaskIndex: series(months),
-    dashboardSums: new Float64Array(workloadCount * months * DASHBOARD_FIELDS),
+    dashboardSums: memory.float64(workloadCount * months * DASHBOARD_FIELDS),
   };
-  return result;
 }

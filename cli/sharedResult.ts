@@ -1,0 +1,54 @@
+import {
+  allocateResult,
+  RESULT_ARRAYS,
+  type ResultAllocator,
+  type SimulationResult,
+} from '../engine/simulationResult.js';
+
+/** The shape of a result, enough to rebuild its views on another thread. */
+export interface ResultShape {
+  readonly trials: number;
+  readonly months: number;
+  readonly workloadCount: number;
+}
+
+/** What a worker thread receives. */
+export interface WorkerTask {
+  readonly text: string;
+  readonly trials: number;
+  readonly seed: number;
+  readonly shape: ResultShape;
+  /** The result's arrays' shared memory, in RESULT_ARRAYS order. */
+  readonly buffers: readonly SharedArrayBuffer[];
+  readonly blocks: readonly number[];
+}
+
+/** A result whose arrays live in shared memory, and those buffers in RESULT_ARRAYS order. */
+export function allocateSharedResult(shape: ResultShape): {
+  result: SimulationResult;
+  buffers: SharedArrayBuffer[];
+} {
+  const memory: ResultAllocator = {
+    float64: (length) => new Float64Array(new SharedArrayBuffer(length * 8)),
+    float32: (length) => new Float32Array(new SharedArrayBuffer(length * 4)),
+  };
+  const result = allocateResult(shape.trials, shape.months, shape.workloadCount, memory);
+  const buffers = RESULT_ARRAYS.map((name) => result[name].buffer as SharedArrayBuffer);
+  return { result, buffers };
+}
+
+/** Views over buffers made by allocateSharedResult, on another thread. */
+export function viewSharedResult(
+  shape: ResultShape,
+  buffers: readonly SharedArrayBuffer[],
+): SimulationResult {
+  let next = 0;
+  const take = (): SharedArrayBuffer => buffers[next++]!;
+  // allocateResult asks for the arrays in RESULT_ARRAYS order, so handing out
+  // the buffers in that order rebuilds the same views.
+  const memory: ResultAllocator = {
+    float64: () => new Float64Array(take()),
+    float32: () => new Float32Array(take()),
+  };
+  return allocateResult(shape.trials, shape.months, shape.workloadCount, memory);
+}

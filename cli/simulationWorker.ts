@@ -1,0 +1,29 @@
+/**
+ * A worker thread's share of a forecast: it validates and plans the scenario
+ * text itself (a plan holds functions, which cannot cross threads), simulates
+ * the blocks it was given into the shared result, and returns their dashboard
+ * sums. Runs only from the compiled build: Node 20 cannot start a worker
+ * from a .ts file.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { settleScenario } from '../engine/forecast.js';
+import { loadScenarioDocument } from '../engine/loadScenarioDocument.js';
+import { planSimulation } from '../engine/planSimulation.js';
+import { BUILTIN_CATALOG } from '../engine/priceCatalog.js';
+import { simulateBlocks } from '../engine/simulate.js';
+import { validateScenario } from '../engine/validate/validateScenario.js';
+import { viewSharedResult, type WorkerTask } from './sharedResult.js';
+
+const task = workerData as WorkerTask;
+const { scenario } = validateScenario(loadScenarioDocument(task.text), BUILTIN_CATALOG);
+if (scenario === undefined) throw new Error('the scenario did not validate in a worker');
+const settled = settleScenario(scenario, { trials: task.trials, seed: task.seed });
+const plan = planSimulation(settled);
+const result = viewSharedResult(task.shape, task.buffers);
+const partials = simulateBlocks(
+  plan,
+  { seed: settled.seed, trials: settled.trials },
+  result,
+  task.blocks,
+);
+parentPort?.postMessage(partials);
