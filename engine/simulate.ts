@@ -90,7 +90,6 @@ class TrialKernel {
   private readonly tasks: Float64Array;
   private readonly perTokenTasks: Float64Array;
   private blockDashboard: Float64Array;
-  private readonly totalTokens: Float64Array;
   private readonly totalTasks: Float64Array;
   private readonly perTokenTokens: Float64Array;
 
@@ -106,7 +105,6 @@ class TrialKernel {
     this.tasks = new Float64Array(months);
     this.perTokenTasks = new Float64Array(months);
     this.blockDashboard = new Float64Array(result.dashboardSums.length);
-    this.totalTokens = new Float64Array(months);
     this.totalTasks = new Float64Array(months);
     this.perTokenTokens = new Float64Array(months);
   }
@@ -158,7 +156,6 @@ class TrialKernel {
     const { plan, result } = this;
     const months = plan.months;
     const trials = result.trials;
-    this.totalTokens.fill(0);
     this.totalTasks.fill(0);
     this.perTokenTokens.fill(0);
     let annualPerTask = 0;
@@ -211,7 +208,7 @@ class TrialKernel {
     const trials = this.result.trials;
     const { tasks, perTokenTasks } = this;
     const { costPerTask, perTokenCostPerTask, tokensPerTask } = this.coster;
-    const { totalTokens, totalTasks, perTokenTokens } = this;
+    const { totalTasks, perTokenTokens } = this;
     const { workloadPerTask, workloadPerToken, totalPerTask, totalPerToken } = this.result;
     const sums = this.blockDashboard;
     const frozenTokens = tokensPerTask[0]! + tokensPerTask[1]! + tokensPerTask[2]!;
@@ -242,7 +239,6 @@ class TrialKernel {
       sums[base + DASHBOARD.reasoningPerTask]! += reasoning;
       sums[base + DASHBOARD.costPerTask]! += costPerTask[month]!;
       sums[base + DASHBOARD.perTokenCostPerTask]! += perTokenCostPerTask[month]!;
-      totalTokens[month]! += taskCount * tokens;
       totalTasks[month]! += taskCount;
       perTokenTokens[month]! += perTokenTasks[month]! * frozenTokens;
     }

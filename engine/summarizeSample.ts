@@ -114,14 +114,17 @@ function errorRanks(n: number, p: number): [number, number] {
   return [Math.max(0, Math.floor(centre - width)), Math.min(n - 1, Math.ceil(centre + width))];
 }
 
-const BINS = 2048;
+const BINS = 4096;
+/** Regions this small are sorted outright rather than binned again. */
+const SORT_BELOW = 256;
 
 /**
  * The order statistics of a sample at a few ranks, found by a bucket select:
  * one pass bins the values between their minimum and maximum, the cumulative
  * counts tell which bins hold the wanted ranks, and only those bins' values
- * are gathered and sorted. Three linear passes and a few tiny sorts replace a
- * full sort; a sample crowded into one bin degrades to sorting that bin.
+ * are gathered. A small bin is sorted; a crowded one (a heavy tail squeezes
+ * most values into a few bins) is binned again over its own range. A few
+ * linear passes replace a full sort.
  */
 class OrderStatistics {
   private readonly found = new Map<number, number>();
@@ -133,53 +136,123 @@ class OrderStatistics {
     scratch: Float64Array,
     ranks: readonly number[],
   ) {
-    const n = values.length;
-    if (!(max > min)) {
-      for (const rank of ranks) this.found.set(rank, min);
-      return;
-    }
-    const scale = BINS / (max - min);
-    const bins = binsOf(n);
-    const counts = new Uint32Array(BINS + 1);
-    for (let index = 0; index < n; index += 1) {
-      const bin = Math.min(BINS - 1, ((values[index]! - min) * scale) | 0);
-      bins[index] = bin;
-      counts[bin + 1]! += 1;
-    }
-    for (let bin = 1; bin <= BINS; bin += 1) counts[bin]! += counts[bin - 1]!;
-    // counts[b] is now the number of values in bins below b.
-    const wanted = new Uint8Array(BINS);
-    const binOfRank = ranks.map((rank) => {
-      let bin = 0;
-      while (counts[bin + 1]! <= rank) bin += 1;
-      wanted[bin] = 1;
-      return bin;
-    });
-    const fill = new Uint32Array(BINS);
-    for (let index = 0; index < n; index += 1) {
-      const bin = bins[index]!;
-      if (wanted[bin] === 0) continue;
-      scratch[counts[bin]! + fill[bin]!] = values[index]!;
-      fill[bin]! += 1;
-    }
-    const sorted = new Set<number>();
-    ranks.forEach((rank, position) => {
-      const bin = binOfRank[position]!;
-      if (!sorted.has(bin)) scratch.subarray(counts[bin]!, counts[bin + 1]!).sort();
-      sorted.add(bin);
-      this.found.set(rank, scratch[rank]!);
-    });
+    const work = workspaceFor(values.length);
+    this.place(values, scratch, work.spare, 0, values.length, min, max, ranks, 0);
   }
 
   at(rank: number): number {
     return this.found.get(rank)!;
   }
+
+  /**
+   * Places ranks (absolute, within [low, high)) of source[low..high) into
+   * `found`, gathering wanted bins into target; spare is the other buffer for
+   * the next level. All three arrays share one index space.
+   */
+  private place(
+    source: Float64Array,
+    target: Float64Array,
+    spare: Float64Array,
+    low: number,
+    high: number,
+    min: number,
+    max: number,
+    ranks: readonly number[],
+    depth: number,
+  ): void {
+    if (!(max > min)) {
+      for (const rank of ranks) this.found.set(rank, min);
+      return;
+    }
+    const work = workspaceFor(high);
+    const counts = work.countsAt(depth);
+    counts.fill(0);
+    const scale = BINS / (max - min);
+    for (let index = low; index < high; index += 1) {
+      const bin = Math.min(BINS - 1, ((source[index]! - min) * scale) | 0);
+      work.bins[index] = bin;
+      counts[bin + 1]! += 1;
+    }
+    // counts[b] becomes the position, from low, of the first value of bin b.
+    for (let bin = 1; bin <= BINS; bin += 1) counts[bin]! += counts[bin - 1]!;
+    const binOfRank = ranks.map((rank) => {
+      let bin = 0;
+      while (low + counts[bin + 1]! <= rank) bin += 1;
+      work.wanted[bin] = 1;
+      return bin;
+    });
+    this.gather(source, target, low, high, counts);
+    for (const bin of binOfRank) {
+      work.wanted[bin] = 0;
+      work.fill[bin] = 0;
+    }
+    const done = new Set<number>();
+    binOfRank.forEach((bin) => {
+      if (done.has(bin)) return;
+      done.add(bin);
+      const start = low + counts[bin]!;
+      const end = low + counts[bin + 1]!;
+      const inBin = ranks.filter((_, position) => binOfRank[position] === bin);
+      if (end - start <= SORT_BELOW) {
+        target.subarray(start, end).sort();
+        for (const rank of inBin) this.found.set(rank, target[rank]!);
+        return;
+      }
+      let binMin = Infinity;
+      let binMax = -Infinity;
+      for (let index = start; index < end; index += 1) {
+        const value = target[index]!;
+        if (value < binMin) binMin = value;
+        if (value > binMax) binMax = value;
+      }
+      this.place(target, spare, target, start, end, binMin, binMax, inBin, depth + 1);
+    });
+  }
+
+  /** Copies the values of wanted bins into target, each bin at its counted place. */
+  private gather(
+    source: Float64Array,
+    target: Float64Array,
+    low: number,
+    high: number,
+    counts: Uint32Array,
+  ): void {
+    const { bins, wanted, fill } = workspaceFor(high);
+    for (let index = low; index < high; index += 1) {
+      const bin = bins[index]!;
+      if (wanted[bin] === 0) continue;
+      target[low + counts[bin]! + fill[bin]!] = source[index]!;
+      fill[bin]! += 1;
+    }
+  }
 }
 
-let sharedBins = new Uint16Array(0);
+/**
+ * Buffers reused across summaries: a run summarises thousands of series, and
+ * allocating these each time would keep the garbage collector busy.
+ */
+interface Workspace {
+  readonly bins: Uint16Array;
+  readonly wanted: Uint8Array;
+  readonly fill: Uint32Array;
+  readonly spare: Float64Array;
+  countsAt(depth: number): Uint32Array;
+}
 
-/** A reusable array of bin numbers, grown when a larger sample comes. */
-function binsOf(n: number): Uint16Array {
-  if (sharedBins.length < n) sharedBins = new Uint16Array(n);
-  return sharedBins;
+let workspace: Workspace | undefined;
+
+function workspaceFor(size: number): Workspace {
+  if (workspace !== undefined && workspace.bins.length >= size) return workspace;
+  const counts: Uint32Array[] = [];
+  workspace = {
+    bins: new Uint16Array(size),
+    wanted: new Uint8Array(BINS),
+    fill: new Uint32Array(BINS),
+    spare: new Float64Array(size),
+    countsAt(depth: number): Uint32Array {
+      while (counts.length <= depth) counts.push(new Uint32Array(BINS + 1));
+      return counts[depth]!;
+    },
+  };
+  return workspace;
 }
