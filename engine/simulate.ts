@@ -84,7 +84,9 @@ export function addDashboards(result: SimulationResult, byBlock: readonly Float6
 /** Per-plan scratch space, allocated once so the trial loop allocates nothing. */
 class TrialKernel {
   private readonly values: Float64Array;
-  private readonly draws: Float64Array[];
+  /** The current chunk's draws, input after input: input i's start at drawStart[i]. */
+  private readonly draws: Float64Array;
+  private readonly drawStart: Int32Array;
   private readonly prices: TrialPrices;
   private readonly coster: TaskCoster;
   private readonly tasks: Float64Array;
@@ -99,7 +101,13 @@ class TrialKernel {
   ) {
     const months = plan.months;
     this.values = Float64Array.from(plan.fixedSlots);
-    this.draws = plan.inputs.map((input) => new Float64Array(CHUNK_TRIALS * input.count));
+    this.drawStart = new Int32Array(plan.inputs.length);
+    let total = 0;
+    plan.inputs.forEach((input, index) => {
+      this.drawStart[index] = total;
+      total += CHUNK_TRIALS * input.count;
+    });
+    this.draws = new Float64Array(total);
     this.prices = createTrialPrices(plan);
     this.coster = new TaskCoster(plan, this.values, this.prices);
     this.tasks = new Float64Array(months);
@@ -138,17 +146,18 @@ class TrialKernel {
    */
   private drawChunk(streams: readonly RandomStream[], count: number): void {
     this.plan.inputs.forEach((input, index) => {
-      drawMany(input.dist, streams[index]!, this.draws[index]!, 0, count * input.count);
+      const start = this.drawStart[index]!;
+      drawMany(input.dist, streams[index]!, this.draws, start, count * input.count);
     });
   }
 
   private loadTrial(offset: number): void {
+    const { values, draws, drawStart } = this;
     const inputs = this.plan.inputs;
     for (let index = 0; index < inputs.length; index += 1) {
       const input = inputs[index]!;
-      const source = this.draws[index]!;
-      const start = offset * input.count;
-      for (let k = 0; k < input.count; k += 1) this.values[input.slot + k] = source[start + k]!;
+      const start = drawStart[index]! + offset * input.count;
+      for (let k = 0; k < input.count; k += 1) values[input.slot + k] = draws[start + k]!;
     }
   }
 
