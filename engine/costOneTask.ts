@@ -60,7 +60,8 @@ export class TaskCoster {
     const months = plan.months;
     const meanParameter = values[step.callsMeanSlot]!;
     const sdParameter = values[step.callsSdSlot]!;
-    writeCountMoments(step.family, meanParameter, sdParameter, step.callsMax, moments, 0);
+    const { family, callsMax: cap } = step;
+    writeCountMoments(family, meanParameter, sdParameter, cap, moments, 0);
     const callsMean = moments[0]!;
     const callsSquare = moments[1]!;
     const input = values[step.inputSlot]!;
@@ -136,16 +137,7 @@ export class TaskCoster {
       const perPair = (growth * inputPrice) / 2;
       for (let month = 0; month < months; month += 1) {
         const k = callsF[month]!;
-        if (deepens) {
-          writeCountMoments(
-            step.family,
-            k * meanParameter,
-            k * sdParameter,
-            step.callsMax,
-            moments,
-            0,
-          );
-        }
+        if (deepens) writeCountMoments(family, k * meanParameter, k * sdParameter, cap, moments, 0);
         const calls = moments[0]!;
         const pairs = moments[1]! - calls;
         const cost = when * (calls * perCall + pairs * perPair);
@@ -166,16 +158,7 @@ export class TaskCoster {
       // Deeper loops multiply the count distribution's mean parameter (and a
       // negative binomial's sd) by k; its family and its cap stay, so a capped
       // loop never runs past its cap.
-      if (deepens) {
-        writeCountMoments(
-          step.family,
-          k * meanParameter,
-          k * sdParameter,
-          step.callsMax,
-          moments,
-          0,
-        );
-      }
+      if (deepens) writeCountMoments(family, k * meanParameter, k * sdParameter, cap, moments, 0);
       const calls = moments[0]!;
       const pairs = moments[1]! - calls;
       const inputTokens =

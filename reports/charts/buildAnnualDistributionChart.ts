@@ -13,7 +13,7 @@ import {
   MONEY_AXIS_LABEL,
   PER_TASK,
   PER_TOKEN,
-  SERIES_COLOR_SCALE,
+  SERIES_COLOR_WITHOUT_LEGEND,
   horizonNameOf,
 } from './chartTheme.js';
 
@@ -130,12 +130,7 @@ export function buildAnnualDistributionChart(summary: Summary): TopLevelSpec {
     toDistributionRow(PER_TOKEN, summary.total.annual.perToken),
   ];
   const y = { field: 'series', type: 'nominal', title: null, sort: [PER_TASK, PER_TOKEN] } as const;
-  const color = {
-    field: 'series',
-    type: 'nominal',
-    scale: SERIES_COLOR_SCALE,
-    legend: null,
-  } as const;
+  const color = SERIES_COLOR_WITHOUT_LEGEND;
   const money = (field: string) =>
     ({
       field,

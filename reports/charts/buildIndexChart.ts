@@ -13,7 +13,7 @@ import {
   MONTH_X,
   PER_TASK,
   PER_TOKEN,
-  SERIES_COLOR_SCALE,
+  SERIES_COLOR_WITHOUT_LEGEND,
   SERIES_DASH_SCALE,
   lastMonthOf,
 } from './chartTheme.js';
@@ -129,12 +129,7 @@ export function buildIndexChart(summary: Summary): TopLevelSpec {
   const { domain, ticks } = yScaleOf(unplaced);
   const rows = spreadEndLabels(unplaced, domain);
   // No legend: each line is named at its end, next to its last value.
-  const color = {
-    field: 'series',
-    type: 'nominal',
-    scale: SERIES_COLOR_SCALE,
-    legend: null,
-  } as const;
+  const color = SERIES_COLOR_WITHOUT_LEGEND;
   const strokeDash = {
     field: 'series',
     type: 'nominal',

@@ -83,3 +83,11 @@ export function lastMonthOf(months: readonly string[]): string {
 export function horizonNameOf(months: readonly string[]): string {
   return months.length === 12 ? 'Annual' : `${months.length}-month`;
 }
+
+/** Colour by series where the chart names its series itself, so it needs no legend. */
+export const SERIES_COLOR_WITHOUT_LEGEND = {
+  field: 'series',
+  type: 'nominal',
+  scale: SERIES_COLOR_SCALE,
+  legend: null,
+} as const;
