@@ -1,4 +1,4 @@
-import type { DistributionSummary, Summary } from '../engine/summaryTypes.js';
+import type { DistributionSummary, Summary, WorkloadSummary } from '../engine/summaryTypes.js';
 import { formatMoney, formatPercent, formatSignedMoney } from '../reports/formatMoney.js';
 
 /**
@@ -44,6 +44,8 @@ export function formatRunSummary(summary: Summary): string {
   });
   lines.push(...alignColumns([costHeader, ...costRows]));
   lines.push('');
+  for (const workload of summary.workloads) lines.push(taskCostLine(workload));
+  lines.push('');
   lines.push(indexLine(summary));
   if (summary.budget !== null) {
     const { amount, exceedProbability, perTokenExceedProbability } = summary.budget;
@@ -72,6 +74,16 @@ function spendRow(
     formatMoney(annual.perToken.p90),
     formatSignedMoney(annual.gap.p50),
   ];
+}
+
+/** What single tasks cost in the last month, beside the expected cost above. */
+function taskCostLine(workload: WorkloadSummary): string {
+  const { threshold, first, last } = workload.taskCost;
+  return (
+    `Single tasks of ${workload.name} in ${last.month}: median ${formatMoney(last.median)}, ` +
+    `P95 ${formatMoney(last.p95)}; ${formatPercent(last.shareAboveThreshold)} cost more than ` +
+    `${formatMoney(threshold)} (twice the ${first.month} median).`
+  );
 }
 
 function indexLine(summary: Summary): string {

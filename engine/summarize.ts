@@ -15,7 +15,9 @@ import type {
   Summary,
   WorkloadMonth,
   WorkloadSummary,
+  WorkloadTaskCosts,
 } from './summaryTypes.js';
+import { simulateTasks } from './simulateTasks.js';
 
 /**
  * Turns per-trial results into the Summary that reports read: percentiles with
@@ -27,6 +29,7 @@ export function summarize(
   plan: SimulationPlan,
   result: SimulationResult,
   warnings: readonly string[] = [],
+  taskCosts: readonly WorkloadTaskCosts[] = simulateTasks(plan, scenario.seed),
 ): Summary {
   const reader = new SeriesReader(result);
   const months = plan.monthLabels;
@@ -37,7 +40,7 @@ export function summarize(
     annual: reader.triple(result.annualPerTask, result.annualPerToken, 0),
   };
   const workloads = plan.workloads.map((workload, w) =>
-    summarizeWorkload(workload.name, w, reader, result, months),
+    summarizeWorkload(workload.name, w, reader, result, months, taskCosts[w]!),
   );
   return {
     schemaVersion: 1,
@@ -81,6 +84,7 @@ function summarizeWorkload(
   reader: SeriesReader,
   result: SimulationResult,
   months: readonly string[],
+  taskCost: WorkloadTaskCosts,
 ): WorkloadSummary {
   const monthCount = months.length;
   return {
@@ -90,6 +94,7 @@ function summarizeWorkload(
     months: months.map((label, month) => dashboardMonth(result, w, month, label)),
     costPerTaskFirst: reader.single(result.costPerTaskFirst, w),
     costPerTaskLast: reader.single(result.costPerTaskLast, w),
+    taskCost,
   };
 }
 

@@ -63,12 +63,36 @@ export interface WorkloadMonth {
   readonly costPerTaskPerToken: number;
 }
 
+/** The cost of single tasks in one month, from tasks drawn one by one. */
+export interface TaskCostSummary {
+  readonly month: string;
+  /** Tasks drawn. */
+  readonly tasks: number;
+  readonly mean: number;
+  readonly median: number;
+  readonly p95: number;
+  /** Share of tasks that cost more than the workload's threshold. */
+  readonly shareAboveThreshold: number;
+}
+
+/**
+ * Single tasks of a workload in the first and last month, every uncertain
+ * input at its median; the threshold is twice the first month's median.
+ */
+export interface WorkloadTaskCosts {
+  readonly threshold: number;
+  readonly first: TaskCostSummary;
+  readonly last: TaskCostSummary;
+}
+
 export interface WorkloadSummary extends SpendSummary {
   readonly name: string;
   readonly months: readonly WorkloadMonth[];
   /** Cost of one task in the first and the last month, over trials. */
   readonly costPerTaskFirst: DistributionSummary;
   readonly costPerTaskLast: DistributionSummary;
+  /** What single tasks cost, as opposed to the expected cost of a task. */
+  readonly taskCost: WorkloadTaskCosts;
 }
 
 /** A monthly index, 1.0 in the first month, with its spread over trials. */

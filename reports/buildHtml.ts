@@ -8,6 +8,7 @@ import type { Summary } from '../engine/summaryTypes.js';
 import type { ChartSpec } from './buildCharts.js';
 import { buildHeadline } from './html/buildHeadline.js';
 import { buildMethodNote } from './html/buildMethodNote.js';
+import { buildTaskCostTable } from './html/buildTaskCostTable.js';
 import { buildWorkloadTable } from './html/buildWorkloadTable.js';
 import { escapeHtml, escapeScriptText, serializeJsonForScript } from './html/escapeHtml.js';
 import { REPORT_STYLES } from './html/reportStyles.js';
@@ -70,6 +71,8 @@ function bodyOf(summary: Summary, charts: readonly ChartSpec[]): string {
     ...charts.map(chartSectionOf),
     '<h2>By workload</h2>',
     buildWorkloadTable(summary),
+    '<h2>Single tasks</h2>',
+    buildTaskCostTable(summary),
     '<h2>Method</h2>',
     `<section class="method">${buildMethodNote(summary)}</section>`,
   ]

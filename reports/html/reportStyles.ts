@@ -17,6 +17,7 @@ h2 { font-size: 1.2rem; margin: 2rem 0 0.5rem; border-bottom: 1px solid #ddd; }
 figure.chart { margin: 1.5rem 0; break-inside: avoid; page-break-inside: avoid; }
 figure.chart svg { max-width: 100%; height: auto; }
 table { border-collapse: collapse; font-size: 0.9rem; margin: 0.5rem 0; }
+p.note { color: #555; font-size: 0.85rem; }
 th, td { padding: 0.3rem 0.55rem; text-align: right; border-bottom: 1px solid #e4e4e4; }
 th[scope="row"], thead th[scope="col"] { text-align: left; }
 thead th { background: #f6f6f6; font-weight: 600; }

@@ -202,6 +202,30 @@ function workloadSummaryOf(w: WorkloadParameters): WorkloadSummary {
     months: MONTH_INDICES.map((m) => workloadMonthOf(w, m)),
     costPerTaskFirst: costPerTaskOf(w, 0),
     costPerTaskLast: costPerTaskOf(w, LAST_MONTH),
+    taskCost: taskCostOf(w),
+  };
+}
+
+/**
+ * Single-task costs for the report's table: a median at the first and last
+ * month's P50 cost per task, a P95 three times it, and the share above twice
+ * the first median. Made-up shape, consistent with the fixture's medians.
+ */
+function taskCostOf(w: WorkloadParameters): WorkloadSummary['taskCost'] {
+  const first = costPerTaskOf(w, 0).p50;
+  const last = costPerTaskOf(w, LAST_MONTH).p50;
+  const month = (index: number, median: number, share: number) => ({
+    month: MONTHS[index]!,
+    tasks: 10_000,
+    mean: median * 1.2,
+    median,
+    p95: median * 3,
+    shareAboveThreshold: share,
+  });
+  return {
+    threshold: 2 * first,
+    first: month(0, first, 0.08),
+    last: month(LAST_MONTH, last, 0.3),
   };
 }
 

@@ -1,0 +1,134 @@
+import { createRandomStream } from './createRandomStream.js';
+import { sampleCount } from './distributions/sampleCount.js';
+import { driftFactor } from './driftFactor.js';
+import { createTrialPrices, priceTrial, type TrialPrices } from './priceTrial.js';
+import { DRIFT_INDEX, type PlannedStep, type SimulationPlan } from './simulationPlan.js';
+import { summarizeSample } from './summarizeSample.js';
+import type { TaskCostSummary, WorkloadTaskCosts } from './summaryTypes.js';
+import { writeStepPrices } from './writeStepPrices.js';
+
+/** Tasks drawn per workload and month to show what single tasks cost. */
+export const SIMULATED_TASKS = 10_000;
+
+/**
+ * What individual tasks cost, beside the expected cost the forecast uses: for
+ * each workload, SIMULATED_TASKS tasks drawn one by one in the first and the
+ * last month, every uncertain input at its median (events happen when their
+ * probability is above one half). A task draws whether each step runs (its
+ * `when`) and how many calls it makes; call i of a step sends its input plus
+ * i times the context growth. The threshold for "expensive" is twice the first
+ * month's median, the same in both months, so its share shows the tail grow.
+ *
+ * Cost: O(workloads * tasks * steps * calls per task).
+ */
+export function simulateTasks(plan: SimulationPlan, seed: number): WorkloadTaskCosts[] {
+  const values = medianValues(plan);
+  const prices = createTrialPrices(plan);
+  priceTrial(plan, values, prices);
+  const costs = new Float64Array(SIMULATED_TASKS);
+  const scratch = new Float64Array(SIMULATED_TASKS);
+  const stepPrices = new Float64Array(3);
+  const last = plan.months - 1;
+  return plan.workloads.map((workload) => {
+    const summaries = [0, last].map((month) => {
+      const terms = workload.steps.map((step) => {
+        writeStepPrices(plan, values, step, stepPrices);
+        return stepTermsAt(plan, values, prices, step, month, stepPrices);
+      });
+      const stream = createRandomStream(seed, 'tasks', workload.name, month);
+      for (let task = 0; task < SIMULATED_TASKS; task += 1) {
+        let cost = 0;
+        for (const term of terms) {
+          if (!(stream.next() < term.runs)) continue;
+          const calls = sampleCount(term.family, term.mean, term.sd, term.cap, stream);
+          cost += calls * term.perCall + calls * (calls - 1) * term.perPair;
+        }
+        costs[task] = cost;
+      }
+      return {
+        month,
+        sorted: Float64Array.from(costs).sort(),
+        stats: summarizeSample(costs, scratch),
+      };
+    });
+    const threshold = 2 * summaries[0]!.stats.p50;
+    const describe = ({ month, sorted, stats }: (typeof summaries)[number]): TaskCostSummary => ({
+      month: plan.monthLabels[month]!,
+      tasks: SIMULATED_TASKS,
+      mean: stats.mean,
+      median: stats.p50,
+      p95: stats.p95,
+      shareAboveThreshold: shareAbove(sorted, threshold),
+    });
+    return { threshold, first: describe(summaries[0]!), last: describe(summaries[1]!) };
+  });
+}
+
+/** What a step of a task is in a month, before the task draws whether it runs and its calls. */
+interface StepTerms {
+  readonly runs: number;
+  readonly family: PlannedStep['family'];
+  readonly mean: number;
+  readonly sd: number;
+  readonly cap: number;
+  /** USD of one call, at the month's prices. */
+  readonly perCall: number;
+  /** USD of the context one pair of calls re-sends: call i re-sends i growths. */
+  readonly perPair: number;
+}
+
+function stepTermsAt(
+  plan: SimulationPlan,
+  values: Float64Array,
+  prices: TrialPrices,
+  step: PlannedStep,
+  month: number,
+  stepPrices: Float64Array,
+): StepTerms {
+  const factor = (field: keyof typeof DRIFT_INDEX): number => {
+    const drift = step.drifts[DRIFT_INDEX[field]] ?? null;
+    return drift === null ? 1 : driftFactor(drift, values[drift.changeSlot]!, month);
+  };
+  const priceAt = step.modelIndex * plan.months;
+  const index = prices.priceIndex[priceAt + month]!;
+  const logRatio = prices.logPrice[priceAt + month]! - prices.logPrice[priceAt]!;
+  // Deeper loops scale the count distribution's mean (and sd), as in the forecast.
+  const k = factor('calls') * Math.exp(-values[step.elasticitySlot]! * logRatio);
+  const inputPrice = stepPrices[0]!;
+  const perCall =
+    values[step.inputSlot]! * factor('input_tokens') * inputPrice +
+    values[step.outputSlot]! * factor('output_tokens') * stepPrices[1]! +
+    values[step.reasoningSlot]! * factor('reasoning_tokens') * stepPrices[2]!;
+  const growth = values[step.contextGrowthSlot]! * factor('context_growth');
+  return {
+    runs: Math.min(1, values[step.whenSlot]! * factor('when')) * step.active[month]!,
+    family: step.family,
+    mean: k * values[step.callsMeanSlot]!,
+    sd: k * values[step.callsSdSlot]!,
+    cap: step.callsMax,
+    perCall: perCall * index,
+    perPair: ((growth * inputPrice) / 2) * index,
+  };
+}
+
+/** Every slot at its median: fixed values as they are, uncertain ones at quantile 1/2. */
+function medianValues(plan: SimulationPlan): Float64Array {
+  const values = Float64Array.from(plan.fixedSlots);
+  for (const input of plan.inputs) {
+    const median = input.dist === null ? 0.5 : input.dist.quantile(0.5);
+    values.fill(median, input.slot, input.slot + input.count);
+  }
+  return values;
+}
+
+/** Share of a sorted sample strictly above a threshold. */
+function shareAbove(sorted: Float64Array, threshold: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (sorted[middle]! <= threshold) low = middle + 1;
+    else high = middle;
+  }
+  return (sorted.length - low) / sorted.length;
+}

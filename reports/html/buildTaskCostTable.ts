@@ -1,0 +1,50 @@
+/**
+ * The single-task table of the HTML report: what one task of each workload
+ * costs when tasks are drawn one by one (median and P95), and the share that
+ * costs more than twice the first month's median, in the first and last month.
+ * The forecast itself uses the expected cost of a task; this shows the spread
+ * behind it, which an engineer sizing timeouts or alerts needs.
+ */
+import type { Summary, TaskCostSummary, WorkloadSummary } from '../../engine/summaryTypes.js';
+import { formatMoney, formatPercent } from '../formatMoney.js';
+import { escapeHtml } from './escapeHtml.js';
+
+const cell = (text: string): string => `<td>${escapeHtml(text)}</td>`;
+
+function monthCells(month: TaskCostSummary): string[] {
+  return [
+    formatMoney(month.median),
+    formatMoney(month.p95),
+    formatPercent(month.shareAboveThreshold),
+  ];
+}
+
+function rowOf(workload: WorkloadSummary): string {
+  const { taskCost } = workload;
+  const cells = [
+    formatMoney(taskCost.threshold),
+    ...monthCells(taskCost.first),
+    ...monthCells(taskCost.last),
+  ];
+  return `<tr><th scope="row">${escapeHtml(workload.name)}</th>${cells.map(cell).join('')}</tr>`;
+}
+
+/** The table as an HTML fragment, with a sentence saying how it was made. */
+export function buildTaskCostTable(summary: Summary): string {
+  const first = summary.workloads[0]?.taskCost.first;
+  const last = summary.workloads[0]?.taskCost.last;
+  if (first === undefined || last === undefined) return '';
+  const columns = '<th>Median</th><th>P95</th><th>Above threshold</th>';
+  const header =
+    '<thead><tr><th rowspan="2" scope="col">Workload</th>' +
+    '<th rowspan="2" scope="col">Threshold (twice the first median)</th>' +
+    `<th colspan="3">${escapeHtml(first.month)}</th>` +
+    `<th colspan="3">${escapeHtml(last.month)}</th>` +
+    `</tr><tr>${columns}${columns}</tr></thead>`;
+  const note =
+    `<p class="note">${first.tasks.toLocaleString('en-US')} tasks drawn one by one per ` +
+    'workload and month, every uncertain input at its median: how many calls each task ' +
+    'makes and whether each step runs vary from task to task.</p>';
+  const rows = summary.workloads.map(rowOf).join('');
+  return `<table class="tasks">${header}<tbody>${rows}</tbody></table>${note}`;
+}

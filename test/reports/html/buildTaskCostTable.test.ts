@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { formatMoney, formatPercent } from '../../../reports/formatMoney.js';
+import { buildTaskCostTable } from '../../../reports/html/buildTaskCostTable.js';
+import { summaryFixture } from '../summaryFixture.js';
+
+describe('buildTaskCostTable', () => {
+  const summary = summaryFixture;
+  const html = buildTaskCostTable(summary);
+
+  it('shows each workload median, P95 and share above the threshold in both months', () => {
+    for (const workload of summary.workloads) {
+      const { threshold, first, last } = workload.taskCost;
+      expect(html).toContain(`<th scope="row">${workload.name}</th>`);
+      // Expected texts: the fixture's own numbers through the report's formatter.
+      for (const text of [
+        formatMoney(threshold),
+        formatMoney(first.median),
+        formatMoney(last.p95),
+      ]) {
+        expect(html).toContain(`<td>${text}</td>`);
+      }
+      expect(html).toContain(`<td>${formatPercent(last.shareAboveThreshold)}</td>`);
+    }
+  });
+
+  it('names both months and says how the tasks were drawn', () => {
+    expect(html).toContain(summary.months[0]!);
+    expect(html).toContain(summary.months[summary.months.length - 1]!);
+    expect(html).toContain('10,000 tasks drawn one by one');
+  });
+});
