@@ -1,9 +1,10 @@
 import { Worker } from 'node:worker_threads';
-import { settleScenario, summarizeForecast } from '../engine/forecast.js';
+import { settleScenario, summarizeForecast, taskNoiseOf } from '../engine/forecast.js';
 import { planSimulation } from '../engine/planSimulation.js';
 import type { ScenarioIssue } from '../engine/scenarioIssue.js';
 import type { Scenario } from '../engine/scenarioTypes.js';
 import { addDashboards, blockCount } from '../engine/simulate.js';
+import { simulateTasks } from '../engine/simulateTasks.js';
 import type { Summary } from '../engine/summaryTypes.js';
 import { allocateSharedResult, type WorkerTask } from './sharedResult.js';
 
@@ -23,6 +24,8 @@ export async function forecastOnThreads(
 ): Promise<Summary> {
   const settled = settleScenario(scenario, options);
   const plan = planSimulation(settled);
+  const taskCosts = simulateTasks(plan, settled.seed);
+  const taskNoise = taskNoiseOf(taskCosts);
   const shape = {
     trials: settled.trials,
     months: settled.months,
@@ -44,6 +47,7 @@ export async function forecastOnThreads(
         shape,
         buffers,
         blocks: share,
+        taskNoise,
       }),
     ),
   );
@@ -54,7 +58,7 @@ export async function forecastOnThreads(
     });
   });
   addDashboards(result, byBlock);
-  return summarizeForecast(settled, plan, result, issues);
+  return summarizeForecast(settled, plan, result, issues, taskCosts);
 }
 
 /** The compiled worker beside this file; from the TypeScript source, the build's copy. */

@@ -1,3 +1,4 @@
+import type { TaskNoise } from '../engine/simulate.js';
 import {
   allocateResult,
   RESULT_ARRAYS,
@@ -21,6 +22,8 @@ export interface WorkerTask {
   /** The result's arrays' shared memory, in RESULT_ARRAYS order. */
   readonly buffers: readonly SharedArrayBuffer[];
   readonly blocks: readonly number[];
+  /** Per workload, the spread of single tasks (see SimulationRequest.taskNoise). */
+  readonly taskNoise: readonly TaskNoise[];
 }
 
 /** A result whose arrays live in shared memory, and those buffers in RESULT_ARRAYS order. */

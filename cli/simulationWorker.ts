@@ -22,7 +22,7 @@ const plan = planSimulation(settled);
 const result = viewSharedResult(task.shape, task.buffers);
 const partials = simulateBlocks(
   plan,
-  { seed: settled.seed, trials: settled.trials },
+  { seed: settled.seed, trials: settled.trials, taskNoise: task.taskNoise },
   result,
   task.blocks,
 );

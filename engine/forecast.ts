@@ -3,11 +3,12 @@ import { planSimulation } from './planSimulation.js';
 import { BUILTIN_CATALOG, type PriceCatalog } from './priceCatalog.js';
 import { hasErrors, type ScenarioIssue } from './scenarioIssue.js';
 import type { Scenario } from './scenarioTypes.js';
-import { simulate } from './simulate.js';
+import { simulate, type TaskNoise } from './simulate.js';
+import { simulateTasks } from './simulateTasks.js';
 import type { SimulationPlan } from './simulationPlan.js';
 import type { SimulationResult } from './simulationResult.js';
 import { summarize } from './summarize.js';
-import type { Summary } from './summaryTypes.js';
+import type { Summary, TaskCostSummary, WorkloadTaskCosts } from './summaryTypes.js';
 import { validateScenario } from './validate/validateScenario.js';
 
 /**
@@ -99,8 +100,20 @@ export function forecastScenario(
 ): Summary {
   const settled = settleScenario(scenario, options);
   const plan = planSimulation(settled);
-  const result = simulate(plan, { seed: settled.seed, trials: settled.trials });
-  return summarizeForecast(settled, plan, result, issues);
+  const taskCosts = simulateTasks(plan, settled.seed);
+  const taskNoise = taskNoiseOf(taskCosts);
+  const result = simulate(plan, { seed: settled.seed, trials: settled.trials, taskNoise });
+  return summarizeForecast(settled, plan, result, issues, taskCosts);
+}
+
+/** The spread of single tasks that sizes the noise of months with few tasks. */
+export function taskNoiseOf(taskCosts: readonly WorkloadTaskCosts[]): TaskNoise[] {
+  const variation = (month: TaskCostSummary): number =>
+    month.mean > 0 ? month.sd / month.mean : 0;
+  return taskCosts.map((costs) => ({
+    first: variation(costs.first),
+    last: variation(costs.last),
+  }));
 }
 
 /** The scenario with the run's overrides of trials and seed applied. */
@@ -121,10 +134,11 @@ export function summarizeForecast(
   plan: SimulationPlan,
   result: SimulationResult,
   issues: readonly ScenarioIssue[],
+  taskCosts: readonly WorkloadTaskCosts[],
 ): Summary {
   checkSpendRange(plan, result);
   const warnings = issues
     .filter((issue) => issue.severity === 'warning')
     .map((issue) => `${issue.path}: ${issue.message}`);
-  return summarize(settled, plan, result, warnings);
+  return summarize(settled, plan, result, warnings, taskCosts);
 }

@@ -1,6 +1,7 @@
 import { TaskCoster } from './costOneTask.js';
 import { createRandomStream, type RandomStream } from './createRandomStream.js';
 import { drawMany } from './distributions/drawMany.js';
+import { normalQuantile } from './distributions/normalQuantile.js';
 import { createTrialPrices, priceTrial, type TrialPrices } from './priceTrial.js';
 import {
   allocateResult,
@@ -25,7 +26,26 @@ const CHUNK_TRIALS = 32;
 export interface SimulationRequest {
   readonly seed: number;
   readonly trials: number;
+  /**
+   * Per workload, the coefficient of variation (sd / mean) of one task's cost
+   * in the first and the last month, from simulateTasks; it sizes the noise of
+   * months with few tasks. None: no such noise.
+   */
+  readonly taskNoise?: readonly TaskNoise[];
 }
+
+export interface TaskNoise {
+  readonly first: number;
+  readonly last: number;
+}
+
+/**
+ * Months with fewer tasks than this also carry task-to-task noise: the sum of
+ * N task costs varies by sqrt(N) * sd(task) about N * mean (the central limit
+ * theorem), which against the mean is 1 / sqrt(N) of a task's own spread:
+ * under 3% of it from 1,000 tasks up, and left out there (MODEL.md).
+ */
+export const FEW_TASKS = 1000;
 
 /**
  * Runs every trial of a plan: draws the trial's uncertain inputs, then for each
@@ -60,7 +80,7 @@ export function simulateBlocks(
   result: SimulationResult,
   blocks: readonly number[],
 ): Float64Array[] {
-  const kernel = new TrialKernel(plan, result);
+  const kernel = new TrialKernel(plan, result, request.taskNoise ?? []);
   return blocks.map((block) => {
     const first = block * BLOCK_TRIALS;
     const count = Math.min(BLOCK_TRIALS, request.trials - first);
@@ -95,9 +115,13 @@ class TrialKernel {
   private readonly totalTasks: Float64Array;
   private readonly perTokenTokens: Float64Array;
 
+  /** One stream per workload for the noise of months with few tasks, renewed each block. */
+  private noiseStreams: readonly RandomStream[] = [];
+
   constructor(
     private readonly plan: SimulationPlan,
     private readonly result: SimulationResult,
+    private readonly taskNoise: readonly TaskNoise[],
   ) {
     const months = plan.months;
     this.values = Float64Array.from(plan.fixedSlots);
@@ -125,6 +149,9 @@ class TrialKernel {
     dashboard: Float64Array,
   ): void {
     this.blockDashboard = dashboard;
+    this.noiseStreams = this.plan.workloads.map((workload) =>
+      createRandomStream(seed, 'block', block, 'task-noise', workload.name),
+    );
     const streams = this.plan.inputs.map((input) =>
       createRandomStream(seed, 'block', block, input.path),
     );
@@ -228,8 +255,11 @@ class TrialKernel {
     let spendPerToken = 0;
     for (let month = 0; month < months; month += 1) {
       const taskCount = tasks[month]!;
-      const perTask = taskCount * costPerTask[month]!;
-      const perToken = perTokenTasks[month]! * perTokenCostPerTask[month]!;
+      let perTask = taskCount * costPerTask[month]!;
+      let perToken = perTokenTasks[month]! * perTokenCostPerTask[month]!;
+      if (taskCount < FEW_TASKS && w < this.taskNoise.length) {
+        [perTask, perToken] = this.addTaskNoise(w, month, perTask, perToken);
+      }
       workloadPerTask[tileBase + month * TILE_TRIALS] = perTask;
       workloadPerToken[tileBase + month * TILE_TRIALS] = perToken;
       totalPerTask[month * trials + trial]! += perTask;
@@ -252,6 +282,35 @@ class TrialKernel {
       perTokenTokens[month]! += perTokenTasks[month]! * frozenTokens;
     }
     return [spendPerTask, spendPerToken];
+  }
+
+  /**
+   * A month of few tasks: its spend is a sum of a few task costs, not their
+   * expectation. One normal draw Z moves both forecasts (common random
+   * numbers): the per-task spend by sqrt(N) * sd(task) * Z, with the task's
+   * coefficient of variation taken between the first and last month's, and
+   * the per-token spend likewise with the first month's. Spend stays at 0 or
+   * above.
+   */
+  private addTaskNoise(
+    w: number,
+    month: number,
+    perTask: number,
+    perToken: number,
+  ): [number, number] {
+    const noise = this.taskNoise[w]!;
+    const months = this.plan.months;
+    const share = months > 1 ? month / (months - 1) : 0;
+    const variation = noise.first + (noise.last - noise.first) * share;
+    const z = normalQuantile(this.noiseStreams[w]!.next());
+    const taskCount = this.tasks[month]!;
+    const perTokenCount = this.perTokenTasks[month]!;
+    const taskSd = variation * this.coster.costPerTask[month]!;
+    const tokenSd = noise.first * this.coster.perTokenCostPerTask[month]!;
+    return [
+      Math.max(0, perTask + Math.sqrt(taskCount) * taskSd * z),
+      Math.max(0, perToken + Math.sqrt(perTokenCount) * tokenSd * z),
+    ];
   }
 
   /**

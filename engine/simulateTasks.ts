@@ -56,6 +56,7 @@ export function simulateTasks(plan: SimulationPlan, seed: number): WorkloadTaskC
       month: plan.monthLabels[month]!,
       tasks: SIMULATED_TASKS,
       mean: stats.mean,
+      sd: stats.sd,
       median: stats.p50,
       p95: stats.p95,
       shareAboveThreshold: shareAbove(sorted, threshold),

@@ -17,7 +17,6 @@ import type {
   WorkloadSummary,
   WorkloadTaskCosts,
 } from './summaryTypes.js';
-import { simulateTasks } from './simulateTasks.js';
 
 /**
  * Turns per-trial results into the Summary that reports read: percentiles with
@@ -28,8 +27,8 @@ export function summarize(
   scenario: Scenario,
   plan: SimulationPlan,
   result: SimulationResult,
-  warnings: readonly string[] = [],
-  taskCosts: readonly WorkloadTaskCosts[] = simulateTasks(plan, scenario.seed),
+  warnings: readonly string[],
+  taskCosts: readonly WorkloadTaskCosts[],
 ): Summary {
   const reader = new SeriesReader(result);
   const months = plan.monthLabels;

@@ -69,6 +69,8 @@ export interface TaskCostSummary {
   /** Tasks drawn. */
   readonly tasks: number;
   readonly mean: number;
+  /** Standard deviation of one task's cost; it sizes the noise of small workloads. */
+  readonly sd: number;
   readonly median: number;
   readonly p95: number;
   /** Share of tasks that cost more than the workload's threshold. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { forecastScenarioText } from '../../engine/forecast.js';
+import { expectWithinStandardErrors } from '../tolerance.js';
 import { forecastForTest, TEST_PRICES } from './scenarioText.js';
 
 // Every input fixed: one trial must equal the spend worked out by hand below.
@@ -168,7 +169,7 @@ trials: 1
 ${TEST_PRICES}
 workloads:
   w:
-    tasks_per_month: 1
+    tasks_per_month: 1000
     steps:
       loop: { model: test-model, calls: { geometric: { mean: 3 }, max: 5 }, output_tokens: 1M }
     drift:
@@ -178,7 +179,8 @@ workloads:
     // E[min(C, 5)] = sum over k < 5 of P(C > k) = sum of (5/6)^k, k = 0..4.
     let expectedCalls = 0;
     for (let k = 0; k < 5; k += 1) expectedCalls += (5 / 6) ** k;
-    expect(summary.total.monthly[1]!.perTask.mean).toBeCloseTo(expectedCalls * 8, 9);
+    // 1,000 tasks a month, so that no task-to-task noise is added (FEW_TASKS).
+    expect(summary.total.monthly[1]!.perTask.mean).toBeCloseTo(1000 * expectedCalls * 8, 6);
     expect(expectedCalls).toBeLessThan(5);
   });
 
@@ -227,5 +229,41 @@ workloads:
     const issue = outcome.issues.find((candidate) => candidate.code === 'out-of-range');
     expect(issue?.path).toBe('workloads.runaway');
     expect(issue?.line).toBe(7);
+  });
+});
+
+describe('months with few tasks', () => {
+  const scenarioWith = (tasks: number) => `
+scenario: few-tasks
+start: 2027-01
+months: 1
+trials: 20000
+seed: 8
+${TEST_PRICES}
+workloads:
+  w:
+    tasks_per_month: ${tasks}
+    steps:
+      s: { model: test-model, calls: { poisson: 3 }, input_tokens: 1000, context_growth: 500 }
+`;
+  // One task: Y = a C + b C(C-1), C ~ Poisson(3), a = $0.002, b = $0.0005; by the
+  // Poisson factorial moments E[Y] = a l + b l^2 and
+  // Var(Y) = a^2 l + b^2 (4 l^3 + 2 l^2) + 4 a b l^2, with l = 3.
+  const [a, b, l] = [0.002, 0.0005, 3];
+  const meanTask = a * l + b * l * l;
+  const sdTask = Math.sqrt(a * a * l + b * b * (4 * l ** 3 + 2 * l * l) + 4 * a * b * l * l);
+
+  it('vary by sqrt(N) times the spread of one task, about the same mean', () => {
+    const month = forecastForTest(scenarioWith(100)).total.monthly[0]!.perTask;
+    expectWithinStandardErrors(month.mean, 100 * meanTask, month.meanStandardError);
+    // The sum of 100 task costs has sd sqrt(100) * sd(task) (central limit theorem);
+    // the engine takes sd(task) from 10,000 drawn tasks, so allow 5%.
+    expect(Math.abs(month.sd / (10 * sdTask) - 1)).toBeLessThan(0.05);
+  });
+
+  it('carry no such noise from 1,000 tasks a month up', () => {
+    const month = forecastForTest(scenarioWith(1000)).total.monthly[0]!.perTask;
+    expect(month.sd).toBe(0);
+    expect(month.mean).toBeCloseTo(1000 * meanTask, 9);
   });
 });

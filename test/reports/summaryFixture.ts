@@ -218,6 +218,7 @@ function taskCostOf(w: WorkloadParameters): WorkloadSummary['taskCost'] {
     month: MONTHS[index]!,
     tasks: 10_000,
     mean: median * 1.2,
+    sd: median * 0.9,
     median,
     p95: median * 3,
     shareAboveThreshold: share,
