@@ -98,7 +98,11 @@ function indexLine(summary: Summary): string {
 
 function formatChange(from: number, to: number): string {
   const change = to / from - 1;
-  const percent = formatPercent(Math.abs(change));
+  // Below a tenth of a percent, two significant digits rather than "<0.1%",
+  // which would read oddly after a sign.
+  const size = Math.abs(change);
+  const percent =
+    size < 0.001 && size > 0 ? `${(size * 100).toPrecision(2)}%` : formatPercent(size);
   return change >= 0 ? `+${percent}` : `-${percent}`;
 }
 

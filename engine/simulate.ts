@@ -114,6 +114,9 @@ class TrialKernel {
   private blockDashboard: Float64Array;
   private readonly totalTasks: Float64Array;
   private readonly perTokenTokens: Float64Array;
+  /** Spend of all workloads per month before few-task noise, for the indices. */
+  private readonly expectedPerTask: Float64Array;
+  private readonly expectedPerToken: Float64Array;
 
   /** One stream per workload for the noise of months with few tasks, renewed each block. */
   private noiseStreams: readonly RandomStream[] = [];
@@ -139,6 +142,8 @@ class TrialKernel {
     this.blockDashboard = new Float64Array(result.dashboardSums.length);
     this.totalTasks = new Float64Array(months);
     this.perTokenTokens = new Float64Array(months);
+    this.expectedPerTask = new Float64Array(months);
+    this.expectedPerToken = new Float64Array(months);
   }
 
   runBlock(
@@ -194,6 +199,8 @@ class TrialKernel {
     const trials = result.trials;
     this.totalTasks.fill(0);
     this.perTokenTokens.fill(0);
+    this.expectedPerTask.fill(0);
+    this.expectedPerToken.fill(0);
     let annualPerTask = 0;
     let annualPerToken = 0;
     const seriesCount = plan.workloads.length * months;
@@ -244,7 +251,7 @@ class TrialKernel {
     const trials = this.result.trials;
     const { tasks, perTokenTasks } = this;
     const { costPerTask, perTokenCostPerTask, tokensPerTask } = this.coster;
-    const { totalTasks, perTokenTokens } = this;
+    const { totalTasks, perTokenTokens, expectedPerTask, expectedPerToken } = this;
     const { workloadPerTask, workloadPerToken, totalPerTask, totalPerToken } = this.result;
     const sums = this.blockDashboard;
     const frozenTokens = tokensPerTask[0]! + tokensPerTask[1]! + tokensPerTask[2]!;
@@ -257,6 +264,8 @@ class TrialKernel {
       const taskCount = tasks[month]!;
       let perTask = taskCount * costPerTask[month]!;
       let perToken = perTokenTasks[month]! * perTokenCostPerTask[month]!;
+      expectedPerTask[month]! += perTask;
+      expectedPerToken[month]! += perToken;
       if (taskCount < FEW_TASKS && w < this.taskNoise.length) {
         [perTask, perToken] = this.addTaskNoise(w, month, perTask, perToken);
       }
@@ -322,13 +331,16 @@ class TrialKernel {
   private recordIndices(trial: number): void {
     const result = this.result;
     const trials = result.trials;
-    const perToken0 = result.totalPerToken[trial]! / this.perTokenTokens[0]!;
-    const perTask0 = result.totalPerTask[trial]! / this.totalTasks[0]!;
+    // From expected spend, before any few-task noise: the indices describe
+    // prices and tasks, not how a handful of tasks happened to fall.
+    const { expectedPerTask, expectedPerToken } = this;
+    const perToken0 = expectedPerToken[0]! / this.perTokenTokens[0]!;
+    const perTask0 = expectedPerTask[0]! / this.totalTasks[0]!;
     for (let month = 0; month < this.plan.months; month += 1) {
       const series = month * trials + trial;
-      const tokenPrice = result.totalPerToken[series]! / this.perTokenTokens[month]!;
+      const tokenPrice = expectedPerToken[month]! / this.perTokenTokens[month]!;
       result.costPerTokenIndex[series] = tokenPrice / perToken0;
-      const taskCost = result.totalPerTask[series]! / this.totalTasks[month]!;
+      const taskCost = expectedPerTask[month]! / this.totalTasks[month]!;
       result.costPerTaskIndex[series] = taskCost / perTask0;
     }
   }

@@ -261,6 +261,14 @@ workloads:
     expect(Math.abs(month.sd / (10 * sdTask) - 1)).toBeLessThan(0.05);
   });
 
+  it('leave the cost-per-token index to prices alone', () => {
+    const summary = forecastForTest(scenarioWith(100).replace('months: 1', 'months: 3'));
+    // No price curve: the first month's token basket costs the same every month.
+    for (const point of summary.index.costPerToken) {
+      expect([point.p10, point.p50, point.p90]).toEqual([1, 1, 1]);
+    }
+  });
+
   it('carry no such noise from 1,000 tasks a month up', () => {
     const month = forecastForTest(scenarioWith(1000)).total.monthly[0]!.perTask;
     expect(month.sd).toBe(0);
