@@ -117,6 +117,9 @@ class TrialKernel {
   /** Spend of all workloads per month before few-task noise, for the indices. */
   private readonly expectedPerTask: Float64Array;
   private readonly expectedPerToken: Float64Array;
+  /** Spend of all workloads per month in the current trial, both forecasts. */
+  private readonly monthPerTask: Float64Array;
+  private readonly monthPerToken: Float64Array;
 
   /** One stream per workload for the noise of months with few tasks, renewed each block. */
   private noiseStreams: readonly RandomStream[] = [];
@@ -144,6 +147,8 @@ class TrialKernel {
     this.perTokenTokens = new Float64Array(months);
     this.expectedPerTask = new Float64Array(months);
     this.expectedPerToken = new Float64Array(months);
+    this.monthPerTask = new Float64Array(months);
+    this.monthPerToken = new Float64Array(months);
   }
 
   runBlock(
@@ -201,13 +206,11 @@ class TrialKernel {
     this.perTokenTokens.fill(0);
     this.expectedPerTask.fill(0);
     this.expectedPerToken.fill(0);
+    this.monthPerTask.fill(0);
+    this.monthPerToken.fill(0);
     let annualPerTask = 0;
     let annualPerToken = 0;
     const seriesCount = plan.workloads.length * months;
-    for (let month = 0; month < months; month += 1) {
-      result.totalPerTask[month * trials + trial] = 0;
-      result.totalPerToken[month * trials + trial] = 0;
-    }
     for (let w = 0; w < plan.workloads.length; w += 1) {
       this.projectTasks(w);
       this.coster.costOneTask(this.plan.workloads[w]!);
@@ -221,6 +224,12 @@ class TrialKernel {
     }
     result.annualPerTask[trial] = annualPerTask;
     result.annualPerToken[trial] = annualPerToken;
+    // Summed in small arrays and stored once: adding into the result's
+    // month-major arrays for every workload cost a second on the benchmark.
+    for (let month = 0; month < months; month += 1) {
+      result.totalPerTask[month * trials + trial] = this.monthPerTask[month]!;
+      result.totalPerToken[month * trials + trial] = this.monthPerToken[month]!;
+    }
     this.recordIndices(trial);
   }
 
@@ -248,11 +257,11 @@ class TrialKernel {
    */
   private recordWorkload(w: number, trial: number, seriesCount: number): [number, number] {
     const months = this.plan.months;
-    const trials = this.result.trials;
     const { tasks, perTokenTasks } = this;
     const { costPerTask, perTokenCostPerTask, tokensPerTask } = this.coster;
     const { totalTasks, perTokenTokens, expectedPerTask, expectedPerToken } = this;
-    const { workloadPerTask, workloadPerToken, totalPerTask, totalPerToken } = this.result;
+    const { workloadPerTask, workloadPerToken } = this.result;
+    const { monthPerTask, monthPerToken } = this;
     const sums = this.blockDashboard;
     const frozenTokens = tokensPerTask[0]! + tokensPerTask[1]! + tokensPerTask[2]!;
     const tileBase =
@@ -271,8 +280,8 @@ class TrialKernel {
       }
       workloadPerTask[tileBase + month * TILE_TRIALS] = perTask;
       workloadPerToken[tileBase + month * TILE_TRIALS] = perToken;
-      totalPerTask[month * trials + trial]! += perTask;
-      totalPerToken[month * trials + trial]! += perToken;
+      monthPerTask[month]! += perTask;
+      monthPerToken[month]! += perToken;
       spendPerTask += perTask;
       spendPerToken += perToken;
       const input = tokensPerTask[month * 3]!;
