@@ -1,5 +1,5 @@
 import { writeCountMoments } from './distributions/countMoments.js';
-import { driftFactor } from './driftFactor.js';
+import { fillDriftFactors } from './driftFactor.js';
 import type { TrialPrices } from './priceTrial.js';
 import {
   PRICE_STRIDE,
@@ -189,15 +189,11 @@ export class TaskCoster {
   ): Float64Array {
     const drift = step.drifts[field];
     if ((drift === null || drift === undefined) && elasticity === 0) return this.ones;
-    const months = this.plan.months;
     const target = this.factors[field]!;
     if (drift === null || drift === undefined) {
       target.fill(1);
     } else {
-      const change = this.values[drift.changeSlot]!;
-      for (let month = 0; month < months; month += 1) {
-        target[month] = driftFactor(drift, change, month);
-      }
+      fillDriftFactors(target, drift, this.values[drift.changeSlot]!);
     }
     if (elasticity !== 0) this.applyElasticity(target, elasticity, priceOffset);
     return target;
