@@ -117,6 +117,8 @@ class TrialKernel {
   /** Spend of all workloads per month before few-task noise, for the indices. */
   private readonly expectedPerTask: Float64Array;
   private readonly expectedPerToken: Float64Array;
+  /** Whether few-task noise moved any spend of the current trial. */
+  private noisyTrial = false;
   /** Spend of all workloads per month in the current trial, both forecasts. */
   private readonly monthPerTask: Float64Array;
   private readonly monthPerToken: Float64Array;
@@ -204,8 +206,7 @@ class TrialKernel {
     const trials = result.trials;
     this.totalTasks.fill(0);
     this.perTokenTokens.fill(0);
-    this.expectedPerTask.fill(0);
-    this.expectedPerToken.fill(0);
+    this.noisyTrial = false;
     this.monthPerTask.fill(0);
     this.monthPerToken.fill(0);
     let annualPerTask = 0;
@@ -273,10 +274,19 @@ class TrialKernel {
       const taskCount = tasks[month]!;
       let perTask = taskCount * costPerTask[month]!;
       let perToken = perTokenTasks[month]! * perTokenCostPerTask[month]!;
-      expectedPerTask[month]! += perTask;
-      expectedPerToken[month]! += perToken;
-      if (taskCount < FEW_TASKS && w < this.taskNoise.length) {
-        [perTask, perToken] = this.addTaskNoise(w, month, perTask, perToken);
+      if (taskCount < FEW_TASKS && w < this.taskNoise.length && !this.noisyTrial) {
+        // Until now the trial's spend was all expected spend: keep a copy, and
+        // from here on add expected spend to it beside the noisy spend.
+        this.noisyTrial = true;
+        expectedPerTask.set(monthPerTask);
+        expectedPerToken.set(monthPerToken);
+      }
+      if (this.noisyTrial) {
+        expectedPerTask[month]! += perTask;
+        expectedPerToken[month]! += perToken;
+        if (taskCount < FEW_TASKS && w < this.taskNoise.length) {
+          [perTask, perToken] = this.addTaskNoise(w, month, perTask, perToken);
+        }
       }
       workloadPerTask[tileBase + month * TILE_TRIALS] = perTask;
       workloadPerToken[tileBase + month * TILE_TRIALS] = perToken;
@@ -342,7 +352,8 @@ class TrialKernel {
     const trials = result.trials;
     // From expected spend, before any few-task noise: the indices describe
     // prices and tasks, not how a handful of tasks happened to fall.
-    const { expectedPerTask, expectedPerToken } = this;
+    const expectedPerTask = this.noisyTrial ? this.expectedPerTask : this.monthPerTask;
+    const expectedPerToken = this.noisyTrial ? this.expectedPerToken : this.monthPerToken;
     const perToken0 = expectedPerToken[0]! / this.perTokenTokens[0]!;
     const perTask0 = expectedPerTask[0]! / this.totalTasks[0]!;
     for (let month = 0; month < this.plan.months; month += 1) {
