@@ -104,9 +104,14 @@ export function addDashboards(result: SimulationResult, byBlock: readonly Float6
 /** Per-plan scratch space, allocated once so the trial loop allocates nothing. */
 class TrialKernel {
   private readonly values: Float64Array;
-  /** The current chunk's draws, input after input: input i's start at drawStart[i]. */
-  private readonly draws: Float64Array;
-  private readonly drawStart: Int32Array;
+  /**
+   * The values of the current chunk's trials, a row of every slot per trial:
+   * fixed slots filled once, uncertain ones drawn in place, so a trial takes
+   * its row with one copy.
+   */
+  private readonly rows: Float64Array;
+  /** Scratch for inputs drawn every month, which are drawn month by month. */
+  private readonly monthDraws: Float64Array;
   private readonly prices: TrialPrices;
   private readonly coster: TaskCoster;
   private readonly tasks: Float64Array;
@@ -133,13 +138,10 @@ class TrialKernel {
   ) {
     const months = plan.months;
     this.values = Float64Array.from(plan.fixedSlots);
-    this.drawStart = new Int32Array(plan.inputs.length);
-    let total = 0;
-    plan.inputs.forEach((input, index) => {
-      this.drawStart[index] = total;
-      total += CHUNK_TRIALS * input.count;
-    });
-    this.draws = new Float64Array(total);
+    this.rows = new Float64Array(CHUNK_TRIALS * plan.slotCount);
+    for (let row = 0; row < CHUNK_TRIALS; row += 1)
+      this.rows.set(plan.fixedSlots, row * plan.slotCount);
+    this.monthDraws = new Float64Array(CHUNK_TRIALS * plan.months);
     this.prices = createTrialPrices(plan);
     this.coster = new TaskCoster(plan, this.values, this.prices);
     this.tasks = new Float64Array(months);
@@ -184,20 +186,25 @@ class TrialKernel {
    * each input still draws from its own stream in trial order.
    */
   private drawChunk(streams: readonly RandomStream[], count: number): void {
+    const { rows, monthDraws } = this;
+    const width = this.plan.slotCount;
     this.plan.inputs.forEach((input, index) => {
-      const start = this.drawStart[index]!;
-      drawMany(input.dist, streams[index]!, this.draws, start, count * input.count);
+      if (input.count === 1) {
+        drawMany(input.dist, streams[index]!, rows, input.slot, count, width);
+        return;
+      }
+      drawMany(input.dist, streams[index]!, monthDraws, 0, count * input.count);
+      for (let trial = 0; trial < count; trial += 1) {
+        for (let month = 0; month < input.count; month += 1) {
+          rows[trial * width + input.slot + month] = monthDraws[trial * input.count + month]!;
+        }
+      }
     });
   }
 
   private loadTrial(offset: number): void {
-    const { values, draws, drawStart } = this;
-    const inputs = this.plan.inputs;
-    for (let index = 0; index < inputs.length; index += 1) {
-      const input = inputs[index]!;
-      const start = drawStart[index]! + offset * input.count;
-      for (let k = 0; k < input.count; k += 1) values[input.slot + k] = draws[start + k]!;
-    }
+    const width = this.plan.slotCount;
+    this.values.set(this.rows.subarray(offset * width, (offset + 1) * width));
   }
 
   private runTrial(trial: number): void {
