@@ -4,10 +4,10 @@ import type { ScalarDistribution } from './scalarDistribution.js';
 
 /**
  * Writes `count` draws of `dist` to target[offset], target[offset + stride],
- * ..., by inverse sampling, one uniform from `stream` per draw, in order. The family is resolved once, outside the
- * loop, so each draw costs a uniform, a rational function and at most one
- * exponential, with no call through a closure. With `dist` null the uniforms
- * themselves are stored.
+ * ..., by inverse sampling, one uniform from `stream` per draw, in order. The
+ * family is resolved once, outside the loop, so each draw costs a uniform, a
+ * rational function and at most one exponential, with no call through a
+ * closure. With `dist` null the uniforms themselves are stored.
  */
 export function drawMany(
   dist: ScalarDistribution | null,
