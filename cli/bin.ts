@@ -2,15 +2,21 @@
 import { availableParallelism } from 'node:os';
 import { makeCli } from './makeCli.js';
 
-// A reader that stops early (`pertask run ... | head`) closes the pipe; that
-// ends the output the reader wanted, so it is not an error to report.
+// A reader that stops early (`pertask run ... | head`) closes the pipe. That
+// is not an error: the summary stops there, and the run goes on to write
+// every scenario's reports.
+let stdoutClosed = false;
 process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   if (error.code !== 'EPIPE') throw error;
-  process.exit(process.exitCode ?? 0);
+  stdoutClosed = true;
 });
+const stdout = {
+  write: (text: string): boolean => stdoutClosed || process.stdout.write(text),
+  isTTY: process.stdout.isTTY,
+};
 
 const cli = makeCli(process.argv.slice(2), {
-  stdout: process.stdout,
+  stdout,
   stderr: process.stderr,
   cwd: process.cwd(),
   env: process.env,

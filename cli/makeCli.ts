@@ -24,7 +24,9 @@ export const RUN_OPTIONS = {
   threads: {
     type: 'number',
     requiresArg: true,
-    describe: 'Threads to simulate on (default: all cores); results do not depend on it',
+    describe:
+      'Threads to simulate on (default: all cores for a large run, else 1); ' +
+      'results do not depend on it',
   },
   json: { type: 'boolean', default: false, describe: 'Print the summary as JSON on stdout' },
   quiet: { type: 'boolean', default: false, alias: 'q', describe: 'Print nothing but errors' },

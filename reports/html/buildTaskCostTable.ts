@@ -34,7 +34,7 @@ export function buildTaskCostTable(summary: Summary): string {
   const first = summary.workloads[0]?.taskCost.first;
   const last = summary.workloads[0]?.taskCost.last;
   if (first === undefined || last === undefined) return '';
-  const columns = '<th>Median</th><th>P95</th><th>Above threshold</th>';
+  const columns = '<th>Median</th><th>P95</th><th>Share above threshold</th>';
   const header =
     '<thead><tr><th rowspan="2" scope="col">Workload</th>' +
     '<th rowspan="2" scope="col">Threshold (twice the first median)</th>' +
@@ -43,8 +43,11 @@ export function buildTaskCostTable(summary: Summary): string {
     `</tr><tr>${columns}${columns}</tr></thead>`;
   const note =
     `<p class="note">${first.tasks.toLocaleString('en-US')} tasks drawn one by one per ` +
-    'workload and month, every uncertain input at its median: how many calls each task ' +
-    'makes and whether each step runs vary from task to task.</p>';
+    'workload and month, every uncertain input at its median, so without the ' +
+    "scenario's uncertainty: how many calls each task makes and whether each step runs " +
+    'vary from task to task. Half the tasks cost less than the median, one in twenty more ' +
+    'than the P95. The cost per task above is the average task, which a few long tasks ' +
+    'pull above the typical one.</p>';
   const rows = summary.workloads.map(rowOf).join('');
   return `<table class="tasks">${header}<tbody>${rows}</tbody></table>${note}`;
 }

@@ -269,6 +269,16 @@ workloads:
     }
   });
 
+  it('move both forecasts alike, so nothing parts them when nothing changes', () => {
+    const summary = forecastForTest(scenarioWith(50).replace('months: 1', 'months: 3'));
+    for (const month of summary.total.monthly) {
+      expect([month.gap.p5, month.gap.p95]).toEqual([0, 0]);
+    }
+    // The same draws in both months: the single tasks agree exactly too.
+    const { first, last } = summary.workloads[0]!.taskCost;
+    expect({ ...last, month: first.month }).toEqual(first);
+  });
+
   it('carry no such noise from 1,000 tasks a month up', () => {
     const month = forecastForTest(scenarioWith(1000)).total.monthly[0]!.perTask;
     expect(month.sd).toBe(0);
