@@ -75,15 +75,7 @@ async function forecastOrReport(valid: ValidScenario, options: RunOptions, io: C
     return forecastScenario(valid.scenario, overrides, valid.issues);
   } catch (error) {
     if (!(error instanceof SpendOutOfRangeError)) throw error;
-    const span = valid.source.locateKey(['workloads', error.workload]);
-    const issue: ScenarioIssue = {
-      code: 'out-of-range',
-      severity: 'error',
-      path: `workloads.${error.workload}`,
-      message: error.message,
-      ...span,
-      hint: '',
-    };
+    const issue = error.toIssue(valid.source);
     io.stderr.write(`${formatIssue(issue, valid.file, valid.text)}\n`);
     return undefined;
   }

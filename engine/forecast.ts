@@ -1,4 +1,4 @@
-import { loadScenarioDocument } from './loadScenarioDocument.js';
+import { loadScenarioDocument, type ScenarioDocument } from './loadScenarioDocument.js';
 import { planSimulation } from './planSimulation.js';
 import { BUILTIN_CATALOG, type PriceCatalog } from './priceCatalog.js';
 import { hasErrors, type ScenarioIssue } from './scenarioIssue.js';
@@ -25,6 +25,18 @@ export class SpendOutOfRangeError extends Error {
         'number) in some trials; check its tasks_per_month, growth, drift and elasticity ' +
         'against the length of the horizon.',
     );
+  }
+
+  /** The scenario issue it amounts to, placed at the workload's key in the file. */
+  toIssue(source: ScenarioDocument): ScenarioIssue {
+    return {
+      code: 'out-of-range',
+      severity: 'error',
+      path: `workloads.${this.workload}`,
+      message: this.message,
+      ...source.locateKey(['workloads', this.workload]),
+      hint: '',
+    };
   }
 }
 
@@ -78,17 +90,7 @@ export function forecastScenarioText(text: string, options: ForecastOptions = {}
     return { ok: true, summary: forecastScenario(scenario, options, issues), issues };
   } catch (error) {
     if (!(error instanceof SpendOutOfRangeError)) throw error;
-    const span = source.locateKey(['workloads', error.workload]);
-    const path = `workloads.${error.workload}`;
-    const issue: ScenarioIssue = {
-      code: 'out-of-range',
-      severity: 'error',
-      path,
-      message: error.message,
-      ...span,
-      hint: '',
-    };
-    return { ok: false, issues: [...issues, issue] };
+    return { ok: false, issues: [...issues, error.toIssue(source)] };
   }
 }
 

@@ -146,7 +146,8 @@ class TrialKernel {
     this.coster = new TaskCoster(plan, this.values, this.prices);
     this.tasks = new Float64Array(months);
     this.perTokenTasks = new Float64Array(months);
-    this.blockDashboard = new Float64Array(result.dashboardSums.length);
+    // Each block brings its own array of dashboard sums (see runBlock).
+    this.blockDashboard = new Float64Array(0);
     this.totalTasks = new Float64Array(months);
     this.perTokenTokens = new Float64Array(months);
     this.expectedPerTask = new Float64Array(months);
