@@ -1,6 +1,8 @@
 import { createRequire } from 'node:module';
 import yargs, { type Argv } from 'yargs';
 import { CliError, EXIT, type CliIo } from './cliIo.js';
+import { ALL_REPORT_FORMATS } from '../reports/reportFormats.js';
+import { parseFormats } from './parseFormats.js';
 import { runCommand } from './runCommand.js';
 
 /** The options of `pertask run`; this table drives the parser, its help, and the README. */
@@ -27,6 +29,11 @@ export const RUN_OPTIONS = {
     describe:
       'Threads to simulate on (default: all cores for a large run, else 1); ' +
       'results do not depend on it',
+  },
+  format: {
+    type: 'string',
+    requiresArg: true,
+    describe: `Outputs to write, comma separated: ${ALL_REPORT_FORMATS.join(', ')} (default: all)`,
   },
   json: { type: 'boolean', default: false, describe: 'Print the summary as JSON on stdout' },
   quiet: { type: 'boolean', default: false, alias: 'q', describe: 'Print nothing but errors' },
@@ -79,7 +86,8 @@ function buildParser(io: CliIo, setExitCode: (code: number) => void): Argv {
           })
           .options(RUN_OPTIONS)
           .example('$0 run scenarios/support-triage.yaml', 'forecast one scenario')
-          .example('$0 run scenarios/*.yaml --trials 50000', 'all of them, more trials'),
+          .example('$0 run scenarios/*.yaml --trials 50000', 'all of them, more trials')
+          .example('$0 run scenarios/code-review.yaml --format html,xlsx', 'only two outputs'),
       async (args) => {
         const options = {
           scenarios: (args.scenario ?? []).map(String),
@@ -89,6 +97,7 @@ function buildParser(io: CliIo, setExitCode: (code: number) => void): Argv {
           json: args.json,
           quiet: args.quiet,
           threads: checkWhole('--threads', args.threads, 1, MAX_THREADS),
+          formats: parseFormats(args.format),
         };
         setExitCode(await runCommand(options, io));
       },

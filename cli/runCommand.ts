@@ -1,6 +1,7 @@
 import { constants } from 'node:fs';
 import { access, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { describeAssumptions } from '../engine/describeAssumptions.js';
 import { forecastScenario, SpendOutOfRangeError } from '../engine/forecast.js';
 import { loadScenarioDocument, type ScenarioDocument } from '../engine/loadScenarioDocument.js';
 import { BUILTIN_CATALOG } from '../engine/priceCatalog.js';
@@ -10,6 +11,7 @@ import type { Summary } from '../engine/summaryTypes.js';
 import { validateScenario } from '../engine/validate/validateScenario.js';
 import { assembleReports } from '../reports/assembleReports.js';
 import { loadEmbedScripts } from '../reports/loadEmbedScripts.js';
+import type { ReportFormat } from '../reports/reportFormats.js';
 import { CliError, EXIT, type CliIo } from './cliIo.js';
 import { forecastOnThreads } from './forecastOnThreads.js';
 import { formatRunSummary } from './formatRunSummary.js';
@@ -24,6 +26,8 @@ export interface RunOptions {
   readonly quiet: boolean;
   /** Threads to simulate on; undefined for the default (see threadsFor). */
   readonly threads: number | undefined;
+  /** Outputs to write; every format when undefined. */
+  readonly formats?: ReadonlySet<ReportFormat>;
 }
 
 /**
@@ -38,13 +42,20 @@ export async function runCommand(options: RunOptions, io: CliIo): Promise<number
   checkDistinctNames(scenarios);
   await prepareOutputFolder(resolve(io.cwd, options.out), options.out);
   const scripts = loadEmbedScripts();
-  const outcomes: { summary: Summary; files: Map<string, string>; folder: string }[] = [];
+  const outcomes: { summary: Summary; files: Map<string, string | Uint8Array>; folder: string }[] =
+    [];
   for (const valid of scenarios) {
     const summary = await forecastOrReport(valid, options, io);
     if (summary === undefined) return EXIT.usage;
     const folder = join(options.out, valid.scenario.name);
-    const reports = await assembleReports(summary, scripts, (message) => {
-      if (!options.quiet) io.stderr.write(`${valid.file}: chart warning: ${message}\n`);
+    const reports = await assembleReports({
+      summary,
+      scripts,
+      assumptions: describeAssumptions(valid.scenario),
+      formats: options.formats,
+      onWarning: (message) => {
+        if (!options.quiet) io.stderr.write(`${valid.file}: chart warning: ${message}\n`);
+      },
     });
     const files = new Map(
       [...reports].map(([name, content]) => [resolve(io.cwd, folder, name), content]),

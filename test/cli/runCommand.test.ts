@@ -11,9 +11,12 @@ const EXPECTED_FILES = [
   'report.html',
   'summary.json',
   'monthly.csv',
+  'summary.md',
+  'report.xlsx',
   ...['index', 'monthly-fan', 'annual-distribution', 'by-workload'].flatMap((chart) => [
     `${chart}.vl.json`,
     `${chart}.svg`,
+    `${chart}.png`,
   ]),
 ];
 
@@ -119,5 +122,56 @@ describe('pertask run on bad input', () => {
   it('never shows a stack trace', async () => {
     const run = await runCli(['run', 'no-such.yaml']);
     expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe('pertask run --format', () => {
+  it('writes only the formats it names', async () => {
+    const out = makeTemporaryFolder();
+    const args = ['run', EXAMPLES[0]!, '--trials', '300', '-q', '--out', out];
+    const run = await runCli([...args, '--format', 'html, xlsx']);
+    expect(run.code).toBe(0);
+    const [folder] = readdirSync(out);
+    expect(readdirSync(join(out, folder!)).sort()).toEqual(['report.html', 'report.xlsx']);
+  });
+
+  it('writes a PNG per chart that starts with the PNG signature', async () => {
+    const out = makeTemporaryFolder();
+    const run = await runCli([
+      'run',
+      EXAMPLES[0]!,
+      '--trials',
+      '300',
+      '-q',
+      '--out',
+      out,
+      '--format',
+      'png',
+    ]);
+    expect(run.code).toBe(0);
+    const [folder] = readdirSync(out);
+    const files = readdirSync(join(out, folder!)).sort();
+    expect(files).toEqual([
+      'annual-distribution.png',
+      'by-workload.png',
+      'index.png',
+      'monthly-fan.png',
+    ]);
+    for (const file of files) {
+      // PNG signature, RFC 2083 section 3.1: 137 80 78 71 13 10 26 10.
+      const bytes = readFileSync(join(out, folder!, file));
+      expect([...bytes.subarray(0, 8)]).toEqual([137, 80, 78, 71, 13, 10, 26, 10]);
+    }
+  });
+
+  it('refuses an unknown format with exit 2, the valid names and the closest, writing nothing', async () => {
+    const out = makeTemporaryFolder();
+    const run = await runCli(['run', EXAMPLES[0]!, '--out', out, '--format', 'html,xslx']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('unknown format `xslx`');
+    expect(run.stderr).toContain('html, json, csv, md, xlsx, png, svg, vl');
+    expect(run.stderr).toContain('Did you mean `xlsx`?');
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+    expect(readdirSync(out)).toEqual([]);
   });
 });
