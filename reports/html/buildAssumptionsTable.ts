@@ -8,8 +8,8 @@ import { formatAssumptionValue } from '../formatAssumptionValue.js';
 import { escapeHtml } from './escapeHtml.js';
 
 const DRAWN_WORDS: Readonly<Record<Assumption['drawn'], string>> = {
-  trial: 'once per trial',
-  month: 'every month',
+  trial: 'per trial',
+  month: 'per month',
   fixed: 'known',
 };
 
@@ -20,7 +20,7 @@ function rowOf(assumption: Assumption): string {
   return (
     `<tr><th scope="row"><code>${escapeHtml(assumption.path)}</code></th>` +
     `<td class="text">${escapeHtml(assumption.distribution)}</td>` +
-    `<td class="text">${DRAWN_WORDS[assumption.drawn]}</td>${values.join('')}</tr>`
+    `<td class="text drawn">${DRAWN_WORDS[assumption.drawn]}</td>${values.join('')}</tr>`
   );
 }
 

@@ -123,7 +123,7 @@ describe('buildHtml with assumptions', () => {
     expect(html).toContain('<h2>Assumptions</h2>');
     expect(html).toContain(
       '<th scope="row"><code>workloads.support.tasks_per_month</code></th>' +
-        '<td class="text">lognormal, P5 1000, P95 4000</td><td class="text">once per trial</td>' +
+        '<td class="text">lognormal, P5 1000, P95 4000</td><td class="text drawn">per trial</td>' +
         '<td>1k</td><td>2k</td><td>4k</td>',
     );
     // sqrt(0.4 * 0.8) - 1 = -0.43431...: three significant digits of the percent.
