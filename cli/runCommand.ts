@@ -15,6 +15,8 @@ import type { ReportFormat } from '../reports/reportFormats.js';
 import { CliError, EXIT, type CliIo } from './cliIo.js';
 import { forecastOnThreads } from './forecastOnThreads.js';
 import { formatRunSummary } from './formatRunSummary.js';
+import { createProgressBar } from './progressBar.js';
+import { paintIssue, useColour } from './useColour.js';
 import { ensureFolder, writeFilesAtomically } from './writeFileAtomic.js';
 
 export interface RunOptions {
@@ -77,19 +79,32 @@ export async function runCommand(options: RunOptions, io: CliIo): Promise<number
 
 /** Forecasts one scenario; a spend out of range is the scenario's fault and is shown at its key. */
 async function forecastOrReport(valid: ValidScenario, options: RunOptions, io: CliIo) {
-  const overrides = { trials: options.trials, seed: options.seed };
+  const bar = progressBarFor(valid.file, options, io);
+  const onProgress = (done: number, total: number) => bar.update(done, total);
+  const overrides = { trials: options.trials, seed: options.seed, onProgress };
   try {
     const threads = options.threads ?? threadsFor(valid.scenario, options, io);
     if (threads > 1) {
-      return await forecastOnThreads(valid.text, valid.scenario, overrides, threads, valid.issues);
+      const { text, scenario, issues } = valid;
+      return await forecastOnThreads(text, scenario, overrides, threads, issues, onProgress);
     }
     return forecastScenario(valid.scenario, overrides, valid.issues);
   } catch (error) {
     if (!(error instanceof SpendOutOfRangeError)) throw error;
     const issue = error.toIssue(valid.source);
-    io.stderr.write(`${formatIssue(issue, valid.file, valid.text)}\n`);
+    io.stderr.write(`${paintIssue(formatIssue(issue, valid.file, valid.text), colourOf(io))}\n`);
     return undefined;
+  } finally {
+    bar.finish();
   }
+}
+
+const colourOf = (io: CliIo): boolean => useColour(io.stderr, io.env);
+
+/** The bar on stderr: only on a terminal, and never under --quiet or --json. */
+function progressBarFor(file: string, options: RunOptions, io: CliIo) {
+  const enabled = io.stderr.isTTY === true && !options.quiet && !options.json;
+  return createProgressBar({ stream: io.stderr, label: file, enabled, colour: colourOf(io) });
 }
 
 /**
@@ -125,7 +140,9 @@ export async function validateFiles(
     const text = await readScenarioText(file, io);
     const source = loadScenarioDocument(text);
     const { scenario, issues } = validateScenario(source, BUILTIN_CATALOG);
-    for (const issue of issues) io.stderr.write(`${formatIssue(issue, file, text)}\n`);
+    for (const issue of issues) {
+      io.stderr.write(`${paintIssue(formatIssue(issue, file, text), colourOf(io))}\n`);
+    }
     if (scenario === undefined || hasErrors(issues)) failed = true;
     else valid.push({ file, text, source, scenario, issues });
   }

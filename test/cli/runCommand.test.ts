@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { makeCli } from '../../cli/makeCli.js';
 import { makeTemporaryFolder, runCli } from './runCli.js';
 
 const EXAMPLES = readdirSync('scenarios')
@@ -173,5 +174,29 @@ describe('pertask run --format', () => {
     expect(run.stderr).toContain('Did you mean `xlsx`?');
     expect(run.stderr).not.toMatch(/\n\s+at /);
     expect(readdirSync(out)).toEqual([]);
+  });
+});
+
+describe('pertask run on a terminal', () => {
+  /** Runs with stderr claiming to be a terminal, as it is in an interactive shell. */
+  async function runOnTerminal(extra: readonly string[]) {
+    let stderr = '';
+    const io = {
+      stdout: { write: () => true },
+      stderr: { write: (text: string) => (stderr += text), isTTY: true },
+      cwd: process.cwd(),
+      env: {},
+    };
+    const out = makeTemporaryFolder();
+    const args = ['run', EXAMPLES[0]!, '--trials', '3000', '--format', 'json', '--out', out];
+    const code = await makeCli([...args, ...extra], io).run();
+    return { code, stderr };
+  }
+
+  it.each([['--quiet'], ['--json']])('draws no progress bar under %s', async (flag) => {
+    const run = await runOnTerminal([flag]);
+    expect(run.code).toBe(0);
+    expect(run.stderr).not.toContain('\r');
+    expect(run.stderr).not.toContain('trials\u001b[K');
   });
 });
