@@ -8,7 +8,7 @@ import type { Assumption } from '../engine/describeAssumptions.js';
 import type { DistributionSummary, Summary } from '../engine/summaryTypes.js';
 import { horizonNameOf } from './charts/chartTheme.js';
 import { formatAssumptionValue } from './formatAssumptionValue.js';
-import { formatMoney, formatSignedMoney } from './formatMoney.js';
+import { formatCount, formatMoney, formatSignedMoney } from './formatMoney.js';
 import { buildHeadline } from './html/buildHeadline.js';
 
 /** A table cell: pipes escaped, line breaks folded, so a name cannot break the table. */
@@ -45,12 +45,27 @@ function spendTableOf(summary: Summary): string[] {
 function costPerTaskTableOf(summary: Summary): string[] {
   const first = summary.months[0] ?? '';
   const last = summary.months[summary.months.length - 1] ?? '';
-  const rows = summary.workloads.map((w) => [
-    w.name,
-    formatMoney(w.costPerTaskFirst.p50),
-    formatMoney(w.costPerTaskLast.p50),
-  ]);
-  return tableOf(['Workload', `Cost per task ${first} (P50)`, `${last} (P50)`], rows);
+  const rows = summary.workloads.map((w) => {
+    const [start, end] = [w.months[0], w.months[w.months.length - 1]];
+    return [
+      w.name,
+      formatMoney(w.costPerTaskFirst.p50),
+      formatMoney(w.costPerTaskLast.p50),
+      ...[start?.tokensPerTask, end?.tokensPerTask, start?.tasks, end?.tasks].map((count) =>
+        count === undefined ? '' : formatCount(count),
+      ),
+    ];
+  });
+  const header = [
+    'Workload',
+    `Cost per task ${first} (P50)`,
+    `${last} (P50)`,
+    `Tokens per task ${first} (mean)`,
+    `${last} (mean)`,
+    `Tasks ${first} (mean)`,
+    `${last} (mean)`,
+  ];
+  return tableOf(header, rows);
 }
 
 function assumptionsTableOf(assumptions: readonly Assumption[]): string[] {

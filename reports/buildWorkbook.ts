@@ -119,6 +119,8 @@ function workloadRows(summary: Summary): Row[] {
     w.costPerTaskLast.p50,
     w.months[0]?.tokensPerTask ?? null,
     w.months[w.months.length - 1]?.tokensPerTask ?? null,
+    w.months[0]?.tasks ?? null,
+    w.months[w.months.length - 1]?.tasks ?? null,
   ]);
 }
 
@@ -135,6 +137,8 @@ const WORKLOAD_HEADER = [
   'Cost per task, last month (P50)',
   'Tokens per task, first month (mean)',
   'Tokens per task, last month (mean)',
+  'Tasks per month, first month (mean)',
+  'Tasks per month, last month (mean)',
 ];
 
 function addAssumptionsSheet(workbook: ExcelJS.Workbook, assumptions: readonly Assumption[]) {
@@ -186,7 +190,7 @@ export async function buildWorkbook(
   formatSummarySheet(summarySheet);
   const moneyColumns = [null, null, null, ...Array<string>(8).fill(MONEY)];
   addTable(workbook, SHEETS.monthly, MONTHLY_CSV_HEADER, monthlyRows(summary), moneyColumns);
-  const workloadFormats = [null, ...Array<string>(9).fill(MONEY), COUNT, COUNT];
+  const workloadFormats = [null, ...Array<string>(9).fill(MONEY), ...Array<string>(4).fill(COUNT)];
   addTable(workbook, SHEETS.workloads, WORKLOAD_HEADER, workloadRows(summary), workloadFormats);
   addAssumptionsSheet(workbook, assumptions);
   addOptionsSheet(workbook, summary);

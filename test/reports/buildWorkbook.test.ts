@@ -66,13 +66,15 @@ describe('buildWorkbook, read back with exceljs', async () => {
     ]);
   });
 
-  it('holds each workload with its spend and cost per task', () => {
+  it('holds each workload with its spend, cost per task and tasks per month', () => {
     const rows = rowsOf(workbook, SHEETS.workloads);
     const workload = json.workloads[0]!;
     expect(rows[0]?.[0]).toBe(workload.name);
     expect(rows[0]?.[2]).toBe(workload.annual.perTask.p50);
     expect(rows[0]?.[8]).toBe(workload.costPerTaskFirst.p50);
     expect(rows[0]?.[9]).toBe(workload.costPerTaskLast.p50);
+    expect(rows[0]?.[12]).toBe(workload.months[0]?.tasks);
+    expect(rows[0]?.[13]).toBe(workload.months[workload.months.length - 1]?.tasks);
   });
 
   it('lists every assumption with its P5, P50 and P95', () => {
