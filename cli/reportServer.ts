@@ -24,6 +24,8 @@ export interface ReportServer {
 const LIVE_SCRIPT = `<script>
 (() => {
   const events = new EventSource('/events');
+  // Marks the page once it listens, so a test (or a curious reader) can tell.
+  events.addEventListener('open', () => (document.documentElement.dataset.live = 'open'));
   events.addEventListener('reload', () => location.reload());
   events.addEventListener('problem', (event) => {
     let banner = document.getElementById('pertask-problem');
@@ -41,9 +43,11 @@ const LIVE_SCRIPT = `<script>
 
 /** The report page as served: allowed to reach this server, with the live script added. */
 export function makeLive(html: string): string {
-  return html
-    .replace("default-src 'none';", "default-src 'none'; connect-src 'self';")
-    .replace('</body>', `${LIVE_SCRIPT}\n</body>`);
+  const allowed = html.replace("default-src 'none';", "default-src 'none'; connect-src 'self';");
+  // The last </body>: the inlined libraries hold the text "</body>" in their own strings.
+  const end = allowed.lastIndexOf('</body>');
+  if (end < 0) return allowed;
+  return `${allowed.slice(0, end)}${LIVE_SCRIPT}\n${allowed.slice(end)}`;
 }
 
 const TYPES: Readonly<Record<string, string>> = {

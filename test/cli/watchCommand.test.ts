@@ -3,6 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeCli } from '../../cli/makeCli.js';
+import { makeLive } from '../../cli/reportServer.js';
 import { makeTemporaryFolder } from './runCli.js';
 
 /** Polls `check` every 50 ms until it holds, failing after `timeoutMs`. */
@@ -78,4 +79,17 @@ describe('pertask run --watch', () => {
     expect(await running).toBe(0);
     expect(stderr).toContain('Stopped watching.');
   }, 90_000);
+});
+
+describe('makeLive', () => {
+  it('adds the live script before the last </body>, not inside an inlined library', () => {
+    const page =
+      '<meta content="default-src \'none\'; script-src x">' +
+      '<body><script>const s = "</body>";</script>\n</body></html>';
+    const live = makeLive(page);
+    expect(live).toContain('<script>const s = "</body>";</script>');
+    expect(live.indexOf("new EventSource('/events')")).toBeGreaterThan(live.indexOf('const s'));
+    expect(live.endsWith('})();\n</script>\n</body></html>')).toBe(true);
+    expect(live).toContain("default-src 'none'; connect-src 'self'; script-src x");
+  });
 });
