@@ -9,6 +9,7 @@ import type { Assumption } from '../engine/describeAssumptions.js';
 import type { DistributionSummary, Summary } from '../engine/summaryTypes.js';
 import { MONTHLY_CSV_HEADER, TOTAL_SCOPE } from './buildMonthlyCsv.js';
 import { isPercentKey } from './formatAssumptionValue.js';
+import { pinZipTimestamps } from './pinZipTimestamps.js';
 
 const MONEY = '"$"#,##0.00';
 const PERCENT = '0.0%';
@@ -169,8 +170,8 @@ function addOptionsSheet(workbook: ExcelJS.Workbook, summary: Summary): void {
 }
 
 /**
- * The workbook as the bytes of an .xlsx file. Its creation date is pinned so
- * that the file's properties do not carry the time of the run.
+ * The workbook as the bytes of an .xlsx file. Its creation date and the ZIP
+ * timestamps are pinned, so the same Summary gives the same bytes.
  * Cost: one row per month, scope and forecast; tens of milliseconds.
  */
 export async function buildWorkbook(
@@ -194,5 +195,5 @@ export async function buildWorkbook(
   addTable(workbook, SHEETS.workloads, WORKLOAD_HEADER, workloadRows(summary), workloadFormats);
   addAssumptionsSheet(workbook, assumptions);
   addOptionsSheet(workbook, summary);
-  return new Uint8Array(await workbook.xlsx.writeBuffer());
+  return pinZipTimestamps(new Uint8Array(await workbook.xlsx.writeBuffer()));
 }

@@ -110,3 +110,16 @@ describe('buildWorkbook, read back with exceljs', async () => {
     ]);
   });
 });
+
+describe('buildWorkbook bytes', () => {
+  it('are the same on every run for the same Summary, a second apart', async () => {
+    const { summary } = exampleReportInputs('scenarios/code-review.yaml', 200);
+    const first = await buildWorkbook(summary);
+    // ZIP times have two-second steps; wait past one so an unpinned stamp would differ.
+    await new Promise((resolve) => setTimeout(resolve, 2100));
+    const second = await buildWorkbook(summary);
+    expect(Buffer.from(second).equals(Buffer.from(first))).toBe(true);
+    // The first local header's date (APPNOTE 4.3.7, offset 12): 1980-01-01 is 0x0021.
+    expect(new DataView(first.buffer, first.byteOffset).getUint16(12, true)).toBe(0x21);
+  });
+});
