@@ -114,8 +114,8 @@ function buildParser(io: CliIo, setExitCode: (code: number) => void): Argv {
           threads: checkWhole('--threads', args.threads, 1, MAX_THREADS),
           formats: parseFormats(args.format),
         };
+        const port = checkWhole('--port', args.port, 0, 65_535) ?? 0;
         if (args.watch) {
-          const port = checkWhole('--port', args.port, 0, 65_535) ?? 0;
           const stop = io.stopSignal ?? stopOnSignals();
           setExitCode(await watchCommand({ ...options, port }, io, stop));
         } else {

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, normalize, sep } from 'node:path';
+import { CliError, EXIT } from './cliIo.js';
 
 /**
  * The small server behind `pertask run --watch`: it serves the reports folder
@@ -90,7 +91,11 @@ export async function startReportServer(folder: string, port: number): Promise<R
 
 function listen(server: Server, port: number): Promise<void> {
   return new Promise((resolve, reject) => {
-    server.once('error', reject);
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      const reason = error.code === 'EADDRINUSE' ? 'is in use' : `cannot be opened (${error.code})`;
+      const message = `port ${port} on 127.0.0.1 ${reason}; choose another with --port.`;
+      reject(new CliError(message, EXIT.usage));
+    });
     server.listen(port, '127.0.0.1', () => resolve());
   });
 }

@@ -16,8 +16,9 @@ const SETTLE_MS = 150;
  * `pertask run --watch`: runs once, serves the reports on 127.0.0.1 and runs
  * again whenever a scenario file is saved; open report pages reload after each
  * successful run. A scenario with errors prints them (and shows them on the
- * open pages) and the last good reports stay. Resolves with exit code 0 when
- * `stop` aborts (Ctrl-C).
+ * open pages) and the last good reports stay. Any saved file runs every
+ * scenario again, not only the one that changed. Resolves with exit code 0
+ * when `stop` aborts (Ctrl-C).
  */
 export async function watchCommand(
   options: WatchOptions,
@@ -27,15 +28,18 @@ export async function watchCommand(
   const folder = resolve(io.cwd, options.out);
   await runReportingErrors(options, io);
   const server = await startReportServer(folder, options.port);
-  await printAddresses(server.address, options, io);
+  // With a broken scenario at the start, the pages' addresses are printed once it is fixed.
+  let announced = await printAddresses(server.address, options, io);
   let pending: NodeJS.Timeout | undefined;
   let running = Promise.resolve();
   const rerun = () => {
     running = running.then(async () => {
       if (!options.quiet) io.stderr.write('Scenario saved; forecasting again.\n');
       const { code, problems } = await runCapturingProblems(options, io);
-      if (code === EXIT.ok) server.reload();
-      else server.problem(problems || 'The run failed; see the terminal.');
+      if (code === EXIT.ok) {
+        server.reload();
+        if (!announced) announced = await printAddresses(server.address, options, io);
+      } else server.problem(problems || 'The run failed; see the terminal.');
     });
   };
   const watchers = watchFiles(options.scenarios, io.cwd, () => {
@@ -99,7 +103,8 @@ async function runCapturingProblems(options: RunOptions, io: CliIo) {
   return { code, problems: problems.replace(/\u001b\[[0-9;]*m/g, '') };
 }
 
-async function printAddresses(address: string, options: RunOptions, io: CliIo): Promise<void> {
+/** Prints where the reports are served; true when it could name every page. */
+async function printAddresses(address: string, options: RunOptions, io: CliIo): Promise<boolean> {
   const quiet = { ...io, stderr: { write: () => true } };
   const valid = await validateFiles(options.scenarios, quiet).catch(() => undefined);
   const names = valid?.map((scenario) => scenario.scenario.name) ?? [];
@@ -109,4 +114,5 @@ async function printAddresses(address: string, options: RunOptions, io: CliIo): 
     `Serving reports on ${address} (open pages reload after each run):\n  ${list}\n` +
       `Watching ${options.scenarios.length} scenario file(s); Ctrl-C stops.\n`,
   );
+  return pages.length > 0;
 }

@@ -5,6 +5,10 @@
  * own quantile function, not from the trials, so they are exact and do not
  * move with the seed. Pure; any distribution family that has a description
  * and a quantile function is listed without change here.
+ *
+ * Not listed: model prices (the report's method note lists them), seasonality,
+ * `max` caps, `from` and `ramp`, which are plain numbers a reader finds in the
+ * scenario file.
  */
 import type { Calls, Scenario, Step, Value, Workload } from './scenarioTypes.js';
 
