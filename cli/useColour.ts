@@ -19,7 +19,7 @@ export function paint(text: string, style: Style, enabled: boolean): string {
   return enabled ? `\u001b[${STYLES[style]}m${text}\u001b[0m` : text;
 }
 
-/** A scenario issue's first line with its severity coloured: red for errors, yellow for warnings. */
+/** An issue's first line with its severity coloured: red for errors, yellow for warnings. */
 export function paintIssue(formatted: string, enabled: boolean): string {
   if (!enabled) return formatted;
   return formatted.replace(

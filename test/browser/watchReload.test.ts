@@ -24,7 +24,7 @@ describe.skipIf(!hasChromium() && !BROWSER_REQUIRED)('a watched report in Chromi
     await browser?.close();
   });
 
-  it('reloads itself after the scenario is saved, and shows a broken save in a banner', async () => {
+  it('reloads itself after a save, and shows a broken save in a banner', async () => {
     const folder = makeTemporaryFolder();
     const file = join(folder, 'mine.yaml');
     const original = readFileSync('scenarios/code-review.yaml', 'utf8');

@@ -165,7 +165,7 @@ describe('pertask run --format', () => {
     }
   });
 
-  it('refuses an unknown format with exit 2, the valid names and the closest, writing nothing', async () => {
+  it('refuses an unknown format with exit 2, the valid names and the closest', async () => {
     const out = makeTemporaryFolder();
     const run = await runCli(['run', EXAMPLES[0]!, '--out', out, '--format', 'html,xslx']);
     expect(run.code).toBe(2);

@@ -27,7 +27,7 @@ function fetchText(url: string): Promise<{ status: number; body: string }> {
 }
 
 describe('pertask run --watch', () => {
-  it('serves the report, reloads it after a save, shows errors without exiting, and stops', async () => {
+  it('serves the report, reloads after a save, shows errors without exiting, stops', async () => {
     const folder = makeTemporaryFolder();
     const file = join(folder, 'mine.yaml');
     const original = readFileSync('scenarios/code-review.yaml', 'utf8');

@@ -46,7 +46,7 @@ describe('buildWorkbook, read back with exceljs', async () => {
     expect(figures.get('Trials')).toBe(500);
   });
 
-  it('holds every monthly percentile of summary.json, one row per month, scope and forecast', () => {
+  it('holds every monthly percentile of summary.json, a row per month, scope and forecast', () => {
     const rows = rowsOf(workbook, SHEETS.monthly);
     expect(rows).toHaveLength(json.months.length * (1 + json.workloads.length) * 3);
     const last = json.months.length - 1;
