@@ -1,0 +1,102 @@
+/**
+ * Anthropic's Admin API reports, saved as JSON (a page, a list of pages, or one
+ * page a line): the usage report (`/v1/organizations/usage_report/messages`)
+ * and the cost report (`/v1/organizations/cost_report`).
+ *
+ * Convention of the usage report: `uncached_input_tokens` EXCLUDES cache reads
+ * (`cache_read_input_tokens`) and cache writes (`cache_creation`, split into
+ * 5-minute and 1-hour lifetimes), so the three are added, never subtracted. The
+ * two write lifetimes are summed into cache writes, priced at the catalog's one
+ * write rate (the 5-minute rate; a 1-hour write costs 2x input, not 1.25x, so
+ * recomputed costs of 1-hour writes run low). `output_tokens` INCLUDES extended
+ * thinking, which Anthropic bills as output; reasoning stays 0. The report has
+ * no request counts (calls are 0) and no tasks; `workspace_id` is the workload.
+ *
+ * Convention of the cost report: `amount` is a decimal string in CENTS (the
+ * currency's lowest unit), so $12.34 is "1234"; it is divided by 100 here.
+ */
+import { CurrencyCheck } from './currencyCheck.js';
+import { asObject, collectBuckets, resultsOf, type JsonBucket } from './readJsonDocument.js';
+import { readCount, readNumber, UsageProblems } from './usageProblems.js';
+import { emptyRecord, type UsageRecord } from './usageRecord.js';
+import { parseTimestamp } from './zonedTime.js';
+
+function bucketStartMs(bucket: JsonBucket, problems: UsageProblems): number | undefined {
+  const text = String(bucket.bucket['starting_at'] ?? '');
+  const timeMs = parseTimestamp(text, 'UTC');
+  if (timeMs === undefined) {
+    problems.add(bucket.line, 1, `${bucket.path}.starting_at`, `\`${text}\` is not a time`);
+  }
+  return timeMs;
+}
+
+/** Reads the usage report's buckets. */
+export function readAnthropicUsage(documents: readonly unknown[]): UsageRecord[] {
+  const problems = new UsageProblems();
+  const records: UsageRecord[] = [];
+  for (const bucket of collectBuckets(documents)) {
+    const timeMs = bucketStartMs(bucket, problems);
+    if (timeMs === undefined) continue;
+    for (const { result, path } of resultsOf(bucket)) {
+      const count = (value: unknown, key: string): number => {
+        const parsed = readCount(value);
+        if (parsed === undefined)
+          problems.add(bucket.line, 1, `${path}.${key}`, 'not a token count');
+        return parsed ?? 0;
+      };
+      const creation = asObject(result['cache_creation']) ?? {};
+      records.push({
+        ...emptyRecord(bucket.line),
+        timeMs,
+        workload: String(result['workspace_id'] ?? '') || 'default',
+        vendor: 'anthropic',
+        model: String(result['model'] ?? '') || 'unknown',
+        inputTokens: count(result['uncached_input_tokens'], 'uncached_input_tokens'),
+        cachedInputTokens: count(result['cache_read_input_tokens'], 'cache_read_input_tokens'),
+        cacheWriteTokens:
+          count(creation['ephemeral_5m_input_tokens'], 'cache_creation.ephemeral_5m_input_tokens') +
+          count(creation['ephemeral_1h_input_tokens'], 'cache_creation.ephemeral_1h_input_tokens'),
+        outputTokens: count(result['output_tokens'], 'output_tokens'),
+        calls: 0,
+      });
+    }
+  }
+  problems.throwIfAny();
+  return records;
+}
+
+/** Reads the cost report's buckets: amounts in cents, turned into dollars. */
+export function readAnthropicCosts(documents: readonly unknown[]): UsageRecord[] {
+  const problems = new UsageProblems();
+  const currencies = new CurrencyCheck();
+  const records: UsageRecord[] = [];
+  for (const bucket of collectBuckets(documents)) {
+    const timeMs = bucketStartMs(bucket, problems);
+    if (timeMs === undefined) continue;
+    for (const { result, path } of resultsOf(bucket)) {
+      const cents = readNumber(result['amount']);
+      if (typeof cents !== 'number') {
+        problems.add(bucket.line, 1, `${path}.amount`, 'no amount in cents');
+        continue;
+      }
+      currencies.note(
+        String(result['currency'] ?? 'USD'),
+        problems,
+        bucket.line,
+        1,
+        `${path}.currency`,
+      );
+      records.push({
+        ...emptyRecord(bucket.line),
+        timeMs,
+        workload: String(result['workspace_id'] ?? '') || 'default',
+        vendor: 'anthropic',
+        model: String(result['model'] ?? '') || String(result['description'] ?? '') || 'unknown',
+        calls: 0,
+        costUsd: cents / 100,
+      });
+    }
+  }
+  problems.throwIfAny();
+  return records;
+}
