@@ -13,6 +13,7 @@ import { loadEmbedScripts } from '../reports/loadEmbedScripts.js';
 import { CliError, EXIT, type CliIo } from './cliIo.js';
 import { forecastOnThreads } from './forecastOnThreads.js';
 import { formatRunSummary } from './formatRunSummary.js';
+import { resolveScenarioCatalog } from './resolveScenarioCatalog.js';
 import { ensureFolder, writeFilesAtomically } from './writeFileAtomic.js';
 
 export interface RunOptions {
@@ -68,7 +69,10 @@ export async function runCommand(options: RunOptions, io: CliIo): Promise<number
 async function forecastOrReport(valid: ValidScenario, options: RunOptions, io: CliIo) {
   const overrides = { trials: options.trials, seed: options.seed };
   try {
-    const threads = options.threads ?? threadsFor(valid.scenario, options, io);
+    // Worker threads validate the text again against the built-in catalog alone.
+    const threads = valid.catalogNamed
+      ? 1
+      : (options.threads ?? threadsFor(valid.scenario, options, io));
     if (threads > 1) {
       return await forecastOnThreads(valid.text, valid.scenario, overrides, threads, valid.issues);
     }
@@ -101,6 +105,8 @@ interface ValidScenario {
   readonly scenario: Scenario;
   /** The warnings of validation, which the summary lists. */
   readonly issues: readonly ScenarioIssue[];
+  /** True when `prices.catalog` names a catalog file. */
+  readonly catalogNamed: boolean;
 }
 
 /** Loads and validates every file, printing every problem; undefined if any has an error. */
@@ -113,10 +119,11 @@ export async function validateFiles(
   for (const file of files) {
     const text = await readScenarioText(file, io);
     const source = loadScenarioDocument(text);
-    const { scenario, issues } = validateScenario(source, BUILTIN_CATALOG);
+    const resolved = await resolveScenarioCatalog(source, file, text, io);
+    const { scenario, issues } = validateScenario(source, resolved?.catalog ?? BUILTIN_CATALOG);
     for (const issue of issues) io.stderr.write(`${formatIssue(issue, file, text)}\n`);
-    if (scenario === undefined || hasErrors(issues)) failed = true;
-    else valid.push({ file, text, source, scenario, issues });
+    if (resolved === undefined || scenario === undefined || hasErrors(issues)) failed = true;
+    else valid.push({ file, text, source, scenario, issues, catalogNamed: resolved.named });
   }
   return failed ? undefined : valid;
 }
