@@ -1,6 +1,7 @@
 import { createRequire } from 'node:module';
 import yargs, { type Argv } from 'yargs';
 import { CliError, EXIT, type CliIo } from './cliIo.js';
+import { registerUsageCommands } from './registerUsageCommands.js';
 import { runCommand } from './runCommand.js';
 
 /** The options of `pertask run`; this table drives the parser, its help, and the README. */
@@ -63,7 +64,7 @@ export function makeCli(argv: readonly string[], io: CliIo): { run(): Promise<nu
 }
 
 function buildParser(io: CliIo, setExitCode: (code: number) => void): Argv {
-  return yargs()
+  const parser = yargs()
     .scriptName('pertask')
     .usage("$0 <command> [options]\n\nForecast next year's AI spend per task, not per token.")
     .command(
@@ -92,7 +93,8 @@ function buildParser(io: CliIo, setExitCode: (code: number) => void): Argv {
         };
         setExitCode(await runCommand(options, io));
       },
-    )
+    );
+  return registerUsageCommands(parser as unknown as Argv, io, setExitCode)
     .demandCommand(1, 'Name a command: pertask run <scenario...>')
     .strict()
     .recommendCommands()

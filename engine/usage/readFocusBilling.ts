@@ -30,10 +30,22 @@ export const FOCUS_REQUIRED = [
   'ChargeDescription',
 ] as const;
 
-const MODEL_WORD =
-  /\b(gpt-[\w.-]+|o\d(?:-[\w.-]+)?|claude-[\w.-]+|gemini-[\w.-]+|llama[\w.-]*|mistral-[\w.-]+|deepseek-[\w.-]+|grok-[\w.-]+)/i;
+const MODEL_FAMILIES = [
+  'gpt-',
+  'o\\d',
+  'claude-',
+  'gemini-',
+  'llama',
+  'mistral-',
+  'deepseek-',
+  'grok-',
+];
+const MODEL_WORD = new RegExp(`\\b((?:${MODEL_FAMILIES.join('|')})[\\w.-]*)`, 'i');
 
-/** Tokens in one unit: 'Tokens' 1, '1K Tokens' 1,000, '1M tokens' 1,000,000; undefined if not tokens. */
+/**
+ * Tokens in one unit: 'Tokens' 1, '1K Tokens' 1,000, '1M tokens' 1,000,000; undefined for a
+ * unit that is not tokens.
+ */
 export function tokensPerUnit(unit: string): number | undefined {
   if (!/tokens?/i.test(unit)) return undefined;
   const match = /(\d+(?:\.\d+)?)?\s*([km])\b/i.exec(unit);

@@ -101,8 +101,8 @@ function detectJsonFormat(text: string): UsageFormat {
   const first = Array.isArray(documents[0]) ? documents[0][0] : documents[0];
   const object = asObject(first) ?? {};
   if ('resourceSpans' in object) return 'otel-spans';
-  if ('spend' in object || 'request_id' in object) return 'litellm-spend';
   if ('time' in object && 'model' in object) return 'generic-jsonl';
+  if ('spend' in object || 'startTime' in object) return 'litellm-spend';
   const data = object['data'];
   const bucket = asObject(Array.isArray(data) ? data[0] : undefined);
   const results = bucket?.['results'];

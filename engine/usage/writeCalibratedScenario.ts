@@ -106,7 +106,8 @@ function writeCalls(step: CalibratedStep): string {
   const { calls } = step;
   if (calls.family === 'fixed') return formatFigure(calls.mean);
   if (calls.family === 'poisson') return `{ poisson: ${formatFigure(calls.mean)} }`;
-  return `{ negative_binomial: { mean: ${formatFigure(calls.mean)}, sd: ${formatFigure(calls.sd ?? 0)} } }`;
+  const parameters = `mean: ${formatFigure(calls.mean)}, sd: ${formatFigure(calls.sd ?? 0)}`;
+  return `{ negative_binomial: { ${parameters} } }`;
 }
 
 function writeStep(step: CalibratedStep): string[] {
@@ -115,15 +116,18 @@ function writeStep(step: CalibratedStep): string[] {
   const quality =
     fit.rSquared === null
       ? 'every task sent the same prompt'
-      : `R^2 ${fit.rSquared.toFixed(3)}, RMSE ${formatFigure(Math.round(fit.rmseTokens))} tokens a task`;
+      : `R^2 ${fit.rSquared.toFixed(3)}, ` +
+        `RMSE ${formatFigure(Math.round(fit.rmseTokens))} tokens a task`;
   const optional = (key: string, value: number, text: string) =>
     value > 0 ? [`        ${key}: ${text}`] : [];
   return [
     `      ${step.name}:`,
-    `        # logged as ${step.loggedModels.join(', ')}; ${money(step.costPerTaskUsd)} a task that calls it`,
-    `        # calls a task: mean ${observed.mean.toFixed(2)}, sd ${observed.sd.toFixed(2)}, max ${observed.max}`,
-    `        # prompt a task: mean ${formatFigure(Math.round(step.meanPromptTokens))} tokens, fitted as`,
-    `        #   input_tokens * calls + context_growth * calls * (calls - 1) / 2 (${quality})`,
+    `        # logged as ${step.loggedModels.join(', ')}`,
+    `        # ${money(step.costPerTaskUsd)} a task that calls it; calls a task: ` +
+      `mean ${observed.mean.toFixed(2)}, sd ${observed.sd.toFixed(2)}, max ${observed.max}`,
+    `        # prompt a task: mean ${formatFigure(Math.round(step.meanPromptTokens))} tokens, as`,
+    '        #   input_tokens * calls + context_growth * calls * (calls - 1) / 2',
+    `        #   (${quality})`,
     `        model: ${JSON.stringify(step.model)}`,
     ...(step.when < 1 ? [`        when: ${percent(step.when)}`] : []),
     `        calls: ${writeCalls(step)}`,

@@ -77,8 +77,12 @@ function zoneOffsetMs(timeMs: number, zone: string): number {
   return asUtc - (timeMs - (((timeMs % 1000) + 1000) % 1000));
 }
 
-const TIMESTAMP =
-  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?)?\s*(Z|UTC|[+-]\d{2}:?\d{2})?$/i;
+// Date, optional time (seconds and fraction optional), optional zone.
+const TIMESTAMP = new RegExp(
+  '^(\\d{4})-(\\d{2})-(\\d{2})(?:[T ](\\d{2}):(\\d{2})(?::(\\d{2})(\\.\\d+)?)?)?' +
+    '\\s*(Z|UTC|[+-]\\d{2}:?\\d{2})?$',
+  'i',
+);
 
 /**
  * Reads an ISO 8601 timestamp ('2024-09-30T22:15:00Z', '2024-09-30 22:15:00+02:00',

@@ -63,9 +63,8 @@ function buildCostPerTaskChart(dashboard: Dashboard): TopLevelSpec {
     const last = known[known.length - 1];
     if (first === undefined || last === undefined || first === last) return [];
     const change = (last.costPerTaskUsd ?? 0) / (first.costPerTaskUsd ?? 1) - 1;
-    return [
-      `${workload.name} ${change >= 0 ? '+' : ''}${formatPercent(change)} ${first.period} to ${last.period}`,
-    ];
+    const sign = change >= 0 ? '+' : '';
+    return [`${workload.name} ${sign}${formatPercent(change)} ${first.period} to ${last.period}`];
   });
   const title =
     values.length === 0
@@ -94,7 +93,8 @@ function buildVendorPriceChart(dashboard: Dashboard): TopLevelSpec {
   const title =
     top === undefined
       ? 'No tokens logged'
-      : `Highest average price paid: ${top.vendor}, $${(top.price ?? 0).toFixed(2)} per million tokens`;
+      : `Highest average price paid: ${top.vendor}, ` +
+        `$${(top.price ?? 0).toFixed(2)} per million tokens`;
   return {
     ...base(
       title,

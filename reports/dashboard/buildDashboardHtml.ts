@@ -27,7 +27,10 @@ function tableHtml(table: TextTable): string {
   const rows = table.rows.map(
     (row) => `<tr>${row.map((cell) => `<td>${escapeHtml(cell)}</td>`).join('')}</tr>`,
   );
-  return `<h2>${escapeHtml(table.title)}</h2>\n<table><thead><tr>${head}</tr></thead><tbody>${rows.join('')}</tbody></table>`;
+  return (
+    `<h2>${escapeHtml(table.title)}</h2>\n` +
+    `<table><thead><tr>${head}</tr></thead><tbody>${rows.join('')}</tbody></table>`
+  );
 }
 
 /** The page. Pure: the caller reads the scripts and writes the file. */
@@ -39,11 +42,12 @@ export function buildDashboardHtml(
   const charts = buildDashboardCharts(dashboard).map(
     (chart) =>
       `<figure class="chart"><div id="chart-${chart.name}"></div></figure>\n` +
-      `<script type="application/json" data-chart="${chart.name}">${serializeJsonForScript(chart.spec)}</script>`,
+      `<script type="application/json" data-chart="${chart.name}">` +
+      `${serializeJsonForScript(chart.spec)}</script>`,
   );
   const notes = buildDashboardNotes(dashboard).map((note) => `<li>${escapeHtml(note)}</li>`);
   const script = (text: string) => `<script>${escapeScriptText(text)}</script>`;
-  const range = `${dashboard.months[0] ?? '-'} to ${dashboard.months[dashboard.months.length - 1] ?? '-'}`;
+  const range = `${dashboard.months[0] ?? '-'} to ${dashboard.months.at(-1) ?? '-'}`;
   return [
     '<!DOCTYPE html>',
     '<html lang="en">',

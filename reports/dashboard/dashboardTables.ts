@@ -20,7 +20,7 @@ function usdPerMillion(value: number): string {
 
 function workloadTable(dashboard: Dashboard): TextTable {
   return {
-    title: `Workloads, ${dashboard.months[0] ?? '-'} to ${dashboard.months[dashboard.months.length - 1] ?? '-'}`,
+    title: `Workloads, ${dashboard.months[0] ?? '-'} to ${dashboard.months.at(-1) ?? '-'}`,
     header: ['workload', 'tokens', 'tasks', 'tokens/task', 'calls/task', 'spend', 'cost/task'],
     rows: dashboard.workloads.map((w) => [
       w.name,
