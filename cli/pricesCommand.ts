@@ -18,7 +18,8 @@ import type { TieredModelPrice } from '../engine/usage/priceUsage.js';
 import { formatPercent } from '../reports/formatMoney.js';
 import { renderTextTable } from '../reports/dashboard/dashboardTables.js';
 import { CliError, EXIT, type CliIo } from './cliIo.js';
-import { loadCatalog, readText } from './readUsageFiles.js';
+import { loadCatalog } from './readUsageFiles.js';
+import { readTextFile } from './readTextFile.js';
 import { writeFilesAtomically } from './writeFileAtomic.js';
 
 export async function listPricesCommand(
@@ -55,7 +56,7 @@ export async function importPricesCommand(
   options: { file: string; out: string; asOf: string | undefined; quiet: boolean },
   io: CliIo,
 ): Promise<number> {
-  const text = await readText(options.file, io, 'price map');
+  const text = await readTextFile(options.file, io, 'price map');
   let map: LiteLlmPriceMap;
   try {
     map = JSON.parse(text.replace(/^\uFEFF/, '')) as LiteLlmPriceMap;
@@ -94,7 +95,7 @@ export async function fitPricesCommand(
   options: { history: string; models: readonly string[]; inputShare: number; json: boolean },
   io: CliIo,
 ): Promise<number> {
-  const text = await readText(options.history, io, 'price history');
+  const text = await readTextFile(options.history, io, 'price history');
   let fit: PriceChangeFit;
   try {
     const rows = parsePriceHistoryCsv(text);

@@ -1,5 +1,3 @@
-import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import type { PriceCatalog } from '../engine/priceCatalog.js';
 import { BUILTIN_CATALOG, createPriceCatalog } from '../engine/priceCatalog.js';
 import { readImportedCatalog } from '../engine/usage/importPriceMap.js';
@@ -13,6 +11,7 @@ import {
 } from '../engine/usage/usageRecord.js';
 import { isKnownTimeZone } from '../engine/usage/zonedTime.js';
 import { CliError, EXIT, type CliIo } from './cliIo.js';
+import { readTextFile } from './readTextFile.js';
 
 export interface UsageInputOptions {
   readonly tz: string;
@@ -48,7 +47,7 @@ export async function readUsageFiles(
   const records: UsageRecord[] = [];
   let failed = false;
   for (const file of files) {
-    const text = await readText(file, io, 'usage file');
+    const text = await readTextFile(file, io, 'usage file');
     try {
       const read = readUsageText(text, {
         zone: options.tz,
@@ -77,21 +76,10 @@ export async function readUsageFiles(
 /** The built-in catalog, with an imported one (pertask prices import) laid over it. */
 export async function loadCatalog(file: string | undefined, io: CliIo): Promise<PriceCatalog> {
   if (file === undefined) return BUILTIN_CATALOG;
-  const text = await readText(file, io, 'catalog');
+  const text = await readTextFile(file, io, 'catalog');
   const imported = readImportedCatalog(text);
   if (!imported.ok) throw new CliError(`${file}: ${imported.message}`, EXIT.usage);
   const merged = new Map(BUILTIN_CATALOG.models);
   for (const entry of imported.entries) merged.set(entry.model, entry);
   return createPriceCatalog([...merged.values()]);
-}
-
-export async function readText(file: string, io: CliIo, what: string): Promise<string> {
-  try {
-    return await readFile(resolve(io.cwd, file), 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason =
-      code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : String(code);
-    throw new CliError(`${file}: cannot read the ${what}: ${reason}.`, EXIT.usage);
-  }
 }

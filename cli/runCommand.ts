@@ -1,5 +1,5 @@
 import { constants } from 'node:fs';
-import { access, readFile } from 'node:fs/promises';
+import { access } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { forecastScenario, SpendOutOfRangeError } from '../engine/forecast.js';
 import { loadScenarioDocument, type ScenarioDocument } from '../engine/loadScenarioDocument.js';
@@ -13,6 +13,7 @@ import { loadEmbedScripts } from '../reports/loadEmbedScripts.js';
 import { CliError, EXIT, type CliIo } from './cliIo.js';
 import { forecastOnThreads } from './forecastOnThreads.js';
 import { formatRunSummary } from './formatRunSummary.js';
+import { readTextFile } from './readTextFile.js';
 import { resolveScenarioCatalog } from './resolveScenarioCatalog.js';
 import { ensureFolder, writeFilesAtomically } from './writeFileAtomic.js';
 
@@ -142,14 +143,7 @@ async function prepareOutputFolder(folder: string, shown: string): Promise<void>
 }
 
 async function readScenarioText(file: string, io: CliIo): Promise<string> {
-  try {
-    return await readFile(resolve(io.cwd, file), 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason =
-      code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : String(code);
-    throw new CliError(`${file}: cannot read the scenario: ${reason}.`, EXIT.usage);
-  }
+  return readTextFile(file, io, 'scenario');
 }
 
 function checkDistinctNames(scenarios: readonly ValidScenario[]): void {

@@ -16,8 +16,8 @@
  * currency's lowest unit), so $12.34 is "1234"; it is divided by 100 here.
  */
 import { CurrencyCheck } from './currencyCheck.js';
-import { asObject, collectBuckets, resultsOf, type JsonBucket } from './readJsonDocument.js';
-import { readCount, readNumber, UsageProblems } from './usageProblems.js';
+import { asObject, readBucketResults, type JsonBucket } from './readJsonDocument.js';
+import { readNumber, type UsageProblems } from './usageProblems.js';
 import { emptyRecord, type UsageRecord } from './usageRecord.js';
 import { parseTimestamp } from './zonedTime.js';
 
@@ -32,71 +32,45 @@ function bucketStartMs(bucket: JsonBucket, problems: UsageProblems): number | un
 
 /** Reads the usage report's buckets. */
 export function readAnthropicUsage(documents: readonly unknown[]): UsageRecord[] {
-  const problems = new UsageProblems();
-  const records: UsageRecord[] = [];
-  for (const bucket of collectBuckets(documents)) {
-    const timeMs = bucketStartMs(bucket, problems);
-    if (timeMs === undefined) continue;
-    for (const { result, path } of resultsOf(bucket)) {
-      const count = (value: unknown, key: string): number => {
-        const parsed = readCount(value);
-        if (parsed === undefined)
-          problems.add(bucket.line, 1, `${path}.${key}`, 'not a token count');
-        return parsed ?? 0;
-      };
-      const creation = asObject(result['cache_creation']) ?? {};
-      records.push({
-        ...emptyRecord(bucket.line),
-        timeMs,
-        workload: String(result['workspace_id'] ?? '') || 'default',
-        vendor: 'anthropic',
-        model: String(result['model'] ?? '') || 'unknown',
-        inputTokens: count(result['uncached_input_tokens'], 'uncached_input_tokens'),
-        cachedInputTokens: count(result['cache_read_input_tokens'], 'cache_read_input_tokens'),
-        cacheWriteTokens:
-          count(creation['ephemeral_5m_input_tokens'], 'cache_creation.ephemeral_5m_input_tokens') +
-          count(creation['ephemeral_1h_input_tokens'], 'cache_creation.ephemeral_1h_input_tokens'),
-        outputTokens: count(result['output_tokens'], 'output_tokens'),
-        calls: 0,
-      });
-    }
-  }
-  problems.throwIfAny();
-  return records;
+  return readBucketResults(documents, bucketStartMs, ({ result, line, timeMs, count }) => {
+    const creation = asObject(result['cache_creation']) ?? {};
+    const writes = ['ephemeral_5m_input_tokens', 'ephemeral_1h_input_tokens'].map((key) =>
+      count(creation[key], `cache_creation.${key}`),
+    );
+    return {
+      ...emptyRecord(line),
+      timeMs,
+      workload: String(result['workspace_id'] ?? '') || 'default',
+      vendor: 'anthropic',
+      model: String(result['model'] ?? '') || 'unknown',
+      inputTokens: count(result['uncached_input_tokens'], 'uncached_input_tokens'),
+      cachedInputTokens: count(result['cache_read_input_tokens'], 'cache_read_input_tokens'),
+      cacheWriteTokens: writes[0]! + writes[1]!,
+      outputTokens: count(result['output_tokens'], 'output_tokens'),
+      calls: 0,
+    };
+  });
 }
 
 /** Reads the cost report's buckets: amounts in cents, turned into dollars. */
 export function readAnthropicCosts(documents: readonly unknown[]): UsageRecord[] {
-  const problems = new UsageProblems();
   const currencies = new CurrencyCheck();
-  const records: UsageRecord[] = [];
-  for (const bucket of collectBuckets(documents)) {
-    const timeMs = bucketStartMs(bucket, problems);
-    if (timeMs === undefined) continue;
-    for (const { result, path } of resultsOf(bucket)) {
-      const cents = readNumber(result['amount']);
-      if (typeof cents !== 'number') {
-        problems.add(bucket.line, 1, `${path}.amount`, 'no amount in cents');
-        continue;
-      }
-      currencies.note(
-        String(result['currency'] ?? 'USD'),
-        problems,
-        bucket.line,
-        1,
-        `${path}.currency`,
-      );
-      records.push({
-        ...emptyRecord(bucket.line),
-        timeMs,
-        workload: String(result['workspace_id'] ?? '') || 'default',
-        vendor: 'anthropic',
-        model: String(result['model'] ?? '') || String(result['description'] ?? '') || 'unknown',
-        calls: 0,
-        costUsd: cents / 100,
-      });
+  return readBucketResults(documents, bucketStartMs, ({ result, path, line, timeMs }, problems) => {
+    const cents = readNumber(result['amount']);
+    if (typeof cents !== 'number') {
+      problems.add(line, 1, `${path}.amount`, 'no amount in cents');
+      return undefined;
     }
-  }
-  problems.throwIfAny();
-  return records;
+    const currency = String(result['currency'] ?? 'USD');
+    currencies.note(currency, problems, line, 1, `${path}.currency`);
+    return {
+      ...emptyRecord(line),
+      timeMs,
+      workload: String(result['workspace_id'] ?? '') || 'default',
+      vendor: 'anthropic',
+      model: String(result['model'] ?? '') || String(result['description'] ?? '') || 'unknown',
+      calls: 0,
+      costUsd: cents / 100,
+    };
+  });
 }

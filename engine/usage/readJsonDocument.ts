@@ -1,4 +1,5 @@
-import { failUsage } from './usageProblems.js';
+import { failUsage, readCount, UsageProblems } from './usageProblems.js';
+import type { UsageRecord } from './usageRecord.js';
 
 export type JsonObject = Readonly<Record<string, unknown>>;
 
@@ -70,4 +71,47 @@ export function resultsOf(bucket: JsonBucket): { result: JsonObject; path: strin
       ? []
       : [{ result: object, path: `${bucket.path}.results[${index}]` }];
   });
+}
+
+/** One result of a report's bucket, as a reader sees it. */
+export interface BucketResult {
+  readonly result: JsonObject;
+  /** Where it sits, e.g. `[0].data[3].results[1]`, for messages. */
+  readonly path: string;
+  readonly line: number;
+  /** The bucket's start. */
+  readonly timeMs: number;
+  /** A token count of the result, 0 with a problem noted when the value is not a count. */
+  count(value: unknown, key: string): number;
+}
+
+/**
+ * Walks every result of every bucket of a paginated report: `startOf` reads a
+ * bucket's start (noting a problem and returning undefined when it cannot),
+ * `read` turns a result into a record. Every problem is thrown at the end.
+ */
+export function readBucketResults(
+  documents: readonly unknown[],
+  startOf: (bucket: JsonBucket, problems: UsageProblems) => number | undefined,
+  read: (item: BucketResult, problems: UsageProblems) => UsageRecord | undefined,
+): UsageRecord[] {
+  const problems = new UsageProblems();
+  const records: UsageRecord[] = [];
+  for (const bucket of collectBuckets(documents)) {
+    const timeMs = startOf(bucket, problems);
+    if (timeMs === undefined) continue;
+    for (const { result, path } of resultsOf(bucket)) {
+      const count = (value: unknown, key: string): number => {
+        const parsed = readCount(value);
+        if (parsed === undefined) {
+          problems.add(bucket.line, 1, `${path}.${key}`, 'not a token count');
+        }
+        return parsed ?? 0;
+      };
+      const record = read({ result, path, line: bucket.line, timeMs, count }, problems);
+      if (record !== undefined) records.push(record);
+    }
+  }
+  problems.throwIfAny();
+  return records;
 }

@@ -17,8 +17,8 @@
  * `line_item` ('gpt-4o-2024-08-06, input').
  */
 import { CurrencyCheck } from './currencyCheck.js';
-import { collectBuckets, resultsOf, asObject, type JsonBucket } from './readJsonDocument.js';
-import { readCount, readNumber, UsageProblems } from './usageProblems.js';
+import { asObject, readBucketResults, type JsonBucket } from './readJsonDocument.js';
+import { readNumber, type UsageProblems } from './usageProblems.js';
 import { emptyRecord, type UsageRecord } from './usageRecord.js';
 
 function bucketStartMs(bucket: JsonBucket, problems: UsageProblems): number | undefined {
@@ -32,74 +32,48 @@ function bucketStartMs(bucket: JsonBucket, problems: UsageProblems): number | un
 
 /** Reads usage buckets of the completions endpoint. */
 export function readOpenAiUsage(documents: readonly unknown[]): UsageRecord[] {
-  const problems = new UsageProblems();
-  const records: UsageRecord[] = [];
-  for (const bucket of collectBuckets(documents)) {
-    const timeMs = bucketStartMs(bucket, problems);
-    if (timeMs === undefined) continue;
-    for (const { result, path } of resultsOf(bucket)) {
-      const count = (key: string): number => {
-        const value = readCount(result[key]);
-        if (value === undefined)
-          problems.add(bucket.line, 1, `${path}.${key}`, 'not a token count');
-        return value ?? 0;
-      };
-      const input = count('input_tokens');
-      const cached = count('input_cached_tokens');
-      if (cached > input) {
-        problems.add(
-          bucket.line,
-          1,
-          `${path}.input_cached_tokens`,
-          'more cached than input tokens',
-        );
-      }
-      records.push({
-        ...emptyRecord(bucket.line),
-        timeMs,
-        workload: String(result['project_id'] ?? '') || 'default',
-        vendor: 'openai',
-        model: String(result['model'] ?? '') || 'unknown',
-        inputTokens: Math.max(0, input - cached),
-        cachedInputTokens: cached,
-        outputTokens: count('output_tokens'),
-        calls: count('num_model_requests'),
-      });
+  return readBucketResults(documents, bucketStartMs, (item, problems) => {
+    const { result, path, line, count } = item;
+    const input = count(result['input_tokens'], 'input_tokens');
+    const cached = count(result['input_cached_tokens'], 'input_cached_tokens');
+    if (cached > input) {
+      problems.add(line, 1, `${path}.input_cached_tokens`, 'more cached than input tokens');
     }
-  }
-  problems.throwIfAny();
-  return records;
+    return {
+      ...emptyRecord(line),
+      timeMs: item.timeMs,
+      workload: String(result['project_id'] ?? '') || 'default',
+      vendor: 'openai',
+      model: String(result['model'] ?? '') || 'unknown',
+      inputTokens: Math.max(0, input - cached),
+      cachedInputTokens: cached,
+      outputTokens: count(result['output_tokens'], 'output_tokens'),
+      calls: count(result['num_model_requests'], 'num_model_requests'),
+    };
+  });
 }
 
 /** Reads cost buckets of the costs endpoint: dollars, one record per line item. */
 export function readOpenAiCosts(documents: readonly unknown[]): UsageRecord[] {
-  const problems = new UsageProblems();
   const currencies = new CurrencyCheck();
-  const records: UsageRecord[] = [];
-  for (const bucket of collectBuckets(documents)) {
-    const timeMs = bucketStartMs(bucket, problems);
-    if (timeMs === undefined) continue;
-    for (const { result, path } of resultsOf(bucket)) {
-      const amount = asObject(result['amount']);
-      const value = readNumber(amount?.['value']);
-      if (typeof value !== 'number') {
-        problems.add(bucket.line, 1, `${path}.amount.value`, 'no amount in dollars');
-        continue;
-      }
-      const currency = String(amount?.['currency'] ?? 'usd');
-      currencies.note(currency, problems, bucket.line, 1, `${path}.amount.currency`);
-      const lineItem = String(result['line_item'] ?? '');
-      records.push({
-        ...emptyRecord(bucket.line),
-        timeMs,
-        workload: String(result['project_id'] ?? '') || 'default',
-        vendor: 'openai',
-        model: lineItem.split(',')[0]?.trim() || 'unknown',
-        calls: 0,
-        costUsd: value,
-      });
+  return readBucketResults(documents, bucketStartMs, ({ result, path, line, timeMs }, problems) => {
+    const amount = asObject(result['amount']);
+    const value = readNumber(amount?.['value']);
+    if (typeof value !== 'number') {
+      problems.add(line, 1, `${path}.amount.value`, 'no amount in dollars');
+      return undefined;
     }
-  }
-  problems.throwIfAny();
-  return records;
+    const currency = String(amount?.['currency'] ?? 'usd');
+    currencies.note(currency, problems, line, 1, `${path}.amount.currency`);
+    const lineItem = String(result['line_item'] ?? '');
+    return {
+      ...emptyRecord(line),
+      timeMs,
+      workload: String(result['project_id'] ?? '') || 'default',
+      vendor: 'openai',
+      model: lineItem.split(',')[0]?.trim() || 'unknown',
+      calls: 0,
+      costUsd: value,
+    };
+  });
 }

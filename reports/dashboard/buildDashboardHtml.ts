@@ -3,24 +3,17 @@
  * tables, the four charts drawn by the inlined Vega builds, no network.
  */
 import type { Dashboard } from '../../engine/usage/buildDashboard.js';
-import type { EmbedScripts } from '../buildHtml.js';
-import { escapeHtml, escapeScriptText, serializeJsonForScript } from '../html/escapeHtml.js';
+import {
+  chartSectionOf,
+  CONTENT_SECURITY_POLICY,
+  EMBED_CHARTS,
+  type EmbedScripts,
+} from '../buildHtml.js';
+import { escapeHtml, escapeScriptText } from '../html/escapeHtml.js';
 import { REPORT_STYLES } from '../html/reportStyles.js';
 import { formatMoney } from '../formatMoney.js';
 import { buildDashboardCharts } from './buildDashboardCharts.js';
 import { buildDashboardNotes, buildDashboardTables, type TextTable } from './dashboardTables.js';
-
-const CONTENT_SECURITY_POLICY =
-  "default-src 'none'; script-src 'unsafe-inline' 'unsafe-eval'; " +
-  "style-src 'unsafe-inline'; img-src data: blob:";
-
-const EMBED_CHARTS = `
-for (const source of document.querySelectorAll('script[data-chart]')) {
-  const target = document.getElementById('chart-' + source.dataset.chart);
-  vegaEmbed(target, JSON.parse(source.textContent), { renderer: 'svg', actions: false })
-    .catch((error) => { target.textContent = 'This chart could not be drawn: ' + error.message; });
-}
-`;
 
 function tableHtml(table: TextTable): string {
   const head = table.header.map((cell) => `<th>${escapeHtml(cell)}</th>`).join('');
@@ -39,12 +32,7 @@ export function buildDashboardHtml(
   sources: readonly string[],
   scripts: EmbedScripts,
 ): string {
-  const charts = buildDashboardCharts(dashboard).map(
-    (chart) =>
-      `<figure class="chart"><div id="chart-${chart.name}"></div></figure>\n` +
-      `<script type="application/json" data-chart="${chart.name}">` +
-      `${serializeJsonForScript(chart.spec)}</script>`,
-  );
+  const charts = buildDashboardCharts(dashboard).map(chartSectionOf);
   const notes = buildDashboardNotes(dashboard).map((note) => `<li>${escapeHtml(note)}</li>`);
   const script = (text: string) => `<script>${escapeScriptText(text)}</script>`;
   const range = `${dashboard.months[0] ?? '-'} to ${dashboard.months.at(-1) ?? '-'}`;
