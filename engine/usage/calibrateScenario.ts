@@ -5,6 +5,10 @@
  * growth and output are fitted to that month's tasks so that the step's expected
  * cost per task equals the logged one. writeCalibratedScenario turns the result
  * into YAML.
+ *
+ * Known limitation: only the last logged month's tasks are fitted, and only as
+ * fixed values; drift of tokens per task, elasticity and the price curve are left
+ * for the team to write, and a workload without tasks in that month is refused.
  */
 import type { CountFamily } from '../distributions/countMoments.js';
 import { writeCountMoments } from '../distributions/countMoments.js';
