@@ -56,8 +56,11 @@ export async function readUsageFiles(
       });
       records.push(...read.records);
       const dropped = read.duplicates > 0 ? `, ${read.duplicates} duplicate requests dropped` : '';
+      const kind = read.format === 'focus' ? ' of generative AI (token charges)' : '';
       if (!options.quiet)
-        io.stderr.write(`${file}: ${read.format}, ${read.records.length} records${dropped}\n`);
+        io.stderr.write(
+          `${file}: ${read.format}, ${read.records.length} records${kind}${dropped}\n`,
+        );
     } catch (error) {
       if (!(error instanceof UsageReadError)) throw error;
       for (const problem of error.problems)

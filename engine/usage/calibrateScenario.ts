@@ -79,6 +79,8 @@ export interface CalibratedWorkload {
   readonly steps: readonly CalibratedStep[];
   /** Logged spend of the last month's tasks, USD. */
   readonly lastMonthSpendUsd: number;
+  /** Spread of the last month's task costs, USD: how precisely the month fixes the mean. */
+  readonly taskCost: { readonly mean: number; readonly sd: number; readonly standardError: number };
 }
 
 export interface Calibration {
@@ -181,6 +183,7 @@ function calibrateWorkload(
   }
   const steps = calibrateSteps(lastTasks, tasksPerMonth, catalog);
   const lastMonthSpendUsd = lastTasks.reduce((total, item) => total + item.spendUsd, 0);
+  const taskCost = spreadOfTaskCosts(lastTasks);
   return {
     name,
     loggedName,
@@ -189,7 +192,22 @@ function calibrateWorkload(
     growth: fitGrowth(monthlyTasks),
     steps,
     lastMonthSpendUsd,
+    taskCost,
   };
+}
+
+/** Mean and sample sd of the tasks' costs, and the standard error of the mean, sd / sqrt(n). */
+function spreadOfTaskCosts(items: readonly PricedRecord[]) {
+  const byTask = new Map<string, number>();
+  for (const item of items) {
+    byTask.set(item.record.taskKey, (byTask.get(item.record.taskKey) ?? 0) + item.spendUsd);
+  }
+  const costs = [...byTask.values()];
+  const mean = costs.reduce((a, b) => a + b, 0) / costs.length;
+  const variance =
+    costs.length > 1 ? costs.reduce((s, c) => s + (c - mean) ** 2, 0) / (costs.length - 1) : 0;
+  const sd = Math.sqrt(variance);
+  return { mean, sd, standardError: sd / Math.sqrt(costs.length) };
 }
 
 /**

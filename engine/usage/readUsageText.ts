@@ -79,6 +79,7 @@ export function dropDuplicateRequests(records: readonly UsageRecord[]) {
 /** Tells a file's format from its first bytes, its header or its first record. */
 export function detectUsageFormat(text: string): UsageFormat {
   const start = text.replace(/^\uFEFF/, '').trimStart();
+  if (start === '') throw failUsage(1, 1, '', 'the file is empty');
   if (start.startsWith('{') || start.startsWith('[')) return detectJsonFormat(text);
   const header = start.split(/\r?\n/, 1)[0] ?? '';
   const columns = header.split(',').map((cell) => cell.trim().replace(/^"|"$/g, ''));

@@ -86,6 +86,8 @@ function writeOverrides(steps: readonly CalibratedStep[], start: string): string
 }
 
 function writeWorkload(workload: CalibratedWorkload): string[] {
+  const cost = workload.taskCost;
+  const precision = cost.mean > 0 ? Number((cost.standardError / cost.mean).toPrecision(2)) : 0;
   const history = workload.monthlyTasks.map(({ month, tasks }) => `${month} ${tasks}`).join(', ');
   const renamed =
     workload.loggedName === workload.name
@@ -95,6 +97,10 @@ function writeWorkload(workload: CalibratedWorkload): string[] {
     `  ${workload.name}:`,
     ...renamed,
     `    # tasks by month: ${history}`,
+    `    # cost a task in ${workload.monthlyTasks.at(-1)?.month}: ` +
+      `mean ${money(cost.mean)}, sd ${money(cost.sd)};`,
+    `    # the mean is known to +/- ${percent(precision)} (one standard error, ` +
+      `${workload.tasksPerMonth} tasks)`,
     `    tasks_per_month: ${workload.tasksPerMonth}`,
     `    growth: ${percent(workload.growth)}   # log-linear fit over the months above`,
     '    steps:',

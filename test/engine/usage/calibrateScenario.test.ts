@@ -80,6 +80,17 @@ describe('calibrating the tau-bench usage log', () => {
     expect(calibration.lastMonthSpendUsd).toBeCloseTo(loggedSpend, 9);
   });
 
+  it("shows how precisely the month's 50 tasks fix the mean cost of a task", () => {
+    const costs = lastTrial.map((task) => task.costUsd);
+    const mean = loggedSpend / 50;
+    const sd = Math.sqrt(costs.reduce((s, c) => s + (c - mean) ** 2, 0) / 49);
+    const { taskCost } = calibration.workloads[0]!;
+    expect(taskCost.mean).toBeCloseTo(mean, 12);
+    expect(taskCost.sd).toBeCloseTo(sd, 12);
+    expect(taskCost.standardError).toBeCloseTo(sd / Math.sqrt(50), 12);
+    expect(text).toContain(`known to +/- ${((100 * sd) / Math.sqrt(50) / mean).toPrecision(2)}%`);
+  });
+
   it('fits the agent loop as a negative binomial with the calls mean and sd of the month', () => {
     const calls = lastTrial.map((task) => task.calls);
     const mean = calls.reduce((a, b) => a + b, 0) / calls.length;
