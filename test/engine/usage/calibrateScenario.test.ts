@@ -114,6 +114,66 @@ describe('calibrating the tau-bench usage log', () => {
   });
 });
 
+describe('calibrating tasks that call a second model only sometimes', () => {
+  // 10 tasks in 2025-03 (6 in 2025-02). Each calls gpt-4o-mini 1 to 4 times with prompts
+  // of 2,000 + 500 per earlier call; tasks 0, 3, 6 and 9 also call gpt-4o once.
+  const records: UsageRecord[] = [];
+  const addTask = (month: number, task: number) => {
+    const calls = 1 + (task % 4);
+    for (let call = 0; call < calls; call += 1) {
+      records.push({
+        ...emptyRecord(1),
+        timeMs: Date.UTC(2025, month, 1 + task),
+        workload: 'triage',
+        taskKey: `${month}-${task}`,
+        model: 'gpt-4o-mini',
+        inputTokens: 2000 + 500 * call,
+        outputTokens: 100,
+      });
+    }
+    if (task % 3 === 0) {
+      records.push({
+        ...emptyRecord(1),
+        timeMs: Date.UTC(2025, month, 1 + task),
+        workload: 'triage',
+        taskKey: `${month}-${task}`,
+        model: 'gpt-4o',
+        inputTokens: 6000,
+        cachedInputTokens: 2000,
+        outputTokens: 400,
+      });
+    }
+  };
+  for (let task = 0; task < 6; task += 1) addTask(1, task);
+  for (let task = 0; task < 10; task += 1) addTask(2, task);
+  const calibration = calibrateScenario(records, BUILTIN_CATALOG, 'UTC');
+
+  it('gives the second model a step that runs in its share of tasks', () => {
+    const [workload] = calibration.workloads;
+    // 6 tasks, then 10: growth 10/6 - 1 in one month.
+    expect(workload!.growth).toBeCloseTo(10 / 6 - 1, 12);
+    const byModel = Object.fromEntries(workload!.steps.map((step) => [step.model, step]));
+    expect(byModel['gpt-4o']).toMatchObject({ when: 0.4, cachedShare: 0.25 });
+    expect(byModel['gpt-4o-mini']).toMatchObject({
+      when: 1,
+      contextGrowth: expect.closeTo(500, 6),
+    });
+  });
+
+  it("reproduces the month's spend, worked out by hand", () => {
+    // gpt-4o-mini (0.15 input, 0.60 output): calls 1,2,3,4,1,2,3,4,1,2 give prompts of
+    // 2,000 C + 250 C (C - 1): 2000, 4500, 7500, 11000, 2000, 4500, 7500, 11000, 2000,
+    // 4500 = 56,500 tokens, and 23 calls x 100 = 2,300 output: 56,500 x 0.15 + 2,300 x 0.6
+    // = 9,855 micro-dollars. gpt-4o (2.50, 1.25 cached, 10.00): 4 tasks x (6,000 x 2.5 +
+    // 2,000 x 1.25 + 400 x 10) = 4 x 21,500 = 86,000. Together $0.095855.
+    expect(calibration.lastMonthSpendUsd).toBeCloseTo(0.095855, 12);
+    const outcome = forecastScenarioText(writeCalibratedScenario(calibration, header));
+    if (!outcome.ok) throw new Error(JSON.stringify(outcome.issues));
+    const costPerTask = outcome.summary.workloads[0]!.months[0]!.costPerTask;
+    expect(costPerTask * 10).toBeCloseTo(0.095855, 6);
+  });
+});
+
 describe('calibrating logs that the catalog does not price as billed', () => {
   const rows = (model: string, costPerCall: number): UsageRecord[] =>
     [1, 2, 3, 4].map((task) => ({
