@@ -6,8 +6,9 @@
  * Convention, after the GenAI semantic conventions: `gen_ai.usage.input_tokens`
  * INCLUDES cached tokens, which `gen_ai.usage.cache_read.input_tokens` and
  * `gen_ai.usage.cache_creation.input_tokens` count again, so both are subtracted
- * for uncached input. `gen_ai.usage.output_tokens` INCLUDES reasoning, which the
- * conventions do not count apart: reasoning stays 0. The older names
+ * for uncached input. `gen_ai.usage.output_tokens` INCLUDES reasoning
+ * (`gen_ai.usage.reasoning.output_tokens`), which is subtracted likewise; a span
+ * without that attribute has its reasoning priced as output. The older names
  * `gen_ai.usage.prompt_tokens` and `gen_ai.usage.completion_tokens` are read the
  * same way. Spans carry no cost. A trace is a task (its `traceId`, or
  * `gen_ai.conversation.id` when set); the workload is `gen_ai.agent.name`, else
@@ -76,6 +77,8 @@ export function readOtelSpans(documents: readonly unknown[]): UsageRecord[] {
     const input = count(inputKey);
     const cached = count('gen_ai.usage.cache_read.input_tokens');
     const written = count('gen_ai.usage.cache_creation.input_tokens');
+    const output = count(outputKey);
+    const reasoning = count('gen_ai.usage.reasoning.output_tokens');
     const startNanos = String(span['startTimeUnixNano'] ?? '');
     if (!/^\d+$/.test(startNanos)) {
       problems.add(line, 1, `span ${id} startTimeUnixNano`, 'no start time');
@@ -99,7 +102,8 @@ export function readOtelSpans(documents: readonly unknown[]): UsageRecord[] {
       inputTokens: Math.max(0, input - cached - written),
       cachedInputTokens: cached,
       cacheWriteTokens: written,
-      outputTokens: count(outputKey),
+      outputTokens: Math.max(0, output - reasoning),
+      reasoningTokens: reasoning,
       requestId: String(attributes.get('gen_ai.response.id') ?? id),
     });
   }

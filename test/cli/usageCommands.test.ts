@@ -27,7 +27,7 @@ describe('pertask dashboard', () => {
     ['anthropic-costs.json', 0, 13.005],
     // Spend as logged, the duplicate dropped: $0.0215 + $0.01.
     ['litellm-spend.json', 8_000, 0.0315],
-    // 400 x 2.5 + 600 x 1.25 + 80 x 10 + 300 x 2.5 + 20 x 10 = $0.0035.
+    // 400 x 2.5 + 600 x 1.25 + (50 + 30 reasoning) x 10 + 300 x 2.5 + 20 x 10 = $0.0035.
     ['otel-spans.json', 1_400, 0.0035],
     // $12.50 + $3.75 + $20.00 billed for 10M tokens; the compute row is left out.
     ['focus-genai.csv', 10_000_000, 36.25],

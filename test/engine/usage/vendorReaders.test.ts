@@ -242,6 +242,7 @@ describe('the OpenTelemetry GenAI span reader', () => {
                   attribute('gen_ai.usage.input_tokens', 1_000),
                   attribute('gen_ai.usage.cache_read.input_tokens', 600),
                   attribute('gen_ai.usage.output_tokens', 80),
+                  attribute('gen_ai.usage.reasoning.output_tokens', 30),
                 ],
               },
               {
@@ -264,14 +265,21 @@ describe('the OpenTelemetry GenAI span reader', () => {
     ],
   };
 
-  it('takes cached reads out of input and reads the older prompt and completion names', () => {
+  it('takes cached reads out of input, reasoning out of output, and reads older names', () => {
     const { format, records } = readUsageText(JSON.stringify(otlp), { zone: 'UTC' });
     expect(format).toBe('otel-spans');
     expect(records).toHaveLength(2); // the tool span has no usage
-    // 1,000 input including 600 cached: 400 uncached. The older names: 300 in, 20 out.
-    expect(records.map((r) => [r.inputTokens, r.cachedInputTokens, r.outputTokens])).toEqual([
-      [400, 600, 80],
-      [300, 0, 20],
+    // 1,000 input including 600 cached: 400 uncached; 80 output including 30 reasoning: 50.
+    // The older names: 300 in, 20 out.
+    const counts = records.map((r) => [
+      r.inputTokens,
+      r.cachedInputTokens,
+      r.outputTokens,
+      r.reasoningTokens,
+    ]);
+    expect(counts).toEqual([
+      [400, 600, 50, 30],
+      [300, 0, 20, 0],
     ]);
     expect(records.map((r) => [r.taskKey, r.workload, r.timeMs])).toEqual([
       ['trace-1', 'support-bot', Date.UTC(2024, 9, 1, 0, 0)],
