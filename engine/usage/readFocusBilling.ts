@@ -74,8 +74,12 @@ function readTags(text: string): Readonly<Record<string, unknown>> {
   }
 }
 
-/** Reads the generative-AI rows of a FOCUS CSV; `zone` applies to times without one. */
-export function readFocusBilling(text: string, zone: string): UsageRecord[] {
+/**
+ * Reads the generative-AI rows of a FOCUS CSV. FOCUS requires date-times in UTC, so a
+ * ChargePeriodStart written without a zone ('2024-09-18 22:00:00', as in the FOCUS
+ * sample data) is read as UTC whatever --tz says; --tz still decides its month.
+ */
+export function readFocusBilling(text: string): UsageRecord[] {
   const table = parseCsvTable(text);
   const index = new Map(table.header.map((name, column) => [name, column]));
   const missing = FOCUS_REQUIRED.filter((name) => !index.has(name));
@@ -92,7 +96,7 @@ export function readFocusBilling(text: string, zone: string): UsageRecord[] {
   const currencies = new CurrencyCheck();
   const records: UsageRecord[] = [];
   for (const row of table.rows) {
-    const record = readFocusRow(row, index, zone, problems, currencies);
+    const record = readFocusRow(row, index, problems, currencies);
     if (record !== undefined) records.push(record);
   }
   problems.throwIfAny();
@@ -102,7 +106,6 @@ export function readFocusBilling(text: string, zone: string): UsageRecord[] {
 function readFocusRow(
   row: CsvRow,
   index: ReadonlyMap<string, number>,
-  zone: string,
   problems: UsageProblems,
   currencies: CurrencyCheck,
 ): UsageRecord | undefined {
@@ -114,7 +117,7 @@ function readFocusRow(
   if (get('ServiceCategory') !== 'AI and Machine Learning') return undefined;
   const unit = tokensPerUnit(get('ConsumedUnit')) ?? tokensPerUnit(get('PricingUnit'));
   if (unit === undefined) return undefined;
-  const timeMs = parseTimestamp(get('ChargePeriodStart'), zone);
+  const timeMs = parseTimestamp(get('ChargePeriodStart'), 'UTC');
   const quantity = readNumber(get('ConsumedQuantity'));
   const cost = readNumber(get('BilledCost'));
   if (timeMs === undefined)

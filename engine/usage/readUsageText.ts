@@ -48,7 +48,7 @@ function readAs(format: UsageFormat, text: string, options: ReadUsageOptions): U
     case 'generic-jsonl':
       return readGenericJsonLines(text, options.zone);
     case 'focus':
-      return readFocusBilling(text, options.zone);
+      return readFocusBilling(text);
     case 'openai-usage':
       return readOpenAiUsage(parseJsonDocuments(text));
     case 'openai-costs':

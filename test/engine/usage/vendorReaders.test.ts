@@ -305,7 +305,7 @@ describe('the FOCUS billing reader', () => {
       '0.15,USD,2024-10-01 00:00:00,D11 v2 compute,1,Hours,Hours,' +
         'AI and Machine Learning,Azure Machine Learning,sku4,team-a,',
     ].join('\n');
-    const records = readFocusBilling(text, 'UTC');
+    const records = readFocusBilling(text);
     expect(records).toHaveLength(3); // the compute row is not generative AI
     // 5,000 x 1K = 5M input; 3,000 x 1K = 3M cached; 2 x 1M = 2M output.
     expect(records.map((r) => [r.inputTokens, r.cachedInputTokens, r.outputTokens])).toEqual([
@@ -320,6 +320,16 @@ describe('the FOCUS billing reader', () => {
       ['gpt-4o', 'support'],
       ['gpt-4o', 'team-a'],
     ]);
+  });
+
+  it('reads charge periods without a zone as UTC, as FOCUS requires, whatever --tz says', () => {
+    const text = [
+      header,
+      '1,USD,2024-10-01 02:00:00,gpt-4o input tokens,1,1K Tokens,1K Tokens,' +
+        'AI and Machine Learning,Azure OpenAI,sku1,team-a,',
+    ].join('\n');
+    const [record] = readUsageText(text, { zone: 'America/New_York' }).records;
+    expect(record!.timeMs).toBe(Date.UTC(2024, 9, 1, 2, 0));
   });
 
   it('finds no generative-AI rows in the FOCUS 1.0 sample, whose AI rows are ML compute', () => {
