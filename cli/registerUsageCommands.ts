@@ -104,6 +104,11 @@ export function registerUsageCommands(
           .option('name', { type: 'string', describe: 'Scenario name (default: from --out)' })
           .option('months', { type: 'number', default: 12, describe: 'Horizon of the scenario' })
           .option('trials', { type: 'number', default: 10000, describe: 'Trials of the scenario' })
+          .option('force', {
+            type: 'boolean',
+            default: false,
+            describe: 'Replace an existing --out',
+          })
           .example('$0 calibrate usage.csv --out calibrated.yaml', 'fit, then pertask run it'),
       async (args) => {
         const options = {
@@ -113,6 +118,7 @@ export function registerUsageCommands(
           name: args.name,
           months: checkCount('--months', args.months, 1, 120),
           trials: checkCount('--trials', args.trials, 1, 10_000_000),
+          force: args.force,
         };
         setExitCode(await calibrateCommand(options, io));
       },

@@ -3,6 +3,7 @@
  * `calibrate` (a scenario that reproduces them) and `backtest` (a forecast
  * against them). Each reads every file first and writes nothing if one is bad.
  */
+import { existsSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { forecastScenario } from '../engine/forecast.js';
 import { loadScenarioDocument } from '../engine/loadScenarioDocument.js';
@@ -79,6 +80,8 @@ export interface CalibrateOptions extends UsageInputOptions {
   readonly name: string | undefined;
   readonly months: number;
   readonly trials: number;
+  /** Replace an existing file at --out. */
+  readonly force: boolean;
 }
 
 /**
@@ -86,6 +89,10 @@ export interface CalibrateOptions extends UsageInputOptions {
  * about to write validates, and writes it.
  */
 export async function calibrateCommand(options: CalibrateOptions, io: CliIo): Promise<number> {
+  if (!options.force && existsSync(resolve(io.cwd, options.out))) {
+    const message = `${options.out} exists; pass --force to replace it, or name another --out.`;
+    throw new CliError(message, EXIT.usage);
+  }
   const catalog = await loadCatalog(options.catalog, io);
   const records = await readUsageFiles(options.logs, options, io);
   let calibration;

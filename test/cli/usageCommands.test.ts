@@ -91,6 +91,9 @@ describe('pertask calibrate on the tau-bench usage log', () => {
     const scenario = join(folder, 'tau.yaml');
     const calibrate = await runCli(['calibrate', log, '--out', scenario, '--trials', '2000']);
     expect(calibrate.code).toBe(0);
+    const again = await runCli(['calibrate', log, '--out', scenario]);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain('exists; pass --force to replace it');
     const dashboard = await dashboardOf(log);
     const last = dashboard.workloads[0].months.at(-1);
     expect(last.period).toBe('2024-12');
