@@ -64,14 +64,17 @@ function quarterTable(dashboard: Dashboard): TextTable {
   return {
     title: 'Cost per task by quarter',
     header: ['workload', 'quarter', 'tasks', 'spend', 'cost/task'],
+    // Quarters of the window in which a workload ran nothing are left out.
     rows: dashboard.workloads.flatMap((w) =>
-      w.quarters.map((q) => [
-        w.name,
-        q.period,
-        orDash(q.tasks, formatCount),
-        formatMoney(q.spendUsd),
-        orDash(q.costPerTaskUsd, formatMoney),
-      ]),
+      w.quarters
+        .filter((q) => q.tokens > 0 || q.spendUsd > 0)
+        .map((q) => [
+          w.name,
+          q.period,
+          orDash(q.tasks, formatCount),
+          formatMoney(q.spendUsd),
+          orDash(q.costPerTaskUsd, formatMoney),
+        ]),
     ),
   };
 }
