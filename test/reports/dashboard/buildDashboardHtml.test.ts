@@ -83,4 +83,14 @@ describe('the dashboard report', () => {
       'default     303k      2         152k         1.0  $0.78      $0.39',
     ]);
   });
+
+  it('leaves out of the quarter table the quarters in which a workload ran nothing', () => {
+    const moved = [records[0]!, { ...records[1]!, workload: 'other' }];
+    const both = buildDashboard(moved, { zone: 'UTC', catalog: BUILTIN_CATALOG });
+    const quarters = buildDashboardTables(both).find((t) => t.title === 'Cost per task by quarter');
+    expect(quarters!.rows.map((row) => [row[0], row[1]])).toEqual([
+      ['default', '2024-Q1'],
+      ['other', '2024-Q2'],
+    ]);
+  });
 });
