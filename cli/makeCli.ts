@@ -3,6 +3,7 @@ import yargs, { type Argv } from 'yargs';
 import { CliError, EXIT, type CliIo } from './cliIo.js';
 import { ALL_REPORT_FORMATS } from '../reports/reportFormats.js';
 import { parseFormats } from './parseFormats.js';
+import { registerUsageCommands } from './registerUsageCommands.js';
 import { runCommand } from './runCommand.js';
 import { watchCommand } from './watchCommand.js';
 
@@ -84,7 +85,7 @@ export function makeCli(argv: readonly string[], io: CliIo): { run(): Promise<nu
 }
 
 function buildParser(io: CliIo, setExitCode: (code: number) => void): Argv {
-  return yargs()
+  const parser = yargs()
     .scriptName('pertask')
     .usage("$0 <command> [options]\n\nForecast next year's AI spend per task, not per token.")
     .command(
@@ -122,7 +123,8 @@ function buildParser(io: CliIo, setExitCode: (code: number) => void): Argv {
           setExitCode(await runCommand(options, io));
         }
       },
-    )
+    );
+  return registerUsageCommands(parser as unknown as Argv, io, setExitCode)
     .demandCommand(1, 'Name a command: pertask run <scenario...>')
     .strict()
     .recommendCommands()

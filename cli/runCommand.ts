@@ -1,5 +1,5 @@
 import { constants } from 'node:fs';
-import { access, readFile } from 'node:fs/promises';
+import { access } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { describeAssumptions } from '../engine/describeAssumptions.js';
 import { forecastScenario, SpendOutOfRangeError } from '../engine/forecast.js';
@@ -17,6 +17,8 @@ import { forecastOnThreads } from './forecastOnThreads.js';
 import { formatRunSummary } from './formatRunSummary.js';
 import { createProgressBar } from './progressBar.js';
 import { paintIssue, useColour } from './useColour.js';
+import { readTextFile } from './readTextFile.js';
+import { resolveScenarioCatalog } from './resolveScenarioCatalog.js';
 import { ensureFolder, writeFilesAtomically } from './writeFileAtomic.js';
 
 export interface RunOptions {
@@ -83,7 +85,10 @@ async function forecastOrReport(valid: ValidScenario, options: RunOptions, io: C
   const onProgress = (done: number, total: number) => bar.update(done, total);
   const overrides = { trials: options.trials, seed: options.seed, onProgress };
   try {
-    const threads = options.threads ?? threadsFor(valid.scenario, options, io);
+    // Worker threads validate the text again against the built-in catalog alone.
+    const threads = valid.catalogNamed
+      ? 1
+      : (options.threads ?? threadsFor(valid.scenario, options, io));
     if (threads > 1) {
       const { text, scenario, issues } = valid;
       return await forecastOnThreads(text, scenario, overrides, threads, issues, onProgress);
@@ -127,6 +132,8 @@ interface ValidScenario {
   readonly scenario: Scenario;
   /** The warnings of validation, which the summary lists. */
   readonly issues: readonly ScenarioIssue[];
+  /** True when `prices.catalog` names a catalog file. */
+  readonly catalogNamed: boolean;
 }
 
 /** Loads and validates every file, printing every problem; undefined if any has an error. */
@@ -139,12 +146,13 @@ export async function validateFiles(
   for (const file of files) {
     const text = await readScenarioText(file, io);
     const source = loadScenarioDocument(text);
-    const { scenario, issues } = validateScenario(source, BUILTIN_CATALOG);
+    const resolved = await resolveScenarioCatalog(source, file, text, io);
+    const { scenario, issues } = validateScenario(source, resolved?.catalog ?? BUILTIN_CATALOG);
     for (const issue of issues) {
       io.stderr.write(`${paintIssue(formatIssue(issue, file, text), colourOf(io))}\n`);
     }
-    if (scenario === undefined || hasErrors(issues)) failed = true;
-    else valid.push({ file, text, source, scenario, issues });
+    if (resolved === undefined || scenario === undefined || hasErrors(issues)) failed = true;
+    else valid.push({ file, text, source, scenario, issues, catalogNamed: resolved.named });
   }
   return failed ? undefined : valid;
 }
@@ -163,14 +171,7 @@ async function prepareOutputFolder(folder: string, shown: string): Promise<void>
 }
 
 async function readScenarioText(file: string, io: CliIo): Promise<string> {
-  try {
-    return await readFile(resolve(io.cwd, file), 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason =
-      code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : String(code);
-    throw new CliError(`${file}: cannot read the scenario: ${reason}.`, EXIT.usage);
-  }
+  return readTextFile(file, io, 'scenario');
 }
 
 function checkDistinctNames(scenarios: readonly ValidScenario[]): void {

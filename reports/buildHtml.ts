@@ -26,12 +26,12 @@ export interface EmbedScripts {
  * Vega compiles its expressions with Function, hence 'unsafe-eval'; the
  * export menu draws PNGs from data: and blob: URLs. Nothing may be fetched.
  */
-const CONTENT_SECURITY_POLICY =
+export const CONTENT_SECURITY_POLICY =
   "default-src 'none'; script-src 'unsafe-inline' 'unsafe-eval'; " +
   "style-src 'unsafe-inline'; img-src data: blob:";
 
 /** Finds each chart's spec by its data-chart attribute and draws it as SVG. */
-const EMBED_CHARTS = `
+export const EMBED_CHARTS = `
 for (const source of document.querySelectorAll('script[data-chart]')) {
   const target = document.getElementById('chart-' + source.dataset.chart);
   const options = {
@@ -44,7 +44,7 @@ for (const source of document.querySelectorAll('script[data-chart]')) {
 }
 `;
 
-function chartSectionOf(chart: ChartSpec): string {
+export function chartSectionOf(chart: ChartSpec): string {
   const name = escapeHtml(chart.name);
   return (
     `<figure class="chart"><div id="chart-${name}"></div></figure>\n` +
