@@ -40,3 +40,18 @@ export function formatAssumptionValue(path: string, value: number): string {
   if (keyOf(path) === 'elasticity') return plainFormat.format(value + 0);
   return formatCount(value);
 }
+
+/**
+ * The distribution column's text: the engine's own description, except that a
+ * known value is written in the key's unit ("fixed 50%", not "fixed 0.5"), as
+ * the percentile columns beside it are.
+ */
+export function describeDistribution(assumption: {
+  readonly path: string;
+  readonly distribution: string;
+  readonly drawn: string;
+  readonly p50: number;
+}): string {
+  if (assumption.drawn !== 'fixed') return assumption.distribution;
+  return `fixed ${formatAssumptionValue(assumption.path, assumption.p50)}`;
+}

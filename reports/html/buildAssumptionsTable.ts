@@ -4,7 +4,7 @@
  * reader can check each figure the forecast rests on without the YAML.
  */
 import type { Assumption } from '../../engine/describeAssumptions.js';
-import { formatAssumptionValue } from '../formatAssumptionValue.js';
+import { describeDistribution, formatAssumptionValue } from '../formatAssumptionValue.js';
 import { escapeHtml } from './escapeHtml.js';
 
 const DRAWN_WORDS: Readonly<Record<Assumption['drawn'], string>> = {
@@ -19,7 +19,7 @@ function rowOf(assumption: Assumption): string {
   );
   return (
     `<tr><th scope="row"><code>${escapeHtml(assumption.path)}</code></th>` +
-    `<td class="text">${escapeHtml(assumption.distribution)}</td>` +
+    `<td class="text">${escapeHtml(describeDistribution(assumption))}</td>` +
     `<td class="text drawn">${DRAWN_WORDS[assumption.drawn]}</td>${values.join('')}</tr>`
   );
 }

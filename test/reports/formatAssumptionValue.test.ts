@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { formatAssumptionValue, isPercentKey } from '../../reports/formatAssumptionValue.js';
+import {
+  describeDistribution,
+  formatAssumptionValue,
+  isPercentKey,
+} from '../../reports/formatAssumptionValue.js';
 
 // Expected strings by hand from the scenario reference's units for each key.
 describe('formatAssumptionValue', () => {
@@ -19,5 +23,16 @@ describe('formatAssumptionValue', () => {
   it('reads a drift of calls as a rate, not as calls', () => {
     expect(isPercentKey('workloads.a.drift.loop.calls')).toBe(true);
     expect(isPercentKey('workloads.a.steps.loop.calls (mean of geometric)')).toBe(false);
+  });
+});
+
+describe('describeDistribution', () => {
+  it("writes a known value in its key's unit and leaves a drawn one as the engine says", () => {
+    const known = { path: 'prices.curve.events.0.change', drawn: 'fixed', p50: -0.333 };
+    expect(describeDistribution({ ...known, distribution: 'fixed -0.333' })).toBe('fixed -33.3%');
+    const drawn = { path: 'workloads.a.growth', drawn: 'trial', p50: 0.02 };
+    expect(describeDistribution({ ...drawn, distribution: 'rate, P5 1%, P95 4%' })).toBe(
+      'rate, P5 1%, P95 4%',
+    );
   });
 });
