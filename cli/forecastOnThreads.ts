@@ -1,5 +1,6 @@
 import { Worker } from 'node:worker_threads';
-import { settleScenario, summarizeForecast, taskNoiseOf } from '../engine/forecast.js';
+import { addDecisions } from '../engine/decide/addDecisions.js';
+import { runScenario, settleScenario, summarizeForecast, taskNoiseOf } from '../engine/forecast.js';
 import { planSimulation } from '../engine/planSimulation.js';
 import type { ScenarioIssue } from '../engine/scenarioIssue.js';
 import type { Scenario } from '../engine/scenarioTypes.js';
@@ -58,7 +59,13 @@ export async function forecastOnThreads(
     });
   });
   addDashboards(result, byBlock);
-  return summarizeForecast(settled, plan, result, issues, taskCosts);
+  const summary = summarizeForecast(settled, plan, result, issues, taskCosts);
+  return addDecisions(summary, {
+    scenario: runScenario(scenario, settled),
+    plan,
+    result,
+    taskNoise,
+  });
 }
 
 /** The compiled worker beside this file; from the TypeScript source, the build's copy. */

@@ -1,3 +1,5 @@
+import { addDecisions } from './decide/addDecisions.js';
+import { lowerPlannedChanges } from './decide/lowerPlannedChanges.js';
 import { loadScenarioDocument, type ScenarioDocument } from './loadScenarioDocument.js';
 import { planSimulation } from './planSimulation.js';
 import { BUILTIN_CATALOG, type PriceCatalog } from './priceCatalog.js';
@@ -105,7 +107,18 @@ export function forecastScenario(
   const taskCosts = simulateTasks(plan, settled.seed);
   const taskNoise = taskNoiseOf(taskCosts);
   const result = simulate(plan, { seed: settled.seed, trials: settled.trials, taskNoise });
-  return summarizeForecast(settled, plan, result, issues, taskCosts);
+  const summary = summarizeForecast(settled, plan, result, issues, taskCosts);
+  return addDecisions(summary, {
+    scenario: runScenario(scenario, settled),
+    plan,
+    result,
+    taskNoise,
+  });
+}
+
+/** The scenario as validated (options, planned changes unmerged) with the run's seed and trials. */
+export function runScenario(scenario: Scenario, settled: Scenario): Scenario {
+  return { ...scenario, seed: settled.seed, trials: settled.trials };
 }
 
 /** The spread of single tasks that sizes the noise of months with few tasks. */
@@ -120,11 +133,11 @@ export function taskNoiseOf(taskCosts: readonly WorkloadTaskCosts[]): TaskNoise[
 
 /** The scenario with the run's overrides of trials and seed applied. */
 export function settleScenario(scenario: Scenario, options: ForecastOptions): Scenario {
-  return {
+  return lowerPlannedChanges({
     ...scenario,
     trials: options.trials ?? scenario.trials,
     seed: options.seed ?? scenario.seed,
-  };
+  });
 }
 
 /**
