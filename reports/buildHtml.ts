@@ -6,6 +6,7 @@
  */
 import type { Summary } from '../engine/summaryTypes.js';
 import type { ChartSpec } from './buildCharts.js';
+import { buildDecisionSection } from './html/buildDecisionSection.js';
 import { buildHeadline } from './html/buildHeadline.js';
 import { buildMethodNote } from './html/buildMethodNote.js';
 import { buildTaskCostTable } from './html/buildTaskCostTable.js';
@@ -73,6 +74,8 @@ function bodyOf(summary: Summary, charts: readonly ChartSpec[]): string {
     buildWorkloadTable(summary),
     '<h2>Single tasks</h2>',
     buildTaskCostTable(summary),
+    '<h2>Decisions</h2>',
+    buildDecisionSection(summary),
     '<h2>Method</h2>',
     `<section class="method">${buildMethodNote(summary)}</section>`,
   ]

@@ -117,7 +117,7 @@ function driftDriver(driver: string, label: string, fields: readonly DriftField[
 
 const VERIFICATION: GapDriver = {
   driver: 'verification',
-  label: 'Verification passes and added steps',
+  label: 'Verification and new steps',
   switchOff: (scenario) =>
     mapWorkloads(scenario, (workload) => ({
       ...workload,

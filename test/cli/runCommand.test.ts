@@ -30,8 +30,12 @@ describe('pertask run on the bundled examples', () => {
     const folders = readdirSync(out);
     expect(folders).toHaveLength(1);
     const written = readdirSync(join(out, folders[0]!)).sort();
-    expect(written).toEqual([...EXPECTED_FILES].sort());
     const summary = JSON.parse(readFileSync(join(out, folders[0]!, 'summary.json'), 'utf8'));
+    // Every example has a budget, drivers of the gap and uncertain inputs; some have options.
+    const decisions = ['gap-waterfall', 'budget', 'tornado'];
+    if (summary.options !== undefined) decisions.push('paired-differences');
+    const charts = decisions.flatMap((chart) => [`${chart}.vl.json`, `${chart}.svg`]);
+    expect(written).toEqual([...EXPECTED_FILES, ...charts].sort());
     expect(summary.scenario.trials).toBe(400);
     expect(run.stdout).toMatch(/(annual|\d+-month) spend/);
     expect(run.stdout).not.toMatch(/NaN|Infinity|undefined/);
