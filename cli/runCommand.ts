@@ -1,6 +1,7 @@
 import { constants } from 'node:fs';
 import { access, readFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { findTrialsForPrecision } from '../engine/decide/findTrialsForPrecision.js';
 import { forecastScenario, SpendOutOfRangeError } from '../engine/forecast.js';
 import { loadScenarioDocument, type ScenarioDocument } from '../engine/loadScenarioDocument.js';
 import { BUILTIN_CATALOG } from '../engine/priceCatalog.js';
@@ -24,6 +25,8 @@ export interface RunOptions {
   readonly quiet: boolean;
   /** Threads to simulate on; undefined for the default (see threadsFor). */
   readonly threads: number | undefined;
+  /** Wanted standard error of annual P90 as a share of it (--precision), and the trials' ceiling. */
+  readonly precision?: { readonly target: number; readonly ceiling: number } | undefined;
 }
 
 /**
@@ -66,19 +69,29 @@ export async function runCommand(options: RunOptions, io: CliIo): Promise<number
 
 /** Forecasts one scenario; a spend out of range is the scenario's fault and is shown at its key. */
 async function forecastOrReport(valid: ValidScenario, options: RunOptions, io: CliIo) {
-  const overrides = { trials: options.trials, seed: options.seed };
   try {
-    const threads = options.threads ?? threadsFor(valid.scenario, options, io);
-    if (threads > 1) {
-      return await forecastOnThreads(valid.text, valid.scenario, overrides, threads, valid.issues);
-    }
-    return forecastScenario(valid.scenario, overrides, valid.issues);
+    const precision = precisionOf(valid, options);
+    const overrides = { trials: precision?.trials ?? options.trials, seed: options.seed };
+    const threads =
+      options.threads ?? threadsFor(valid.scenario, { ...options, trials: overrides.trials }, io);
+    const summary =
+      threads > 1
+        ? await forecastOnThreads(valid.text, valid.scenario, overrides, threads, valid.issues)
+        : forecastScenario(valid.scenario, overrides, valid.issues);
+    return precision === undefined ? summary : { ...summary, precision };
   } catch (error) {
     if (!(error instanceof SpendOutOfRangeError)) throw error;
     const issue = error.toIssue(valid.source);
     io.stderr.write(`${formatIssue(issue, valid.file, valid.text)}\n`);
     return undefined;
   }
+}
+
+/** With --precision, the trials that make annual P90 that stable (from --trials up). */
+function precisionOf(valid: ValidScenario, options: RunOptions) {
+  if (options.precision === undefined) return undefined;
+  const scenario = { ...valid.scenario, trials: options.trials ?? valid.scenario.trials };
+  return findTrialsForPrecision(scenario, { ...options.precision, seed: options.seed });
 }
 
 /**

@@ -40,8 +40,14 @@ export function lowerPlannedChanges(scenario: Scenario, frozen = false): Scenari
     const shares = frozen ? change.shares.map(() => change.shares[0]!) : change.shares;
     return mergeWorkloads(workload, switched, option.name, shares, scenario.months);
   });
+  // The option's steps may run on models the scenario as written does not use.
+  const prices = new Map(scenario.prices);
+  for (const change of changes) {
+    const option = scenario.options?.find((candidate) => candidate.name === change.option);
+    for (const [model, price] of option?.scenario.prices ?? []) prices.set(model, price);
+  }
   const { plannedChanges: _planned, ...rest } = scenario;
-  return { ...rest, workloads };
+  return { ...rest, prices, workloads };
 }
 
 function mergeWorkloads(

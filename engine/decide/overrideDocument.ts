@@ -20,7 +20,8 @@ export const VARIANT_SECTIONS = ['options', 'planned_changes'] as const;
 
 /**
  * A copy of the scenario document with each override applied, and without the
- * sections that describe variants (a variant has none of its own). Keys on the
+ * sections that describe variants (an option has none of its own) unless
+ * `keepVariants` (goal seek varies a key of the scenario with its options). Keys on the
  * way to an override must exist, so a misspelt workload is an error rather
  * than a new workload; the last key may be new (a step an option adds). Dots
  * inside keys (`review-loop.calls` under `drift`) are matched by taking the
@@ -29,11 +30,12 @@ export const VARIANT_SECTIONS = ['options', 'planned_changes'] as const;
 export function overrideDocument(
   source: ScenarioDocument,
   overrides: readonly KeyOverride[],
+  keepVariants = false,
 ): { readonly source: ScenarioDocument; readonly issues: readonly ScenarioIssue[] } {
   const document = source.document.clone() as Document.Parsed;
   const root = document.contents;
   const issues: ScenarioIssue[] = [];
-  if (isMap(root)) for (const section of VARIANT_SECTIONS) root.delete(section);
+  if (isMap(root) && !keepVariants) for (const section of VARIANT_SECTIONS) root.delete(section);
   for (const override of overrides) {
     const problem = applyOverride(root, override);
     if (problem !== undefined) {
