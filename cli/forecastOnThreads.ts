@@ -19,7 +19,12 @@ import { allocateSharedResult, type WorkerTask } from './sharedResult.js';
 export async function forecastOnThreads(
   text: string,
   scenario: Scenario,
-  options: { trials: number | undefined; seed: number | undefined },
+  options: {
+    trials: number | undefined;
+    seed: number | undefined;
+    /** Whether to add the decision analyses; on unless false. */
+    decisions?: boolean;
+  },
   threads: number,
   issues: readonly ScenarioIssue[],
 ): Promise<Summary> {
@@ -60,6 +65,7 @@ export async function forecastOnThreads(
   });
   addDashboards(result, byBlock);
   const summary = summarizeForecast(settled, plan, result, issues, taskCosts);
+  if (options.decisions === false) return summary;
   return addDecisions(summary, {
     scenario: runScenario(scenario, settled),
     plan,

@@ -70,6 +70,8 @@ export interface ForecastOptions {
   /** Overrides the scenario's `seed`. */
   readonly seed?: number | undefined;
   readonly catalog?: PriceCatalog;
+  /** Whether to add the decision analyses (addDecisions); on unless false. */
+  readonly decisions?: boolean;
 }
 
 export type ForecastOutcome =
@@ -108,6 +110,7 @@ export function forecastScenario(
   const taskNoise = taskNoiseOf(taskCosts);
   const result = simulate(plan, { seed: settled.seed, trials: settled.trials, taskNoise });
   const summary = summarizeForecast(settled, plan, result, issues, taskCosts);
+  if (options.decisions === false) return summary;
   return addDecisions(summary, {
     scenario: runScenario(scenario, settled),
     plan,

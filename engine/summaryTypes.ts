@@ -192,12 +192,16 @@ export interface TornadoInput {
 }
 
 export interface SensitivitySummary {
-  /** Trials of each pinned run (the variance shares use every trial of the forecast). */
+  /** Trials of each pinned run (the forecast's first ones). */
   readonly trials: number;
   /** Annual per-task P50 of those trials with nothing pinned. */
   readonly baseP50: number;
-  /** Inputs by swing, widest first. */
+  /** Pinned inputs by swing, widest first: those with the largest variance shares. */
   readonly inputs: readonly TornadoInput[];
+  /** Trials the variance shares were estimated on (the forecast's first ones). */
+  readonly varianceTrials?: number;
+  /** Inputs with smaller variance shares, not pinned, by share. */
+  readonly notPinned?: readonly { readonly input: string; readonly varianceShare: number }[];
 }
 
 /** One architecture: the scenario as written ('base') or an option. */

@@ -8,6 +8,7 @@ import { analyzeBudget } from './analyzeBudget.js';
 import { analyzeSensitivity } from './analyzeSensitivity.js';
 import { attributeGap } from './attributeGap.js';
 import { compareOptions } from './compareOptions.js';
+import { stepMonthsOf } from './decisionBudget.js';
 
 /** What the decision analyses read: the forecast's own scenario, plan and trials. */
 export interface DecisionInput {
@@ -32,7 +33,7 @@ export function addDecisions(summary: Summary, input: DecisionInput): Summary {
     summary.budget === null
       ? null
       : { ...summary.budget, plan: analyzeBudget(result, summary.budget.amount, plan.monthLabels) };
-  const attribution = attributeGap(scenario, result, taskNoise);
+  const attribution = attributeGap(scenario, result, taskNoise, stepMonthsOf(plan));
   const sensitivity = analyzeSensitivity(plan, result, scenario.seed, taskNoise);
   const options = scenario.options ?? [];
   const comparison =

@@ -3,16 +3,10 @@ import type { TaskNoise } from '../simulate.js';
 import { BLOCK_TRIALS } from '../simulate.js';
 import type { SimulationResult } from '../simulationResult.js';
 import type { GapPart } from '../summaryTypes.js';
+import { affordableTrials } from './decisionBudget.js';
 import { listGapDrivers, type GapDriver } from './listGapDrivers.js';
 import { quantileOf } from './quantileOf.js';
 import { simulateVariant } from './simulateVariant.js';
-
-/**
- * Trial-runs the attribution may spend: 2^k variants times their trials. With
- * up to four drivers it covers 20,000 trials whole; with more, it runs on the
- * forecast's first trials (whole blocks), and says how many.
- */
-export const ATTRIBUTION_TRIAL_RUNS = 400_000;
 
 export interface GapAttribution {
   readonly trials: number;
@@ -33,28 +27,31 @@ export interface GapAttribution {
  *
  * so the parts sum to v(all) - v(none), the trial's gap, up to rounding
  * (Shapley 1953; the weights are the share of orders in which i comes right
- * after S). Cost: 2^k simulations of the trials used, plus O(2^k k) a trial.
+ * after S). Cost: 2^k - 2 simulations of the trials used (all, or as many as
+ * DECISION_WORK allows), plus O(2^k k) a trial.
  */
 export function attributeGap(
   scenario: Scenario,
   forecast: SimulationResult,
   taskNoise: readonly TaskNoise[],
+  stepMonths: number,
 ): GapAttribution | undefined {
   const drivers = listGapDrivers(scenario);
   const k = drivers.length;
   if (k === 0) return undefined;
-  const trials = attributionTrials(forecast.trials, k);
+  const trials = attributionTrials(forecast.trials, k, stepMonths);
   const values = subsetValues(scenario, drivers, forecast, taskNoise, trials);
   const perTrial = shapleyParts(values, k, trials);
   const parts = drivers.map((driver, i) => summarizePart(driver, perTrial[i]!));
   return { trials, parts, perTrial };
 }
 
-/** Trials the attribution runs on: all of them, or whole blocks within the budget. */
-export function attributionTrials(trials: number, driverCount: number): number {
-  const affordable = Math.floor(ATTRIBUTION_TRIAL_RUNS / 2 ** driverCount);
-  if (affordable >= trials) return trials;
-  return Math.min(trials, Math.max(BLOCK_TRIALS, affordable - (affordable % BLOCK_TRIALS)));
+/**
+ * Trials the attribution runs on: all of them, or the forecast's first ones
+ * when 2^k - 2 runs of all would exceed DECISION_WORK (at least one block).
+ */
+export function attributionTrials(trials: number, driverCount: number, stepMonths: number): number {
+  return affordableTrials(2 ** driverCount - 2, stepMonths, trials, Math.min(trials, BLOCK_TRIALS));
 }
 
 /** v(S) per trial for every subset S (bit i set: driver i on). */

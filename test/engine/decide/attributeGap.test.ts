@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { attributeGap, shapleyParts } from '../../../engine/decide/attributeGap.js';
+import {
+  attributeGap,
+  attributionTrials,
+  shapleyParts,
+} from '../../../engine/decide/attributeGap.js';
+import { DECISION_WORK, stepMonthsOf } from '../../../engine/decide/decisionBudget.js';
 import { listGapDrivers } from '../../../engine/decide/listGapDrivers.js';
 import { simulateVariant } from '../../../engine/decide/simulateVariant.js';
 import { expectRelativelyClose } from '../../tolerance.js';
@@ -8,7 +13,7 @@ import { forecastRun, reviewScenario, scenarioOf } from './decideScenarios.js';
 
 describe('the gap attribution', () => {
   const scenario = scenarioOf(reviewScenario());
-  const { result, taskNoise } = forecastRun(scenario);
+  const { plan, result, taskNoise } = forecastRun(scenario);
 
   it('finds the drivers the scenario has, and only those', () => {
     expect(listGapDrivers(scenario).map((d) => d.driver)).toEqual([
@@ -19,7 +24,7 @@ describe('the gap attribution', () => {
   });
 
   it('gives parts that sum to the gap in every trial', () => {
-    const attribution = attributeGap(scenario, result, taskNoise)!;
+    const attribution = attributeGap(scenario, result, taskNoise, stepMonthsOf(plan))!;
     expect(attribution.trials).toBe(result.trials);
     for (let trial = 0; trial < result.trials; trial += 1) {
       const sum = attribution.perTrial.reduce((total, part) => total + part[trial]!, 0);
@@ -62,11 +67,22 @@ describe('the gap attribution', () => {
     expect([a![0], b![0]]).toEqual([4, 6]);
   });
 
+  it('runs a large scenario on whole blocks of its first trials, within the work budget', () => {
+    // 3 drivers: 2^3 - 2 = 6 runs of 250 steps * 36 months = 9,000 step-months a trial;
+    // 40M / (6 * 9,000) = 740 trials, less than a block: one block, the floor.
+    // With 360 step-months: 40M / (6 * 360) = 18,518 trials, 18 whole blocks.
+    expect(DECISION_WORK).toBe(40_000_000);
+    expect(attributionTrials(100_000, 3, 9000)).toBe(1000);
+    expect(attributionTrials(100_000, 3, 360)).toBe(18_000);
+    expect(attributionTrials(20_000, 3, 36)).toBe(20_000);
+    expect(attributionTrials(100_000, 12, 9000)).toBe(1000);
+  });
+
   it('puts volume among the drivers when the per-token forecast holds volume flat', () => {
     const flat = scenarioOf(reviewScenario('per_token_volume: flat'));
     expect(listGapDrivers(flat)[0]!.driver).toBe('volume');
     const run = forecastRun(flat);
-    const attribution = attributeGap(flat, run.result, run.taskNoise)!;
+    const attribution = attributeGap(flat, run.result, run.taskNoise, stepMonthsOf(run.plan))!;
     const sumOfMeans = attribution.parts.reduce((total, part) => total + part.mean, 0);
     let gap = 0;
     for (let t = 0; t < run.result.trials; t += 1)
