@@ -29,13 +29,22 @@ interface WaterfallRow {
   readonly to: number;
   readonly kind: string;
   readonly amountLabel: string;
+  /** The bar's upper end, where its label sits: above a saving's bar, not inside it. */
+  readonly top: number;
 }
 
 /** The bars: per token, each driver from where the last one ended, per task. */
 export function waterfallRows(summary: Summary, parts: readonly GapPart[]): WaterfallRow[] {
   const perToken = summary.total.annual.perToken.mean;
   const rows: WaterfallRow[] = [
-    { step: PER_TOKEN, from: 0, to: perToken, kind: PER_TOKEN, amountLabel: formatMoney(perToken) },
+    {
+      step: PER_TOKEN,
+      from: 0,
+      to: perToken,
+      kind: PER_TOKEN,
+      amountLabel: formatMoney(perToken),
+      top: perToken,
+    },
   ];
   let level = perToken;
   for (const part of parts) {
@@ -46,6 +55,7 @@ export function waterfallRows(summary: Summary, parts: readonly GapPart[]): Wate
       to: level + part.mean,
       kind,
       amountLabel: formatSignedMoney(part.mean),
+      top: Math.max(level, level + part.mean),
     });
     level += part.mean;
   }
@@ -56,6 +66,7 @@ export function waterfallRows(summary: Summary, parts: readonly GapPart[]): Wate
     to: perTask,
     kind: PER_TASK,
     amountLabel: formatMoney(perTask),
+    top: perTask,
   });
   return rows;
 }
@@ -63,12 +74,14 @@ export function waterfallRows(summary: Summary, parts: readonly GapPart[]): Wate
 function titleOf(summary: Summary, parts: readonly GapPart[]): TopLevelSpec['title'] {
   const gap = summary.total.annual.gap.mean;
   const largest = [...parts].sort((a, b) => Math.abs(b.mean) - Math.abs(a.mean))[0]!;
-  const share = gap !== 0 ? formatPercent(Math.abs(largest.mean / gap)) : '–';
+  // A share reads well only for a part on the gap's side and within it.
+  const share = largest.mean / gap;
+  const ofGap = share > 0 && share <= 1 ? ` (${formatPercent(share)} of it)` : '';
   const trials = summary.gapAttributionTrials ?? summary.scenario.trials;
   return {
     text:
       `Largest part of the ${formatSignedMoney(gap)} gap: ${largest.label.toLowerCase()}, ` +
-      `${formatSignedMoney(largest.mean)} (${share} of it)`,
+      `${formatSignedMoney(largest.mean)}${ofGap}`,
     subtitle: [
       `Mean ${horizonNameOf(summary.months).toLowerCase()} spend, from the per-token to the ` +
         'per-task forecast; each step is a driver’s Shapley part of the gap,',
@@ -126,7 +139,7 @@ export function buildGapWaterfallChart(summary: Summary): TopLevelSpec | undefin
       },
       {
         mark: { type: 'text', dy: -8, fontSize: 11 },
-        encoding: { y: { field: 'to', type: 'quantitative' }, text: { field: 'amountLabel' } },
+        encoding: { y: { field: 'top', type: 'quantitative' }, text: { field: 'amountLabel' } },
       },
     ],
   };

@@ -53,6 +53,13 @@ describe('the decision charts', () => {
     expect(rows.at(-1)!.to).toBe(summary.total.annual.perTask.mean);
   });
 
+  it('label a saving above its bar, where the bar starts', () => {
+    const saving = [{ driver: 'planned-changes', label: 'Planned changes', mean: -1000 }];
+    const [start, step] = waterfallRows(summary, saving);
+    expect(step!.top).toBe(start!.to);
+    expect(step!.to).toBe(start!.to - 1000);
+  });
+
   it('name the largest driver and its amount in the waterfall title', () => {
     const largest = [...summary.gapAttribution!].sort((a, b) => b.mean - a.mean)[0]!;
     expect(titleOf('gap-waterfall')).toContain(largest.label.toLowerCase());
