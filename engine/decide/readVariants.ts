@@ -1,4 +1,5 @@
 import { isMap, type Node } from 'yaml';
+import { closestNames } from '../closestNames.js';
 import type { ScenarioDocument } from '../loadScenarioDocument.js';
 import type { PriceCatalog } from '../priceCatalog.js';
 import { hasErrors } from '../scenarioIssue.js';
@@ -31,13 +32,17 @@ export function readVariants(
   const optionTexts = readOptions(context, entryOf(entries, 'options'));
   const horizon = { start: scenario.start, months: scenario.months, known: true };
   const changeTexts = readPlannedChanges(context, entryOf(entries, 'planned_changes'), horizon);
-  if (optionTexts === undefined || changeTexts === undefined) return undefined;
+  if (optionTexts === undefined) return undefined;
+  // Every option is checked, even when a planned change or another option is wrong.
   const options = optionTexts.map((text) => validateOption(context, source, text, catalog));
-  if (options.some((option) => option === undefined)) return undefined;
-  const valid = options as ScenarioOption[];
+  if (changeTexts === undefined) return undefined;
+  const valid = options.filter((option): option is ScenarioOption => option !== undefined);
   const changes: PlannedChange[] = [];
   for (const text of changeTexts) {
     const option = valid.find((candidate) => candidate.name === text.option);
+    // An option with errors of its own has been reported already.
+    const broken = optionTexts.some((candidate) => candidate.name === text.option);
+    if (option === undefined && broken) continue;
     if (option === undefined) {
       const known = valid.map((candidate) => `\`${candidate.name}\``).join(', ') || 'none';
       const message = `No option \`${text.option}\` in this scenario's \`options\`.`;
@@ -52,7 +57,11 @@ export function readVariants(
     }
     if (!scenario.workloads.some((workload) => workload.name === text.workload)) {
       const message = `No workload \`${text.workload}\` in this scenario.`;
-      context.error(text.workloadNode, `${text.path}.workload`, 'unknown-key', message);
+      const names = scenario.workloads.map((workload) => workload.name);
+      const near = closestNames(text.workload, names, 1);
+      const hint =
+        near.length > 0 ? `did you mean \`${near[0]}\`?` : `workloads: ${names.join(', ')}`;
+      context.error(text.workloadNode, `${text.path}.workload`, 'unknown-key', message, hint);
       continue;
     }
     const outside = option.paths.find((path) => !switchesOnly(path, text.workload));

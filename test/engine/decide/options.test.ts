@@ -140,3 +140,29 @@ planned_changes:
     expect(outcome.issues[0]!.message).toContain('may set only keys under');
   });
 });
+
+describe('mistakes in options and planned changes', () => {
+  it('are all reported at once, each at its place', () => {
+    const text = reviewScenario(`
+options:
+  typo:
+    set:
+      workloads.review.steps.lop.output_tokens: 250
+  fine:
+    set:
+      workloads.review.steps.loop.output_tokens: 250
+planned_changes:
+  - { workload: reveiw, option: fine, from: 2027-04 }
+  - { workload: review, option: nope, from: 2027-09 }
+`);
+    const outcome = forecastScenarioText(text);
+    expect(outcome.ok).toBe(false);
+    const lineOf = (needle: string) => text.split('\n').findIndex((l) => l.includes(needle)) + 1;
+    expect(outcome.issues.map((issue) => [issue.line, issue.path])).toEqual([
+      [lineOf('steps.lop.'), 'workloads.review.steps.lop.output_tokens'],
+      [lineOf('workload: reveiw'), 'planned_changes[0].workload'],
+      [lineOf('option: nope'), 'planned_changes[1].option'],
+    ]);
+    expect(outcome.issues[1]!.hint).toBe('did you mean `review`?');
+  });
+});
