@@ -50,7 +50,8 @@ export async function compareCommand(options: CompareOptions, io: CliIo): Promis
   for (const other of files.slice(1)) {
     if (other.scenario.seed !== seed || other.scenario.trials !== trials) {
       io.stderr.write(
-        `${other.file}: runs on ${first.file}'s seed ${seed} and ${trials} trials, so that draws are common.\n`,
+        `${other.file}: runs on ${first.file}'s seed ${seed} and ${trials} trials, ` +
+          'so that draws are common.\n',
       );
     }
   }
@@ -94,7 +95,8 @@ export function formatComparison(comparison: OptionsComparison): string {
   for (const pair of comparison.pairs) {
     const { p10, p50, p90 } = pair.difference;
     lines.push(
-      `  ${pair.first} - ${pair.second}: P10 ${formatSignedMoney(p10)}, P50 ${formatSignedMoney(p50)}, ` +
+      `  ${pair.first} - ${pair.second}: P10 ${formatSignedMoney(p10)}, ` +
+        `P50 ${formatSignedMoney(p50)}, ` +
         `P90 ${formatSignedMoney(p90)}; ${pair.first} is cheaper in ` +
         `${formatPercent(pair.probabilityFirstCheaper)} of trials`,
     );

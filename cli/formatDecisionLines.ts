@@ -22,7 +22,8 @@ export function formatDecisionLines(summary: Summary): string[] {
         : `cumulative P50 runs ahead of its straight line from ${plan.firstMonthAboveLine}`;
     lines.push(
       `Budget plan: expected overrun ${formatMoney(plan.expectedOverrun)}; ` +
-        `${formatMoney(plan.coversP80)} covers P80, ${formatMoney(plan.coversP90)} covers P90; ${crossing}.`,
+        `${formatMoney(plan.coversP80)} covers P80, ${formatMoney(plan.coversP90)} covers P90; ` +
+        `${crossing}.`,
     );
   }
   for (const pair of summary.options?.pairs.filter((p) => p.first === 'base') ?? []) {
@@ -42,7 +43,8 @@ export function formatDecisionLines(summary: Summary): string[] {
   const precision = summary.precision;
   if (precision !== undefined) {
     lines.push(
-      `Precision: annual P90 to ${formatPercent(precision.achieved)} (asked ${formatPercent(precision.target)}) ` +
+      `Precision: annual P90 to ${formatPercent(precision.achieved)} ` +
+        `(asked ${formatPercent(precision.target)}) ` +
         `with ${precision.trials.toLocaleString('en-US')} trials` +
         (precision.met ? '.' : `, the ceiling; more trials would be needed.`),
     );

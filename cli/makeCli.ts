@@ -170,7 +170,9 @@ function buildParser(io: CliIo, setExitCode: (code: number) => void): Argv {
           .positional('scenario', { type: 'string', describe: 'Scenario YAML file' })
           .options(SOLVE_OPTIONS)
           .example(
-            "$0 solve scenarios/code-review.yaml --vary workloads.code-review.steps.review-loop.calls.geometric.mean --target 'p80 <= budget'",
+            '$0 solve scenarios/code-review.yaml --vary ' +
+              'workloads.code-review.steps.review-loop.calls.geometric.mean ' +
+              "--target 'p80 <= budget'",
             'how deep the review loop may get before P80 breaks the budget',
           ),
       async (args) => {

@@ -25,7 +25,7 @@ export interface RunOptions {
   readonly quiet: boolean;
   /** Threads to simulate on; undefined for the default (see threadsFor). */
   readonly threads: number | undefined;
-  /** Wanted standard error of annual P90 as a share of it (--precision), and the trials' ceiling. */
+  /** Wanted standard error of annual P90 as a share of it (--precision), and the ceiling. */
   readonly precision?: { readonly target: number; readonly ceiling: number } | undefined;
 }
 

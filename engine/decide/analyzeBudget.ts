@@ -53,7 +53,7 @@ function cumulativePoints(
   });
 }
 
-/** Spend per calendar quarter ('2027-Q1'); a horizon that starts mid-quarter has a short first one. */
+/** Spend per calendar quarter ('2027-Q1'); a horizon starting mid-quarter has a short first one. */
 function quarterSpend(result: SimulationResult, monthLabels: readonly string[]): QuarterSpend[] {
   const { trials } = result;
   const groups = new Map<string, number[]>();

@@ -64,7 +64,8 @@ function applyOverride(root: unknown, override: KeyOverride): OverrideProblem | 
   let walked: string[] = [];
   while (parts.length > 0) {
     if (!isMap(node)) {
-      const message = `\`${walked.join('.')}\` is a single value, so it has no key \`${parts[0]}\`.`;
+      const where = walked.join('.');
+      const message = `\`${where}\` is a single value, so it has no key \`${parts[0]}\`.`;
       return { code: 'wrong-type', message, hint: `override \`${walked.join('.')}\` itself` };
     }
     const take = longestKnownKey(node, parts);

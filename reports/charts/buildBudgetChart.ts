@@ -22,14 +22,17 @@ function titleOf(summary: Summary): TopLevelSpec['title'] {
   const crossing =
     plan.firstMonthAboveLine === null
       ? `Cumulative P50 stays within the budget’s straight line all through the horizon`
-      : `Cumulative P50 runs ahead of the budget’s straight line from ${plan.firstMonthAboveLine}`;
+      : `Cumulative P50 runs ahead of its straight line from ${plan.firstMonthAboveLine}`;
   return {
     text: crossing,
     subtitle: [
-      `Budget ${formatMoney(budget.amount)}: exceeded in ${formatPercent(budget.exceedProbability)} ` +
+      `Budget ${formatMoney(budget.amount)}: exceeded in ` +
+        `${formatPercent(budget.exceedProbability)} ` +
         `of trials, expected overrun ${formatMoney(plan.expectedOverrun)}; ` +
-        `${formatMoney(plan.coversP80)} covers 80% of trials, ${formatMoney(plan.coversP90)} covers 90%.`,
-      'Line: per-task cumulative P50; band: P10 to P90; dashed: the budget spread evenly over the months.',
+        `${formatMoney(plan.coversP80)} covers 80% of trials, ` +
+        `${formatMoney(plan.coversP90)} covers 90%.`,
+      'Line: per-task cumulative P50; band: P10 to P90; ' +
+        'dashed: the budget spread evenly over the months.',
     ],
   };
 }

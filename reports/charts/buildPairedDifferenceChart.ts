@@ -30,7 +30,8 @@ function titleOf(comparison: OptionsComparison, horizon: string): TopLevelSpec['
     subtitle: [
       `${horizon} per-task spend, first option minus second, trial by trial on common draws ` +
         `(${comparison.trials.toLocaleString('en-US')} trials).`,
-      'Box: P25–P75; whiskers: P5–P95; tick: P50. Left of the zero line the first option is cheaper.',
+      'Box: P25–P75; whiskers: P5–P95; tick: P50. ' +
+        'Left of the zero line the first option is cheaper.',
     ],
   };
 }

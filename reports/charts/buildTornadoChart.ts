@@ -49,7 +49,7 @@ export function researchFirstSentence(
   return (
     `Research ${list} first: from P10 to P90 ${names.length === 1 ? 'it moves' : 'each moves'} ` +
     `the annual P50 by ${formatMoney(first.at(-1)!.swing)} or more, and on ` +
-    `${names.length === 1 ? 'its' : 'their'} own ${names.length === 1 ? 'it explains' : 'they explain'} ` +
+    `${names.length === 1 ? 'its own it explains' : 'their own they explain'} ` +
     `${formatPercent(Math.min(1, share))} of the variance of annual spend.`
   );
 }
@@ -106,8 +106,10 @@ export function buildTornadoChart(summary: Summary): TopLevelSpec | undefined {
     title: {
       text: linesOf(researchFirstSentence(sensitivity, oneWorkload), 80),
       subtitle: [
-        `${horizonNameOf(summary.months)} per-task P50 with one input pinned at its own P10 or P90,`,
-        `all others drawn as usual on common draws (${sensitivity.trials.toLocaleString('en-US')} ` +
+        `${horizonNameOf(summary.months)} per-task P50 with one input pinned ` +
+          'at its own P10 or P90,',
+        'all others drawn as usual on common draws ' +
+          `(${sensitivity.trials.toLocaleString('en-US')} ` +
           `trials); the line: P50 with nothing pinned, ${formatMoney(sensitivity.baseP50)}.`,
       ],
     },

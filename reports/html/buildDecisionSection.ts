@@ -14,7 +14,8 @@ const cell = (text: string): string => `<td>${escapeHtml(text)}</td>`;
 const rowOf = (head: string, cells: readonly string[]): string =>
   `<tr><th scope="row">${escapeHtml(head)}</th>${cells.map(cell).join('')}</tr>`;
 const headOf = (names: readonly string[]): string =>
-  `<thead><tr>${names.map((name) => `<th scope="col">${escapeHtml(name)}</th>`).join('')}</tr></thead>`;
+  `<thead><tr>${names.map((name) => `<th scope="col">${escapeHtml(name)}</th>`).join('')}` +
+  '</tr></thead>';
 const tableOf = (names: readonly string[], rows: readonly string[], kind: string): string =>
   `<table class="${kind}">${headOf(names)}<tbody>${rows.join('')}</tbody></table>`;
 
@@ -53,7 +54,8 @@ function budgetTableOf(summary: Summary): string {
   const crossing =
     plan.firstMonthAboveLine === null
       ? 'Cumulative P50 stays within the budget’s straight line.'
-      : `Cumulative P50 first runs ahead of the budget’s straight line in ${plan.firstMonthAboveLine}.`;
+      : 'Cumulative P50 first runs ahead of the budget’s straight line in ' +
+        `${plan.firstMonthAboveLine}.`;
   return (
     '<h3>Budget</h3>' +
     `<p>${escapeHtml(
@@ -142,7 +144,8 @@ function precisionTableOf(summary: Summary): string {
     precision === undefined
       ? ''
       : ` Asked: P90 stable to ${formatPercent(precision.target)}; reached ` +
-        `${formatPercent(precision.achieved)} with ${precision.trials.toLocaleString('en-US')} trials` +
+        `${formatPercent(precision.achieved)} with ` +
+        `${precision.trials.toLocaleString('en-US')} trials` +
         (precision.met
           ? '.'
           : ` (the ceiling of ${precision.ceiling.toLocaleString('en-US')} trials).`);

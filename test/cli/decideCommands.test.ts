@@ -6,7 +6,10 @@ import { forecastForTest } from '../engine/scenarioText.js';
 import { reviewScenario } from '../engine/decide/decideScenarios.js';
 import { makeTemporaryFolder, runCli } from './runCli.js';
 
-/** Every input fixed: annual spend is 12 months * 1000 tasks * calls * 1000 tokens * $2/M = 24 * calls. */
+/**
+ * Every input fixed: annual spend is 12 months * 1000 tasks * calls * 1000 tokens * $2/M,
+ * which is 24 * calls.
+ */
 const LINEAR = `
 scenario: linear
 start: 2027-01
@@ -14,7 +17,8 @@ months: 12
 trials: 1000
 prices:
   models:
-    test-model: { input: $2.00, cached_input: $0.50, cache_write: $2.50, output: $8.00, as_of: 2026-12-01 }
+    test-model:
+      { input: $2.00, cached_input: $0.50, cache_write: $2.50, output: $8.00, as_of: 2026-12-01 }
   curve:
     annual_change: 0%
 workloads:
@@ -51,7 +55,7 @@ describe('pertask solve', () => {
     expect(result.statisticAtLimit).toBeCloseTo(24 * result.limit, 9);
   });
 
-  it('gives a limit that a separate forecast at that value confirms, and just past it breaks', async () => {
+  it('gives a limit that a separate forecast confirms, and that breaks just past it', async () => {
     const folder = makeTemporaryFolder();
     const text = reviewScenario().replace(
       'output_tokens: 500',

@@ -60,7 +60,7 @@ describe('summarizeSample', () => {
     expect(summary.p50StandardError / Math.sqrt(0.25 / n)).toBeLessThan(1.25);
   });
 
-  it('sizes the standard error of every percentile like the binomial rule, sqrt(p(1-p)/n) / f', () => {
+  it('sizes the standard error of each percentile by the binomial rule, sqrt(p(1-p)/n) / f', () => {
     const n = 100_000;
     const stream = createRandomStream(5, 'percentile-se');
     // Uniform(0, 1) has density 1 everywhere, so SE(P_p) = sqrt(p (1 - p) / n).

@@ -33,7 +33,7 @@ describe('the gap attribution', () => {
     }
   });
 
-  it('with every driver held at the first month, the per-task forecast is the per-token one', () => {
+  it('makes the per-task forecast the per-token one with every driver held', () => {
     const held = listGapDrivers(scenario).reduce((s, driver) => driver.switchOff(s), scenario);
     const run = simulateVariant(held, { seed: scenario.seed, trials: result.trials, taskNoise });
     for (let trial = 0; trial < result.trials; trial += 1)
