@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import {
   attributeGap,
   attributionTrials,
@@ -88,5 +89,41 @@ describe('the gap attribution', () => {
     for (let t = 0; t < run.result.trials; t += 1)
       gap += run.result.annualPerTask[t]! - run.result.annualPerToken[t]!;
     expectRelativelyClose(sumOfMeans, gap / run.result.trials, 1e-9);
+  });
+});
+
+describe('the Shapley parts (property)', () => {
+  const games = fc.integer({ min: 1, max: 5 }).chain((k) =>
+    fc.tuple(
+      fc.constant(k),
+      fc.array(fc.double({ min: -1e6, max: 1e6, noNaN: true }), {
+        minLength: 1 << k,
+        maxLength: 1 << k,
+      }),
+    ),
+  );
+
+  it('sum to v(all) - v(none) for any game', () => {
+    fc.assert(
+      fc.property(games, ([k, table]) => {
+        const values = table.map((v) => Float64Array.of(v));
+        const parts = shapleyParts(values, k, 1);
+        const sum = parts.reduce((total, part) => total + part[0]!, 0);
+        const whole = table[(1 << k) - 1]! - table[0]!;
+        expect(Math.abs(sum - whole)).toBeLessThanOrEqual(1e-6 * (1 + Math.abs(whole)));
+      }),
+      { seed: 20261203, numRuns: 300 },
+    );
+  });
+
+  it('give nothing to a driver that changes no subset (the null player)', () => {
+    fc.assert(
+      fc.property(games, ([k, table]) => {
+        // Driver 0 is made null: a subset with it is worth the same as without it.
+        const values = table.map((_, mask) => Float64Array.of(table[mask & ~1]!));
+        expect(shapleyParts(values, k, 1)[0]![0]).toBeCloseTo(0, 6);
+      }),
+      { seed: 20261204, numRuns: 200 },
+    );
   });
 });
