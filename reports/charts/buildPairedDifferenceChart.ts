@@ -50,7 +50,13 @@ export function buildPairedDifferenceChart(
     p95Label: formatSignedMoney(pair.difference.p95),
     cheaperLabel: formatPercent(pair.probabilityFirstCheaper),
   }));
-  const y = { field: 'pair', type: 'nominal', title: null, sort: null } as const;
+  const y = {
+    field: 'pair',
+    type: 'nominal',
+    title: null,
+    sort: null,
+    axis: { labelLimit: 320 },
+  } as const;
   const money = (field: string) =>
     ({
       field,
