@@ -1,6 +1,8 @@
 import { Worker } from 'node:worker_threads';
+import { addDecisions } from '../engine/decide/addDecisions.js';
 import {
   progressCounter,
+  runScenario,
   settleScenario,
   summarizeForecast,
   taskNoiseOf,
@@ -23,7 +25,12 @@ import { allocateSharedResult, type WorkerTask } from './sharedResult.js';
 export async function forecastOnThreads(
   text: string,
   scenario: Scenario,
-  options: { trials: number | undefined; seed: number | undefined },
+  options: {
+    trials: number | undefined;
+    seed: number | undefined;
+    /** Whether to add the decision analyses; on unless false. */
+    decisions?: boolean;
+  },
   threads: number,
   issues: readonly ScenarioIssue[],
   onProgress?: (trialsDone: number, trials: number) => void,
@@ -65,7 +72,14 @@ export async function forecastOnThreads(
     });
   });
   addDashboards(result, byBlock);
-  return summarizeForecast(settled, plan, result, issues, taskCosts);
+  const summary = summarizeForecast(settled, plan, result, issues, taskCosts);
+  if (options.decisions === false) return summary;
+  return addDecisions(summary, {
+    scenario: runScenario(scenario, settled),
+    plan,
+    result,
+    taskNoise,
+  });
 }
 
 /** The compiled worker beside this file; from the TypeScript source, the build's copy. */

@@ -1,5 +1,6 @@
 import type { DistributionSummary, Summary, WorkloadSummary } from '../engine/summaryTypes.js';
 import { formatMoney, formatPercent, formatSignedMoney } from '../reports/formatMoney.js';
+import { formatDecisionLines } from './formatDecisionLines.js';
 
 /**
  * The run's summary for the terminal: per workload and in total, annual P10,
@@ -54,6 +55,8 @@ export function formatRunSummary(summary: Summary): string {
         `forecast exceeds it (per-token forecast: ${formatPercent(perTokenExceedProbability)}).`,
     );
   }
+  const decisions = formatDecisionLines(summary);
+  if (decisions.length > 0) lines.push('', ...decisions);
   return `${lines.join('\n')}\n`;
 }
 

@@ -1,10 +1,13 @@
 import { createRequire } from 'node:module';
 import yargs, { type Argv } from 'yargs';
-import { CliError, EXIT, type CliIo } from './cliIo.js';
+import { DEFAULT_PRECISION_CEILING } from '../engine/decide/findTrialsForPrecision.js';
 import { ALL_REPORT_FORMATS } from '../reports/reportFormats.js';
+import { CliError, EXIT, type CliIo } from './cliIo.js';
+import { compareCommand } from './compareCommand.js';
 import { parseFormats } from './parseFormats.js';
 import { registerUsageCommands } from './registerUsageCommands.js';
 import { runCommand } from './runCommand.js';
+import { solveCommand } from './solveCommand.js';
 import { watchCommand } from './watchCommand.js';
 
 /** The options of `pertask run`; this table drives the parser, its help, and the README. */
@@ -52,6 +55,51 @@ export const RUN_OPTIONS = {
     default: 0,
     describe: 'Port of the --watch server (default: any free port; the address is printed)',
   },
+  precision: {
+    type: 'string',
+    requiresArg: true,
+    describe:
+      'Add trials until the standard error of annual P90 is at most this share of it, ' +
+      "e.g. 1% (from --trials or the scenario's trials up)",
+  },
+  'max-trials': {
+    type: 'number',
+    requiresArg: true,
+    describe: 'Ceiling of the trials --precision may add up to (default 1,000,000)',
+  },
+} as const;
+
+/** The options of `pertask compare`. */
+export const COMPARE_OPTIONS = {
+  trials: RUN_OPTIONS.trials,
+  seed: RUN_OPTIONS.seed,
+  out: { ...RUN_OPTIONS.out, describe: 'Folder for the comparison; it goes to <out>/compare/' },
+  json: { type: 'boolean', default: false, describe: 'Print the comparison as JSON on stdout' },
+} as const;
+
+/** The options of `pertask solve`. */
+export const SOLVE_OPTIONS = {
+  vary: {
+    type: 'string',
+    demandOption: true,
+    requiresArg: true,
+    describe: 'Dotted key path of the input to vary; it is set to a plain number',
+  },
+  target: {
+    type: 'string',
+    demandOption: true,
+    requiresArg: true,
+    describe: "Target on annual per-task spend, e.g. 'p80 <= budget' or 'mean < $120k'",
+  },
+  between: {
+    type: 'number',
+    array: true,
+    requiresArg: true,
+    describe: 'Range to search, low then high (default: a quarter to 4 times the current number)',
+  },
+  trials: RUN_OPTIONS.trials,
+  seed: RUN_OPTIONS.seed,
+  json: { type: 'boolean', default: false, describe: 'Print the result as JSON on stdout' },
 } as const;
 
 const MAX_TRIALS = 10_000_000;
@@ -114,6 +162,7 @@ function buildParser(io: CliIo, setExitCode: (code: number) => void): Argv {
           quiet: args.quiet,
           threads: checkWhole('--threads', args.threads, 1, MAX_THREADS),
           formats: parseFormats(args.format),
+          precision: readPrecision(args.precision, args['max-trials']),
         };
         const port = checkWhole('--port', args.port, 0, 65_535) ?? 0;
         if (args.watch) {
@@ -123,9 +172,55 @@ function buildParser(io: CliIo, setExitCode: (code: number) => void): Argv {
           setExitCode(await runCommand(options, io));
         }
       },
+    )
+    .command(
+      'compare <scenario...>',
+      'Compare scenario files and their options on common draws',
+      (command) =>
+        command
+          .positional('scenario', { type: 'string', array: true, describe: 'Scenario YAML files' })
+          .options(COMPARE_OPTIONS)
+          .example('$0 compare scenarios/code-review.yaml', 'the scenario against its options')
+          .example('$0 compare a.yaml b.yaml', 'two architectures, paired trial by trial'),
+      async (args) => {
+        const options = {
+          scenarios: (args.scenario ?? []).map(String),
+          trials: checkWhole('--trials', args.trials, 1, MAX_TRIALS),
+          seed: checkWhole('--seed', args.seed, 0, Number.MAX_SAFE_INTEGER),
+          out: args.out,
+          json: args.json,
+        };
+        setExitCode(await compareCommand(options, io));
+      },
+    )
+    .command(
+      'solve <scenario>',
+      'Find the limit of one input under which a target on annual spend holds',
+      (command) =>
+        command
+          .positional('scenario', { type: 'string', describe: 'Scenario YAML file' })
+          .options(SOLVE_OPTIONS)
+          .example(
+            '$0 solve scenarios/code-review.yaml --vary ' +
+              'workloads.code-review.steps.review-loop.calls.geometric.mean ' +
+              "--target 'p80 <= budget'",
+            'how deep the review loop may get before P80 breaks the budget',
+          ),
+      async (args) => {
+        const options = {
+          scenario: String(args.scenario),
+          vary: args.vary,
+          target: args.target,
+          between: args.between,
+          trials: checkWhole('--trials', args.trials, 1, MAX_TRIALS),
+          seed: checkWhole('--seed', args.seed, 0, Number.MAX_SAFE_INTEGER),
+          json: args.json,
+        };
+        setExitCode(await solveCommand(options, io));
+      },
     );
   return registerUsageCommands(parser as unknown as Argv, io, setExitCode)
-    .demandCommand(1, 'Name a command: pertask run <scenario...>')
+    .demandCommand(1, 'Name a command: pertask run <scenario...>, or see pertask --help')
     .strict()
     .recommendCommands()
     .help()
@@ -171,6 +266,25 @@ function checkWhole(flag: string, value: number | undefined, min: number, max: n
     throw new CliError(`${flag} must be a whole number from ${min} to ${max}.`, EXIT.usage);
   }
   return value;
+}
+
+/** `--precision 1%` (or 0.01) and `--max-trials` as a target share and a ceiling. */
+function readPrecision(text: string | undefined, ceiling: number | undefined) {
+  if (text === undefined) {
+    if (ceiling !== undefined)
+      throw new CliError('--max-trials goes with --precision.', EXIT.usage);
+    return undefined;
+  }
+  const match = /^\s*(\d+(?:\.\d+)?)\s*(%?)\s*$/.exec(text);
+  const share = match === null ? NaN : Number(match[1]) / (match[2] === '%' ? 100 : 1);
+  if (!(share > 0 && share < 1)) {
+    throw new CliError(
+      `--precision takes a share above 0 and below 100%, e.g. 1%; got ${text}.`,
+      EXIT.usage,
+    );
+  }
+  const max = checkWhole('--max-trials', ceiling, 1, MAX_TRIALS) ?? DEFAULT_PRECISION_CEILING;
+  return { target: share, ceiling: max };
 }
 
 function reportFailure(error: unknown, io: CliIo): number {

@@ -2,6 +2,7 @@ import { constants } from 'node:fs';
 import { access } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { describeAssumptions } from '../engine/describeAssumptions.js';
+import { findTrialsForPrecision } from '../engine/decide/findTrialsForPrecision.js';
 import { forecastScenario, SpendOutOfRangeError } from '../engine/forecast.js';
 import { loadScenarioDocument, type ScenarioDocument } from '../engine/loadScenarioDocument.js';
 import { BUILTIN_CATALOG } from '../engine/priceCatalog.js';
@@ -32,6 +33,8 @@ export interface RunOptions {
   readonly threads: number | undefined;
   /** Outputs to write; every format when undefined. */
   readonly formats?: ReadonlySet<ReportFormat>;
+  /** Wanted standard error of annual P90 as a share of it (--precision), and the ceiling. */
+  readonly precision?: { readonly target: number; readonly ceiling: number } | undefined;
 }
 
 /**
@@ -83,17 +86,20 @@ export async function runCommand(options: RunOptions, io: CliIo): Promise<number
 async function forecastOrReport(valid: ValidScenario, options: RunOptions, io: CliIo) {
   const bar = progressBarFor(valid.file, options, io);
   const onProgress = (done: number, total: number) => bar.update(done, total);
-  const overrides = { trials: options.trials, seed: options.seed, onProgress };
   try {
+    const precision = precisionOf(valid, options);
+    const trials = precision?.trials ?? options.trials;
+    const overrides = { trials, seed: options.seed, onProgress };
     // Worker threads validate the text again against the built-in catalog alone.
     const threads = valid.catalogNamed
       ? 1
-      : (options.threads ?? threadsFor(valid.scenario, options, io));
-    if (threads > 1) {
-      const { text, scenario, issues } = valid;
-      return await forecastOnThreads(text, scenario, overrides, threads, issues, onProgress);
-    }
-    return forecastScenario(valid.scenario, overrides, valid.issues);
+      : (options.threads ?? threadsFor(valid.scenario, { ...options, trials }, io));
+    const { text, scenario, issues } = valid;
+    const summary =
+      threads > 1
+        ? await forecastOnThreads(text, scenario, overrides, threads, issues, onProgress)
+        : forecastScenario(scenario, overrides, issues);
+    return precision === undefined ? summary : { ...summary, precision };
   } catch (error) {
     if (!(error instanceof SpendOutOfRangeError)) throw error;
     const issue = error.toIssue(valid.source);
@@ -110,6 +116,13 @@ const colourOf = (io: CliIo): boolean => useColour(io.stderr, io.env);
 function progressBarFor(file: string, options: RunOptions, io: CliIo) {
   const enabled = io.stderr.isTTY === true && !options.quiet && !options.json;
   return createProgressBar({ stream: io.stderr, label: file, enabled, colour: colourOf(io) });
+}
+
+/** With --precision, the trials that make annual P90 that stable (from --trials up). */
+function precisionOf(valid: ValidScenario, options: RunOptions) {
+  if (options.precision === undefined) return undefined;
+  const scenario = { ...valid.scenario, trials: options.trials ?? valid.scenario.trials };
+  return findTrialsForPrecision(scenario, { ...options.precision, seed: options.seed });
 }
 
 /**

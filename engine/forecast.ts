@@ -1,3 +1,5 @@
+import { addDecisions } from './decide/addDecisions.js';
+import { lowerPlannedChanges } from './decide/lowerPlannedChanges.js';
 import { loadScenarioDocument, type ScenarioDocument } from './loadScenarioDocument.js';
 import { planSimulation } from './planSimulation.js';
 import { BUILTIN_CATALOG, type PriceCatalog } from './priceCatalog.js';
@@ -70,6 +72,8 @@ export interface ForecastOptions {
   readonly catalog?: PriceCatalog;
   /** Called as blocks of trials finish with the trials done so far and the total. */
   readonly onProgress?: (trialsDone: number, trials: number) => void;
+  /** Whether to add the decision analyses (addDecisions); on unless false. */
+  readonly decisions?: boolean;
 }
 
 export type ForecastOutcome =
@@ -113,7 +117,19 @@ export function forecastScenario(
     taskNoise,
     onBlockDone,
   });
-  return summarizeForecast(settled, plan, result, issues, taskCosts);
+  const summary = summarizeForecast(settled, plan, result, issues, taskCosts);
+  if (options.decisions === false) return summary;
+  return addDecisions(summary, {
+    scenario: runScenario(scenario, settled),
+    plan,
+    result,
+    taskNoise,
+  });
+}
+
+/** The scenario as validated (options, planned changes unmerged) with the run's seed and trials. */
+export function runScenario(scenario: Scenario, settled: Scenario): Scenario {
+  return { ...scenario, seed: settled.seed, trials: settled.trials };
 }
 
 /** Turns blocks done into trials done so far, for a progress callback; none without one. */
@@ -141,11 +157,11 @@ export function taskNoiseOf(taskCosts: readonly WorkloadTaskCosts[]): TaskNoise[
 
 /** The scenario with the run's overrides of trials and seed applied. */
 export function settleScenario(scenario: Scenario, options: ForecastOptions): Scenario {
-  return {
+  return lowerPlannedChanges({
     ...scenario,
     trials: options.trials ?? scenario.trials,
     seed: options.seed ?? scenario.seed,
-  };
+  });
 }
 
 /**

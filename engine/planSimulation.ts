@@ -95,8 +95,9 @@ function planStep(
   slots: SlotAllocator,
   models: readonly string[],
 ): PlannedStep {
-  const active = Float64Array.from({ length: months }, (_, month) =>
-    activeShare(month, step.fromMonth, step.rampMonths),
+  const active = Float64Array.from(
+    { length: months },
+    (_, month) => step.activeShares?.[month] ?? activeShare(month, step.fromMonth, step.rampMonths),
   );
   const drifts: (PlannedDrift | null)[] = new Array<PlannedDrift | null>(6).fill(null);
   for (const drift of workload.drifts) {

@@ -23,6 +23,30 @@ export interface Scenario {
   readonly prices: ReadonlyMap<string, ModelPrice>;
   readonly curve: PriceCurve;
   readonly workloads: readonly Workload[];
+  /** Architecture options, each the scenario with some keys overridden; none when absent. */
+  readonly options?: readonly ScenarioOption[];
+  /** Options rolled out into a workload during the horizon, already merged into its steps. */
+  readonly plannedChanges?: readonly PlannedChange[];
+}
+
+/** An architecture option: the scenario as it would be with a few keys set otherwise. */
+export interface ScenarioOption {
+  readonly name: string;
+  readonly description: string;
+  /** The dotted key paths the option overrides. */
+  readonly paths: readonly string[];
+  /** The whole scenario under the option, validated like any scenario. */
+  readonly scenario: Scenario;
+}
+
+/** A workload that switches to an option from a month, ramped over some months. */
+export interface PlannedChange {
+  readonly workload: string;
+  readonly option: string;
+  readonly fromMonth: number;
+  readonly rampMonths: number;
+  /** Share of the workload's tasks run the option's way, each month of the horizon. */
+  readonly shares: readonly number[];
 }
 
 /**
@@ -93,6 +117,12 @@ export interface Step {
   readonly fromMonth: number;
   /** Months over which it ramps up to full `when`; 0 for at once. */
   readonly rampMonths: number;
+  /**
+   * Share of the step in force each month when set, in place of the one that
+   * `fromMonth` and `rampMonths` give: a planned change splits a workload's
+   * tasks between its old and new steps this way.
+   */
+  readonly activeShares?: readonly number[];
 }
 
 export const DRIFT_FIELDS = [

@@ -91,11 +91,15 @@ export function summarizeWithMoments(
     p10StandardError: spread(0.1),
     p50StandardError: spread(0.5),
     p90StandardError: spread(0.9),
+    p5StandardError: spread(0.05),
+    p25StandardError: spread(0.25),
+    p75StandardError: spread(0.75),
+    p95StandardError: spread(0.95),
   };
 }
 
 const LEVELS = [0.05, 0.1, 0.25, 0.5, 0.75, 0.9, 0.95];
-const ERROR_LEVELS = [0.1, 0.5, 0.9];
+const ERROR_LEVELS = LEVELS;
 
 function neededRanks(n: number): number[] {
   const ranks = new Set<number>();

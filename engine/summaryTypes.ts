@@ -28,6 +28,14 @@ export interface DistributionSummary {
   readonly p10StandardError: number;
   readonly p50StandardError: number;
   readonly p90StandardError: number;
+  /**
+   * Standard errors of the other percentiles, by the same rule; always set by
+   * the engine (optional only so that hand-made summaries may leave them out).
+   */
+  readonly p5StandardError?: number;
+  readonly p25StandardError?: number;
+  readonly p75StandardError?: number;
+  readonly p95StandardError?: number;
 }
 
 /** Both forecasts and their paired gap (per-task minus per-token), trial by trial. */
@@ -114,6 +122,129 @@ export interface BudgetSummary {
   readonly exceedProbabilityStandardError: number;
   /** Same share for the per-token forecast, for comparison. */
   readonly perTokenExceedProbability: number;
+  /** What the budget holder plans with; see BudgetPlan. */
+  readonly plan?: BudgetPlan;
+}
+
+/** The per-task forecast against the budget, over the same trials. */
+export interface BudgetPlan {
+  /** Mean over trials of max(0, annual spend - budget). */
+  readonly expectedOverrun: number;
+  /** The budget that 80% and 90% of trials stay within: P80 and P90 of annual spend. */
+  readonly coversP80: number;
+  readonly coversP90: number;
+  /** Spend per calendar quarter of the horizon. */
+  readonly quarters: readonly QuarterSpend[];
+  /** Cumulative spend each month, with the budget's straight line. */
+  readonly cumulative: readonly CumulativePoint[];
+  /** First month whose cumulative P50 lies above the straight line; null if none. */
+  readonly firstMonthAboveLine: string | null;
+}
+
+export interface QuarterSpend {
+  /** 'YYYY-Qn'. */
+  readonly quarter: string;
+  readonly months: readonly string[];
+  readonly perTask: DistributionSummary;
+}
+
+export interface CumulativePoint {
+  readonly month: string;
+  readonly p10: number;
+  readonly p50: number;
+  readonly p90: number;
+  /** budget * (months so far) / months of the horizon. */
+  readonly budgetLine: number;
+}
+
+/**
+ * One driver's share of the gap (per-task minus per-token annual spend): its
+ * Shapley value, the mean over orders of switching drivers on of what it
+ * adds, computed trial by trial on common draws. The parts of a trial sum to
+ * that trial's gap.
+ */
+export interface GapPart {
+  /** Stable id: 'volume', 'loop-drift', 'context-growth', ... */
+  readonly driver: string;
+  readonly label: string;
+  readonly mean: number;
+  readonly p10?: number;
+  readonly p90?: number;
+}
+
+/** One uncertain input of the tornado. */
+export interface TornadoInput {
+  /** Key path of the input in the scenario. */
+  readonly input: string;
+  /** The input's own P10 and P90, where it was pinned. */
+  readonly lowValue: number;
+  readonly highValue: number;
+  /** Annual per-task P50 with the input pinned at its P10, and at its P90. */
+  readonly p50AtLow: number;
+  readonly p50AtHigh: number;
+  /** |p50AtHigh - p50AtLow|. */
+  readonly swing: number;
+  /**
+   * First-order share of the variance of annual spend: Var(E[spend | input])
+   * / Var(spend), estimated by binning the trials on the input's draw.
+   */
+  readonly varianceShare: number;
+}
+
+export interface SensitivitySummary {
+  /** Trials of each pinned run (the forecast's first ones). */
+  readonly trials: number;
+  /** Annual per-task P50 of those trials with nothing pinned. */
+  readonly baseP50: number;
+  /** Pinned inputs by swing, widest first: those with the largest variance shares. */
+  readonly inputs: readonly TornadoInput[];
+  /** Trials the variance shares were estimated on (the forecast's first ones). */
+  readonly varianceTrials?: number;
+  /** Inputs with smaller variance shares, not pinned, by share. */
+  readonly notPinned?: readonly { readonly input: string; readonly varianceShare: number }[];
+}
+
+/** One architecture: the scenario as written ('base') or an option. */
+export interface OptionOutcome {
+  readonly name: string;
+  readonly description: string;
+  readonly annual: DistributionSummary;
+  /** Expected cost of one task in the first and last month, P50 over trials, per workload. */
+  readonly costPerTask: readonly {
+    readonly workload: string;
+    readonly first: number;
+    readonly last: number;
+  }[];
+}
+
+/** Two options' annual spend compared trial by trial on common draws. */
+export interface OptionPair {
+  readonly first: string;
+  readonly second: string;
+  /** first minus second, per trial. */
+  readonly difference: DistributionSummary;
+  /** Share of trials in which first costs less than second. */
+  readonly probabilityFirstCheaper: number;
+  /** Share of trials in which both cost exactly the same (an option identical to the other). */
+  readonly probabilityEqual: number;
+}
+
+export interface OptionsComparison {
+  readonly trials: number;
+  readonly options: readonly OptionOutcome[];
+  readonly pairs: readonly OptionPair[];
+}
+
+/** How stable the run's P90 of annual spend is, when `--precision` asked for it. */
+export interface PrecisionReport {
+  /** Asked standard error of annual P90, as a share of it. */
+  readonly target: number;
+  /** Reached standard error of annual P90, as a share of it. */
+  readonly achieved: number;
+  readonly trials: number;
+  /** The most trials the run would add up to. */
+  readonly ceiling: number;
+  readonly met: boolean;
 }
 
 export interface ScenarioEcho {
@@ -157,28 +288,20 @@ export interface Summary {
     readonly source: string;
   }[];
   readonly warnings: readonly string[];
-  /**
-   * The gap's parts by driver (Shapley attribution), largest first when
-   * present; absent until attribution runs. The reports name the largest.
-   */
-  readonly gapAttribution?: readonly GapDriver[];
-  /** Architecture options simulated on the same draws; absent when the scenario has none. */
-  readonly options?: readonly OptionSummary[];
-}
-
-/** One driver's part of the gap between the per-task and the per-token forecast, in USD. */
-export interface GapDriver {
-  /** A stable key, e.g. 'loop-drift'. */
-  readonly driver: string;
-  /** Words for a reader, e.g. 'deeper review loops'. */
-  readonly label: string;
-  readonly mean: number;
-  readonly p10?: number;
-  readonly p90?: number;
-}
-
-/** One option's annual spend in the per-task forecast. */
-export interface OptionSummary {
-  readonly name: string;
-  readonly annual: DistributionSummary;
+  /** The gap of annual spend split among its drivers; absent when nothing drives a gap. */
+  readonly gapAttribution?: readonly GapPart[];
+  /** Trials the attribution ran on (the first ones of the forecast). */
+  readonly gapAttributionTrials?: number;
+  /** Which uncertain inputs move annual spend most. */
+  readonly sensitivity?: SensitivitySummary;
+  /** The scenario against its options, on common draws; absent without options. */
+  readonly options?: OptionsComparison;
+  /** Planned changes the forecast follows. */
+  readonly plannedChanges?: readonly {
+    readonly workload: string;
+    readonly option: string;
+    readonly from: string;
+    readonly rampMonths: number;
+  }[];
+  readonly precision?: PrecisionReport;
 }

@@ -8,6 +8,11 @@ import { buildAnnualDistributionChart } from './charts/buildAnnualDistributionCh
 import { buildByWorkloadChart } from './charts/buildByWorkloadChart.js';
 import { buildIndexChart } from './charts/buildIndexChart.js';
 import { buildMonthlyFanChart } from './charts/buildMonthlyFanChart.js';
+import { buildBudgetChart } from './charts/buildBudgetChart.js';
+import { buildGapWaterfallChart } from './charts/buildGapWaterfallChart.js';
+import { buildPairedDifferenceChart } from './charts/buildPairedDifferenceChart.js';
+import { buildTornadoChart } from './charts/buildTornadoChart.js';
+import { horizonNameOf } from './charts/chartTheme.js';
 
 export interface ChartSpec {
   /** A file-name-safe identifier: 'index', 'monthly-fan', 'annual-distribution', 'by-workload'. */
@@ -26,5 +31,20 @@ export function buildCharts(summary: Summary): ChartSpec[] {
     { name: 'monthly-fan', spec: buildMonthlyFanChart(summary) },
     { name: 'annual-distribution', spec: buildAnnualDistributionChart(summary) },
     { name: 'by-workload', spec: buildByWorkloadChart(summary) },
+    ...decisionCharts(summary),
   ];
+}
+
+/** The charts of the decision analyses, each only when the Summary has its figures. */
+function decisionCharts(summary: Summary): ChartSpec[] {
+  const charts = [
+    { name: 'gap-waterfall', spec: buildGapWaterfallChart(summary) },
+    { name: 'budget', spec: buildBudgetChart(summary) },
+    { name: 'tornado', spec: buildTornadoChart(summary) },
+    {
+      name: 'paired-differences',
+      spec: buildPairedDifferenceChart(summary.options, horizonNameOf(summary.months)),
+    },
+  ];
+  return charts.filter((chart): chart is ChartSpec => chart.spec !== undefined);
 }

@@ -8,6 +8,7 @@ import type { Assumption } from '../engine/describeAssumptions.js';
 import type { Summary } from '../engine/summaryTypes.js';
 import type { ChartSpec } from './buildCharts.js';
 import { buildAssumptionsTable } from './html/buildAssumptionsTable.js';
+import { buildDecisionSection } from './html/buildDecisionSection.js';
 import { buildHeadline } from './html/buildHeadline.js';
 import { buildMethodNote } from './html/buildMethodNote.js';
 import { buildTaskCostTable } from './html/buildTaskCostTable.js';
@@ -79,6 +80,8 @@ function bodyOf(
     buildWorkloadTable(summary),
     '<h2>Single tasks</h2>',
     buildTaskCostTable(summary),
+    '<h2>Decisions</h2>',
+    buildDecisionSection(summary),
     assumptions === undefined ? '' : '<h2>Assumptions</h2>',
     assumptions === undefined ? '' : buildAssumptionsTable(assumptions),
     '<h2>Method</h2>',

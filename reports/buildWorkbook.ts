@@ -156,7 +156,7 @@ function addAssumptionsSheet(workbook: ExcelJS.Workbook, assumptions: readonly A
 }
 
 function addOptionsSheet(workbook: ExcelJS.Workbook, summary: Summary): void {
-  const options = summary.options ?? [];
+  const options = summary.options?.options ?? [];
   const rows = options.map((o): Row => [o.name, ...spread(o.annual)]);
   const header = ['Option', 'Annual mean', 'Annual P10', 'Annual P50', 'Annual P90'];
   const sheet = addTable(workbook, SHEETS.options, header, rows, [

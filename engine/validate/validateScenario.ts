@@ -2,13 +2,15 @@ import { isScalar, type Node } from 'yaml';
 import type { ScenarioDocument } from '../loadScenarioDocument.js';
 import { parseMonth } from '../monthIndex.js';
 import type { PriceCatalog } from '../priceCatalog.js';
-import { sortIssues, type ScenarioIssue } from '../scenarioIssue.js';
+import { hasErrors, sortIssues, type ScenarioIssue } from '../scenarioIssue.js';
 import type { PriceCurve, Scenario, Value, Workload } from '../scenarioTypes.js';
 import { readChoice, readInteger, readText } from './readPlainKeys.js';
 import { readValue } from './readValue.js';
 import { readPriceCurve, readPrices } from './readPrices.js';
 import { entryOf, ValidationContext, writtenText, type MapEntry } from './validationContext.js';
 import { readWorkloads } from './readWorkloads.js';
+import { VARIANT_SECTIONS } from '../decide/overrideDocument.js';
+import { readVariants } from '../decide/readVariants.js';
 
 export const TOP_LEVEL_KEYS = [
   'scenario',
@@ -22,6 +24,7 @@ export const TOP_LEVEL_KEYS = [
   'per_token_volume',
   'prices',
   'workloads',
+  ...VARIANT_SECTIONS,
 ] as const;
 
 export const DEFAULT_TRIALS = 10_000;
@@ -50,9 +53,14 @@ export function validateScenario(
   const entries = context.entriesOf(root, '', 'A scenario file');
   const scenario =
     entries === undefined ? undefined : readScenario(context, entries, root, catalog);
+  // Options and planned changes are read once the scenario they vary is valid.
+  const varied =
+    scenario === undefined || hasErrors(context.issues)
+      ? scenario
+      : readVariants(context, source, scenario, catalog);
   const issues = sortIssues(context.issues);
   const failed = issues.some((issue) => issue.severity === 'error');
-  return { scenario: failed ? undefined : scenario, issues };
+  return { scenario: failed ? undefined : varied, issues };
 }
 
 function readScenario(

@@ -34,8 +34,16 @@ describe('pertask run on the bundled examples', () => {
     const folders = readdirSync(out);
     expect(folders).toHaveLength(1);
     const written = readdirSync(join(out, folders[0]!)).sort();
-    expect(written).toEqual([...EXPECTED_FILES].sort());
     const summary = JSON.parse(readFileSync(join(out, folders[0]!, 'summary.json'), 'utf8'));
+    // Every example has a budget, drivers of the gap and uncertain inputs; some have options.
+    const decisions = ['gap-waterfall', 'budget', 'tornado'];
+    if (summary.options !== undefined) decisions.push('paired-differences');
+    const charts = decisions.flatMap((chart) => [
+      `${chart}.vl.json`,
+      `${chart}.svg`,
+      `${chart}.png`,
+    ]);
+    expect(written).toEqual([...EXPECTED_FILES, ...charts].sort());
     expect(summary.scenario.trials).toBe(400);
     expect(run.stdout).toMatch(/(annual|\d+-month) spend/);
     expect(run.stdout).not.toMatch(/NaN|Infinity|undefined/);
@@ -152,11 +160,16 @@ describe('pertask run --format', () => {
     expect(run.code).toBe(0);
     const [folder] = readdirSync(out);
     const files = readdirSync(join(out, folder!)).sort();
+    // The example has a budget, drivers of the gap and uncertain inputs, so it has the three
+    // decision charts beside the four of every forecast.
     expect(files).toEqual([
       'annual-distribution.png',
+      'budget.png',
       'by-workload.png',
+      'gap-waterfall.png',
       'index.png',
       'monthly-fan.png',
+      'tornado.png',
     ]);
     for (const file of files) {
       // PNG signature, RFC 2083 section 3.1: 137 80 78 71 13 10 26 10.

@@ -60,6 +60,25 @@ describe('summarizeSample', () => {
     expect(summary.p50StandardError / Math.sqrt(0.25 / n)).toBeLessThan(1.25);
   });
 
+  it('sizes the standard error of each percentile by the binomial rule, sqrt(p(1-p)/n) / f', () => {
+    const n = 100_000;
+    const stream = createRandomStream(5, 'percentile-se');
+    // Uniform(0, 1) has density 1 everywhere, so SE(P_p) = sqrt(p (1 - p) / n).
+    const values = Float64Array.from({ length: n }, () => stream.next());
+    const summary = summarizeSample(values, new Float64Array(n));
+    const errors: [number, number | undefined][] = [
+      [0.05, summary.p5StandardError],
+      [0.25, summary.p25StandardError],
+      [0.75, summary.p75StandardError],
+      [0.95, summary.p95StandardError],
+    ];
+    for (const [p, error] of errors) {
+      const ratio = error! / Math.sqrt((p * (1 - p)) / n);
+      expect(ratio).toBeGreaterThan(0.8);
+      expect(ratio).toBeLessThan(1.25);
+    }
+  });
+
   it('keeps percentiles ordered and within the sample for any sample (property)', () => {
     fc.assert(
       fc.property(

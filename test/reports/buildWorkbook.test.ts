@@ -87,17 +87,33 @@ describe('buildWorkbook, read back with exceljs', async () => {
     ]);
   });
 
-  it('says so on the Options sheet when the scenario has no options', () => {
-    expect(rowsOf(workbook, SHEETS.options)).toEqual([['This scenario compares no options.']]);
+  it('says so on the Options sheet when the scenario has no options', async () => {
+    const withoutOptions: Summary = { ...summary, options: undefined };
+    const rows = rowsOf(await readBack(await buildWorkbook(withoutOptions)), SHEETS.options);
+    expect(rows).toEqual([['This scenario compares no options.']]);
   });
 
   it('fills the Options sheet, one row per option, when the Summary has options', async () => {
     const withOptions: Summary = {
       ...summary,
-      options: [
-        { name: 'baseline', annual: summary.total.annual.perTask },
-        { name: 'smaller-model', annual: summary.total.annual.perToken },
-      ],
+      options: {
+        trials: summary.scenario.trials,
+        options: [
+          {
+            name: 'baseline',
+            description: '',
+            annual: summary.total.annual.perTask,
+            costPerTask: [],
+          },
+          {
+            name: 'smaller-model',
+            description: '',
+            annual: summary.total.annual.perToken,
+            costPerTask: [],
+          },
+        ],
+        pairs: [],
+      },
     };
     const rows = rowsOf(await readBack(await buildWorkbook(withOptions)), SHEETS.options);
     const { perToken } = json.total.annual;

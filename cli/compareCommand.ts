@@ -1,0 +1,105 @@
+import { join, resolve } from 'node:path';
+import { compareOptions, type Contender } from '../engine/decide/compareOptions.js';
+import type { OptionsComparison } from '../engine/summaryTypes.js';
+import { buildPairedDifferenceChart } from '../reports/charts/buildPairedDifferenceChart.js';
+import { formatMoney, formatPercent, formatSignedMoney } from '../reports/formatMoney.js';
+import { renderSvg } from '../reports/renderSvg.js';
+import { EXIT, type CliIo } from './cliIo.js';
+import { validateFiles } from './runCommand.js';
+import { ensureFolder, writeFilesAtomically } from './writeFileAtomic.js';
+
+export interface CompareOptions {
+  readonly scenarios: readonly string[];
+  readonly trials: number | undefined;
+  readonly seed: number | undefined;
+  readonly out: string;
+  readonly json: boolean;
+}
+
+/**
+ * `pertask compare`: every scenario file, and every option each one lists,
+ * run on the first file's seed and trials so that inputs they share draw
+ * alike, then compared pair by pair. Prints the comparison and writes it with
+ * its chart to `<out>/compare/`.
+ */
+export async function compareCommand(options: CompareOptions, io: CliIo): Promise<number> {
+  const files = await validateFiles(options.scenarios, io);
+  if (files === undefined) return EXIT.usage;
+  const [first] = files;
+  if (first === undefined) return EXIT.usage;
+  const seed = options.seed ?? first.scenario.seed;
+  const trials = options.trials ?? first.scenario.trials;
+  const contenders = files.flatMap(({ scenario }): Contender[] => {
+    const prefix = files.length > 1 ? `${scenario.name}/` : '';
+    return [
+      {
+        name: files.length > 1 ? scenario.name : 'base',
+        description: scenario.description,
+        scenario,
+      },
+      ...(scenario.options ?? []).map((option) => ({ ...option, name: `${prefix}${option.name}` })),
+    ];
+  });
+  if (contenders.length < 2) {
+    io.stderr.write(
+      `pertask: nothing to compare: ${first.file} lists no options; name a second scenario ` +
+        'file or add `options:` to it.\n',
+    );
+    return EXIT.usage;
+  }
+  for (const other of files.slice(1)) {
+    if (other.scenario.seed !== seed || other.scenario.trials !== trials) {
+      io.stderr.write(
+        `${other.file}: runs on ${first.file}'s seed ${seed} and ${trials} trials, ` +
+          'so that draws are common.\n',
+      );
+    }
+  }
+  const comparison = compareOptions(contenders, { seed, trials });
+  const folder = join(options.out, 'compare');
+  await ensureFolder(resolve(io.cwd, folder));
+  await writeFilesAtomically(await comparisonFiles(comparison, resolve(io.cwd, folder)));
+  io.stdout.write(
+    options.json ? `${JSON.stringify(comparison, null, 2)}\n` : formatComparison(comparison),
+  );
+  io.stderr.write(`Wrote the comparison to ${folder}/\n`);
+  return EXIT.ok;
+}
+
+async function comparisonFiles(comparison: OptionsComparison, folder: string) {
+  const spec = buildPairedDifferenceChart(comparison)!;
+  return new Map([
+    [join(folder, 'comparison.json'), `${JSON.stringify(comparison, null, 2)}\n`],
+    [join(folder, 'paired-differences.vl.json'), `${JSON.stringify(spec, null, 2)}\n`],
+    [join(folder, 'paired-differences.svg'), await renderSvg(spec)],
+  ]);
+}
+
+/** The comparison as plain text: each option's spread, then each pair's paired difference. */
+export function formatComparison(comparison: OptionsComparison): string {
+  const width = Math.max(...comparison.options.map((option) => option.name.length), 6);
+  const lines = [
+    `Annual spend per task, ${comparison.trials.toLocaleString('en-US')} trials on common draws:`,
+  ];
+  for (const option of comparison.options) {
+    const { p10, p50, p90 } = option.annual;
+    const costs = option.costPerTask
+      .map((c) => `${c.workload} ${formatMoney(c.first)} -> ${formatMoney(c.last)} a task`)
+      .join('; ');
+    lines.push(
+      `  ${option.name.padEnd(width)}  P10 ${formatMoney(p10)}  P50 ${formatMoney(p50)}  ` +
+        `P90 ${formatMoney(p90)}  (${costs})`,
+    );
+  }
+  lines.push('', 'Paired differences, first minus second, trial by trial:');
+  for (const pair of comparison.pairs) {
+    const { p10, p50, p90 } = pair.difference;
+    lines.push(
+      `  ${pair.first} - ${pair.second}: P10 ${formatSignedMoney(p10)}, ` +
+        `P50 ${formatSignedMoney(p50)}, ` +
+        `P90 ${formatSignedMoney(p90)}; ${pair.first} is cheaper in ` +
+        `${formatPercent(pair.probabilityFirstCheaper)} of trials`,
+    );
+  }
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,53 @@
+import type { Summary } from '../engine/summaryTypes.js';
+import { researchFirstSentence } from '../reports/charts/buildTornadoChart.js';
+import { formatMoney, formatPercent, formatSignedMoney } from '../reports/formatMoney.js';
+
+/**
+ * The decision analyses in a few terminal lines: the gap by driver, the
+ * budget plan, the options against the scenario as written, the inputs to
+ * research first, and the precision reached when it was asked for.
+ */
+export function formatDecisionLines(summary: Summary): string[] {
+  const lines: string[] = [];
+  const parts = summary.gapAttribution;
+  if (parts !== undefined && parts.length > 0) {
+    const list = parts.map((part) => `${part.label.toLowerCase()} ${formatSignedMoney(part.mean)}`);
+    lines.push(`The gap by driver (mean, Shapley parts): ${list.join(', ')}.`);
+  }
+  const plan = summary.budget?.plan;
+  if (plan !== undefined) {
+    const crossing =
+      plan.firstMonthAboveLine === null
+        ? 'cumulative P50 stays within its straight line'
+        : `cumulative P50 runs ahead of its straight line from ${plan.firstMonthAboveLine}`;
+    lines.push(
+      `Budget plan: expected overrun ${formatMoney(plan.expectedOverrun)}; ` +
+        `${formatMoney(plan.coversP80)} covers P80, ${formatMoney(plan.coversP90)} covers P90; ` +
+        `${crossing}.`,
+    );
+  }
+  for (const pair of summary.options?.pairs.filter((p) => p.first === 'base') ?? []) {
+    // The pair is base minus option: above 0, the option saves.
+    const median = pair.difference.p50;
+    const effect =
+      median >= 0 ? `saves ${formatMoney(median)}` : `costs ${formatMoney(-median)} more`;
+    const cheaper = 1 - pair.probabilityFirstCheaper - pair.probabilityEqual;
+    lines.push(
+      `Option ${pair.second} ${effect} a year at P50 (paired) and is the cheaper in ` +
+        `${formatPercent(cheaper)} of trials.`,
+    );
+  }
+  if (summary.sensitivity !== undefined) {
+    lines.push(researchFirstSentence(summary.sensitivity, summary.workloads.length === 1));
+  }
+  const precision = summary.precision;
+  if (precision !== undefined) {
+    lines.push(
+      `Precision: annual P90 to ${formatPercent(precision.achieved)} ` +
+        `(asked ${formatPercent(precision.target)}) ` +
+        `with ${precision.trials.toLocaleString('en-US')} trials` +
+        (precision.met ? '.' : `, the ceiling; more trials would be needed.`),
+    );
+  }
+  return lines;
+}

@@ -1,0 +1,40 @@
+import { settleScenario, taskNoiseOf } from '../forecast.js';
+import { planSimulation } from '../planSimulation.js';
+import type { Scenario } from '../scenarioTypes.js';
+import { BLOCK_TRIALS, simulate } from '../simulate.js';
+import { simulateTasks } from '../simulateTasks.js';
+import { summarizeSample } from '../summarizeSample.js';
+import type { PrecisionReport } from '../summaryTypes.js';
+
+/** The most trials `--precision` adds up to unless told otherwise. */
+export const DEFAULT_PRECISION_CEILING = 1_000_000;
+
+/**
+ * How many trials make the Monte Carlo standard error of annual per-task P90
+ * at most `target` of P90 (0.01 for 1%). The error shrinks as 1 / sqrt(trials),
+ * so each round asks for (error / target)^2 times the trials, 10% more for
+ * the estimate's own noise, in whole blocks, up to the ceiling. Trials are
+ * keyed by block, so a larger run repeats the smaller one's trials and adds
+ * to them. Cost: a few simulations, the last of up to `ceiling` trials.
+ */
+export function findTrialsForPrecision(
+  scenario: Scenario,
+  request: { readonly target: number; readonly ceiling: number; readonly seed?: number },
+): PrecisionReport {
+  const settled = settleScenario(scenario, { seed: request.seed });
+  const plan = planSimulation(settled);
+  const taskNoise = taskNoiseOf(simulateTasks(plan, settled.seed));
+  let trials = Math.min(settled.trials, request.ceiling);
+  for (;;) {
+    const result = simulate(plan, { seed: settled.seed, trials, taskNoise });
+    const annual = summarizeSample(result.annualPerTask, new Float64Array(trials));
+    const achieved = annual.p90 > 0 ? annual.p90StandardError / annual.p90 : 0;
+    const met = achieved <= request.target;
+    if (met || trials >= request.ceiling) {
+      return { target: request.target, achieved, trials, ceiling: request.ceiling, met };
+    }
+    const wanted = Math.ceil(trials * (achieved / request.target) ** 2 * 1.1);
+    const blocks = Math.ceil(Math.max(wanted, trials + BLOCK_TRIALS) / BLOCK_TRIALS);
+    trials = Math.min(request.ceiling, blocks * BLOCK_TRIALS);
+  }
+}

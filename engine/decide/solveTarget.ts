@@ -1,0 +1,227 @@
+import { isMap, isScalar, Scalar, type Node } from 'yaml';
+import type { ScenarioDocument } from '../loadScenarioDocument.js';
+import type { PriceCatalog } from '../priceCatalog.js';
+import { hasErrors, type ScenarioIssue } from '../scenarioIssue.js';
+import type { Scenario } from '../scenarioTypes.js';
+import { validateScenario } from '../validate/validateScenario.js';
+import { overrideDocument } from './overrideDocument.js';
+import { quantileOf } from './quantileOf.js';
+import { simulateVariant } from './simulateVariant.js';
+
+/** A target on annual per-task spend: `p80 <= budget`, `mean < $120k`, `p90 >= 50k`. */
+export interface SpendTarget {
+  /** 'mean', or a percentile level in (0, 1). */
+  readonly statistic: 'mean' | number;
+  readonly atMost: boolean;
+  readonly amount: number;
+  /** As written, for messages. */
+  readonly text: string;
+}
+
+/** A problem with what `solve` was asked, for the user as it stands. */
+export class SolveRequestError extends Error {
+  override readonly name = 'SolveRequestError';
+
+  constructor(
+    message: string,
+    /** Issues of a scenario that the varied value made invalid, if that was the cause. */
+    readonly issues: readonly ScenarioIssue[] = [],
+  ) {
+    super(message);
+  }
+}
+
+const TARGET = /^\s*(mean|p(\d{1,2}(?:\.\d+)?))\s*(<=|<|>=|>)\s*(.+?)\s*$/i;
+const AMOUNT = /^\$?\s*(\d+(?:\.\d+)?)\s*([kmb]?)$/i;
+const SCALE: Record<string, number> = { '': 1, k: 1e3, m: 1e6, b: 1e9 };
+
+/** Reads a target such as `p80 <= budget`; `budget` is the scenario's budget. */
+export function parseTarget(text: string, budget: number | null): SpendTarget {
+  const match = TARGET.exec(text);
+  if (match === null) {
+    throw new SolveRequestError(
+      `cannot read the target \`${text}\`; write e.g. 'p80 <= budget', 'mean < $120k' or ` +
+        "'p90 <= 2.5M'.",
+    );
+  }
+  const level = match[2] === undefined ? 'mean' : Number(match[2]) / 100;
+  if (level !== 'mean' && !(level > 0 && level < 1)) {
+    throw new SolveRequestError(`the percentile in \`${text}\` must lie between p0 and p100.`);
+  }
+  const amountText = match[4]!;
+  let amount: number;
+  if (amountText.toLowerCase() === 'budget') {
+    if (budget === null)
+      throw new SolveRequestError('the target names the budget, but the scenario sets none.');
+    amount = budget;
+  } else {
+    const money = AMOUNT.exec(amountText.replace(/,/g, ''));
+    if (money === null)
+      throw new SolveRequestError(
+        `\`${amountText}\` is not an amount; write e.g. $120k or budget.`,
+      );
+    amount = Number(money[1]) * SCALE[money[2]!.toLowerCase()]!;
+  }
+  return { statistic: level, atMost: match[3]!.startsWith('<'), amount, text: text.trim() };
+}
+
+export interface SolveRequest {
+  readonly source: ScenarioDocument;
+  readonly catalog: PriceCatalog;
+  /** Dotted key path of the one input to vary; it is set to a plain number. */
+  readonly path: string;
+  readonly target: SpendTarget;
+  /** Range searched; by default a quarter to four times the key's current number. */
+  readonly between?: readonly [number, number];
+  readonly trials: number;
+  readonly seed: number;
+}
+
+export interface SolveResult {
+  readonly path: string;
+  readonly target: string;
+  readonly low: number;
+  readonly high: number;
+  /** The limit: the value nearest the boundary at which the target still holds. */
+  readonly limit: number | null;
+  /** Whether the target holds below the limit (true) or above it. */
+  readonly holdsBelow: boolean | null;
+  /** The statistic at the limit, from the final run that confirms it. */
+  readonly statisticAtLimit: number | null;
+  /** 'found', or why there is no limit inside the range. */
+  readonly outcome: 'found' | 'holds-everywhere' | 'holds-nowhere';
+  readonly runs: number;
+  readonly trials: number;
+}
+
+/** Bisection stops when the bracket is this narrow relative to the range. */
+const RELATIVE_WIDTH = 1e-4;
+const MAX_STEPS = 40;
+
+/**
+ * Goal seek: the limit of one input under which a target on annual spend
+ * holds, by bisection. Every run uses the same seed and trials, so the runs
+ * differ only in the varied input (common draws) and the statistic moves
+ * smoothly with it; bisection assumes it moves one way over the range. The
+ * limit found is then run once more, and the target checked on that run.
+ * Cost: about log2(1 / RELATIVE_WIDTH) + 3 forecasts.
+ */
+export function solveTarget(request: SolveRequest): SolveResult {
+  const [low, high] = request.between ?? defaultRange(request);
+  if (!(low < high)) throw new SolveRequestError(`the range ${low} to ${high} is empty.`);
+  let runs = 0;
+  const holds = (value: number): boolean => {
+    runs += 1;
+    return meets(request.target, statisticAt(request, value));
+  };
+  const atLow = holds(low);
+  const atHigh = holds(high);
+  const base = {
+    path: request.path,
+    target: request.target.text,
+    low,
+    high,
+    trials: request.trials,
+  };
+  if (atLow === atHigh) {
+    const outcome = atLow ? 'holds-everywhere' : 'holds-nowhere';
+    return { ...base, limit: null, holdsBelow: null, statisticAtLimit: null, outcome, runs };
+  }
+  let [good, bad] = atLow ? [low, high] : [high, low];
+  for (
+    let step = 0;
+    step < MAX_STEPS && Math.abs(bad - good) > RELATIVE_WIDTH * (high - low);
+    step += 1
+  ) {
+    const middle = (good + bad) / 2;
+    if (holds(middle)) good = middle;
+    else bad = middle;
+  }
+  runs += 1;
+  const statisticAtLimit = statisticAt(request, good);
+  if (!meets(request.target, statisticAtLimit)) {
+    throw new Error('the final run at the limit does not meet the target it was found for');
+  }
+  return { ...base, limit: good, holdsBelow: atLow, statisticAtLimit, outcome: 'found', runs };
+}
+
+/** Whether a statistic meets the target (`<=` and `<` alike at a continuous boundary). */
+export function meets(target: SpendTarget, value: number): boolean {
+  return target.atMost ? value <= target.amount : value >= target.amount;
+}
+
+/** The target's statistic of annual per-task spend with the key set to `value`. */
+export function statisticAt(request: SolveRequest, value: number): number {
+  const scenario = scenarioWith(request, value);
+  const run = simulateVariant(scenario, { seed: request.seed, trials: request.trials });
+  const annual = run.annualPerTask;
+  if (request.target.statistic !== 'mean') return quantileOf(annual, request.target.statistic);
+  let sum = 0;
+  for (const spend of annual) sum += spend;
+  return sum / annual.length;
+}
+
+/** The scenario with the varied key set to a number, validated like the file. */
+export function scenarioWith(request: SolveRequest, value: number): Scenario {
+  const node = new Scalar(value);
+  const variant = overrideDocument(
+    request.source,
+    [{ path: request.path, keyNode: null, value: node }],
+    true,
+  );
+  if (hasErrors(variant.issues)) {
+    const issue = variant.issues[0]!;
+    throw new SolveRequestError(`--vary ${request.path}: ${issue.message} ${issue.hint}`.trim());
+  }
+  const { scenario, issues } = validateScenario(variant.source, request.catalog);
+  if (scenario === undefined) {
+    const issue = issues.find((candidate) => candidate.severity === 'error')!;
+    throw new SolveRequestError(
+      `with ${request.path} set to ${value}, the scenario is invalid: ${issue.message}`,
+      issues,
+    );
+  }
+  return scenario;
+}
+
+/**
+ * A quarter to four times the key's current value, when that is a plain number
+ * above 0 (from 0 a count or a token size would leave nothing to forecast); a
+ * half or the value itself at the low end where a quarter is not valid.
+ */
+function defaultRange(request: SolveRequest): [number, number] {
+  const current = currentNumber(request.source, request.path);
+  if (current === undefined || !(current > 0)) {
+    throw new SolveRequestError(
+      `${request.path} is not a plain number above 0 in the file; give the range to search ` +
+        'with --between <low> <high>.',
+    );
+  }
+  // Some keys have a floor (a geometric mean is at least 1): the low end rises
+  // towards the current value until the scenario is valid there.
+  const low = [current / 4, current / 2, current].find((candidate) => {
+    try {
+      scenarioWith(request, candidate);
+      return true;
+    } catch (error) {
+      if (error instanceof SolveRequestError) return false;
+      throw error;
+    }
+  });
+  return [low ?? current, 4 * current];
+}
+
+function currentNumber(source: ScenarioDocument, path: string): number | undefined {
+  let node: unknown = source.document.contents;
+  const parts = path.split('.');
+  while (parts.length > 0) {
+    if (!isMap(node)) return undefined;
+    const map = node;
+    const take = [...parts.keys()]
+      .map((i) => parts.length - i)
+      .find((n) => map.has(parts.slice(0, n).join('.')));
+    if (take === undefined) return undefined;
+    node = map.get(parts.splice(0, take).join('.'), true) as Node;
+  }
+  return isScalar(node) && typeof node.value === 'number' ? node.value : undefined;
+}

@@ -1,0 +1,89 @@
+/**
+ * Cumulative per-task spend month by month (P50 and the P10–P90 band) against
+ * the budget's straight line, so a budget holder sees when the year is likely
+ * to run ahead of plan.
+ */
+import type { TopLevelSpec } from 'vega-lite';
+import type { Summary } from '../../engine/summaryTypes.js';
+import { formatMoney, formatPercent } from '../formatMoney.js';
+import {
+  CHART_CONFIG,
+  CHART_HEIGHT,
+  CHART_WIDTH,
+  MONEY_AXIS_LABEL,
+  MONTH_TOOLTIP,
+  MONTH_X,
+  PER_TASK_COLOR,
+} from './chartTheme.js';
+
+function titleOf(summary: Summary): TopLevelSpec['title'] {
+  const budget = summary.budget!;
+  const plan = budget.plan!;
+  const crossing =
+    plan.firstMonthAboveLine === null
+      ? `Cumulative P50 stays within the budget’s straight line all through the horizon`
+      : `Cumulative P50 runs ahead of its straight line from ${plan.firstMonthAboveLine}`;
+  return {
+    text: crossing,
+    subtitle: [
+      `Budget ${formatMoney(budget.amount)}: exceeded in ` +
+        `${formatPercent(budget.exceedProbability)} ` +
+        `of trials, expected overrun ${formatMoney(plan.expectedOverrun)}; ` +
+        `${formatMoney(plan.coversP80)} covers 80% of trials, ` +
+        `${formatMoney(plan.coversP90)} covers 90%.`,
+      'Line: per-task cumulative P50; band: P10 to P90; ' +
+        'dashed: the budget spread evenly over the months.',
+    ],
+  };
+}
+
+/** The budget chart's Vega-Lite spec; undefined without a budget plan. */
+export function buildBudgetChart(summary: Summary): TopLevelSpec | undefined {
+  const plan = summary.budget?.plan;
+  if (plan === undefined) return undefined;
+  const rows = plan.cumulative.map((point) => ({
+    ...point,
+    month: `${point.month}-01`,
+    p10Label: formatMoney(point.p10),
+    p50Label: formatMoney(point.p50),
+    p90Label: formatMoney(point.p90),
+    lineLabel: formatMoney(point.budgetLine),
+  }));
+  const money = (field: string) => ({ field, type: 'quantitative' }) as const;
+  const axis = { labelExpr: MONEY_AXIS_LABEL, title: 'Cumulative spend' };
+  const tooltip = [
+    MONTH_TOOLTIP,
+    { field: 'p50Label', title: 'Cumulative P50' },
+    { field: 'p10Label', title: 'P10' },
+    { field: 'p90Label', title: 'P90' },
+    { field: 'lineLabel', title: 'Budget line' },
+  ];
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    title: titleOf(summary),
+    width: CHART_WIDTH,
+    height: CHART_HEIGHT,
+    config: CHART_CONFIG,
+    data: { values: rows },
+    encoding: { x: MONTH_X },
+    layer: [
+      {
+        mark: { type: 'area', color: PER_TASK_COLOR, opacity: 0.2 },
+        encoding: { y: { ...money('p10'), axis }, y2: { field: 'p90' }, tooltip },
+      },
+      {
+        mark: {
+          type: 'line',
+          color: PER_TASK_COLOR,
+          strokeWidth: 2.5,
+          point: { color: PER_TASK_COLOR },
+        },
+        encoding: { y: money('p50'), tooltip },
+      },
+      {
+        mark: { type: 'line', color: '#333', strokeDash: [6, 4], strokeWidth: 1.5 },
+        encoding: { y: money('budgetLine'), tooltip },
+      },
+    ],
+  };
+}

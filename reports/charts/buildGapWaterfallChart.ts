@@ -1,0 +1,146 @@
+/**
+ * From the per-token forecast to the per-task forecast, driver by driver: a
+ * waterfall of the mean annual spend whose steps are the drivers' Shapley
+ * parts of the gap. The parts sum to the gap, so the last step lands on the
+ * per-task bar exactly.
+ */
+import type { TopLevelSpec } from 'vega-lite';
+import type { GapPart, Summary } from '../../engine/summaryTypes.js';
+import { formatMoney, formatPercent, formatSignedMoney } from '../formatMoney.js';
+import {
+  CHART_CONFIG,
+  CHART_WIDTH,
+  CHART_HEIGHT,
+  MONEY_AXIS_LABEL,
+  PER_TASK,
+  PER_TASK_COLOR,
+  PER_TOKEN,
+  PER_TOKEN_COLOR,
+  horizonNameOf,
+} from './chartTheme.js';
+
+/** Okabe-Ito grey for a driver that adds spend, bluish green for one that saves. */
+const ADDS_COLOR = '#999999';
+const SAVES_COLOR = '#009E73';
+
+interface WaterfallRow {
+  readonly step: string;
+  readonly from: number;
+  readonly to: number;
+  readonly kind: string;
+  readonly amountLabel: string;
+  /** The bar's upper end, where its label sits: above a saving's bar, not inside it. */
+  readonly top: number;
+}
+
+/** The bars: per token, each driver from where the last one ended, per task. */
+export function waterfallRows(summary: Summary, parts: readonly GapPart[]): WaterfallRow[] {
+  const perToken = summary.total.annual.perToken.mean;
+  const rows: WaterfallRow[] = [
+    {
+      step: PER_TOKEN,
+      from: 0,
+      to: perToken,
+      kind: PER_TOKEN,
+      amountLabel: formatMoney(perToken),
+      top: perToken,
+    },
+  ];
+  let level = perToken;
+  for (const part of parts) {
+    const kind = part.mean >= 0 ? 'adds' : 'saves';
+    rows.push({
+      step: part.label,
+      from: level,
+      to: level + part.mean,
+      kind,
+      amountLabel: formatSignedMoney(part.mean),
+      top: Math.max(level, level + part.mean),
+    });
+    level += part.mean;
+  }
+  const perTask = summary.total.annual.perTask.mean;
+  rows.push({
+    step: PER_TASK,
+    from: 0,
+    to: perTask,
+    kind: PER_TASK,
+    amountLabel: formatMoney(perTask),
+    top: perTask,
+  });
+  return rows;
+}
+
+function titleOf(summary: Summary, parts: readonly GapPart[]): TopLevelSpec['title'] {
+  const gap = summary.total.annual.gap.mean;
+  const largest = [...parts].sort((a, b) => Math.abs(b.mean) - Math.abs(a.mean))[0]!;
+  // A share reads well only for a part on the gap's side and within it.
+  const share = largest.mean / gap;
+  const ofGap = share > 0 && share <= 1 ? ` (${formatPercent(share)} of it)` : '';
+  const trials = summary.gapAttributionTrials ?? summary.scenario.trials;
+  return {
+    text:
+      `Largest part of the ${formatSignedMoney(gap)} gap: ${largest.label.toLowerCase()}, ` +
+      `${formatSignedMoney(largest.mean)}${ofGap}`,
+    subtitle: [
+      `Mean ${horizonNameOf(summary.months).toLowerCase()} spend, from the per-token to the ` +
+        'per-task forecast; each step is a driver’s Shapley part of the gap,',
+      `its average effect over every order of switching the drivers on, on common draws ` +
+        `(${trials.toLocaleString('en-US')} trials). The parts sum to the gap.`,
+    ],
+  };
+}
+
+/** The waterfall's Vega-Lite spec; undefined when the Summary has no attribution. */
+export function buildGapWaterfallChart(summary: Summary): TopLevelSpec | undefined {
+  const parts = summary.gapAttribution;
+  if (parts === undefined || parts.length === 0) return undefined;
+  const rows = waterfallRows(summary, parts);
+  // Driver names on two or three short lines, so that seven steps fit side by side.
+  const x = {
+    field: 'step',
+    type: 'nominal',
+    sort: null,
+    title: null,
+    axis: { labelAngle: 0, labelExpr: "split(datum.label, ' ')", labelLimit: 120 },
+  } as const;
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    title: titleOf(summary, parts),
+    width: CHART_WIDTH,
+    height: CHART_HEIGHT,
+    config: CHART_CONFIG,
+    data: { values: rows },
+    encoding: { x },
+    layer: [
+      {
+        mark: { type: 'bar', size: 44 },
+        encoding: {
+          y: {
+            field: 'from',
+            type: 'quantitative',
+            axis: { labelExpr: MONEY_AXIS_LABEL, title: `${horizonNameOf(summary.months)} spend` },
+          },
+          y2: { field: 'to' },
+          color: {
+            field: 'kind',
+            type: 'nominal',
+            scale: {
+              domain: [PER_TOKEN, 'adds', 'saves', PER_TASK],
+              range: [PER_TOKEN_COLOR, ADDS_COLOR, SAVES_COLOR, PER_TASK_COLOR],
+            },
+            legend: null,
+          },
+          tooltip: [
+            { field: 'step', title: 'Step' },
+            { field: 'amountLabel', title: 'Amount' },
+          ],
+        },
+      },
+      {
+        mark: { type: 'text', dy: -8, fontSize: 11 },
+        encoding: { y: { field: 'top', type: 'quantitative' }, text: { field: 'amountLabel' } },
+      },
+    ],
+  };
+}

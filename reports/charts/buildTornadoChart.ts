@@ -1,0 +1,160 @@
+/**
+ * The tornado: for the inputs that move annual spend most, the per-task P50
+ * with the input pinned at its own P10 and at its P90, every other input
+ * drawn as usual on the same draws. The title names the inputs to research
+ * first.
+ */
+import type { TopLevelSpec } from 'vega-lite';
+import type { SensitivitySummary, Summary, TornadoInput } from '../../engine/summaryTypes.js';
+import { formatCount, formatMoney, formatPercent } from '../formatMoney.js';
+import { CHART_CONFIG, CHART_WIDTH, MONEY_AXIS_LABEL, horizonNameOf } from './chartTheme.js';
+
+/** Bars shown; the rest move spend less than these. */
+export const TORNADO_INPUTS = 10;
+
+/** Okabe-Ito sky blue and orange: pinned low and pinned high. */
+const LOW_COLOR = '#56B4E9';
+const HIGH_COLOR = '#E69F00';
+
+/**
+ * An input's key path as a reader says it: `review-loop.input_tokens (code-review)`,
+ * without the workload when the scenario has only one.
+ */
+export function inputLabelOf(path: string, oneWorkload = false): string {
+  const of = (workload: string) => (oneWorkload ? '' : ` (${workload})`);
+  const drift = /^workloads\.([^.]+)\.drift\.(.+)$/.exec(path);
+  if (drift !== null) return `${drift[2]} drift${of(drift[1]!)}`;
+  const workload = /^workloads\.([^.]+)\.(?:steps\.)?(.+)$/.exec(path);
+  if (workload !== null) return `${workload[2]}${of(workload[1]!)}`;
+  const event = /^prices\.curve\.events\.(\d+)\.happens$/.exec(path);
+  if (event !== null) return `price event ${Number(event[1]) + 1} happens`;
+  return path.replace(/^prices\.curve\./, 'prices: ');
+}
+
+/**
+ * One sentence naming the inputs worth researching first: those whose swing
+ * is at least half the widest, at most three, with their variance shares.
+ */
+export function researchFirstSentence(
+  sensitivity: SensitivitySummary,
+  oneWorkload = false,
+): string {
+  const [widest] = sensitivity.inputs;
+  if (widest === undefined) return 'No input is uncertain, so nothing needs researching.';
+  const first = sensitivity.inputs.filter((input) => input.swing >= widest.swing / 2).slice(0, 3);
+  const names = first.map((input) => inputLabelOf(input.input, oneWorkload));
+  const list =
+    names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} and ${names.at(-1)!}`;
+  const share = first.reduce((sum, input) => sum + input.varianceShare, 0);
+  return (
+    `Research ${list} first: from P10 to P90 ${names.length === 1 ? 'it moves' : 'each moves'} ` +
+    `the annual P50 by ${formatMoney(first.at(-1)!.swing)} or more, and on ` +
+    `${names.length === 1 ? 'its own it explains' : 'their own they explain'} ` +
+    `${formatPercent(Math.min(1, share))} of the variance of annual spend.`
+  );
+}
+
+/** The sentence cut into lines of a title, at spaces. */
+function linesOf(sentence: string, width: number): string[] {
+  const lines: string[] = [];
+  for (const word of sentence.split(' ')) {
+    const last = lines.at(-1);
+    if (last !== undefined && last.length + word.length < width)
+      lines[lines.length - 1] = `${last} ${word}`;
+    else lines.push(word);
+  }
+  return lines;
+}
+
+/** An input's pinned value as written in scenarios: 21.3k tokens, 0.35 for a rate. */
+function valueLabelOf(value: number): string {
+  return Math.abs(value) >= 1000 ? formatCount(value) : String(Number(value.toPrecision(3)));
+}
+
+function rowsOf(inputs: readonly TornadoInput[], baseP50: number, oneWorkload: boolean) {
+  return inputs.flatMap((input) => {
+    const label = inputLabelOf(input.input, oneWorkload);
+    const share = formatPercent(input.varianceShare);
+    return [
+      { label, pin: 'Pinned at its P10', from: baseP50, to: input.p50AtLow, value: input.lowValue },
+      {
+        label,
+        pin: 'Pinned at its P90',
+        from: baseP50,
+        to: input.p50AtHigh,
+        value: input.highValue,
+      },
+    ].map((row) => ({
+      ...row,
+      p50Label: formatMoney(row.to),
+      valueLabel: valueLabelOf(row.value),
+      share,
+      swing: input.swing,
+    }));
+  });
+}
+
+/** The tornado's Vega-Lite spec; undefined when no input is uncertain. */
+export function buildTornadoChart(summary: Summary): TopLevelSpec | undefined {
+  const sensitivity = summary.sensitivity;
+  if (sensitivity === undefined || sensitivity.inputs.length === 0) return undefined;
+  const shown = sensitivity.inputs.slice(0, TORNADO_INPUTS);
+  const oneWorkload = summary.workloads.length === 1;
+  const order = shown.map((input) => inputLabelOf(input.input, oneWorkload));
+  return {
+    $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
+    title: {
+      text: linesOf(researchFirstSentence(sensitivity, oneWorkload), 80),
+      subtitle: [
+        `${horizonNameOf(summary.months)} per-task P50 with one input pinned ` +
+          'at its own P10 or P90,',
+        'all others drawn as usual on common draws ' +
+          `(${sensitivity.trials.toLocaleString('en-US')} ` +
+          `trials); the line: P50 with nothing pinned, ${formatMoney(sensitivity.baseP50)}.`,
+      ],
+    },
+    width: CHART_WIDTH,
+    height: { step: 22 },
+    config: CHART_CONFIG,
+    data: { values: rowsOf(shown, sensitivity.baseP50, oneWorkload) },
+    layer: [
+      {
+        mark: { type: 'bar', size: 16 },
+        encoding: {
+          y: {
+            field: 'label',
+            type: 'nominal',
+            sort: order,
+            title: null,
+            axis: { labelLimit: 280 },
+          },
+          x: {
+            field: 'from',
+            type: 'quantitative',
+            scale: { zero: false },
+            axis: { labelExpr: MONEY_AXIS_LABEL, title: 'Per-task P50' },
+          },
+          x2: { field: 'to' },
+          color: {
+            field: 'pin',
+            type: 'nominal',
+            scale: { range: [LOW_COLOR, HIGH_COLOR] },
+            legend: { labelLimit: 200 },
+          },
+          tooltip: [
+            { field: 'label', title: 'Input' },
+            { field: 'pin', title: 'Pinned' },
+            { field: 'valueLabel', title: 'At' },
+            { field: 'p50Label', title: 'Per-task P50' },
+            { field: 'share', title: 'Share of variance' },
+          ],
+        },
+      },
+      {
+        data: { values: [{ base: sensitivity.baseP50 }] },
+        mark: { type: 'rule', color: '#333' },
+        encoding: { x: { field: 'base', type: 'quantitative' } },
+      },
+    ],
+  };
+}

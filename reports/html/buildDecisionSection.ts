@@ -1,0 +1,173 @@
+/**
+ * The report's decision section, in tables beside the charts: the gap split by
+ * driver, the budget plan by quarter, the options side by side, the inputs to
+ * research first, and the Monte Carlo standard error of each headline figure.
+ * Each part appears only when the Summary holds its figures.
+ */
+import type { DistributionSummary, Summary } from '../../engine/summaryTypes.js';
+import { horizonNameOf } from '../charts/chartTheme.js';
+import { researchFirstSentence } from '../charts/buildTornadoChart.js';
+import { formatMoney, formatPercent, formatSignedMoney } from '../formatMoney.js';
+import { escapeHtml } from './escapeHtml.js';
+
+const cell = (text: string): string => `<td>${escapeHtml(text)}</td>`;
+const rowOf = (head: string, cells: readonly string[]): string =>
+  `<tr><th scope="row">${escapeHtml(head)}</th>${cells.map(cell).join('')}</tr>`;
+const headOf = (names: readonly string[]): string =>
+  `<thead><tr>${names.map((name) => `<th scope="col">${escapeHtml(name)}</th>`).join('')}` +
+  '</tr></thead>';
+const tableOf = (names: readonly string[], rows: readonly string[], kind: string): string =>
+  `<table class="${kind}">${headOf(names)}<tbody>${rows.join('')}</tbody></table>`;
+
+function gapTableOf(summary: Summary): string {
+  const parts = summary.gapAttribution;
+  if (parts === undefined) return '';
+  const gap = summary.total.annual.gap;
+  const rows = parts.map((part) =>
+    rowOf(part.label, [
+      formatSignedMoney(part.mean),
+      part.p10 === undefined ? '' : formatSignedMoney(part.p10),
+      part.p90 === undefined ? '' : formatSignedMoney(part.p90),
+      gap.mean !== 0 ? formatPercent(part.mean / gap.mean) : '',
+    ]),
+  );
+  rows.push(rowOf('Gap, per task minus per token', [formatSignedMoney(gap.mean), '', '', '100%']));
+  const trials = (summary.gapAttributionTrials ?? summary.scenario.trials).toLocaleString('en-US');
+  return (
+    '<h3>The gap, driver by driver</h3>' +
+    `<p>Shapley parts of the ${escapeHtml(horizonNameOf(summary.months).toLowerCase())} gap ` +
+    `over ${trials} trials; in every trial they sum to that trial’s gap.</p>` +
+    tableOf(['Driver', 'Mean', 'P10', 'P90', 'Share of mean gap'], rows, 'decision')
+  );
+}
+
+function budgetTableOf(summary: Summary): string {
+  const plan = summary.budget?.plan;
+  if (summary.budget === null || plan === undefined) return '';
+  const rows = plan.quarters.map((quarter) =>
+    rowOf(quarter.quarter, [
+      formatMoney(quarter.perTask.p10),
+      formatMoney(quarter.perTask.p50),
+      formatMoney(quarter.perTask.p90),
+    ]),
+  );
+  const crossing =
+    plan.firstMonthAboveLine === null
+      ? 'Cumulative P50 stays within the budget’s straight line.'
+      : 'Cumulative P50 first runs ahead of the budget’s straight line in ' +
+        `${plan.firstMonthAboveLine}.`;
+  return (
+    '<h3>Budget</h3>' +
+    `<p>${escapeHtml(
+      `Budget ${formatMoney(summary.budget.amount)}: exceeded in ` +
+        `${formatPercent(summary.budget.exceedProbability)} of trials, expected overrun ` +
+        `${formatMoney(plan.expectedOverrun)}. A budget of ${formatMoney(plan.coversP80)} ` +
+        `covers 80% of trials and ${formatMoney(plan.coversP90)} covers 90%. ${crossing}`,
+    )}</p>` +
+    tableOf(['Quarter', 'P10', 'P50', 'P90'], rows, 'decision')
+  );
+}
+
+function optionsTableOf(summary: Summary): string {
+  const comparison = summary.options;
+  if (comparison === undefined) return '';
+  const rows = comparison.options.map((option) => {
+    const costs = option.costPerTask
+      .map((c) => `${c.workload} ${formatMoney(c.first)} → ${formatMoney(c.last)}`)
+      .join('; ');
+    return rowOf(option.name, [
+      option.description,
+      formatMoney(option.annual.p10),
+      formatMoney(option.annual.p50),
+      formatMoney(option.annual.p90),
+      costs,
+    ]);
+  });
+  const pairRows = comparison.pairs.map((pair) =>
+    rowOf(`${pair.first} − ${pair.second}`, [
+      formatSignedMoney(pair.difference.p10),
+      formatSignedMoney(pair.difference.p50),
+      formatSignedMoney(pair.difference.p90),
+      formatPercent(pair.probabilityFirstCheaper),
+    ]),
+  );
+  return (
+    '<h3>Options</h3>' +
+    tableOf(
+      ['Option', 'What changes', 'P10', 'P50', 'P90', 'Cost per task, first → last month (P50)'],
+      rows,
+      'decision',
+    ) +
+    '<p>Differences trial by trial, on common draws:</p>' +
+    tableOf(['First − second', 'P10', 'P50', 'P90', 'P(first cheaper)'], pairRows, 'decision')
+  );
+}
+
+function sensitivityOf(summary: Summary): string {
+  if (summary.sensitivity === undefined) return '';
+  const sentence = researchFirstSentence(summary.sensitivity, summary.workloads.length === 1);
+  return `<h3>What to research first</h3><p>${escapeHtml(sentence)}</p>`;
+}
+
+const FIGURES = [
+  ['Mean', 'mean', 'meanStandardError'],
+  ['P5', 'p5', 'p5StandardError'],
+  ['P10', 'p10', 'p10StandardError'],
+  ['P25', 'p25', 'p25StandardError'],
+  ['P50', 'p50', 'p50StandardError'],
+  ['P75', 'p75', 'p75StandardError'],
+  ['P90', 'p90', 'p90StandardError'],
+  ['P95', 'p95', 'p95StandardError'],
+] as const;
+
+function precisionTableOf(summary: Summary): string {
+  const { perTask, perToken, gap } = summary.total.annual;
+  const pair = (
+    d: DistributionSummary,
+    value: keyof DistributionSummary,
+    error: keyof DistributionSummary,
+  ) => {
+    const se = d[error];
+    return se === undefined
+      ? formatMoney(d[value]!)
+      : `${formatMoney(d[value]!)} ± ${formatMoney(se)}`;
+  };
+  const rows = FIGURES.map(([name, value, error]) =>
+    rowOf(name, [
+      pair(perTask, value, error),
+      pair(perToken, value, error),
+      pair(gap, value, error),
+    ]),
+  );
+  const precision = summary.precision;
+  const note =
+    precision === undefined
+      ? ''
+      : ` Asked: P90 stable to ${formatPercent(precision.target)}; reached ` +
+        `${formatPercent(precision.achieved)} with ` +
+        `${precision.trials.toLocaleString('en-US')} trials` +
+        (precision.met
+          ? '.'
+          : ` (the ceiling of ${precision.ceiling.toLocaleString('en-US')} trials).`);
+  return (
+    '<h3>Monte Carlo error</h3>' +
+    `<p>${escapeHtml(
+      `${horizonNameOf(summary.months)} spend with the standard error of each figure ` +
+        `(${summary.scenario.trials.toLocaleString('en-US')} trials).${note}`,
+    )}</p>` +
+    tableOf(['Figure', 'Per task', 'Per token', 'Gap'], rows, 'decision')
+  );
+}
+
+/** The section as an HTML fragment. Cost: a row per driver, quarter, option and figure. */
+export function buildDecisionSection(summary: Summary): string {
+  return [
+    gapTableOf(summary),
+    budgetTableOf(summary),
+    optionsTableOf(summary),
+    sensitivityOf(summary),
+    precisionTableOf(summary),
+  ]
+    .filter((part) => part !== '')
+    .join('\n');
+}

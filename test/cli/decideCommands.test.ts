@@ -1,0 +1,177 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseTarget } from '../../engine/decide/solveTarget.js';
+import { forecastForTest } from '../engine/scenarioText.js';
+import { reviewScenario } from '../engine/decide/decideScenarios.js';
+import { makeTemporaryFolder, runCli } from './runCli.js';
+
+/**
+ * Every input fixed: annual spend is 12 months * 1000 tasks * calls * 1000 tokens * $2/M,
+ * which is 24 * calls.
+ */
+const LINEAR = `
+scenario: linear
+start: 2027-01
+months: 12
+trials: 1000
+prices:
+  models:
+    test-model:
+      { input: $2.00, cached_input: $0.50, cache_write: $2.50, output: $8.00, as_of: 2026-12-01 }
+  curve:
+    annual_change: 0%
+workloads:
+  w:
+    tasks_per_month: 1000
+    steps:
+      s:
+        model: test-model
+        calls: 2
+        input_tokens: 1000
+        output_tokens: 0
+`;
+
+function writeScenario(folder: string, name: string, text: string): string {
+  const file = join(folder, name);
+  writeFileSync(file, text);
+  return file;
+}
+
+describe('pertask solve', () => {
+  it('finds the closed-form limit of a linear scenario: mean <= $120 at 5 calls', async () => {
+    const folder = makeTemporaryFolder();
+    const file = writeScenario(folder, 'linear.yaml', LINEAR);
+    const run = await runCli(
+      ['solve', file, '--vary', 'workloads.w.steps.s.calls', '--target', 'mean <= $120', '--json'],
+      folder,
+    );
+    expect(run.code).toBe(0);
+    const result = JSON.parse(run.stdout);
+    expect(result.outcome).toBe('found');
+    expect([result.low, result.high]).toEqual([0.5, 8]);
+    expect(result.limit).toBeLessThanOrEqual(5);
+    expect(result.limit).toBeGreaterThan(5 - 7.5e-4);
+    expect(result.statisticAtLimit).toBeCloseTo(24 * result.limit, 9);
+  });
+
+  it('gives a limit that a separate forecast confirms, and that breaks just past it', async () => {
+    const folder = makeTemporaryFolder();
+    const text = reviewScenario().replace(
+      'output_tokens: 500',
+      'output_tokens: 500\n        when: 1',
+    );
+    const file = writeScenario(folder, 'review.yaml', text);
+    const path = 'workloads.review.steps.loop.calls';
+    const run = await runCli(
+      ['solve', file, '--vary', path, '--target', 'p80 <= budget', '--json'],
+      folder,
+    );
+    expect(run.code).toBe(0);
+    const { limit, low, high } = JSON.parse(run.stdout);
+    const at = (calls: number) =>
+      forecastForTest(text.replace('calls: 3', `calls: ${calls}`)).budget!;
+    // Independent: the full forecast's budget plan, P80 of annual spend.
+    const budget = at(limit);
+    expect(budget.plan!.coversP80).toBeLessThanOrEqual(budget.amount);
+    const past = at(limit + 2e-4 * (high - low));
+    expect(past.plan!.coversP80).toBeGreaterThan(past.amount);
+  });
+
+  it('says so when the target holds over the whole range, with exit code 1', async () => {
+    const folder = makeTemporaryFolder();
+    const file = writeScenario(folder, 'linear.yaml', LINEAR);
+    const args = ['solve', file, '--vary', 'workloads.w.steps.s.calls', '--target', 'mean <= $1M'];
+    const run = await runCli(args, folder);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('holds everywhere');
+  });
+
+  it('refuses a path that is not in the scenario, naming the nearest key', async () => {
+    const folder = makeTemporaryFolder();
+    const file = writeScenario(folder, 'linear.yaml', LINEAR);
+    const args = ['solve', file, '--vary', 'workloads.w.steps.t.calls', '--target', 'p80 <= $100'];
+    const run = await runCli([...args, '--between', '1', '3'], folder);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('No key `t`');
+  });
+
+  it('reads targets on the mean and on any percentile', () => {
+    expect(parseTarget('p80 <= budget', 110_000)).toMatchObject({ statistic: 0.8, atMost: true });
+    expect(parseTarget('mean < $1.5M', null)).toMatchObject({ statistic: 'mean', amount: 1.5e6 });
+    expect(parseTarget('p95>=20k', null)).toMatchObject({ atMost: false, amount: 20_000 });
+    expect(() => parseTarget('p80 <= budget', null)).toThrow(/sets none/);
+    expect(() => parseTarget('median under 3', null)).toThrow(/cannot read/);
+  });
+});
+
+describe('pertask compare', () => {
+  it('compares a scenario with its options and writes the chart', async () => {
+    const out = makeTemporaryFolder();
+    const run = await runCli([
+      'compare',
+      'scenarios/code-review.yaml',
+      '--trials',
+      '1000',
+      '--out',
+      out,
+    ]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('base - haiku-re-review');
+    expect(run.stdout).not.toMatch(/NaN|undefined/);
+    for (const name of ['comparison.json', 'paired-differences.svg', 'paired-differences.vl.json'])
+      expect(existsSync(join(out, 'compare', name))).toBe(true);
+    const comparison = JSON.parse(readFileSync(join(out, 'compare', 'comparison.json'), 'utf8'));
+    expect(comparison.trials).toBe(1000);
+  });
+
+  it('pairs two files on the first one’s draws: a copy differs by exactly zero', async () => {
+    const folder = makeTemporaryFolder();
+    const a = writeScenario(folder, 'a.yaml', LINEAR.replace('trials: 1000', 'trials: 2000'));
+    const b = writeScenario(folder, 'b.yaml', LINEAR.replace('scenario: linear', 'scenario: copy'));
+    const run = await runCli(['compare', a, b, '--json', '--out', folder], folder);
+    expect(run.code).toBe(0);
+    const pair = JSON.parse(run.stdout).pairs[0];
+    expect([pair.first, pair.second, pair.probabilityEqual]).toEqual(['linear', 'copy', 1]);
+    expect(run.stderr).toContain('runs on');
+  });
+
+  it('refuses one file without options, with exit code 2', async () => {
+    const folder = makeTemporaryFolder();
+    const file = writeScenario(folder, 'linear.yaml', LINEAR);
+    const run = await runCli(['compare', file, '--out', folder], folder);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('nothing to compare');
+  });
+});
+
+describe('pertask run --precision', () => {
+  it('adds trials until the standard error of annual P90 is within the share asked', async () => {
+    const out = makeTemporaryFolder();
+    const args = ['run', 'scenarios/code-review.yaml', '--trials', '1000', '--precision', '1%'];
+    const run = await runCli([...args, '--json', '--out', out]);
+    expect(run.code).toBe(0);
+    const summary = JSON.parse(run.stdout);
+    const { p90, p90StandardError } = summary.total.annual.perTask;
+    expect(summary.precision.met).toBe(true);
+    expect(summary.precision.trials % 1000).toBe(0);
+    expect(summary.scenario.trials).toBe(summary.precision.trials);
+    // The figure it reports is the summary's own, recomputed here.
+    expect(summary.precision.achieved).toBeCloseTo(p90StandardError / p90, 12);
+    expect(summary.precision.achieved).toBeLessThanOrEqual(0.01);
+  });
+
+  it('stops at the ceiling and says the target was not met', async () => {
+    const out = makeTemporaryFolder();
+    const args = ['run', 'scenarios/code-review.yaml', '--trials', '1000', '--precision', '0.1%'];
+    const run = await runCli([...args, '--max-trials', '2000', '--json', '--out', out]);
+    const summary = JSON.parse(run.stdout);
+    expect([summary.precision.met, summary.precision.trials]).toEqual([false, 2000]);
+  });
+
+  it('refuses a precision that is not a share', async () => {
+    const run = await runCli(['run', 'scenarios/code-review.yaml', '--precision', '150%']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--precision takes a share');
+  });
+});

@@ -1,0 +1,63 @@
+import { settleScenario, taskNoiseOf } from '../../../engine/forecast.js';
+import { loadScenarioDocument } from '../../../engine/loadScenarioDocument.js';
+import { planSimulation } from '../../../engine/planSimulation.js';
+import { BUILTIN_CATALOG } from '../../../engine/priceCatalog.js';
+import type { Scenario } from '../../../engine/scenarioTypes.js';
+import { simulate } from '../../../engine/simulate.js';
+import { simulateTasks } from '../../../engine/simulateTasks.js';
+import { validateScenario } from '../../../engine/validate/validateScenario.js';
+import { TEST_PRICES } from '../scenarioText.js';
+
+/** Validates YAML text in a test, failing with the issues if it does not validate. */
+export function scenarioOf(yaml: string): Scenario {
+  const { scenario, issues } = validateScenario(loadScenarioDocument(yaml), BUILTIN_CATALOG);
+  if (scenario === undefined) {
+    const problems = issues.map((i) => `${i.line}:${i.column} ${i.path}: ${i.message}`);
+    throw new Error(`scenario did not validate:\n${problems.join('\n')}`);
+  }
+  return scenario;
+}
+
+/** The forecast's own simulation of a scenario, as forecastScenario runs it. */
+export function forecastRun(scenario: Scenario) {
+  const settled = settleScenario(scenario, {});
+  const plan = planSimulation(settled);
+  const taskNoise = taskNoiseOf(simulateTasks(plan, settled.seed));
+  const result = simulate(plan, { seed: settled.seed, trials: settled.trials, taskNoise });
+  return { plan, result, taskNoise };
+}
+
+/** A review agent whose loops deepen, whose context grows and whose tokens invite more calls. */
+export function reviewScenario(extra = '', drift = DRIFT): string {
+  return `
+scenario: decide-test
+start: 2027-01
+months: 12
+trials: 2000
+seed: 7
+budget: $18k
+${TEST_PRICES}
+  curve:
+    annual_change: -20% to -60%
+workloads:
+  review:
+    tasks_per_month: 20k to 30k
+    growth: 1% to 3%
+    steps:
+      loop:
+        model: test-model
+        calls: 3
+        input_tokens: 2k to 6k
+        output_tokens: 500
+        context_growth: 1k
+        elasticity: 0.2 to 0.5
+${drift}
+${extra}
+`;
+}
+
+export const DRIFT = `
+    drift:
+      loop.calls: +30% to +80% by 2027-12
+      loop.context_growth: +20% by 2027-12
+`;
