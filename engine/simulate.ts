@@ -1,8 +1,8 @@
-import { TaskCoster } from './costOneTask.js';
+import { TaskColumnCoster } from './costTaskColumns.js';
 import { createRandomStream, type RandomStream } from './createRandomStream.js';
 import { drawMany } from './distributions/drawMany.js';
 import { normalQuantile } from './distributions/normalQuantile.js';
-import { createTrialPrices, priceTrial, type TrialPrices } from './priceTrial.js';
+import { createPriceColumns, priceColumns, type PriceColumns } from './priceColumns.js';
 import {
   allocateResult,
   DASHBOARD,
@@ -19,9 +19,6 @@ import type { SimulationPlan } from './simulationPlan.js';
  * computes the block, so results do not depend on how blocks are scheduled.
  */
 export const BLOCK_TRIALS = 1000;
-
-/** Trials whose draws are made together within a block; a cache-sized batch. */
-const CHUNK_TRIALS = 32;
 
 export interface SimulationRequest {
   readonly seed: number;
@@ -80,7 +77,7 @@ export function simulateBlocks(
   result: SimulationResult,
   blocks: readonly number[],
 ): Float64Array[] {
-  const kernel = new TrialKernel(plan, result, request.taskNoise ?? []);
+  const kernel = new ChunkKernel(plan, result, request.taskNoise ?? []);
   return blocks.map((block) => {
     const first = block * BLOCK_TRIALS;
     const count = Math.min(BLOCK_TRIALS, request.trials - first);
@@ -101,33 +98,41 @@ export function addDashboards(result: SimulationResult, byBlock: readonly Float6
   }
 }
 
-/** Per-plan scratch space, allocated once so the trial loop allocates nothing. */
-class TrialKernel {
-  private readonly values: Float64Array;
-  /**
-   * The values of the current chunk's trials, a row of every slot per trial:
-   * fixed slots filled once, uncertain ones drawn in place, so a trial takes
-   * its row with one copy.
-   */
-  private readonly rows: Float64Array;
-  /** Scratch for inputs drawn every month, which are drawn month by month. */
+/**
+ * Trials computed together: every array of the kernel holds this many trials
+ * side by side (month m of trial t at `m * CHUNK_TRIALS + t`), so the loops
+ * run over trials innermost and a chunk's arrays stay in the core's cache.
+ */
+const CHUNK_TRIALS = 128;
+
+/** Per-plan scratch space, allocated once so the trial loops allocate nothing. */
+class ChunkKernel {
+  /** Every slot's values for the chunk's trials, slot s at `s * CHUNK_TRIALS + t`. */
+  private readonly columns: Float64Array;
+  /** Scratch for inputs drawn every month, which a stream gives trial by trial. */
   private readonly monthDraws: Float64Array;
-  private readonly prices: TrialPrices;
-  private readonly coster: TaskCoster;
+  private readonly prices: PriceColumns;
+  private readonly coster: TaskColumnCoster;
   private readonly tasks: Float64Array;
   private readonly perTokenTasks: Float64Array;
-  private blockDashboard: Float64Array;
-  private readonly totalTasks: Float64Array;
-  private readonly perTokenTokens: Float64Array;
-  /** Spend of all workloads per month before few-task noise, for the indices. */
-  private readonly expectedPerTask: Float64Array;
-  private readonly expectedPerToken: Float64Array;
-  /** Whether few-task noise moved any spend of the current trial. */
-  private noisyTrial = false;
-  /** Spend of all workloads per month in the current trial, both forecasts. */
+  /** The normal draw of each month with few tasks, for the current workload. */
+  private readonly noiseDraws: Float64Array;
+  /** Spend of all workloads per month, both forecasts, with and without few-task noise. */
   private readonly monthPerTask: Float64Array;
   private readonly monthPerToken: Float64Array;
-
+  private readonly expectedPerTask: Float64Array;
+  private readonly expectedPerToken: Float64Array;
+  private readonly totalTasks: Float64Array;
+  private readonly perTokenTokens: Float64Array;
+  /** Per trial: the current workload's spend over the horizon, and all workloads'. */
+  private readonly workloadSpendPerTask: Float64Array;
+  private readonly workloadSpendPerToken: Float64Array;
+  private readonly spendPerTask: Float64Array;
+  private readonly spendPerToken: Float64Array;
+  private readonly frozenTokens: Float64Array;
+  /** Per trial, the product of (1 + growth) up to the current month. */
+  private readonly growth: Float64Array;
+  private blockDashboard: Float64Array = new Float64Array(0);
   /** One stream per workload for the noise of months with few tasks, renewed each block. */
   private noiseStreams: readonly RandomStream[] = [];
 
@@ -136,24 +141,31 @@ class TrialKernel {
     private readonly result: SimulationResult,
     private readonly taskNoise: readonly TaskNoise[],
   ) {
-    const months = plan.months;
-    this.values = Float64Array.from(plan.fixedSlots);
-    this.rows = new Float64Array(CHUNK_TRIALS * plan.slotCount);
-    for (let row = 0; row < CHUNK_TRIALS; row += 1)
-      this.rows.set(plan.fixedSlots, row * plan.slotCount);
+    const cells = plan.months * CHUNK_TRIALS;
+    const column = (): Float64Array => new Float64Array(cells);
+    const trials = (): Float64Array => new Float64Array(CHUNK_TRIALS);
+    this.columns = new Float64Array(plan.slotCount * CHUNK_TRIALS);
+    plan.fixedSlots.forEach((value, slot) =>
+      this.columns.fill(value, slot * CHUNK_TRIALS, (slot + 1) * CHUNK_TRIALS),
+    );
     this.monthDraws = new Float64Array(CHUNK_TRIALS * plan.months);
-    this.prices = createTrialPrices(plan);
-    this.coster = new TaskCoster(plan, this.values, this.prices);
-    this.tasks = new Float64Array(months);
-    this.perTokenTasks = new Float64Array(months);
-    // Each block brings its own array of dashboard sums (see runBlock).
-    this.blockDashboard = new Float64Array(0);
-    this.totalTasks = new Float64Array(months);
-    this.perTokenTokens = new Float64Array(months);
-    this.expectedPerTask = new Float64Array(months);
-    this.expectedPerToken = new Float64Array(months);
-    this.monthPerTask = new Float64Array(months);
-    this.monthPerToken = new Float64Array(months);
+    this.prices = createPriceColumns(plan, CHUNK_TRIALS);
+    this.coster = new TaskColumnCoster(plan, this.columns, this.prices);
+    this.tasks = column();
+    this.perTokenTasks = column();
+    this.noiseDraws = column();
+    this.monthPerTask = column();
+    this.monthPerToken = column();
+    this.expectedPerTask = column();
+    this.expectedPerToken = column();
+    this.totalTasks = column();
+    this.perTokenTokens = column();
+    this.workloadSpendPerTask = trials();
+    this.workloadSpendPerToken = trials();
+    this.spendPerTask = trials();
+    this.spendPerToken = trials();
+    this.frozenTokens = trials();
+    this.growth = trials();
   }
 
   runBlock(
@@ -173,203 +185,229 @@ class TrialKernel {
     for (let chunk = 0; chunk < count; chunk += CHUNK_TRIALS) {
       const chunkCount = Math.min(CHUNK_TRIALS, count - chunk);
       this.drawChunk(streams, chunkCount);
-      for (let offset = 0; offset < chunkCount; offset += 1) {
-        this.loadTrial(offset);
-        priceTrial(this.plan, this.values, this.prices);
-        this.runTrial(firstTrial + chunk + offset);
-      }
+      priceColumns(this.plan, this.columns, chunkCount, this.prices);
+      this.runChunk(firstTrial + chunk, chunkCount);
     }
   }
 
   /**
-   * Draws the next few trials of every input. Drawing a chunk at a time keeps
-   * all inputs' draws for those trials in cache while the trials read them;
-   * each input still draws from its own stream in trial order.
+   * Draws the chunk's trials of every input into its column. Each input draws
+   * from its own stream in trial order, so how trials are chunked changes
+   * nothing.
    */
   private drawChunk(streams: readonly RandomStream[], count: number): void {
-    const { rows, monthDraws } = this;
-    const width = this.plan.slotCount;
+    const { columns, monthDraws } = this;
     this.plan.inputs.forEach((input, index) => {
+      const base = input.slot * CHUNK_TRIALS;
       if (input.count === 1) {
-        drawMany(input.dist, streams[index]!, rows, input.slot, count, width);
+        drawMany(input.dist, streams[index]!, columns, base, count);
         return;
       }
       drawMany(input.dist, streams[index]!, monthDraws, 0, count * input.count);
-      for (let trial = 0; trial < count; trial += 1) {
-        for (let month = 0; month < input.count; month += 1) {
-          rows[trial * width + input.slot + month] = monthDraws[trial * input.count + month]!;
-        }
+      for (let month = 0; month < input.count; month += 1) {
+        const row = base + month * CHUNK_TRIALS;
+        for (let t = 0; t < count; t += 1) columns[row + t] = monthDraws[t * input.count + month]!;
       }
     });
   }
 
-  private loadTrial(offset: number): void {
-    const width = this.plan.slotCount;
-    this.values.set(this.rows.subarray(offset * width, (offset + 1) * width));
-  }
-
-  private runTrial(trial: number): void {
+  private runChunk(firstTrial: number, count: number): void {
     const { plan, result } = this;
-    const months = plan.months;
+    for (const array of [this.monthPerTask, this.monthPerToken, this.expectedPerTask])
+      array.fill(0);
+    for (const array of [this.expectedPerToken, this.totalTasks, this.perTokenTokens])
+      array.fill(0);
+    this.spendPerTask.fill(0);
+    this.spendPerToken.fill(0);
     const trials = result.trials;
-    this.totalTasks.fill(0);
-    this.perTokenTokens.fill(0);
-    this.noisyTrial = false;
-    this.monthPerTask.fill(0);
-    this.monthPerToken.fill(0);
-    let annualPerTask = 0;
-    let annualPerToken = 0;
-    const seriesCount = plan.workloads.length * months;
     for (let w = 0; w < plan.workloads.length; w += 1) {
-      this.projectTasks(w);
-      this.coster.costOneTask(this.plan.workloads[w]!);
-      const [workloadPerTask, workloadPerToken] = this.recordWorkload(w, trial, seriesCount);
-      result.annualWorkloadPerTask[w * trials + trial] = workloadPerTask;
-      result.annualWorkloadPerToken[w * trials + trial] = workloadPerToken;
-      result.costPerTaskFirst[w * trials + trial] = this.coster.costPerTask[0]!;
-      result.costPerTaskLast[w * trials + trial] = this.coster.costPerTask[months - 1]!;
-      annualPerTask += workloadPerTask;
-      annualPerToken += workloadPerToken;
+      this.projectTasks(w, count);
+      this.coster.costOneTask(plan.workloads[w]!, count);
+      if (w < this.taskNoise.length) this.drawTaskNoise(w, count);
+      this.recordWorkload(w, firstTrial, count);
+      const { costPerTask } = this.coster;
+      const last = (plan.months - 1) * CHUNK_TRIALS;
+      for (let t = 0; t < count; t += 1) {
+        const at = w * trials + firstTrial + t;
+        result.annualWorkloadPerTask[at] = this.workloadSpendPerTask[t]!;
+        result.annualWorkloadPerToken[at] = this.workloadSpendPerToken[t]!;
+        result.costPerTaskFirst[at] = costPerTask[t]!;
+        result.costPerTaskLast[at] = costPerTask[last + t]!;
+        this.spendPerTask[t]! += this.workloadSpendPerTask[t]!;
+        this.spendPerToken[t]! += this.workloadSpendPerToken[t]!;
+      }
     }
-    result.annualPerTask[trial] = annualPerTask;
-    result.annualPerToken[trial] = annualPerToken;
-    // Summed in small arrays and stored once: adding into the result's
-    // month-major arrays for every workload cost a second on the benchmark.
-    for (let month = 0; month < months; month += 1) {
-      result.totalPerTask[month * trials + trial] = this.monthPerTask[month]!;
-      result.totalPerToken[month * trials + trial] = this.monthPerToken[month]!;
+    result.annualPerTask.set(this.spendPerTask.subarray(0, count), firstTrial);
+    result.annualPerToken.set(this.spendPerToken.subarray(0, count), firstTrial);
+    for (let month = 0; month < plan.months; month += 1) {
+      const row = month * CHUNK_TRIALS;
+      const at = month * trials + firstTrial;
+      result.totalPerTask.set(this.monthPerTask.subarray(row, row + count), at);
+      result.totalPerToken.set(this.monthPerToken.subarray(row, row + count), at);
     }
-    this.recordIndices(trial);
+    this.recordIndices(firstTrial, count);
   }
 
   /** Tasks per month: N0 * prod(1 + g) * season, and the per-token forecast's volume. */
-  private projectTasks(w: number): void {
+  private projectTasks(w: number, count: number): void {
     const workload = this.plan.workloads[w]!;
-    const { values, tasks, perTokenTasks } = this;
-    const first = values[workload.tasksSlot]!;
-    let growth = 1;
+    const { columns, tasks, perTokenTasks, growth } = this;
+    const firstBase = workload.tasksSlot * CHUNK_TRIALS;
+    const grow = this.plan.perTokenVolume === 'grow';
+    growth.fill(1);
     for (let month = 0; month < this.plan.months; month += 1) {
-      if (month > 0) {
-        const slot = workload.growthPerMonth ? workload.growthSlot + month : workload.growthSlot;
-        growth *= 1 + values[slot]!;
+      const row = month * CHUNK_TRIALS;
+      const slot = workload.growthPerMonth ? workload.growthSlot + month : workload.growthSlot;
+      const growthBase = slot * CHUNK_TRIALS;
+      const season = workload.season[month]!;
+      for (let t = 0; t < count; t += 1) {
+        if (month > 0) growth[t]! *= 1 + columns[growthBase + t]!;
+        tasks[row + t] = columns[firstBase + t]! * growth[t]! * season;
+        perTokenTasks[row + t] = grow ? tasks[row + t]! : tasks[t]!;
       }
-      tasks[month] = first * growth * workload.season[month]!;
-      perTokenTasks[month] = this.plan.perTokenVolume === 'grow' ? tasks[month]! : tasks[0]!;
     }
   }
 
   /**
-   * Spend of one workload in every month of this trial, written to the result,
-   * with the dashboard's sums and the totals the indices need. Returns the
-   * workload's spend over the horizon, per task and per token. Every array is
-   * held in a local: property loads in this loop cost more than its arithmetic.
+   * The normal draw of every month with few tasks, trial by trial and month by
+   * month within a trial: the order in which the workload's stream is read.
    */
-  private recordWorkload(w: number, trial: number, seriesCount: number): [number, number] {
+  private drawTaskNoise(w: number, count: number): void {
+    const { tasks, noiseDraws } = this;
+    const stream = this.noiseStreams[w]!;
+    for (let t = 0; t < count; t += 1) {
+      for (let month = 0; month < this.plan.months; month += 1) {
+        const cell = month * CHUNK_TRIALS + t;
+        if (tasks[cell]! < FEW_TASKS) noiseDraws[cell] = normalQuantile(stream.next());
+      }
+    }
+  }
+
+  /**
+   * Spend of one workload in every month of the chunk's trials, written to the
+   * result, with the dashboard's sums and the totals the indices need. Every
+   * array is held in a local: property loads in this loop cost more than its
+   * arithmetic.
+   */
+  private recordWorkload(w: number, firstTrial: number, count: number): void {
     const months = this.plan.months;
-    const { tasks, perTokenTasks } = this;
-    const { costPerTask, perTokenCostPerTask, tokensPerTask } = this.coster;
+    const { tasks, perTokenTasks, noiseDraws, frozenTokens } = this;
+    const { costPerTask, perTokenCostPerTask } = this.coster;
+    const { inputTokens, outputTokens, reasoningTokens } = this.coster;
     const { totalTasks, perTokenTokens, expectedPerTask, expectedPerToken } = this;
-    const { workloadPerTask, workloadPerToken } = this.result;
     const { monthPerTask, monthPerToken } = this;
-    const sums = this.blockDashboard;
-    const frozenTokens = tokensPerTask[0]! + tokensPerTask[1]! + tokensPerTask[2]!;
-    const tileBase =
-      ((trial >>> TILE_SHIFT) * seriesCount + w * months) * TILE_TRIALS +
-      (trial & (TILE_TRIALS - 1));
-    let spendPerTask = 0;
-    let spendPerToken = 0;
-    for (let month = 0; month < months; month += 1) {
-      const taskCount = tasks[month]!;
-      let perTask = taskCount * costPerTask[month]!;
-      let perToken = perTokenTasks[month]! * perTokenCostPerTask[month]!;
-      if (taskCount < FEW_TASKS && w < this.taskNoise.length && !this.noisyTrial) {
-        // Until now the trial's spend was all expected spend: keep a copy, and
-        // from here on add expected spend to it beside the noisy spend.
-        this.noisyTrial = true;
-        expectedPerTask.set(monthPerTask);
-        expectedPerToken.set(monthPerToken);
-      }
-      if (this.noisyTrial) {
-        expectedPerTask[month]! += perTask;
-        expectedPerToken[month]! += perToken;
-        if (taskCount < FEW_TASKS && w < this.taskNoise.length) {
-          [perTask, perToken] = this.addTaskNoise(w, month, perTask, perToken);
-        }
-      }
-      workloadPerTask[tileBase + month * TILE_TRIALS] = perTask;
-      workloadPerToken[tileBase + month * TILE_TRIALS] = perToken;
-      monthPerTask[month]! += perTask;
-      monthPerToken[month]! += perToken;
-      spendPerTask += perTask;
-      spendPerToken += perToken;
-      const input = tokensPerTask[month * 3]!;
-      const output = tokensPerTask[month * 3 + 1]!;
-      const reasoning = tokensPerTask[month * 3 + 2]!;
-      const tokens = input + output + reasoning;
-      const base = (w * months + month) * DASHBOARD_FIELDS;
-      sums[base + DASHBOARD.tasks]! += taskCount;
-      sums[base + DASHBOARD.tokens]! += taskCount * tokens;
-      sums[base + DASHBOARD.inputPerTask]! += input;
-      sums[base + DASHBOARD.outputPerTask]! += output;
-      sums[base + DASHBOARD.reasoningPerTask]! += reasoning;
-      sums[base + DASHBOARD.costPerTask]! += costPerTask[month]!;
-      sums[base + DASHBOARD.perTokenCostPerTask]! += perTokenCostPerTask[month]!;
-      totalTasks[month]! += taskCount;
-      perTokenTokens[month]! += perTokenTasks[month]! * frozenTokens;
+    const spendPerTask = this.workloadSpendPerTask;
+    const spendPerToken = this.workloadSpendPerToken;
+    const noise = this.taskNoise[w];
+    const { workloadPerTask, workloadPerToken } = this.result;
+    const seriesCount = this.plan.workloads.length * months;
+    for (let t = 0; t < count; t += 1) {
+      frozenTokens[t] = inputTokens[t]! + outputTokens[t]! + reasoningTokens[t]!;
     }
-    return [spendPerTask, spendPerToken];
+    spendPerTask.fill(0);
+    spendPerToken.fill(0);
+    for (let month = 0; month < months; month += 1) {
+      const row = month * CHUNK_TRIALS;
+      const series = w * months + month;
+      // The task's coefficient of variation, between the first and last month's.
+      const share = months > 1 ? month / (months - 1) : 0;
+      const variation = noise === undefined ? 0 : noise.first + (noise.last - noise.first) * share;
+      for (let t = 0; t < count; t += 1) {
+        const cell = row + t;
+        const taskCount = tasks[cell]!;
+        let perTask = taskCount * costPerTask[cell]!;
+        let perToken = perTokenTasks[cell]! * perTokenCostPerTask[cell]!;
+        expectedPerTask[cell]! += perTask;
+        expectedPerToken[cell]! += perToken;
+        if (taskCount < FEW_TASKS && noise !== undefined) {
+          // A month of few tasks: its spend is a sum of a few task costs, not
+          // their expectation. One normal draw moves both forecasts (common
+          // random numbers), by sqrt(N) * sd(task) * Z; spend stays at 0 or above.
+          const z = noiseDraws[cell]!;
+          const taskSd = variation * costPerTask[cell]!;
+          const tokenSd = noise.first * perTokenCostPerTask[cell]!;
+          perTask = Math.max(0, perTask + Math.sqrt(taskCount) * taskSd * z);
+          perToken = Math.max(0, perToken + Math.sqrt(perTokenTasks[cell]!) * tokenSd * z);
+        }
+        const trial = firstTrial + t;
+        const stored = ((trial >>> TILE_SHIFT) * seriesCount + series) * TILE_TRIALS;
+        workloadPerTask[stored + (trial & (TILE_TRIALS - 1))] = perTask;
+        workloadPerToken[stored + (trial & (TILE_TRIALS - 1))] = perToken;
+        monthPerTask[cell]! += perTask;
+        monthPerToken[cell]! += perToken;
+        spendPerTask[t]! += perTask;
+        spendPerToken[t]! += perToken;
+        totalTasks[cell]! += taskCount;
+        perTokenTokens[cell]! += perTokenTasks[cell]! * frozenTokens[t]!;
+      }
+    }
+    this.addDashboard(w, count);
   }
 
-  /**
-   * A month of few tasks: its spend is a sum of a few task costs, not their
-   * expectation. One normal draw Z moves both forecasts (common random
-   * numbers): the per-task spend by sqrt(N) * sd(task) * Z, with the task's
-   * coefficient of variation taken between the first and last month's, and
-   * the per-token spend likewise with the first month's. Spend stays at 0 or
-   * above.
-   */
-  private addTaskNoise(
-    w: number,
-    month: number,
-    perTask: number,
-    perToken: number,
-  ): [number, number] {
-    const noise = this.taskNoise[w]!;
+  /** Adds the chunk's trials to the block's dashboard sums, trial after trial. */
+  private addDashboard(w: number, count: number): void {
     const months = this.plan.months;
-    const share = months > 1 ? month / (months - 1) : 0;
-    const variation = noise.first + (noise.last - noise.first) * share;
-    const z = normalQuantile(this.noiseStreams[w]!.next());
-    const taskCount = this.tasks[month]!;
-    const perTokenCount = this.perTokenTasks[month]!;
-    const taskSd = variation * this.coster.costPerTask[month]!;
-    const tokenSd = noise.first * this.coster.perTokenCostPerTask[month]!;
-    return [
-      Math.max(0, perTask + Math.sqrt(taskCount) * taskSd * z),
-      Math.max(0, perToken + Math.sqrt(perTokenCount) * tokenSd * z),
-    ];
+    const sums = this.blockDashboard;
+    const { tasks } = this;
+    const { costPerTask, perTokenCostPerTask } = this.coster;
+    const { inputTokens, outputTokens, reasoningTokens } = this.coster;
+    for (let month = 0; month < months; month += 1) {
+      const row = month * CHUNK_TRIALS;
+      const base = (w * months + month) * DASHBOARD_FIELDS;
+      let taskSum = sums[base + DASHBOARD.tasks]!;
+      let tokenSum = sums[base + DASHBOARD.tokens]!;
+      let inputSum = sums[base + DASHBOARD.inputPerTask]!;
+      let outputSum = sums[base + DASHBOARD.outputPerTask]!;
+      let reasoningSum = sums[base + DASHBOARD.reasoningPerTask]!;
+      let costSum = sums[base + DASHBOARD.costPerTask]!;
+      let perTokenCostSum = sums[base + DASHBOARD.perTokenCostPerTask]!;
+      for (let t = 0; t < count; t += 1) {
+        const cell = row + t;
+        const taskCount = tasks[cell]!;
+        const input = inputTokens[cell]!;
+        const output = outputTokens[cell]!;
+        const reasoning = reasoningTokens[cell]!;
+        taskSum += taskCount;
+        tokenSum += taskCount * (input + output + reasoning);
+        inputSum += input;
+        outputSum += output;
+        reasoningSum += reasoning;
+        costSum += costPerTask[cell]!;
+        perTokenCostSum += perTokenCostPerTask[cell]!;
+      }
+      sums[base + DASHBOARD.tasks] = taskSum;
+      sums[base + DASHBOARD.tokens] = tokenSum;
+      sums[base + DASHBOARD.inputPerTask] = inputSum;
+      sums[base + DASHBOARD.outputPerTask] = outputSum;
+      sums[base + DASHBOARD.reasoningPerTask] = reasoningSum;
+      sums[base + DASHBOARD.costPerTask] = costSum;
+      sums[base + DASHBOARD.perTokenCostPerTask] = perTokenCostSum;
+    }
   }
 
   /**
    * The headline indices, relative to month 0. Cost per token is the price of
    * the first month's token mix (per-token spend over per-token tokens): what
    * the vendors' price curve does to a fixed basket. Cost per task is per-task
-   * spend over tasks, all workloads together.
+   * spend over tasks, all workloads together. Both from expected spend, before
+   * any few-task noise: the indices describe prices and tasks, not how a
+   * handful of tasks happened to fall.
    */
-  private recordIndices(trial: number): void {
+  private recordIndices(firstTrial: number, count: number): void {
     const result = this.result;
     const trials = result.trials;
-    // From expected spend, before any few-task noise: the indices describe
-    // prices and tasks, not how a handful of tasks happened to fall.
-    const expectedPerTask = this.noisyTrial ? this.expectedPerTask : this.monthPerTask;
-    const expectedPerToken = this.noisyTrial ? this.expectedPerToken : this.monthPerToken;
-    const perToken0 = expectedPerToken[0]! / this.perTokenTokens[0]!;
-    const perTask0 = expectedPerTask[0]! / this.totalTasks[0]!;
+    const { expectedPerTask, expectedPerToken, perTokenTokens, totalTasks } = this;
     for (let month = 0; month < this.plan.months; month += 1) {
-      const series = month * trials + trial;
-      const tokenPrice = expectedPerToken[month]! / this.perTokenTokens[month]!;
-      result.costPerTokenIndex[series] = tokenPrice / perToken0;
-      const taskCost = expectedPerTask[month]! / this.totalTasks[month]!;
-      result.costPerTaskIndex[series] = taskCost / perTask0;
+      const row = month * CHUNK_TRIALS;
+      for (let t = 0; t < count; t += 1) {
+        const perToken0 = expectedPerToken[t]! / perTokenTokens[t]!;
+        const perTask0 = expectedPerTask[t]! / totalTasks[t]!;
+        const series = month * trials + firstTrial + t;
+        const tokenPrice = expectedPerToken[row + t]! / perTokenTokens[row + t]!;
+        result.costPerTokenIndex[series] = tokenPrice / perToken0;
+        const taskCost = expectedPerTask[row + t]! / totalTasks[row + t]!;
+        result.costPerTaskIndex[series] = taskCost / perTask0;
+      }
     }
   }
 }
