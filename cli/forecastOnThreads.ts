@@ -1,24 +1,36 @@
 import { Worker } from 'node:worker_threads';
-import { settleScenario, summarizeForecast, taskNoiseOf } from '../engine/forecast.js';
+import {
+  settleScenario,
+  summarizeForecast,
+  taskNoiseOf,
+  type ForecastOptions,
+} from '../engine/forecast.js';
 import { planSimulation } from '../engine/planSimulation.js';
 import type { ScenarioIssue } from '../engine/scenarioIssue.js';
 import type { Scenario } from '../engine/scenarioTypes.js';
-import { addDashboards, blockCount } from '../engine/simulate.js';
+import { addBlockSums, blockCount } from '../engine/simulate.js';
 import { simulateTasks } from '../engine/simulateTasks.js';
 import type { Summary } from '../engine/summaryTypes.js';
-import { allocateSharedResult, type WorkerTask } from './sharedResult.js';
+import { keepsWorkloadSeries } from '../engine/simulationResult.js';
+import {
+  allocateSharedResult,
+  mergeSketches,
+  type WorkerReply,
+  type WorkerTask,
+} from './sharedResult.js';
 
 /**
  * Forecasts a validated scenario with its blocks of trials spread over worker
  * threads, block b going to thread b mod threads. Every block draws from
- * streams keyed by the seed and its own index, and the dashboard sums are added
- * in block order, so the summary is byte for byte the one a single thread
- * gives.
+ * streams keyed by the seed and its own index, the blocks' sums are added in
+ * block order, and sketches (of a run too large to keep every series) hold
+ * whole counts that add up alike in any order, so the summary is byte for
+ * byte the one a single thread gives.
  */
 export async function forecastOnThreads(
   text: string,
   scenario: Scenario,
-  options: { trials: number | undefined; seed: number | undefined },
+  options: Pick<ForecastOptions, 'trials' | 'seed' | 'exactWorkloadSeries'>,
   threads: number,
   issues: readonly ScenarioIssue[],
 ): Promise<Summary> {
@@ -30,6 +42,9 @@ export async function forecastOnThreads(
     trials: settled.trials,
     months: settled.months,
     workloadCount: settled.workloads.length,
+    exact:
+      options.exactWorkloadSeries ??
+      keepsWorkloadSeries(settled.trials, settled.months, settled.workloads.length),
   };
   const { result, buffers } = allocateSharedResult(shape);
   const blocks = blockCount(settled.trials);
@@ -38,7 +53,7 @@ export async function forecastOnThreads(
       (block) => block % threads === thread,
     ),
   );
-  const partials = await Promise.all(
+  const replies = await Promise.all(
     shares.map((share) =>
       runWorker({
         text,
@@ -54,10 +69,11 @@ export async function forecastOnThreads(
   const byBlock = new Array<Float64Array>(blocks);
   shares.forEach((share, thread) => {
     share.forEach((block, index) => {
-      byBlock[block] = partials[thread]![index]!;
+      byBlock[block] = replies[thread]!.partials[index]!;
     });
   });
-  addDashboards(result, byBlock);
+  for (const reply of replies) if (reply.sketches !== null) mergeSketches(result, reply.sketches);
+  addBlockSums(result, byBlock);
   return summarizeForecast(settled, plan, result, issues, taskCosts);
 }
 
@@ -66,10 +82,10 @@ export const WORKER_URL = import.meta.url.endsWith('.ts')
   ? new URL('../dist/cli/simulationWorker.js', import.meta.url)
   : new URL('./simulationWorker.js', import.meta.url);
 
-function runWorker(task: WorkerTask): Promise<Float64Array[]> {
+function runWorker(task: WorkerTask): Promise<WorkerReply> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(WORKER_URL, { workerData: task });
-    worker.once('message', (partials: Float64Array[]) => resolve(partials));
+    worker.once('message', (reply: WorkerReply) => resolve(reply));
     worker.once('error', reject);
     worker.once('exit', (code) => {
       if (code !== 0) reject(new Error(`a simulation thread stopped with code ${code}`));

@@ -68,6 +68,11 @@ export interface ForecastOptions {
   /** Overrides the scenario's `seed`. */
   readonly seed?: number | undefined;
   readonly catalog?: PriceCatalog;
+  /**
+   * Keep per-workload monthly spend trial by trial (true) or sketch it
+   * (false); by default, kept when it fits in memory (keepsWorkloadSeries).
+   */
+  readonly exactWorkloadSeries?: boolean | undefined;
 }
 
 export type ForecastOutcome =
@@ -104,7 +109,12 @@ export function forecastScenario(
   const plan = planSimulation(settled);
   const taskCosts = simulateTasks(plan, settled.seed);
   const taskNoise = taskNoiseOf(taskCosts);
-  const result = simulate(plan, { seed: settled.seed, trials: settled.trials, taskNoise });
+  const result = simulate(plan, {
+    seed: settled.seed,
+    trials: settled.trials,
+    taskNoise,
+    exactWorkloadSeries: options.exactWorkloadSeries,
+  });
   return summarizeForecast(settled, plan, result, issues, taskCosts);
 }
 

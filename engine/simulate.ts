@@ -7,6 +7,7 @@ import {
   allocateResult,
   DASHBOARD,
   DASHBOARD_FIELDS,
+  SERIES_SUMS,
   TILE_SHIFT,
   TILE_TRIALS,
   type SimulationResult,
@@ -29,6 +30,11 @@ export interface SimulationRequest {
    * months with few tasks. None: no such noise.
    */
   readonly taskNoise?: readonly TaskNoise[];
+  /**
+   * Whether per-workload monthly spend is kept trial by trial (exact
+   * percentiles) or sketched; by default, kept when it fits (keepsWorkloadSeries).
+   */
+  readonly exactWorkloadSeries?: boolean | undefined;
 }
 
 export interface TaskNoise {
@@ -54,9 +60,15 @@ export const FEW_TASKS = 1000;
  * months) for the per-trial series the summary needs.
  */
 export function simulate(plan: SimulationPlan, request: SimulationRequest): SimulationResult {
-  const result = allocateResult(request.trials, plan.months, plan.workloads.length);
+  const result = allocateResult(
+    request.trials,
+    plan.months,
+    plan.workloads.length,
+    undefined,
+    request.exactWorkloadSeries,
+  );
   const blocks = Array.from({ length: blockCount(request.trials) }, (_, block) => block);
-  addDashboards(result, simulateBlocks(plan, request, result, blocks));
+  addBlockSums(result, simulateBlocks(plan, request, result, blocks));
   return result;
 }
 
@@ -67,9 +79,10 @@ export function blockCount(trials: number): number {
 
 /**
  * Simulates the given blocks of trials into `result`, and returns each block's
- * sums for the dashboard, in the order of `blocks`. Workers on other threads
- * call this for their share of the blocks, over a result in shared memory;
- * each block touches only its own trials.
+ * sums (the dashboard's, then the sketched series'), in the order of `blocks`.
+ * Workers on other threads call this for their share of the blocks, over a
+ * result in shared memory; each block touches only its own trials, and adds
+ * to the result's sketches, if any, which a worker hands back.
  */
 export function simulateBlocks(
   plan: SimulationPlan,
@@ -81,21 +94,44 @@ export function simulateBlocks(
   return blocks.map((block) => {
     const first = block * BLOCK_TRIALS;
     const count = Math.min(BLOCK_TRIALS, request.trials - first);
-    const dashboard = new Float64Array(result.dashboardSums.length);
+    const dashboard = new Float64Array(result.dashboardSums.length + result.seriesSums.length);
     kernel.runBlock(request.seed, block, first, count, dashboard);
     return dashboard;
   });
 }
 
 /**
- * Adds the blocks' dashboard sums into the result in block order, so that
- * the floating-point sums do not depend on how blocks were scheduled.
+ * Adds the blocks' sums into the result in block order, so that the
+ * floating-point sums do not depend on how blocks were scheduled.
  */
-export function addDashboards(result: SimulationResult, byBlock: readonly Float64Array[]): void {
-  const sums = result.dashboardSums;
+export function addBlockSums(result: SimulationResult, byBlock: readonly Float64Array[]): void {
+  const { dashboardSums, seriesSums } = result;
+  const split = dashboardSums.length;
   for (const partial of byBlock) {
-    for (let index = 0; index < sums.length; index += 1) sums[index]! += partial[index]!;
+    for (let index = 0; index < split; index += 1) dashboardSums[index]! += partial[index]!;
+    for (let index = 0; index < seriesSums.length; index += 1) {
+      seriesSums[index]! += partial[split + index]!;
+    }
   }
+}
+
+/** Adds values[from .. from + count) and their squares to sums[at] and sums[at + 1]. */
+function addSums(
+  sums: Float64Array,
+  at: number,
+  values: Float64Array,
+  from: number,
+  count: number,
+): void {
+  let sum = sums[at]!;
+  let squares = sums[at + 1]!;
+  for (let index = from; index < from + count; index += 1) {
+    const value = values[index]!;
+    sum += value;
+    squares += value * value;
+  }
+  sums[at] = sum;
+  sums[at + 1] = squares;
 }
 
 /**
@@ -132,6 +168,16 @@ class ChunkKernel {
   private readonly frozenTokens: Float64Array;
   /** Per trial, the product of (1 + growth) up to the current month. */
   private readonly growth: Float64Array;
+  /**
+   * When series are sketched: every workload's monthly spend in the block,
+   * both forecasts, series s of trial t at `s * BLOCK_TRIALS + t`. Sketches are
+   * filled from these once a block, a series at a time, so each sketch's
+   * counts are fetched into cache once a block rather than once a chunk.
+   */
+  private readonly blockPerTask: Float64Array;
+  private readonly blockPerToken: Float64Array;
+  private readonly gapRow: Float64Array;
+  private readonly sketchKeys = new Int32Array(BLOCK_TRIALS);
   private blockDashboard: Float64Array = new Float64Array(0);
   /** One stream per workload for the noise of months with few tasks, renewed each block. */
   private noiseStreams: readonly RandomStream[] = [];
@@ -166,6 +212,11 @@ class ChunkKernel {
     this.spendPerToken = trials();
     this.frozenTokens = trials();
     this.growth = trials();
+    const blockCells =
+      result.workloadSketches === null ? 0 : plan.workloads.length * plan.months * BLOCK_TRIALS;
+    this.blockPerTask = new Float64Array(blockCells);
+    this.blockPerToken = new Float64Array(blockCells);
+    this.gapRow = new Float64Array(BLOCK_TRIALS);
   }
 
   runBlock(
@@ -186,8 +237,9 @@ class ChunkKernel {
       const chunkCount = Math.min(CHUNK_TRIALS, count - chunk);
       this.drawChunk(streams, chunkCount);
       priceColumns(this.plan, this.columns, chunkCount, this.prices);
-      this.runChunk(firstTrial + chunk, chunkCount);
+      this.runChunk(firstTrial + chunk, chunkCount, chunk);
     }
+    if (this.result.workloadSketches !== null) this.sketchBlock(count);
   }
 
   /**
@@ -211,7 +263,7 @@ class ChunkKernel {
     });
   }
 
-  private runChunk(firstTrial: number, count: number): void {
+  private runChunk(firstTrial: number, count: number, offsetInBlock: number): void {
     const { plan, result } = this;
     for (const array of [this.monthPerTask, this.monthPerToken, this.expectedPerTask])
       array.fill(0);
@@ -224,7 +276,7 @@ class ChunkKernel {
       this.projectTasks(w, count);
       this.coster.costOneTask(plan.workloads[w]!, count);
       if (w < this.taskNoise.length) this.drawTaskNoise(w, count);
-      this.recordWorkload(w, firstTrial, count);
+      this.recordWorkload(w, firstTrial, count, offsetInBlock);
       const { costPerTask } = this.coster;
       const last = (plan.months - 1) * CHUNK_TRIALS;
       for (let t = 0; t < count; t += 1) {
@@ -289,7 +341,12 @@ class ChunkKernel {
    * array is held in a local: property loads in this loop cost more than its
    * arithmetic.
    */
-  private recordWorkload(w: number, firstTrial: number, count: number): void {
+  private recordWorkload(
+    w: number,
+    firstTrial: number,
+    count: number,
+    offsetInBlock: number,
+  ): void {
     const months = this.plan.months;
     const { tasks, perTokenTasks, noiseDraws, frozenTokens } = this;
     const { costPerTask, perTokenCostPerTask } = this.coster;
@@ -301,6 +358,8 @@ class ChunkKernel {
     const noise = this.taskNoise[w];
     const { workloadPerTask, workloadPerToken } = this.result;
     const seriesCount = this.plan.workloads.length * months;
+    const exact = this.result.workloadSketches === null;
+    const { blockPerTask, blockPerToken } = this;
     for (let t = 0; t < count; t += 1) {
       frozenTokens[t] = inputTokens[t]! + outputTokens[t]! + reasoningTokens[t]!;
     }
@@ -329,10 +388,16 @@ class ChunkKernel {
           perTask = Math.max(0, perTask + Math.sqrt(taskCount) * taskSd * z);
           perToken = Math.max(0, perToken + Math.sqrt(perTokenTasks[cell]!) * tokenSd * z);
         }
-        const trial = firstTrial + t;
-        const stored = ((trial >>> TILE_SHIFT) * seriesCount + series) * TILE_TRIALS;
-        workloadPerTask[stored + (trial & (TILE_TRIALS - 1))] = perTask;
-        workloadPerToken[stored + (trial & (TILE_TRIALS - 1))] = perToken;
+        if (exact) {
+          const trial = firstTrial + t;
+          const stored = ((trial >>> TILE_SHIFT) * seriesCount + series) * TILE_TRIALS;
+          workloadPerTask[stored + (trial & (TILE_TRIALS - 1))] = perTask;
+          workloadPerToken[stored + (trial & (TILE_TRIALS - 1))] = perToken;
+        } else {
+          const kept = series * BLOCK_TRIALS + offsetInBlock + t;
+          blockPerTask[kept] = perTask;
+          blockPerToken[kept] = perToken;
+        }
         monthPerTask[cell]! += perTask;
         monthPerToken[cell]! += perToken;
         spendPerTask[t]! += perTask;
@@ -342,6 +407,30 @@ class ChunkKernel {
       }
     }
     this.addDashboard(w, count);
+  }
+
+  /**
+   * Adds the block's per-workload monthly spend to the sketches, and to the
+   * block's sums of each series' values and squares, trial after trial.
+   */
+  private sketchBlock(count: number): void {
+    const sketches = this.result.workloadSketches!;
+    const { blockPerTask, blockPerToken, gapRow, sketchKeys } = this;
+    const sums = this.blockDashboard;
+    const sumsBase = this.result.dashboardSums.length;
+    const seriesCount = this.plan.workloads.length * this.plan.months;
+    for (let series = 0; series < seriesCount; series += 1) {
+      const row = series * BLOCK_TRIALS;
+      for (let t = 0; t < count; t += 1)
+        gapRow[t] = blockPerTask[row + t]! - blockPerToken[row + t]!;
+      sketches.perTask[series]!.addMany(blockPerTask, row, count, sketchKeys);
+      sketches.perToken[series]!.addMany(blockPerToken, row, count, sketchKeys);
+      sketches.gap[series]!.addMany(gapRow, 0, count, sketchKeys);
+      const base = sumsBase + series * SERIES_SUMS.forecasts * 2;
+      addSums(sums, base + SERIES_SUMS.perTask * 2, blockPerTask, row, count);
+      addSums(sums, base + SERIES_SUMS.perToken * 2, blockPerToken, row, count);
+      addSums(sums, base + SERIES_SUMS.gap * 2, gapRow, 0, count);
+    }
   }
 
   /** Adds the chunk's trials to the block's dashboard sums, trial after trial. */
