@@ -211,6 +211,7 @@ export class TaskColumnCoster {
     const sdBase = step.callsSdSlot * width;
     const { family, callsMax: cap } = step;
     const priceOffset = step.modelIndex * months * width;
+    const plainPoisson = deepens && family === 'poisson' && cap === Infinity;
     for (let t = 0; t < count; t += 1) {
       const input = columns[inputBase + t]!;
       const output = columns[outputBase + t]!;
@@ -227,7 +228,12 @@ export class TaskColumnCoster {
       let frozen = 0;
       for (let month = 0; month < months; month += 1) {
         const cell = month * width + t;
-        if (deepens) {
+        if (plainPoisson) {
+          // writeCountMoments of an uncapped Poisson, written out: E[C] = mean,
+          // E[C^2] = mean + mean^2, the same operations without the call.
+          callCount = callsFactor[cell]! * meanParameter;
+          square = callCount + callCount * callCount;
+        } else if (deepens) {
           const k = callsFactor[cell]!;
           writeCountMoments(family, k * meanParameter, k * sdParameter, cap, moments, 0);
           callCount = moments[0]!;
@@ -271,6 +277,7 @@ export class TaskColumnCoster {
     const sdBase = step.callsSdSlot * width;
     const { family, callsMax: cap, active } = step;
     const priceOffset = step.modelIndex * months * width;
+    const plainPoisson = deepens && family === 'poisson' && cap === Infinity;
     for (let t = 0; t < count; t += 1) {
       const input = columns[inputBase + t]!;
       const output = columns[outputBase + t]!;
@@ -291,7 +298,12 @@ export class TaskColumnCoster {
         // Deeper loops multiply the count distribution's mean parameter (and a
         // negative binomial's sd) by k; its family and its cap stay, so a capped
         // loop never runs past its cap.
-        if (deepens) {
+        if (plainPoisson) {
+          // writeCountMoments of an uncapped Poisson, written out: E[C] = mean,
+          // E[C^2] = mean + mean^2, the same operations without the call.
+          callCount = callsFactor[cell]! * meanParameter;
+          square = callCount + callCount * callCount;
+        } else if (deepens) {
           const k = callsFactor[cell]!;
           writeCountMoments(family, k * meanParameter, k * sdParameter, cap, moments, 0);
           callCount = moments[0]!;

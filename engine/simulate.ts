@@ -115,6 +115,17 @@ export function addBlockSums(result: SimulationResult, byBlock: readonly Float64
   }
 }
 
+/** Copies count values; a loop, since a subarray per month and chunk kept the collector busy. */
+function copyRow(
+  source: Float64Array,
+  from: number,
+  target: Float64Array,
+  to: number,
+  count: number,
+): void {
+  for (let index = 0; index < count; index += 1) target[to + index] = source[from + index]!;
+}
+
 /** Adds values[from .. from + count) and their squares to sums[at] and sums[at + 1]. */
 function addSums(
   sums: Float64Array,
@@ -289,13 +300,13 @@ class ChunkKernel {
         this.spendPerToken[t]! += this.workloadSpendPerToken[t]!;
       }
     }
-    result.annualPerTask.set(this.spendPerTask.subarray(0, count), firstTrial);
-    result.annualPerToken.set(this.spendPerToken.subarray(0, count), firstTrial);
+    copyRow(this.spendPerTask, 0, result.annualPerTask, firstTrial, count);
+    copyRow(this.spendPerToken, 0, result.annualPerToken, firstTrial, count);
     for (let month = 0; month < plan.months; month += 1) {
       const row = month * CHUNK_TRIALS;
       const at = month * trials + firstTrial;
-      result.totalPerTask.set(this.monthPerTask.subarray(row, row + count), at);
-      result.totalPerToken.set(this.monthPerToken.subarray(row, row + count), at);
+      copyRow(this.monthPerTask, row, result.totalPerTask, at, count);
+      copyRow(this.monthPerToken, row, result.totalPerToken, at, count);
     }
     this.recordIndices(firstTrial, count);
   }
