@@ -75,15 +75,16 @@ function main(): void {
   });
   const [oneThread, allThreads] = rows;
   const table = [
-    ['case', 'trials', 'threads', 'seconds', 'peak MiB', 'percentiles', 'targets'],
+    ['case', 'trials', 'threads', 'seconds', 'CPU seconds', 'peak MiB', 'percentiles', 'targets'],
     ...rows.map((row) => [
       row.name,
       row.trials.toLocaleString('en-US'),
       String(row.threads),
       row.seconds.toFixed(2),
+      row.cpuSeconds.toFixed(2),
       (row.peakBytes / 1024 ** 2).toFixed(0),
       row.sketched ? 'sketched' : 'exact',
-      row.met ? 'met' : 'MISSED',
+      (row.met ? 'met' : 'MISSED') + (row.timed ? '' : ' (memory only)'),
     ]),
   ];
   const widths = table[0]!.map((_, column) =>

@@ -17,6 +17,11 @@ import { LARGE_SHAPE, generateLargeScenario } from './generateLargeScenario.js';
 
 export interface BenchCaseResult {
   readonly seconds: number;
+  /**
+   * CPU seconds of all the process's threads over the forecast: on a machine
+   * shared with other work, a steadier figure than the wall time.
+   */
+  readonly cpuSeconds: number;
   readonly peakBytes: number;
   /** sha256 of the summary JSON: equal hashes, byte-identical summaries. */
   readonly summaryHash: string;
@@ -34,13 +39,16 @@ async function main(): Promise<void> {
   const threads = Number(threadsText);
   const overrides = { trials, seed: undefined };
   const started = performance.now();
+  const cpuAtStart = process.cpuUsage();
   const summary =
     threads > 1
       ? await forecastOnThreads(text, scenario, overrides, threads, [])
       : forecastScenario(scenario, overrides);
   const seconds = (performance.now() - started) / 1000;
+  const cpu = process.cpuUsage(cpuAtStart);
   const result: BenchCaseResult = {
     seconds,
+    cpuSeconds: (cpu.user + cpu.system) / 1e6,
     peakBytes: process.resourceUsage().maxRSS * 1024,
     summaryHash: createHash('sha256').update(JSON.stringify(summary)).digest('hex'),
     annualPerTaskP50: summary.total.annual.perTask.p50,

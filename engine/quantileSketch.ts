@@ -86,30 +86,28 @@ export class QuantileSketch {
   counts = new Uint32Array(0);
 
   /** Adds values[from .. from + count). Cost: O(count), plus a copy when the range grows. */
-  addMany(values: Float64Array, from: number, count: number, keys: Int32Array): void {
-    if (count === 0) return;
-    let lowest = Infinity;
-    let highest = -Infinity;
-    let { min, max } = this;
-    for (let index = 0; index < count; index += 1) {
-      const value = values[from + index]!;
+  addMany(values: Float64Array, from: number, count: number): void {
+    let { min, max, counts, lowKey } = this;
+    for (let index = from; index < from + count; index += 1) {
+      const value = values[index]!;
       // sketchKey, written out: this loop runs for every value of every series.
       bits[0] = value;
       const magnitude = (words[HIGH]! & 0x7fffffff) >>> SHIFT;
       const above = magnitude - ZERO_MAGNITUDE + 1;
       const key = above <= 0 ? ZERO_KEY : value > 0 ? ZERO_KEY + above : ZERO_KEY - above;
-      keys[index] = key;
-      if (key < lowest) lowest = key;
-      if (key > highest) highest = key;
+      let bin = key - lowKey;
+      if (bin < 0 || bin >= counts.length) {
+        this.cover(key, key);
+        ({ counts, lowKey } = this);
+        bin = key - lowKey;
+      }
+      counts[bin]! += 1;
       if (value < min) min = value;
       if (value > max) max = value;
     }
     this.min = min;
     this.max = max;
     this.count += count;
-    this.cover(lowest, highest);
-    const { counts, lowKey } = this;
-    for (let index = 0; index < count; index += 1) counts[keys[index]! - lowKey]! += 1;
   }
 
   /** Adds another sketch's counts: the result does not depend on the order of merging. */

@@ -56,8 +56,10 @@ export const FEW_TASKS = 1000;
  * distributions' moments) times the tasks that month, for the per-task
  * forecast and, on the same draws, for the per-token forecast.
  *
- * Cost: O(trials * (inputs + steps * months)); memory O(trials * workloads *
- * months) for the per-trial series the summary needs.
+ * Cost: O(trials * (inputs + steps * months)). Memory: O(trials * (months +
+ * workloads)) for the totals the summary needs, plus either every workload's
+ * monthly spend, O(trials * workloads * months), when it fits in
+ * EXACT_SERIES_BYTES, or its sketches, which do not grow with trials.
  */
 export function simulate(plan: SimulationPlan, request: SimulationRequest): SimulationResult {
   const result = allocateResult(
@@ -188,7 +190,6 @@ class ChunkKernel {
   private readonly blockPerTask: Float64Array;
   private readonly blockPerToken: Float64Array;
   private readonly gapRow: Float64Array;
-  private readonly sketchKeys = new Int32Array(BLOCK_TRIALS);
   private blockDashboard: Float64Array = new Float64Array(0);
   /** One stream per workload for the noise of months with few tasks, renewed each block. */
   private noiseStreams: readonly RandomStream[] = [];
@@ -426,7 +427,7 @@ class ChunkKernel {
    */
   private sketchBlock(count: number): void {
     const sketches = this.result.workloadSketches!;
-    const { blockPerTask, blockPerToken, gapRow, sketchKeys } = this;
+    const { blockPerTask, blockPerToken, gapRow } = this;
     const sums = this.blockDashboard;
     const sumsBase = this.result.dashboardSums.length;
     const seriesCount = this.plan.workloads.length * this.plan.months;
@@ -434,9 +435,9 @@ class ChunkKernel {
       const row = series * BLOCK_TRIALS;
       for (let t = 0; t < count; t += 1)
         gapRow[t] = blockPerTask[row + t]! - blockPerToken[row + t]!;
-      sketches.perTask[series]!.addMany(blockPerTask, row, count, sketchKeys);
-      sketches.perToken[series]!.addMany(blockPerToken, row, count, sketchKeys);
-      sketches.gap[series]!.addMany(gapRow, 0, count, sketchKeys);
+      sketches.perTask[series]!.addMany(blockPerTask, row, count);
+      sketches.perToken[series]!.addMany(blockPerToken, row, count);
+      sketches.gap[series]!.addMany(gapRow, 0, count);
       const base = sumsBase + series * SERIES_SUMS.forecasts * 2;
       addSums(sums, base + SERIES_SUMS.perTask * 2, blockPerTask, row, count);
       addSums(sums, base + SERIES_SUMS.perToken * 2, blockPerToken, row, count);

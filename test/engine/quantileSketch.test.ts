@@ -14,8 +14,7 @@ function sample(n: number, kind: 'spend' | 'gap', seed = 1): Float64Array {
 
 function sketchOf(values: Float64Array): QuantileSketch {
   const sketch = new QuantileSketch();
-  const keys = new Int32Array(values.length);
-  sketch.addMany(values, 0, values.length, keys);
+  sketch.addMany(values, 0, values.length);
   return sketch;
 }
 
