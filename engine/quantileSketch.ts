@@ -28,8 +28,12 @@ export const SKETCH_MANTISSA_BITS = 7;
  */
 export const SKETCH_RELATIVE_ERROR = 2 ** -SKETCH_MANTISSA_BITS;
 
-/** Values nearer zero than this (about 1e-9 dollars) count as zero. */
-export const SKETCH_ZERO = 2 ** -30;
+/**
+ * Values nearer zero than this, under a cent of a dollar, count as zero: a
+ * gap that crosses zero would otherwise keep bins for every octave between a
+ * cent and the smallest difference two forecasts ever show.
+ */
+export const SKETCH_ZERO = 2 ** -7;
 
 const SHIFT = 20 - SKETCH_MANTISSA_BITS;
 /** Key of the zero bin; positive values lie above it, negative ones below. */

@@ -1,4 +1,4 @@
-import { SKETCH_RELATIVE_ERROR, type QuantileSketch } from './quantileSketch.js';
+import { SKETCH_RELATIVE_ERROR, SKETCH_ZERO, type QuantileSketch } from './quantileSketch.js';
 import type { Scenario } from './scenarioTypes.js';
 import {
   DASHBOARD,
@@ -79,7 +79,12 @@ export function summarize(
     warnings: [...warnings],
     ...(result.workloadSketches === null
       ? {}
-      : { workloadMonthlySketch: { relativeError: SKETCH_RELATIVE_ERROR } }),
+      : {
+          workloadMonthlySketch: {
+            relativeError: SKETCH_RELATIVE_ERROR,
+            absoluteError: SKETCH_ZERO,
+          },
+        }),
   };
 }
 

@@ -48,7 +48,8 @@ function sketchSentenceOf(summary: Summary): string[] {
   return [
     'This run was too large to keep every workload’s monthly spend trial by trial, so the ' +
       `percentiles of each workload’s monthly spend are read from quantile sketches, each within ` +
-      `${percent}% of the exact value; totals, annual figures and means are exact.`,
+      `${percent}% of the exact value (or a cent, near zero); totals, annual figures and ` +
+      'means are exact.',
   ];
 }
 

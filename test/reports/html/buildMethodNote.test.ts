@@ -10,7 +10,7 @@ describe('the method note', () => {
   it('states the error bound when workload months were sketched', () => {
     const note = buildMethodNote({
       ...summaryFixture,
-      workloadMonthlySketch: { relativeError: 2 ** -7 },
+      workloadMonthlySketch: { relativeError: 2 ** -7, absoluteError: 2 ** -7 },
     });
     // 2^-7 = 0.0078125, printed as a percentage with one decimal.
     expect(note).toContain('quantile sketches, each within 0.8% of the exact value');
