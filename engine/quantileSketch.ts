@@ -47,6 +47,13 @@ const words = new Uint32Array(bits.buffer);
 const HIGH = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1 ? 1 : 0;
 /** The magnitude bits of SKETCH_ZERO: smaller magnitudes go to the zero bin. */
 const ZERO_MAGNITUDE = magnitudeOf(SKETCH_ZERO);
+/**
+ * The magnitude bits of 2^128, past the largest 32-bit float: larger values,
+ * infinities and NaN share its bin. Such spend makes the forecast refuse the
+ * run (SpendOutOfRangeError); until then, it must not stretch the bins over
+ * a thousand octaves.
+ */
+const TOP_MAGNITUDE = magnitudeOf(2 ** 128);
 
 function magnitudeOf(value: number): number {
   bits[0] = value;
@@ -55,7 +62,7 @@ function magnitudeOf(value: number): number {
 
 /** The bin of a finite value; bins are ordered as their values are. */
 export function sketchKey(value: number): number {
-  const magnitude = magnitudeOf(value);
+  const magnitude = Math.min(TOP_MAGNITUDE, magnitudeOf(value));
   if (magnitude < ZERO_MAGNITUDE) return ZERO_KEY;
   const above = magnitude - ZERO_MAGNITUDE + 1;
   return value > 0 ? ZERO_KEY + above : ZERO_KEY - above;
@@ -96,7 +103,7 @@ export class QuantileSketch {
       const value = values[index]!;
       // sketchKey, written out: this loop runs for every value of every series.
       bits[0] = value;
-      const magnitude = (words[HIGH]! & 0x7fffffff) >>> SHIFT;
+      const magnitude = Math.min(TOP_MAGNITUDE, (words[HIGH]! & 0x7fffffff) >>> SHIFT);
       const above = magnitude - ZERO_MAGNITUDE + 1;
       const key = above <= 0 ? ZERO_KEY : value > 0 ? ZERO_KEY + above : ZERO_KEY - above;
       let bin = key - lowKey;

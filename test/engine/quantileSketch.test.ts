@@ -46,6 +46,13 @@ describe('a quantile sketch', () => {
     expect(sketch.valuesAtRanks([0, 5, 9])).toEqual([0, 0, 0]);
   });
 
+  it('keeps its bins within 2^128 when a value is infinite or not a number', () => {
+    const values = Float64Array.from([1_000, 2_000, Infinity, Number.NaN, -Infinity]);
+    // From 2^-7 (the zero bin) up to 2^128 on either side is 135 octaves of
+    // 128 bins each side, 4 bytes a bin; the smallest double would be 1,100.
+    expect(sketchOf(values).bytes).toBeLessThan(2 * 135 * 128 * 4 + 4 * 1024);
+  });
+
   it('gives the same counts whatever the order in which parts are merged', () => {
     const values = sample(9_000, 'gap');
     const parts = [0, 1, 2].map((part) =>

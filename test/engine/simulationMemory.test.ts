@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { forecastScenarioText } from '../../engine/forecast.js';
 import { loadScenarioDocument } from '../../engine/loadScenarioDocument.js';
 import { planSimulation } from '../../engine/planSimulation.js';
 import { BUILTIN_CATALOG } from '../../engine/priceCatalog.js';
@@ -45,5 +46,33 @@ describe('memory of a simulation result', () => {
     const large = bytesAt(20_480, true);
     const keptPerTrial = BYTES_PER_TRIAL + 2 * 4 * workloads * months;
     expect((large - small) / (20_480 - 2_048)).toBeCloseTo(keptPerTrial, 6);
+  });
+});
+
+describe('a sketched run whose spend overflows', () => {
+  // Tasks triple every month for ten years: past 10^38 dollars a month by the
+  // end, whatever the draws (3^119 * 10^6 tasks).
+  const overflowing = `scenario: overflow
+start: 2027-01
+months: 120
+trials: 300
+seed: 1
+prices:
+  models:
+    test-model: { input: $2.00, cached_input: $0.50, cache_write: $2.50, output: $8.00, as_of: 2026-12-01 }
+workloads:
+  w:
+    tasks_per_month: 1M
+    growth: 200% to 300%
+    steps:
+      s: { model: test-model, input_tokens: 1k, output_tokens: 100 }
+`;
+
+  it.each([true, false])('is refused at its workload (series kept: %s)', (exact) => {
+    const outcome = forecastScenarioText(overflowing, { exactWorkloadSeries: exact });
+    expect(outcome.ok).toBe(false);
+    expect(outcome.issues.map((issue) => `${issue.code} ${issue.path}`)).toContain(
+      'out-of-range workloads.w',
+    );
   });
 });
