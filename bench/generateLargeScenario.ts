@@ -1,3 +1,6 @@
+/** The benchmark's large scenario: 50 workloads of 5 steps, 36 months, 100,000 trials. */
+export const LARGE_SHAPE = { workloads: 50, steps: 5, months: 36, trials: 100_000 } as const;
+
 /**
  * The benchmark's scenario as YAML: `workloads` workloads of `steps` steps over
  * `months` months, every step with uncertain tokens, shares and a count

@@ -6,31 +6,34 @@ import {
   settleScenario,
   summarizeForecast,
   taskNoiseOf,
+  type ForecastOptions,
 } from '../engine/forecast.js';
 import { planSimulation } from '../engine/planSimulation.js';
 import type { ScenarioIssue } from '../engine/scenarioIssue.js';
 import type { Scenario } from '../engine/scenarioTypes.js';
-import { addDashboards, blockCount } from '../engine/simulate.js';
+import { addBlockSums, blockCount } from '../engine/simulate.js';
 import { simulateTasks } from '../engine/simulateTasks.js';
 import type { Summary } from '../engine/summaryTypes.js';
-import { allocateSharedResult, type WorkerTask } from './sharedResult.js';
+import { keepsWorkloadSeries } from '../engine/simulationResult.js';
+import {
+  allocateSharedResult,
+  mergeSketches,
+  type WorkerReply,
+  type WorkerTask,
+} from './sharedResult.js';
 
 /**
  * Forecasts a validated scenario with its blocks of trials spread over worker
  * threads, block b going to thread b mod threads. Every block draws from
- * streams keyed by the seed and its own index, and the dashboard sums are added
- * in block order, so the summary is byte for byte the one a single thread
- * gives.
+ * streams keyed by the seed and its own index, the blocks' sums are added in
+ * block order, and sketches (of a run too large to keep every series) hold
+ * whole counts that add up alike in any order, so the summary is byte for
+ * byte the one a single thread gives.
  */
 export async function forecastOnThreads(
   text: string,
   scenario: Scenario,
-  options: {
-    trials: number | undefined;
-    seed: number | undefined;
-    /** Whether to add the decision analyses; on unless false. */
-    decisions?: boolean;
-  },
+  options: Pick<ForecastOptions, 'trials' | 'seed' | 'exactWorkloadSeries' | 'decisions'>,
   threads: number,
   issues: readonly ScenarioIssue[],
   onProgress?: (trialsDone: number, trials: number) => void,
@@ -43,6 +46,9 @@ export async function forecastOnThreads(
     trials: settled.trials,
     months: settled.months,
     workloadCount: settled.workloads.length,
+    exact:
+      options.exactWorkloadSeries ??
+      keepsWorkloadSeries(settled.trials, settled.months, settled.workloads.length),
   };
   const { result, buffers } = allocateSharedResult(shape);
   const blocks = blockCount(settled.trials);
@@ -52,7 +58,7 @@ export async function forecastOnThreads(
     ),
   );
   const onBlockDone = progressCounter(settled.trials, onProgress);
-  const partials = await Promise.all(
+  const replies = await Promise.all(
     shares.map((share) =>
       runWorker(onBlockDone, {
         text,
@@ -68,10 +74,11 @@ export async function forecastOnThreads(
   const byBlock = new Array<Float64Array>(blocks);
   shares.forEach((share, thread) => {
     share.forEach((block, index) => {
-      byBlock[block] = partials[thread]![index]!;
+      byBlock[block] = replies[thread]!.partials[index]!;
     });
   });
-  addDashboards(result, byBlock);
+  for (const reply of replies) if (reply.sketches !== null) mergeSketches(result, reply.sketches);
+  addBlockSums(result, byBlock);
   const summary = summarizeForecast(settled, plan, result, issues, taskCosts);
   if (options.decisions === false) return summary;
   return addDecisions(summary, {
@@ -87,18 +94,18 @@ export const WORKER_URL = import.meta.url.endsWith('.ts')
   ? new URL('../dist/cli/simulationWorker.js', import.meta.url)
   : new URL('./simulationWorker.js', import.meta.url);
 
-/** A worker's messages: a block's trials done, then its blocks' dashboard sums. */
-type WorkerMessage = Float64Array[] | { readonly progressTrials: number };
+/** A worker's messages: a block's trials done, then its reply with the blocks' sums. */
+type WorkerMessage = WorkerReply | { readonly progressTrials: number };
 
 function runWorker(
   onBlockDone: ((trials: number) => void) | undefined,
   task: WorkerTask,
-): Promise<Float64Array[]> {
+): Promise<WorkerReply> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(WORKER_URL, { workerData: task });
     worker.on('message', (message: WorkerMessage) => {
-      if (Array.isArray(message)) resolve(message);
-      else onBlockDone?.(message.progressTrials);
+      if ('progressTrials' in message) onBlockDone?.(message.progressTrials);
+      else resolve(message);
     });
     worker.once('error', reject);
     worker.once('exit', (code) => {

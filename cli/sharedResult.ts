@@ -1,3 +1,4 @@
+import type { QuantileSketch, SketchCounts } from '../engine/quantileSketch.js';
 import type { TaskNoise } from '../engine/simulate.js';
 import {
   allocateResult,
@@ -11,6 +12,8 @@ export interface ResultShape {
   readonly trials: number;
   readonly months: number;
   readonly workloadCount: number;
+  /** Whether per-workload monthly series are kept trial by trial, or sketched. */
+  readonly exact: boolean;
 }
 
 /** What a worker thread receives. */
@@ -35,7 +38,13 @@ export function allocateSharedResult(shape: ResultShape): {
     float64: (length) => new Float64Array(new SharedArrayBuffer(length * 8)),
     float32: (length) => new Float32Array(new SharedArrayBuffer(length * 4)),
   };
-  const result = allocateResult(shape.trials, shape.months, shape.workloadCount, memory);
+  const result = allocateResult(
+    shape.trials,
+    shape.months,
+    shape.workloadCount,
+    memory,
+    shape.exact,
+  );
   const buffers = RESULT_ARRAYS.map((name) => result[name].buffer as SharedArrayBuffer);
   return { result, buffers };
 }
@@ -53,5 +62,25 @@ export function viewSharedResult(
     float64: () => new Float64Array(take()),
     float32: () => new Float32Array(take()),
   };
-  return allocateResult(shape.trials, shape.months, shape.workloadCount, memory);
+  return allocateResult(shape.trials, shape.months, shape.workloadCount, memory, shape.exact);
+}
+
+/** What a worker hands back: its blocks' sums, and its sketches when series are sketched. */
+export interface WorkerReply {
+  readonly partials: Float64Array[];
+  readonly sketches: SketchCounts[] | null;
+}
+
+/** A result's sketches in one list (per task, per token, gap), to cross threads. */
+export function listSketches(result: SimulationResult): QuantileSketch[] | null {
+  const sketches = result.workloadSketches;
+  return sketches === null ? null : [...sketches.perTask, ...sketches.perToken, ...sketches.gap];
+}
+
+/**
+ * Adds a worker's sketches into the result's. Counts are whole numbers, so
+ * the merged sketches are the same in whatever order the workers finish.
+ */
+export function mergeSketches(result: SimulationResult, from: readonly SketchCounts[]): void {
+  listSketches(result)?.forEach((sketch, index) => sketch.merge(from[index]!));
 }

@@ -1,8 +1,8 @@
 /**
  * A worker thread's share of a forecast: it validates and plans the scenario
  * text itself (a plan holds functions, which cannot cross threads), simulates
- * the blocks it was given into the shared result, and returns their dashboard
- * sums. Runs only from the compiled build: Node 20 cannot start a worker
+ * the blocks it was given into the shared result, and returns their sums and
+ * its sketches. Runs only from the compiled build: Node 20 cannot start a worker
  * from a .ts file.
  */
 import { parentPort, workerData } from 'node:worker_threads';
@@ -12,7 +12,12 @@ import { planSimulation } from '../engine/planSimulation.js';
 import { BUILTIN_CATALOG } from '../engine/priceCatalog.js';
 import { simulateBlocks } from '../engine/simulate.js';
 import { validateScenario } from '../engine/validate/validateScenario.js';
-import { viewSharedResult, type WorkerTask } from './sharedResult.js';
+import {
+  listSketches,
+  viewSharedResult,
+  type WorkerReply,
+  type WorkerTask,
+} from './sharedResult.js';
 
 const task = workerData as WorkerTask;
 const { scenario } = validateScenario(loadScenarioDocument(task.text), BUILTIN_CATALOG);
@@ -32,4 +37,18 @@ const partials = simulateBlocks(
   result,
   task.blocks,
 );
-parentPort?.postMessage(partials);
+const sketches = listSketches(result);
+const reply: WorkerReply = {
+  partials,
+  sketches:
+    sketches === null
+      ? null
+      : sketches.map(({ count, min, max, lowKey, counts }) => ({
+          count,
+          min,
+          max,
+          lowKey,
+          counts,
+        })),
+};
+parentPort?.postMessage(reply);

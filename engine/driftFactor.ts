@@ -9,20 +9,3 @@ export function driftFactor(drift: PlannedDrift, change: number, month: number):
   const share = drift.ramp[month]!;
   return drift.compound ? Math.exp(share * Math.log1p(change)) : 1 + change * share;
 }
-
-/**
- * driftFactor for every month at once, into `target`. The simulation calls
- * this for every drifting field of every trial; a call per month there cost
- * a twentieth of the benchmark.
- */
-export function fillDriftFactors(target: Float64Array, drift: PlannedDrift, change: number): void {
-  const ramp = drift.ramp;
-  if (drift.compound) {
-    const logFactor = Math.log1p(change);
-    for (let month = 0; month < ramp.length; month += 1) {
-      target[month] = Math.exp(ramp[month]! * logFactor);
-    }
-  } else {
-    for (let month = 0; month < ramp.length; month += 1) target[month] = 1 + change * ramp[month]!;
-  }
-}

@@ -74,6 +74,11 @@ export interface ForecastOptions {
   readonly onProgress?: (trialsDone: number, trials: number) => void;
   /** Whether to add the decision analyses (addDecisions); on unless false. */
   readonly decisions?: boolean;
+  /**
+   * Keep per-workload monthly spend trial by trial (true) or sketch it
+   * (false); by default, kept when it fits in memory (keepsWorkloadSeries).
+   */
+  readonly exactWorkloadSeries?: boolean | undefined;
 }
 
 export type ForecastOutcome =
@@ -116,6 +121,7 @@ export function forecastScenario(
     trials: settled.trials,
     taskNoise,
     onBlockDone,
+    exactWorkloadSeries: options.exactWorkloadSeries,
   });
   const summary = summarizeForecast(settled, plan, result, issues, taskCosts);
   if (options.decisions === false) return summary;

@@ -1,12 +1,13 @@
-import { TaskCoster } from './costOneTask.js';
+import { TaskColumnCoster } from './costTaskColumns.js';
 import { createRandomStream, type RandomStream } from './createRandomStream.js';
 import { drawMany } from './distributions/drawMany.js';
 import { normalQuantile } from './distributions/normalQuantile.js';
-import { createTrialPrices, priceTrial, type TrialPrices } from './priceTrial.js';
+import { createPriceColumns, priceColumns, type PriceColumns } from './priceColumns.js';
 import {
   allocateResult,
   DASHBOARD,
   DASHBOARD_FIELDS,
+  SERIES_SUMS,
   TILE_SHIFT,
   TILE_TRIALS,
   type SimulationResult,
@@ -20,9 +21,6 @@ import type { SimulationPlan } from './simulationPlan.js';
  */
 export const BLOCK_TRIALS = 1000;
 
-/** Trials whose draws are made together within a block; a cache-sized batch. */
-const CHUNK_TRIALS = 32;
-
 export interface SimulationRequest {
   readonly seed: number;
   readonly trials: number;
@@ -34,6 +32,11 @@ export interface SimulationRequest {
   readonly taskNoise?: readonly TaskNoise[];
   /** Called after each block with the trials it simulated, for a progress display. */
   readonly onBlockDone?: (trials: number) => void;
+  /**
+   * Whether per-workload monthly spend is kept trial by trial (exact
+   * percentiles) or sketched; by default, kept when it fits (keepsWorkloadSeries).
+   */
+  readonly exactWorkloadSeries?: boolean | undefined;
 }
 
 export interface TaskNoise {
@@ -55,13 +58,21 @@ export const FEW_TASKS = 1000;
  * distributions' moments) times the tasks that month, for the per-task
  * forecast and, on the same draws, for the per-token forecast.
  *
- * Cost: O(trials * (inputs + steps * months)); memory O(trials * workloads *
- * months) for the per-trial series the summary needs.
+ * Cost: O(trials * (inputs + steps * months)). Memory: O(trials * (months +
+ * workloads)) for the totals the summary needs, plus either every workload's
+ * monthly spend, O(trials * workloads * months), when it fits in
+ * EXACT_SERIES_BYTES, or its sketches, which do not grow with trials.
  */
 export function simulate(plan: SimulationPlan, request: SimulationRequest): SimulationResult {
-  const result = allocateResult(request.trials, plan.months, plan.workloads.length);
+  const result = allocateResult(
+    request.trials,
+    plan.months,
+    plan.workloads.length,
+    undefined,
+    request.exactWorkloadSeries,
+  );
   const blocks = Array.from({ length: blockCount(request.trials) }, (_, block) => block);
-  addDashboards(result, simulateBlocks(plan, request, result, blocks));
+  addBlockSums(result, simulateBlocks(plan, request, result, blocks));
   return result;
 }
 
@@ -72,9 +83,10 @@ export function blockCount(trials: number): number {
 
 /**
  * Simulates the given blocks of trials into `result`, and returns each block's
- * sums for the dashboard, in the order of `blocks`. Workers on other threads
- * call this for their share of the blocks, over a result in shared memory;
- * each block touches only its own trials.
+ * sums (the dashboard's, then the sketched series'), in the order of `blocks`.
+ * Workers on other threads call this for their share of the blocks, over a
+ * result in shared memory; each block touches only its own trials, and adds
+ * to the result's sketches, if any, which a worker hands back.
  */
 export function simulateBlocks(
   plan: SimulationPlan,
@@ -82,11 +94,11 @@ export function simulateBlocks(
   result: SimulationResult,
   blocks: readonly number[],
 ): Float64Array[] {
-  const kernel = new TrialKernel(plan, result, request.taskNoise ?? []);
+  const kernel = new ChunkKernel(plan, result, request.taskNoise ?? []);
   return blocks.map((block) => {
     const first = block * BLOCK_TRIALS;
     const count = Math.min(BLOCK_TRIALS, request.trials - first);
-    const dashboard = new Float64Array(result.dashboardSums.length);
+    const dashboard = new Float64Array(result.dashboardSums.length + result.seriesSums.length);
     kernel.runBlock(request.seed, block, first, count, dashboard);
     request.onBlockDone?.(count);
     return dashboard;
@@ -94,43 +106,94 @@ export function simulateBlocks(
 }
 
 /**
- * Adds the blocks' dashboard sums into the result in block order, so that
- * the floating-point sums do not depend on how blocks were scheduled.
+ * Adds the blocks' sums into the result in block order, so that the
+ * floating-point sums do not depend on how blocks were scheduled.
  */
-export function addDashboards(result: SimulationResult, byBlock: readonly Float64Array[]): void {
-  const sums = result.dashboardSums;
+export function addBlockSums(result: SimulationResult, byBlock: readonly Float64Array[]): void {
+  const { dashboardSums, seriesSums } = result;
+  const split = dashboardSums.length;
   for (const partial of byBlock) {
-    for (let index = 0; index < sums.length; index += 1) sums[index]! += partial[index]!;
+    for (let index = 0; index < split; index += 1) dashboardSums[index]! += partial[index]!;
+    for (let index = 0; index < seriesSums.length; index += 1) {
+      seriesSums[index]! += partial[split + index]!;
+    }
   }
 }
 
-/** Per-plan scratch space, allocated once so the trial loop allocates nothing. */
-class TrialKernel {
-  private readonly values: Float64Array;
-  /**
-   * The values of the current chunk's trials, a row of every slot per trial:
-   * fixed slots filled once, uncertain ones drawn in place, so a trial takes
-   * its row with one copy.
-   */
-  private readonly rows: Float64Array;
-  /** Scratch for inputs drawn every month, which are drawn month by month. */
+/** Copies count values; a loop, since a subarray per month and chunk kept the collector busy. */
+function copyRow(
+  source: Float64Array,
+  from: number,
+  target: Float64Array,
+  to: number,
+  count: number,
+): void {
+  for (let index = 0; index < count; index += 1) target[to + index] = source[from + index]!;
+}
+
+/** Adds values[from .. from + count) and their squares to sums[at] and sums[at + 1]. */
+function addSums(
+  sums: Float64Array,
+  at: number,
+  values: Float64Array,
+  from: number,
+  count: number,
+): void {
+  let sum = sums[at]!;
+  let squares = sums[at + 1]!;
+  for (let index = from; index < from + count; index += 1) {
+    const value = values[index]!;
+    sum += value;
+    squares += value * value;
+  }
+  sums[at] = sum;
+  sums[at + 1] = squares;
+}
+
+/**
+ * Trials computed together: every array of the kernel holds this many trials
+ * side by side (month m of trial t at `m * CHUNK_TRIALS + t`), so the loops
+ * run over trials innermost and a chunk's arrays stay in the core's cache.
+ */
+const CHUNK_TRIALS = 128;
+
+/** Per-plan scratch space, allocated once so the trial loops allocate nothing. */
+class ChunkKernel {
+  /** Every slot's values for the chunk's trials, slot s at `s * CHUNK_TRIALS + t`. */
+  private readonly columns: Float64Array;
+  /** Scratch for inputs drawn every month, which a stream gives trial by trial. */
   private readonly monthDraws: Float64Array;
-  private readonly prices: TrialPrices;
-  private readonly coster: TaskCoster;
+  private readonly prices: PriceColumns;
+  private readonly coster: TaskColumnCoster;
   private readonly tasks: Float64Array;
   private readonly perTokenTasks: Float64Array;
-  private blockDashboard: Float64Array;
-  private readonly totalTasks: Float64Array;
-  private readonly perTokenTokens: Float64Array;
-  /** Spend of all workloads per month before few-task noise, for the indices. */
-  private readonly expectedPerTask: Float64Array;
-  private readonly expectedPerToken: Float64Array;
-  /** Whether few-task noise moved any spend of the current trial. */
-  private noisyTrial = false;
-  /** Spend of all workloads per month in the current trial, both forecasts. */
+  /** The normal draw of each month with few tasks, for the current workload. */
+  private readonly noiseDraws: Float64Array;
+  /** Spend of all workloads per month, both forecasts, with and without few-task noise. */
   private readonly monthPerTask: Float64Array;
   private readonly monthPerToken: Float64Array;
-
+  private readonly expectedPerTask: Float64Array;
+  private readonly expectedPerToken: Float64Array;
+  private readonly totalTasks: Float64Array;
+  private readonly perTokenTokens: Float64Array;
+  /** Per trial: the current workload's spend over the horizon, and all workloads'. */
+  private readonly workloadSpendPerTask: Float64Array;
+  private readonly workloadSpendPerToken: Float64Array;
+  private readonly spendPerTask: Float64Array;
+  private readonly spendPerToken: Float64Array;
+  private readonly frozenTokens: Float64Array;
+  /** Per trial, the product of (1 + growth) up to the current month. */
+  private readonly growth: Float64Array;
+  /**
+   * When series are sketched: every workload's monthly spend in the block,
+   * both forecasts, series s of trial t at `s * BLOCK_TRIALS + t`. Sketches are
+   * filled from these once a block, a series at a time, so each sketch's
+   * counts are fetched into cache once a block rather than once a chunk.
+   */
+  private readonly blockPerTask: Float64Array;
+  private readonly blockPerToken: Float64Array;
+  private readonly gapRow: Float64Array;
+  private blockDashboard: Float64Array = new Float64Array(0);
   /** One stream per workload for the noise of months with few tasks, renewed each block. */
   private noiseStreams: readonly RandomStream[] = [];
 
@@ -139,24 +202,36 @@ class TrialKernel {
     private readonly result: SimulationResult,
     private readonly taskNoise: readonly TaskNoise[],
   ) {
-    const months = plan.months;
-    this.values = Float64Array.from(plan.fixedSlots);
-    this.rows = new Float64Array(CHUNK_TRIALS * plan.slotCount);
-    for (let row = 0; row < CHUNK_TRIALS; row += 1)
-      this.rows.set(plan.fixedSlots, row * plan.slotCount);
+    const cells = plan.months * CHUNK_TRIALS;
+    const column = (): Float64Array => new Float64Array(cells);
+    const trials = (): Float64Array => new Float64Array(CHUNK_TRIALS);
+    this.columns = new Float64Array(plan.slotCount * CHUNK_TRIALS);
+    plan.fixedSlots.forEach((value, slot) =>
+      this.columns.fill(value, slot * CHUNK_TRIALS, (slot + 1) * CHUNK_TRIALS),
+    );
     this.monthDraws = new Float64Array(CHUNK_TRIALS * plan.months);
-    this.prices = createTrialPrices(plan);
-    this.coster = new TaskCoster(plan, this.values, this.prices);
-    this.tasks = new Float64Array(months);
-    this.perTokenTasks = new Float64Array(months);
-    // Each block brings its own array of dashboard sums (see runBlock).
-    this.blockDashboard = new Float64Array(0);
-    this.totalTasks = new Float64Array(months);
-    this.perTokenTokens = new Float64Array(months);
-    this.expectedPerTask = new Float64Array(months);
-    this.expectedPerToken = new Float64Array(months);
-    this.monthPerTask = new Float64Array(months);
-    this.monthPerToken = new Float64Array(months);
+    this.prices = createPriceColumns(plan, CHUNK_TRIALS);
+    this.coster = new TaskColumnCoster(plan, this.columns, this.prices);
+    this.tasks = column();
+    this.perTokenTasks = column();
+    this.noiseDraws = column();
+    this.monthPerTask = column();
+    this.monthPerToken = column();
+    this.expectedPerTask = column();
+    this.expectedPerToken = column();
+    this.totalTasks = column();
+    this.perTokenTokens = column();
+    this.workloadSpendPerTask = trials();
+    this.workloadSpendPerToken = trials();
+    this.spendPerTask = trials();
+    this.spendPerToken = trials();
+    this.frozenTokens = trials();
+    this.growth = trials();
+    const blockCells =
+      result.workloadSketches === null ? 0 : plan.workloads.length * plan.months * BLOCK_TRIALS;
+    this.blockPerTask = new Float64Array(blockCells);
+    this.blockPerToken = new Float64Array(blockCells);
+    this.gapRow = new Float64Array(BLOCK_TRIALS);
   }
 
   runBlock(
@@ -176,203 +251,267 @@ class TrialKernel {
     for (let chunk = 0; chunk < count; chunk += CHUNK_TRIALS) {
       const chunkCount = Math.min(CHUNK_TRIALS, count - chunk);
       this.drawChunk(streams, chunkCount);
-      for (let offset = 0; offset < chunkCount; offset += 1) {
-        this.loadTrial(offset);
-        priceTrial(this.plan, this.values, this.prices);
-        this.runTrial(firstTrial + chunk + offset);
-      }
+      priceColumns(this.plan, this.columns, chunkCount, this.prices);
+      this.runChunk(firstTrial + chunk, chunkCount, chunk);
     }
+    if (this.result.workloadSketches !== null) this.sketchBlock(count);
   }
 
   /**
-   * Draws the next few trials of every input. Drawing a chunk at a time keeps
-   * all inputs' draws for those trials in cache while the trials read them;
-   * each input still draws from its own stream in trial order.
+   * Draws the chunk's trials of every input into its column. Each input draws
+   * from its own stream in trial order, so how trials are chunked changes
+   * nothing.
    */
   private drawChunk(streams: readonly RandomStream[], count: number): void {
-    const { rows, monthDraws } = this;
-    const width = this.plan.slotCount;
+    const { columns, monthDraws } = this;
     this.plan.inputs.forEach((input, index) => {
+      const base = input.slot * CHUNK_TRIALS;
       if (input.count === 1) {
-        drawMany(input.dist, streams[index]!, rows, input.slot, count, width);
+        drawMany(input.dist, streams[index]!, columns, base, count);
         return;
       }
       drawMany(input.dist, streams[index]!, monthDraws, 0, count * input.count);
-      for (let trial = 0; trial < count; trial += 1) {
-        for (let month = 0; month < input.count; month += 1) {
-          rows[trial * width + input.slot + month] = monthDraws[trial * input.count + month]!;
-        }
+      for (let month = 0; month < input.count; month += 1) {
+        const row = base + month * CHUNK_TRIALS;
+        for (let t = 0; t < count; t += 1) columns[row + t] = monthDraws[t * input.count + month]!;
       }
     });
   }
 
-  private loadTrial(offset: number): void {
-    const width = this.plan.slotCount;
-    this.values.set(this.rows.subarray(offset * width, (offset + 1) * width));
-  }
-
-  private runTrial(trial: number): void {
+  private runChunk(firstTrial: number, count: number, offsetInBlock: number): void {
     const { plan, result } = this;
-    const months = plan.months;
+    for (const array of [this.monthPerTask, this.monthPerToken, this.expectedPerTask])
+      array.fill(0);
+    for (const array of [this.expectedPerToken, this.totalTasks, this.perTokenTokens])
+      array.fill(0);
+    this.spendPerTask.fill(0);
+    this.spendPerToken.fill(0);
     const trials = result.trials;
-    this.totalTasks.fill(0);
-    this.perTokenTokens.fill(0);
-    this.noisyTrial = false;
-    this.monthPerTask.fill(0);
-    this.monthPerToken.fill(0);
-    let annualPerTask = 0;
-    let annualPerToken = 0;
-    const seriesCount = plan.workloads.length * months;
     for (let w = 0; w < plan.workloads.length; w += 1) {
-      this.projectTasks(w);
-      this.coster.costOneTask(this.plan.workloads[w]!);
-      const [workloadPerTask, workloadPerToken] = this.recordWorkload(w, trial, seriesCount);
-      result.annualWorkloadPerTask[w * trials + trial] = workloadPerTask;
-      result.annualWorkloadPerToken[w * trials + trial] = workloadPerToken;
-      result.costPerTaskFirst[w * trials + trial] = this.coster.costPerTask[0]!;
-      result.costPerTaskLast[w * trials + trial] = this.coster.costPerTask[months - 1]!;
-      annualPerTask += workloadPerTask;
-      annualPerToken += workloadPerToken;
+      this.projectTasks(w, count);
+      this.coster.costOneTask(plan.workloads[w]!, count);
+      if (w < this.taskNoise.length) this.drawTaskNoise(w, count);
+      this.recordWorkload(w, firstTrial, count, offsetInBlock);
+      const { costPerTask } = this.coster;
+      const last = (plan.months - 1) * CHUNK_TRIALS;
+      for (let t = 0; t < count; t += 1) {
+        const at = w * trials + firstTrial + t;
+        result.annualWorkloadPerTask[at] = this.workloadSpendPerTask[t]!;
+        result.annualWorkloadPerToken[at] = this.workloadSpendPerToken[t]!;
+        result.costPerTaskFirst[at] = costPerTask[t]!;
+        result.costPerTaskLast[at] = costPerTask[last + t]!;
+        this.spendPerTask[t]! += this.workloadSpendPerTask[t]!;
+        this.spendPerToken[t]! += this.workloadSpendPerToken[t]!;
+      }
     }
-    result.annualPerTask[trial] = annualPerTask;
-    result.annualPerToken[trial] = annualPerToken;
-    // Summed in small arrays and stored once: adding into the result's
-    // month-major arrays for every workload cost a second on the benchmark.
-    for (let month = 0; month < months; month += 1) {
-      result.totalPerTask[month * trials + trial] = this.monthPerTask[month]!;
-      result.totalPerToken[month * trials + trial] = this.monthPerToken[month]!;
+    copyRow(this.spendPerTask, 0, result.annualPerTask, firstTrial, count);
+    copyRow(this.spendPerToken, 0, result.annualPerToken, firstTrial, count);
+    for (let month = 0; month < plan.months; month += 1) {
+      const row = month * CHUNK_TRIALS;
+      const at = month * trials + firstTrial;
+      copyRow(this.monthPerTask, row, result.totalPerTask, at, count);
+      copyRow(this.monthPerToken, row, result.totalPerToken, at, count);
     }
-    this.recordIndices(trial);
+    this.recordIndices(firstTrial, count);
   }
 
   /** Tasks per month: N0 * prod(1 + g) * season, and the per-token forecast's volume. */
-  private projectTasks(w: number): void {
+  private projectTasks(w: number, count: number): void {
     const workload = this.plan.workloads[w]!;
-    const { values, tasks, perTokenTasks } = this;
-    const first = values[workload.tasksSlot]!;
-    let growth = 1;
+    const { columns, tasks, perTokenTasks, growth } = this;
+    const firstBase = workload.tasksSlot * CHUNK_TRIALS;
+    const grow = this.plan.perTokenVolume === 'grow';
+    growth.fill(1);
     for (let month = 0; month < this.plan.months; month += 1) {
-      if (month > 0) {
-        const slot = workload.growthPerMonth ? workload.growthSlot + month : workload.growthSlot;
-        growth *= 1 + values[slot]!;
+      const row = month * CHUNK_TRIALS;
+      const slot = workload.growthPerMonth ? workload.growthSlot + month : workload.growthSlot;
+      const growthBase = slot * CHUNK_TRIALS;
+      const season = workload.season[month]!;
+      for (let t = 0; t < count; t += 1) {
+        if (month > 0) growth[t]! *= 1 + columns[growthBase + t]!;
+        tasks[row + t] = columns[firstBase + t]! * growth[t]! * season;
+        perTokenTasks[row + t] = grow ? tasks[row + t]! : tasks[t]!;
       }
-      tasks[month] = first * growth * workload.season[month]!;
-      perTokenTasks[month] = this.plan.perTokenVolume === 'grow' ? tasks[month]! : tasks[0]!;
     }
   }
 
   /**
-   * Spend of one workload in every month of this trial, written to the result,
-   * with the dashboard's sums and the totals the indices need. Returns the
-   * workload's spend over the horizon, per task and per token. Every array is
-   * held in a local: property loads in this loop cost more than its arithmetic.
+   * The normal draw of every month with few tasks, trial by trial and month by
+   * month within a trial: the order in which the workload's stream is read.
    */
-  private recordWorkload(w: number, trial: number, seriesCount: number): [number, number] {
-    const months = this.plan.months;
-    const { tasks, perTokenTasks } = this;
-    const { costPerTask, perTokenCostPerTask, tokensPerTask } = this.coster;
-    const { totalTasks, perTokenTokens, expectedPerTask, expectedPerToken } = this;
-    const { workloadPerTask, workloadPerToken } = this.result;
-    const { monthPerTask, monthPerToken } = this;
-    const sums = this.blockDashboard;
-    const frozenTokens = tokensPerTask[0]! + tokensPerTask[1]! + tokensPerTask[2]!;
-    const tileBase =
-      ((trial >>> TILE_SHIFT) * seriesCount + w * months) * TILE_TRIALS +
-      (trial & (TILE_TRIALS - 1));
-    let spendPerTask = 0;
-    let spendPerToken = 0;
-    for (let month = 0; month < months; month += 1) {
-      const taskCount = tasks[month]!;
-      let perTask = taskCount * costPerTask[month]!;
-      let perToken = perTokenTasks[month]! * perTokenCostPerTask[month]!;
-      if (taskCount < FEW_TASKS && w < this.taskNoise.length && !this.noisyTrial) {
-        // Until now the trial's spend was all expected spend: keep a copy, and
-        // from here on add expected spend to it beside the noisy spend.
-        this.noisyTrial = true;
-        expectedPerTask.set(monthPerTask);
-        expectedPerToken.set(monthPerToken);
+  private drawTaskNoise(w: number, count: number): void {
+    const { tasks, noiseDraws } = this;
+    const stream = this.noiseStreams[w]!;
+    for (let t = 0; t < count; t += 1) {
+      for (let month = 0; month < this.plan.months; month += 1) {
+        const cell = month * CHUNK_TRIALS + t;
+        if (tasks[cell]! < FEW_TASKS) noiseDraws[cell] = normalQuantile(stream.next());
       }
-      if (this.noisyTrial) {
-        expectedPerTask[month]! += perTask;
-        expectedPerToken[month]! += perToken;
-        if (taskCount < FEW_TASKS && w < this.taskNoise.length) {
-          [perTask, perToken] = this.addTaskNoise(w, month, perTask, perToken);
-        }
-      }
-      workloadPerTask[tileBase + month * TILE_TRIALS] = perTask;
-      workloadPerToken[tileBase + month * TILE_TRIALS] = perToken;
-      monthPerTask[month]! += perTask;
-      monthPerToken[month]! += perToken;
-      spendPerTask += perTask;
-      spendPerToken += perToken;
-      const input = tokensPerTask[month * 3]!;
-      const output = tokensPerTask[month * 3 + 1]!;
-      const reasoning = tokensPerTask[month * 3 + 2]!;
-      const tokens = input + output + reasoning;
-      const base = (w * months + month) * DASHBOARD_FIELDS;
-      sums[base + DASHBOARD.tasks]! += taskCount;
-      sums[base + DASHBOARD.tokens]! += taskCount * tokens;
-      sums[base + DASHBOARD.inputPerTask]! += input;
-      sums[base + DASHBOARD.outputPerTask]! += output;
-      sums[base + DASHBOARD.reasoningPerTask]! += reasoning;
-      sums[base + DASHBOARD.costPerTask]! += costPerTask[month]!;
-      sums[base + DASHBOARD.perTokenCostPerTask]! += perTokenCostPerTask[month]!;
-      totalTasks[month]! += taskCount;
-      perTokenTokens[month]! += perTokenTasks[month]! * frozenTokens;
     }
-    return [spendPerTask, spendPerToken];
   }
 
   /**
-   * A month of few tasks: its spend is a sum of a few task costs, not their
-   * expectation. One normal draw Z moves both forecasts (common random
-   * numbers): the per-task spend by sqrt(N) * sd(task) * Z, with the task's
-   * coefficient of variation taken between the first and last month's, and
-   * the per-token spend likewise with the first month's. Spend stays at 0 or
-   * above.
+   * Spend of one workload in every month of the chunk's trials, written to the
+   * result, with the dashboard's sums and the totals the indices need. Every
+   * array is held in a local: property loads in this loop cost more than its
+   * arithmetic.
    */
-  private addTaskNoise(
+  private recordWorkload(
     w: number,
-    month: number,
-    perTask: number,
-    perToken: number,
-  ): [number, number] {
-    const noise = this.taskNoise[w]!;
+    firstTrial: number,
+    count: number,
+    offsetInBlock: number,
+  ): void {
     const months = this.plan.months;
-    const share = months > 1 ? month / (months - 1) : 0;
-    const variation = noise.first + (noise.last - noise.first) * share;
-    const z = normalQuantile(this.noiseStreams[w]!.next());
-    const taskCount = this.tasks[month]!;
-    const perTokenCount = this.perTokenTasks[month]!;
-    const taskSd = variation * this.coster.costPerTask[month]!;
-    const tokenSd = noise.first * this.coster.perTokenCostPerTask[month]!;
-    return [
-      Math.max(0, perTask + Math.sqrt(taskCount) * taskSd * z),
-      Math.max(0, perToken + Math.sqrt(perTokenCount) * tokenSd * z),
-    ];
+    const { tasks, perTokenTasks, noiseDraws, frozenTokens } = this;
+    const { costPerTask, perTokenCostPerTask } = this.coster;
+    const { inputTokens, outputTokens, reasoningTokens } = this.coster;
+    const { totalTasks, perTokenTokens, expectedPerTask, expectedPerToken } = this;
+    const { monthPerTask, monthPerToken } = this;
+    const spendPerTask = this.workloadSpendPerTask;
+    const spendPerToken = this.workloadSpendPerToken;
+    const noise = this.taskNoise[w];
+    const { workloadPerTask, workloadPerToken } = this.result;
+    const seriesCount = this.plan.workloads.length * months;
+    const exact = this.result.workloadSketches === null;
+    const { blockPerTask, blockPerToken } = this;
+    for (let t = 0; t < count; t += 1) {
+      frozenTokens[t] = inputTokens[t]! + outputTokens[t]! + reasoningTokens[t]!;
+    }
+    spendPerTask.fill(0);
+    spendPerToken.fill(0);
+    for (let month = 0; month < months; month += 1) {
+      const row = month * CHUNK_TRIALS;
+      const series = w * months + month;
+      // The task's coefficient of variation, between the first and last month's.
+      const share = months > 1 ? month / (months - 1) : 0;
+      const variation = noise === undefined ? 0 : noise.first + (noise.last - noise.first) * share;
+      for (let t = 0; t < count; t += 1) {
+        const cell = row + t;
+        const taskCount = tasks[cell]!;
+        let perTask = taskCount * costPerTask[cell]!;
+        let perToken = perTokenTasks[cell]! * perTokenCostPerTask[cell]!;
+        expectedPerTask[cell]! += perTask;
+        expectedPerToken[cell]! += perToken;
+        if (taskCount < FEW_TASKS && noise !== undefined) {
+          // A month of few tasks: its spend is a sum of a few task costs, not
+          // their expectation. One normal draw moves both forecasts (common
+          // random numbers), by sqrt(N) * sd(task) * Z; spend stays at 0 or above.
+          const z = noiseDraws[cell]!;
+          const taskSd = variation * costPerTask[cell]!;
+          const tokenSd = noise.first * perTokenCostPerTask[cell]!;
+          perTask = Math.max(0, perTask + Math.sqrt(taskCount) * taskSd * z);
+          perToken = Math.max(0, perToken + Math.sqrt(perTokenTasks[cell]!) * tokenSd * z);
+        }
+        if (exact) {
+          const trial = firstTrial + t;
+          const stored = ((trial >>> TILE_SHIFT) * seriesCount + series) * TILE_TRIALS;
+          workloadPerTask[stored + (trial & (TILE_TRIALS - 1))] = perTask;
+          workloadPerToken[stored + (trial & (TILE_TRIALS - 1))] = perToken;
+        } else {
+          const kept = series * BLOCK_TRIALS + offsetInBlock + t;
+          blockPerTask[kept] = perTask;
+          blockPerToken[kept] = perToken;
+        }
+        monthPerTask[cell]! += perTask;
+        monthPerToken[cell]! += perToken;
+        spendPerTask[t]! += perTask;
+        spendPerToken[t]! += perToken;
+        totalTasks[cell]! += taskCount;
+        perTokenTokens[cell]! += perTokenTasks[cell]! * frozenTokens[t]!;
+      }
+    }
+    this.addDashboard(w, count);
+  }
+
+  /**
+   * Adds the block's per-workload monthly spend to the sketches, and to the
+   * block's sums of each series' values and squares, trial after trial.
+   */
+  private sketchBlock(count: number): void {
+    const sketches = this.result.workloadSketches!;
+    const { blockPerTask, blockPerToken, gapRow } = this;
+    const sums = this.blockDashboard;
+    const sumsBase = this.result.dashboardSums.length;
+    const seriesCount = this.plan.workloads.length * this.plan.months;
+    for (let series = 0; series < seriesCount; series += 1) {
+      const row = series * BLOCK_TRIALS;
+      for (let t = 0; t < count; t += 1)
+        gapRow[t] = blockPerTask[row + t]! - blockPerToken[row + t]!;
+      sketches.perTask[series]!.addMany(blockPerTask, row, count);
+      sketches.perToken[series]!.addMany(blockPerToken, row, count);
+      sketches.gap[series]!.addMany(gapRow, 0, count);
+      const base = sumsBase + series * SERIES_SUMS.forecasts * 2;
+      addSums(sums, base + SERIES_SUMS.perTask * 2, blockPerTask, row, count);
+      addSums(sums, base + SERIES_SUMS.perToken * 2, blockPerToken, row, count);
+      addSums(sums, base + SERIES_SUMS.gap * 2, gapRow, 0, count);
+    }
+  }
+
+  /** Adds the chunk's trials to the block's dashboard sums, trial after trial. */
+  private addDashboard(w: number, count: number): void {
+    const months = this.plan.months;
+    const sums = this.blockDashboard;
+    const { tasks } = this;
+    const { costPerTask, perTokenCostPerTask } = this.coster;
+    const { inputTokens, outputTokens, reasoningTokens } = this.coster;
+    for (let month = 0; month < months; month += 1) {
+      const row = month * CHUNK_TRIALS;
+      const base = (w * months + month) * DASHBOARD_FIELDS;
+      let taskSum = sums[base + DASHBOARD.tasks]!;
+      let tokenSum = sums[base + DASHBOARD.tokens]!;
+      let inputSum = sums[base + DASHBOARD.inputPerTask]!;
+      let outputSum = sums[base + DASHBOARD.outputPerTask]!;
+      let reasoningSum = sums[base + DASHBOARD.reasoningPerTask]!;
+      let costSum = sums[base + DASHBOARD.costPerTask]!;
+      let perTokenCostSum = sums[base + DASHBOARD.perTokenCostPerTask]!;
+      for (let t = 0; t < count; t += 1) {
+        const cell = row + t;
+        const taskCount = tasks[cell]!;
+        const input = inputTokens[cell]!;
+        const output = outputTokens[cell]!;
+        const reasoning = reasoningTokens[cell]!;
+        taskSum += taskCount;
+        tokenSum += taskCount * (input + output + reasoning);
+        inputSum += input;
+        outputSum += output;
+        reasoningSum += reasoning;
+        costSum += costPerTask[cell]!;
+        perTokenCostSum += perTokenCostPerTask[cell]!;
+      }
+      sums[base + DASHBOARD.tasks] = taskSum;
+      sums[base + DASHBOARD.tokens] = tokenSum;
+      sums[base + DASHBOARD.inputPerTask] = inputSum;
+      sums[base + DASHBOARD.outputPerTask] = outputSum;
+      sums[base + DASHBOARD.reasoningPerTask] = reasoningSum;
+      sums[base + DASHBOARD.costPerTask] = costSum;
+      sums[base + DASHBOARD.perTokenCostPerTask] = perTokenCostSum;
+    }
   }
 
   /**
    * The headline indices, relative to month 0. Cost per token is the price of
    * the first month's token mix (per-token spend over per-token tokens): what
    * the vendors' price curve does to a fixed basket. Cost per task is per-task
-   * spend over tasks, all workloads together.
+   * spend over tasks, all workloads together. Both from expected spend, before
+   * any few-task noise: the indices describe prices and tasks, not how a
+   * handful of tasks happened to fall.
    */
-  private recordIndices(trial: number): void {
+  private recordIndices(firstTrial: number, count: number): void {
     const result = this.result;
     const trials = result.trials;
-    // From expected spend, before any few-task noise: the indices describe
-    // prices and tasks, not how a handful of tasks happened to fall.
-    const expectedPerTask = this.noisyTrial ? this.expectedPerTask : this.monthPerTask;
-    const expectedPerToken = this.noisyTrial ? this.expectedPerToken : this.monthPerToken;
-    const perToken0 = expectedPerToken[0]! / this.perTokenTokens[0]!;
-    const perTask0 = expectedPerTask[0]! / this.totalTasks[0]!;
+    const { expectedPerTask, expectedPerToken, perTokenTokens, totalTasks } = this;
     for (let month = 0; month < this.plan.months; month += 1) {
-      const series = month * trials + trial;
-      const tokenPrice = expectedPerToken[month]! / this.perTokenTokens[month]!;
-      result.costPerTokenIndex[series] = tokenPrice / perToken0;
-      const taskCost = expectedPerTask[month]! / this.totalTasks[month]!;
-      result.costPerTaskIndex[series] = taskCost / perTask0;
+      const row = month * CHUNK_TRIALS;
+      for (let t = 0; t < count; t += 1) {
+        const perToken0 = expectedPerToken[t]! / perTokenTokens[t]!;
+        const perTask0 = expectedPerTask[t]! / totalTasks[t]!;
+        const series = month * trials + firstTrial + t;
+        const tokenPrice = expectedPerToken[row + t]! / perTokenTokens[row + t]!;
+        result.costPerTokenIndex[series] = tokenPrice / perToken0;
+        const taskCost = expectedPerTask[row + t]! / totalTasks[row + t]!;
+        result.costPerTaskIndex[series] = taskCost / perTask0;
+      }
     }
   }
 }

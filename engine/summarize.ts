@@ -1,12 +1,15 @@
+import { SKETCH_RELATIVE_ERROR, SKETCH_ZERO, type QuantileSketch } from './quantileSketch.js';
 import type { Scenario } from './scenarioTypes.js';
 import {
   DASHBOARD,
   DASHBOARD_FIELDS,
   readTiledSeries,
+  SERIES_SUMS,
   type SimulationResult,
 } from './simulationResult.js';
 import type { SimulationPlan } from './simulationPlan.js';
 import { SampleMoments, summarizeSample, summarizeWithMoments } from './summarizeSample.js';
+import { summarizeSketch } from './summarizeSketch.js';
 import type {
   BudgetSummary,
   DistributionSummary,
@@ -74,6 +77,29 @@ export function summarize(
       source: price.source,
     })),
     warnings: [...warnings],
+    ...(result.workloadSketches === null
+      ? {}
+      : {
+          workloadMonthlySketch: {
+            relativeError: SKETCH_RELATIVE_ERROR,
+            absoluteError: SKETCH_ZERO,
+          },
+        }),
+  };
+}
+
+/** Both forecasts and their gap for one sketched per-workload monthly series. */
+function sketchTriple(result: SimulationResult, series: number): ForecastTriple {
+  const sketches = result.workloadSketches!;
+  const sums = result.seriesSums;
+  const one = (sketch: QuantileSketch, forecast: number): DistributionSummary => {
+    const at = (series * SERIES_SUMS.forecasts + forecast) * 2;
+    return summarizeSketch(sketch, sums[at]!, sums[at + 1]!);
+  };
+  return {
+    perTask: one(sketches.perTask[series]!, SERIES_SUMS.perTask),
+    perToken: one(sketches.perToken[series]!, SERIES_SUMS.perToken),
+    gap: one(sketches.gap[series]!, SERIES_SUMS.gap),
   };
 }
 
@@ -88,7 +114,11 @@ function summarizeWorkload(
   const monthCount = months.length;
   return {
     name,
-    monthly: months.map((_, month) => reader.tiledTriple(w * monthCount + month)),
+    monthly: months.map((_, month) =>
+      result.workloadSketches === null
+        ? reader.tiledTriple(w * monthCount + month)
+        : sketchTriple(result, w * monthCount + month),
+    ),
     annual: reader.triple(result.annualWorkloadPerTask, result.annualWorkloadPerToken, w),
     months: months.map((label, month) => dashboardMonth(result, w, month, label)),
     costPerTaskFirst: reader.single(result.costPerTaskFirst, w),

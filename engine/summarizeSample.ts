@@ -101,7 +101,8 @@ export function summarizeWithMoments(
 const LEVELS = [0.05, 0.1, 0.25, 0.5, 0.75, 0.9, 0.95];
 const ERROR_LEVELS = LEVELS;
 
-function neededRanks(n: number): number[] {
+/** The ranks (0-based, ascending) whose order statistics a summary of n values reads. */
+export function neededRanks(n: number): number[] {
   const ranks = new Set<number>();
   for (const p of LEVELS) {
     const h = Math.floor((n - 1) * p);
@@ -112,7 +113,8 @@ function neededRanks(n: number): number[] {
   return [...ranks].sort((a, b) => a - b);
 }
 
-function errorRanks(n: number, p: number): [number, number] {
+/** The ranks about one binomial sd either side of quantile p, for its standard error. */
+export function errorRanks(n: number, p: number): [number, number] {
   const centre = (n - 1) * p;
   const width = Math.sqrt(n * p * (1 - p));
   return [Math.max(0, Math.floor(centre - width)), Math.min(n - 1, Math.ceil(centre + width))];

@@ -304,4 +304,16 @@ export interface Summary {
     readonly rampMonths: number;
   }[];
   readonly precision?: PrecisionReport;
+  /**
+   * Present when the run was too large to keep every workload's monthly spend
+   * trial by trial: `workloads[].monthly` percentiles (and their standard
+   * errors) then come from quantile sketches, each order statistic within
+   * `relativeError` of the exact one, or within `absoluteError` (USD) of it
+   * near zero (means and sds stay exact). Totals, annual figures and indices
+   * are always exact.
+   */
+  readonly workloadMonthlySketch?: {
+    readonly relativeError: number;
+    readonly absoluteError: number;
+  };
 }

@@ -74,27 +74,74 @@ function writeCensoredMoments(
   out: Float64Array,
   offset: number,
 ): void {
-  // Probabilities are stepped in log space so a large mean does not underflow
-  // the first terms to zero.
-  let logProbability: number;
-  let logStep: (k: number) => number;
+  // P(C = k) from P(C = k - 1) by the ratio of successive terms: mean / k for
+  // the Poisson, (k - 1 + size) / k * (1 - success share) for the negative
+  // binomial. One multiplication a term instead of a logarithm and an
+  // exponential, which this loop ran for every step, month and trial.
+  let logFirst: number;
+  let sizeLessOne = 0;
+  let failureShare = 0;
   if (family === 'poisson') {
-    logProbability = -mean;
-    const logMean = Math.log(mean);
-    logStep = (k) => logMean - Math.log(k);
+    logFirst = -mean;
   } else {
     const variance = sd * sd;
     const successShare = mean / variance;
     const size = (mean * mean) / (variance - mean);
-    logProbability = size * Math.log(successShare);
-    const logFailure = Math.log1p(-successShare);
-    logStep = (k) => Math.log((k - 1 + size) / k) + logFailure;
+    logFirst = size * Math.log(successShare);
+    sizeLessOne = size - 1;
+    failureShare = 1 - successShare;
   }
+  if (logFirst < SMALLEST_LOG_PROBABILITY) {
+    writeCensoredMomentsInLogs(family, mean, sd, max, out, offset);
+    return;
+  }
+  let probability = Math.exp(logFirst);
   let below = 0;
   let first = 0;
   let second = 0;
   for (let k = 0; k < max; k += 1) {
-    if (k > 0) logProbability += logStep(k);
+    if (k > 0) {
+      probability *= family === 'poisson' ? mean / k : ((k + sizeLessOne) / k) * failureShare;
+    }
+    below += probability;
+    first += k * probability;
+    second += k * k * probability;
+  }
+  const atCap = Math.max(0, 1 - below);
+  out[offset] = first + max * atCap;
+  out[offset + 1] = second + max * max * atCap;
+}
+
+/**
+ * Below this log probability the first term would lose precision as a
+ * double (e^-700 is near the smallest normal double, 1e-308): a count whose
+ * mean is in the hundreds. Such counts step their probabilities in logs.
+ */
+const SMALLEST_LOG_PROBABILITY = -700;
+
+/** writeCensoredMoments with every probability stepped in log space, for large means. */
+function writeCensoredMomentsInLogs(
+  family: 'poisson' | 'negative_binomial',
+  mean: number,
+  sd: number,
+  max: number,
+  out: Float64Array,
+  offset: number,
+): void {
+  const variance = sd * sd;
+  const successShare = mean / variance;
+  const size = (mean * mean) / (variance - mean);
+  const poisson = family === 'poisson';
+  const logMean = Math.log(mean);
+  const logFailure = poisson ? 0 : Math.log1p(-successShare);
+  let logProbability = poisson ? -mean : size * Math.log(successShare);
+  let below = 0;
+  let first = 0;
+  let second = 0;
+  for (let k = 0; k < max; k += 1) {
+    if (k > 0) {
+      logProbability += poisson ? logMean - Math.log(k) : Math.log((k - 1 + size) / k) + logFailure;
+    }
     const probability = Math.exp(logProbability);
     below += probability;
     first += k * probability;

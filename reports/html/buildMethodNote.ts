@@ -40,12 +40,26 @@ function pricesSentenceOf(summary: Summary): string {
   return `Money is in ${summary.scenario.currency}. Prices used: ${list}.`;
 }
 
+/** Said only of a run large enough that per-workload monthly spend was sketched. */
+function sketchSentenceOf(summary: Summary): string[] {
+  const sketch = summary.workloadMonthlySketch;
+  if (sketch === undefined) return [];
+  const percent = (sketch.relativeError * 100).toFixed(1);
+  return [
+    'This run was too large to keep every workload’s monthly spend trial by trial, so the ' +
+      `percentiles of each workload’s monthly spend are read from quantile sketches, each within ` +
+      `${percent}% of the exact value (or a cent, near zero); totals, annual figures and ` +
+      'means are exact.',
+  ];
+}
+
 /** The note as an HTML fragment. Cost: one entry per priced model. */
 export function buildMethodNote(summary: Summary): string {
   const sentences = [
     perTokenMeaningOf(summary),
     PER_TASK_MEANING,
     samplingSentenceOf(summary),
+    ...sketchSentenceOf(summary),
     pricesSentenceOf(summary),
   ];
   return sentences.map((sentence) => `<p>${escapeHtml(sentence)}</p>`).join('\n');
