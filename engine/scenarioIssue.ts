@@ -30,7 +30,13 @@ export type IssueCode =
   | 'unknown-model'
   | 'unknown-step'
   | 'bad-month'
-  | 'not-supported';
+  | 'not-supported'
+  | 'bad-file'
+  | 'bad-expression'
+  | 'unknown-name'
+  | 'cycle'
+  | 'implausible'
+  | 'correlation';
 
 /** Orders issues by line and column, errors before warnings at the same place. */
 export function sortIssues(issues: readonly ScenarioIssue[]): ScenarioIssue[] {

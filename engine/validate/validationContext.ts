@@ -18,7 +18,11 @@ export interface MapEntry {
 export class ValidationContext {
   readonly issues: ScenarioIssue[] = [];
 
-  constructor(private readonly source: ScenarioDocument) {}
+  constructor(
+    private readonly source: ScenarioDocument,
+    /** Reads a file a scenario names (a CSV of observations), relative to the scenario. */
+    readonly readFile: FileReader = refuseFiles,
+  ) {}
 
   error(node: Node | null, path: string, code: IssueCode, message: string, hint = ''): void {
     this.add('error', node, path, code, message, hint);
@@ -92,6 +96,13 @@ export class ValidationContext {
     const length = Math.min(span.length, 60);
     this.issues.push({ code, severity, path, message, ...span, length, hint });
   }
+}
+
+/** Reads a file the scenario names: its text, or why it cannot be read. */
+export type FileReader = (relativePath: string) => string | { readonly reason: string };
+
+function refuseFiles(): { reason: string } {
+  return { reason: 'this run reads no files besides the scenario' };
 }
 
 /** Finds an entry by key. */
