@@ -2,6 +2,7 @@ import { createRequire } from 'node:module';
 import yargs, { type Argv } from 'yargs';
 import { CliError, EXIT, type CliIo } from './cliIo.js';
 import { runCommand } from './runCommand.js';
+import { validateCommand } from './validateCommand.js';
 
 /** The options of `pertask run`; this table drives the parser, its help, and the README. */
 export const RUN_OPTIONS = {
@@ -91,6 +92,28 @@ function buildParser(io: CliIo, setExitCode: (code: number) => void): Argv {
           threads: checkWhole('--threads', args.threads, 1, MAX_THREADS),
         };
         setExitCode(await runCommand(options, io));
+      },
+    )
+    .command(
+      'validate <scenario...>',
+      'Check scenario files without forecasting: every problem, with its place',
+      (command) =>
+        command
+          .positional('scenario', {
+            type: 'string',
+            array: true,
+            default: undefined,
+            describe: 'Scenario YAML files',
+          })
+          .option('json', {
+            type: 'boolean',
+            default: false,
+            describe: 'List every file with its errors and warnings as JSON on stdout',
+          })
+          .example('$0 validate scenarios/*.yaml', 'check every example'),
+      async (args) => {
+        const files = (args.scenario ?? []).map(String);
+        setExitCode(await validateCommand({ files, json: args.json }, io));
       },
     )
     .demandCommand(1, 'Name a command: pertask run <scenario...>')

@@ -12,6 +12,7 @@ import { assembleReports } from '../reports/assembleReports.js';
 import { loadEmbedScripts } from '../reports/loadEmbedScripts.js';
 import { CliError, EXIT, type CliIo } from './cliIo.js';
 import { forecastOnThreads } from './forecastOnThreads.js';
+import { makeFileReader } from './makeFileReader.js';
 import { formatRunSummary } from './formatRunSummary.js';
 import { ensureFolder, writeFilesAtomically } from './writeFileAtomic.js';
 
@@ -113,7 +114,8 @@ export async function validateFiles(
   for (const file of files) {
     const text = await readScenarioText(file, io);
     const source = loadScenarioDocument(text);
-    const { scenario, issues } = validateScenario(source, BUILTIN_CATALOG);
+    const reader = makeFileReader(file, io.cwd);
+    const { scenario, issues } = validateScenario(source, BUILTIN_CATALOG, reader);
     for (const issue of issues) io.stderr.write(`${formatIssue(issue, file, text)}\n`);
     if (scenario === undefined || hasErrors(issues)) failed = true;
     else valid.push({ file, text, source, scenario, issues });

@@ -2,6 +2,7 @@ import { isMap, type Node } from 'yaml';
 import type { CountFamily } from '../distributions/countMoments.js';
 import type { ModelPrice } from '../priceCatalog.js';
 import type { Calls, Step, Value } from '../scenarioTypes.js';
+import { checkContextWindow, medianOf } from './checkPlausibility.js';
 import { readInteger, readText } from './readPlainKeys.js';
 import { readMonthIndex, reportUnknownModel, type Horizon } from './readPrices.js';
 import { readValue, SCALAR_FAMILIES, type QuantityKind } from './readValue.js';
@@ -96,6 +97,18 @@ function readStep(
   const fromMonth = fromEntry === undefined ? 0 : readMonthIndex(context, fromEntry, horizon);
   const rampMonths = readInteger(context, entryOf(entries, 'ramp'), 0, 0, 120);
   checkCacheShares(context, entries, fields.cachedShare, fields.cacheWriteShare);
+  if (model !== undefined && calls !== undefined && fields.inputTokens && fields.contextGrowth) {
+    const lastCall = Math.max(1, Math.min(calls.max, medianOf(calls.mean)));
+    const tokens = medianOf(fields.inputTokens) + medianOf(fields.contextGrowth) * (lastCall - 1);
+    const entry = entryOf(entries, 'input_tokens') ?? entryOf(entries, 'model');
+    checkContextWindow(
+      context,
+      entry?.value ?? null,
+      entry?.path ?? step.path,
+      tokens,
+      prices.get(model),
+    );
+  }
   const parts = [model, calls, elasticity, fromMonth, rampMonths, ...Object.values(fields)];
   if (parts.some((part) => part === undefined)) return undefined;
   return {

@@ -6,6 +6,7 @@ import {
   makeShareFromP5P95,
   type ScalarDistribution,
 } from '../distributions/scalarDistribution.js';
+import { checkDistribution } from './checkPlausibility.js';
 import { build, DISTRIBUTION_FAMILIES, readDistributionMap } from './readDistribution.js';
 import { parseQuantity } from '../parseQuantity.js';
 import type { Value } from '../scenarioTypes.js';
@@ -144,7 +145,9 @@ function readRange(
     real: makeNormalFromP5P95,
   };
   const dist = build(context, node, path, () => makers[kind](low, high));
-  return dist === undefined ? undefined : { kind: 'uncertain', dist, per: 'trial', path };
+  if (dist === undefined) return undefined;
+  checkDistribution(context, node, path, dist);
+  return { kind: 'uncertain', dist, per: 'trial', path };
 }
 
 function readDistributionValue(
@@ -175,6 +178,7 @@ function readDistributionValue(
     return undefined;
   }
   if (dist.family === 'fixed') return { kind: 'fixed', value: dist.mean };
+  checkDistribution(context, node, path, dist);
   return { kind: 'uncertain', dist, per, path };
 }
 

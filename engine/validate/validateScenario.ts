@@ -7,7 +7,13 @@ import type { PriceCurve, Scenario, Value, Workload } from '../scenarioTypes.js'
 import { readChoice, readInteger, readText } from './readPlainKeys.js';
 import { readValue } from './readValue.js';
 import { readPriceCurve, readPrices } from './readPrices.js';
-import { entryOf, ValidationContext, writtenText, type MapEntry } from './validationContext.js';
+import {
+  entryOf,
+  ValidationContext,
+  writtenText,
+  type FileReader,
+  type MapEntry,
+} from './validationContext.js';
 import { readWorkloads } from './readWorkloads.js';
 
 export const TOP_LEVEL_KEYS = [
@@ -43,9 +49,10 @@ export interface ValidationResult {
 export function validateScenario(
   source: ScenarioDocument,
   catalog: PriceCatalog,
+  readFile?: FileReader,
 ): ValidationResult {
   if (source.issues.length > 0) return { scenario: undefined, issues: sortIssues(source.issues) };
-  const context = new ValidationContext(source);
+  const context = new ValidationContext(source, readFile);
   const root = (source.document.contents ?? null) as Node | null;
   const entries = context.entriesOf(root, '', 'A scenario file');
   const scenario =
