@@ -1,8 +1,9 @@
 import { calendarMonth, monthLabels } from './monthIndex.js';
-import type { Scenario, Step, Value, Workload } from './scenarioTypes.js';
+import type { DerivedValue, Scenario, Step, Value, Workload } from './scenarioTypes.js';
 import {
   DRIFT_INDEX,
   PRICE_STRIDE,
+  type PlannedDerived,
   type PlannedDrift,
   type PlannedInput,
   type PlannedStep,
@@ -38,6 +39,7 @@ export function planSimulation(scenario: Scenario): SimulationPlan {
     slotCount: slots.size,
     fixedSlots: slots.fixedValues(),
     inputs: slots.inputs,
+    derived: slots.derived,
     models,
     modelPrices: planPrices(scenario, models),
     annualChangeSlot,
@@ -145,6 +147,7 @@ function activeShare(month: number, fromMonth: number, rampMonths: number): numb
  */
 class SlotAllocator {
   readonly inputs: PlannedInput[] = [];
+  readonly derived: PlannedDerived[] = [];
   private readonly fixed: number[] = [];
   private readonly bySource = new Map<Value, number>();
 
@@ -157,7 +160,12 @@ class SlotAllocator {
   value(value: Value): number {
     const known = this.bySource.get(value);
     if (known !== undefined) return known;
-    const slot = value.kind === 'fixed' ? this.constant(value.value) : this.draw(value);
+    const slot =
+      value.kind === 'fixed'
+        ? this.constant(value.value)
+        : value.kind === 'derived'
+          ? this.derive(value)
+          : this.draw(value);
     this.bySource.set(value, slot);
     return slot;
   }
@@ -177,6 +185,14 @@ class SlotAllocator {
     return Float64Array.from(this.fixed);
   }
 
+  /** A slot computed from its inputs' slots after each chunk's draws; inputs come first. */
+  private derive(value: DerivedValue): number {
+    const inputSlots = Int32Array.from(value.inputs, (input) => this.value(input));
+    const slot = this.constant(0);
+    this.derived.push({ slot, inputSlots, evaluate: value.evaluate, ...bounds(value) });
+    return slot;
+  }
+
   private draw(value: Extract<Value, { kind: 'uncertain' }>): number {
     const count = value.per === 'month' ? this.months : 1;
     const slot = this.fixed.length;
@@ -184,4 +200,8 @@ class SlotAllocator {
     this.inputs.push({ path: value.path, dist: value.dist, slot, count });
     return slot;
   }
+}
+
+function bounds(value: DerivedValue): { lower: number; upper: number } {
+  return { lower: value.lower, upper: value.upper };
 }

@@ -11,7 +11,7 @@ import {
   TILE_TRIALS,
   type SimulationResult,
 } from './simulationResult.js';
-import type { SimulationPlan } from './simulationPlan.js';
+import { fillDerived, type SimulationPlan } from './simulationPlan.js';
 
 /**
  * Trials are drawn in blocks of this size. Each block's random streams are
@@ -201,6 +201,10 @@ class TrialKernel {
         }
       }
     });
+    if (this.plan.derived.length > 0) {
+      for (let trial = 0; trial < count; trial += 1)
+        fillDerived(this.plan.derived, rows, trial * width);
+    }
   }
 
   private loadTrial(offset: number): void {

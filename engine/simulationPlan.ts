@@ -14,6 +14,11 @@ export interface SimulationPlan {
   /** Initial value of every slot: fixed values, and 0 where a draw will go. */
   readonly fixedSlots: Float64Array;
   readonly inputs: readonly PlannedInput[];
+  /**
+   * Values computed from other slots by a scenario's expressions, in an order
+   * where every input comes before its use; filled after each chunk's draws.
+   */
+  readonly derived: readonly PlannedDerived[];
   readonly models: readonly string[];
   /**
    * Per model, USD per million tokens: input, cached input, cache write, output,
@@ -40,6 +45,27 @@ export interface PlannedInput {
   readonly dist: ScalarDistribution | null;
   readonly slot: number;
   readonly count: number;
+}
+
+/** An expression over other slots, cut to [lower, upper], the range of its key. */
+export interface PlannedDerived {
+  readonly slot: number;
+  readonly inputSlots: Int32Array;
+  readonly evaluate: (row: Float64Array, slots: Int32Array, offset: number) => number;
+  readonly lower: number;
+  readonly upper: number;
+}
+
+/** Fills the derived slots of one row of values (a trial's), in plan order. */
+export function fillDerived(
+  derived: readonly PlannedDerived[],
+  row: Float64Array,
+  offset: number,
+): void {
+  for (const entry of derived) {
+    const value = entry.evaluate(row, entry.inputSlots, offset);
+    row[offset + entry.slot] = Math.min(entry.upper, Math.max(entry.lower, value));
+  }
 }
 
 export interface PlannedEvent {

@@ -2,6 +2,7 @@ import type { Node } from 'yaml';
 import type { ScalarDistribution } from '../distributions/scalarDistribution.js';
 import type { ModelPrice, PriceCatalog } from '../priceCatalog.js';
 import type { Value } from '../scenarioTypes.js';
+import { valueQuantile } from '../valueQuantile.js';
 import type { ValidationContext } from './validationContext.js';
 
 /*
@@ -57,7 +58,7 @@ export function checkMonthlyGrowth(
   path: string,
   growth: Value,
 ): void {
-  const median = growth.kind === 'fixed' ? growth.value : growth.dist.quantile(0.5);
+  const median = valueQuantile(growth, 0.5);
   if (median <= MAX_MONTHLY_GROWTH) return;
   const yearly = (1 + median) ** 12;
   const message =
@@ -126,7 +127,7 @@ export function checkContextWindow(
 
 /** The median of a value: the value itself when fixed. */
 export function medianOf(value: Value): number {
-  return value.kind === 'fixed' ? value.value : value.dist.quantile(0.5);
+  return valueQuantile(value, 0.5);
 }
 
 function round(value: number): string {

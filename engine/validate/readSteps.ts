@@ -2,6 +2,7 @@ import { isMap, type Node } from 'yaml';
 import type { CountFamily } from '../distributions/countMoments.js';
 import type { ModelPrice } from '../priceCatalog.js';
 import type { Calls, Step, Value } from '../scenarioTypes.js';
+import { valueQuantile } from '../valueQuantile.js';
 import { checkContextWindow, medianOf } from './checkPlausibility.js';
 import { readInteger, readText } from './readPlainKeys.js';
 import { readMonthIndex, reportUnknownModel, type Horizon } from './readPrices.js';
@@ -147,8 +148,7 @@ function checkCacheShares(
   // A range is judged by its P95: a logit-normal share reaches towards 100%
   // in a far tail, and the simulation caps the write share at what the cached
   // share leaves in the rare trials where the two would overlap.
-  const high = (value: Value): number =>
-    value.kind === 'fixed' ? value.value : value.dist.quantile(0.95);
+  const high = (value: Value): number => valueQuantile(value, 0.95);
   const total = high(cached) + high(written);
   if (total <= 1) return;
   const entry = entryOf(entries, 'cache_write_share') ?? entryOf(entries, 'cached_share');
@@ -247,7 +247,7 @@ function readParameter(
 ): Value | undefined {
   const value = readValue(context, node, path, 'amount');
   if (value === undefined) return undefined;
-  const low = value.kind === 'fixed' ? value.value : value.dist.quantile(0.05);
+  const low = valueQuantile(value, 0.05);
   if (low < minimum) {
     const where = value.kind === 'fixed' ? '' : ' at its P5';
     const message = `This mean must be at least ${minimum}${where}.`;

@@ -7,6 +7,7 @@ import {
   type ScalarDistribution,
 } from '../distributions/scalarDistribution.js';
 import { checkDistribution } from './checkPlausibility.js';
+import { looksLikeExpression, readExpression } from './readExpression.js';
 import { build, DISTRIBUTION_FAMILIES, readDistributionMap } from './readDistribution.js';
 import { parseQuantity } from '../parseQuantity.js';
 import type { Value } from '../scenarioTypes.js';
@@ -44,6 +45,12 @@ export function readValue(
 ): Value | undefined {
   if (isMap(node)) return readDistributionValue(context, node, path, kind, options);
   const text = isScalar(node) ? node.value : undefined;
+  // A lone word that no param names is a number mistyped, not an expression.
+  const loneWord = typeof text === 'string' && /^[A-Za-z_]\w*$/.test(text.trim());
+  const undeclared = loneWord && !context.declaredParams.has(text.trim());
+  if (typeof text === 'string' && !undeclared && isExpressionText(text)) {
+    return readFieldExpression(context, node, path, kind, options, text);
+  }
   if (typeof text === 'string' && !checkUnitMarks(context, node, path, kind, options, text)) {
     return undefined;
   }
@@ -243,4 +250,27 @@ function familyHint(kind: QuantityKind): string {
     );
   }
   return 'use a range such as `-40% to -85%`, which keeps 1 + rate positive';
+}
+
+function isExpressionText(text: string): boolean {
+  return parseQuantity(text) === undefined && !/\sto\s/.test(text) && looksLikeExpression(text);
+}
+
+/** A numeric key written as an expression over params, e.g. `system_prompt + 1.5 * ticket`. */
+function readFieldExpression(
+  context: ValidationContext,
+  node: Node | null,
+  path: string,
+  kind: QuantityKind,
+  options: ValueOptions,
+  text: string,
+): Value | undefined {
+  const { params, declaredParams } = context;
+  const value = readExpression(context, node, path, text, kind, params, declaredParams);
+  if (value?.kind === 'derived' && options.allowUncertain === false) {
+    const message = 'This key takes a fixed number; the expression reads an uncertain param.';
+    context.error(node, path, 'not-supported', message);
+    return undefined;
+  }
+  return value;
 }

@@ -1,4 +1,4 @@
-import { isScalar, type Node } from 'yaml';
+import { isMap, isScalar, type Node, type Scalar } from 'yaml';
 import type { ScenarioDocument } from '../loadScenarioDocument.js';
 import { parseMonth } from '../monthIndex.js';
 import type { PriceCatalog } from '../priceCatalog.js';
@@ -14,6 +14,7 @@ import {
   type FileReader,
   type MapEntry,
 } from './validationContext.js';
+import { readParams } from './readParams.js';
 import { readWorkloads } from './readWorkloads.js';
 
 export const TOP_LEVEL_KEYS = [
@@ -28,6 +29,7 @@ export const TOP_LEVEL_KEYS = [
   'per_token_volume',
   'prices',
   'workloads',
+  'params',
 ] as const;
 
 export const DEFAULT_TRIALS = 10_000;
@@ -70,6 +72,11 @@ function readScenario(
 ): Scenario | undefined {
   context.rejectUnknownKeys(entries, TOP_LEVEL_KEYS, 'the top level of a scenario');
   for (const key of ['scenario', 'start', 'workloads']) context.requireKey(entries, key, root, '');
+  const paramsEntry = entryOf(entries, 'params');
+  const declared = isMap(paramsEntry?.value) ? paramsEntry.value.items : [];
+  context.declaredParams = new Set(declared.map((pair) => String((pair.key as Scalar).value)));
+  const params = readParams(context, paramsEntry);
+  context.params = params ?? new Map();
   const name = readName(context, entryOf(entries, 'scenario'));
   const start = readStart(context, entryOf(entries, 'start'));
   const months = readInteger(context, entryOf(entries, 'months'), 12, 1, MAX_MONTHS);
@@ -105,7 +112,8 @@ function readScenario(
     perTokenVolume === undefined ||
     prices === undefined ||
     curve === undefined ||
-    workloads === undefined
+    workloads === undefined ||
+    params === undefined
   ) {
     return undefined;
   }
@@ -139,6 +147,7 @@ function readScenario(
     seed,
     budget,
     perTokenVolume,
+    params,
     prices: usedPrices,
     curve,
     workloads,

@@ -2,6 +2,7 @@ import { isMap, isPair, isScalar, isSeq, type Node } from 'yaml';
 import { closestNames } from '../closestNames.js';
 import type { ScenarioDocument } from '../loadScenarioDocument.js';
 import type { IssueCode, ScenarioIssue } from '../scenarioIssue.js';
+import type { Value } from '../scenarioTypes.js';
 
 /** One key of a YAML map with its nodes and its path in the scenario. */
 export interface MapEntry {
@@ -17,6 +18,10 @@ export interface MapEntry {
  */
 export class ValidationContext {
   readonly issues: ScenarioIssue[] = [];
+  /** The scenario's params once read, for expressions in numeric keys. */
+  params: ReadonlyMap<string, Value> = new Map();
+  /** Every name under `params:`, read or not, so a failed one is not called unknown. */
+  declaredParams: ReadonlySet<string> = new Set();
 
   constructor(
     private readonly source: ScenarioDocument,
