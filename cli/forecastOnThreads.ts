@@ -21,6 +21,7 @@ export async function forecastOnThreads(
   options: { trials: number | undefined; seed: number | undefined },
   threads: number,
   issues: readonly ScenarioIssue[],
+  from?: { readonly file: string; readonly cwd: string },
 ): Promise<Summary> {
   const settled = settleScenario(scenario, options);
   const plan = planSimulation(settled);
@@ -42,6 +43,7 @@ export async function forecastOnThreads(
     shares.map((share) =>
       runWorker({
         text,
+        from,
         trials: settled.trials,
         seed: settled.seed,
         shape,

@@ -1,18 +1,16 @@
 import { constants } from 'node:fs';
-import { access, readFile } from 'node:fs/promises';
+import { access } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { forecastScenario, SpendOutOfRangeError } from '../engine/forecast.js';
-import { loadScenarioDocument, type ScenarioDocument } from '../engine/loadScenarioDocument.js';
-import { BUILTIN_CATALOG } from '../engine/priceCatalog.js';
+import type { ScenarioDocument } from '../engine/loadScenarioDocument.js';
 import { formatIssue, hasErrors, type ScenarioIssue } from '../engine/scenarioIssue.js';
 import type { Scenario } from '../engine/scenarioTypes.js';
 import type { Summary } from '../engine/summaryTypes.js';
-import { validateScenario } from '../engine/validate/validateScenario.js';
 import { assembleReports } from '../reports/assembleReports.js';
 import { loadEmbedScripts } from '../reports/loadEmbedScripts.js';
 import { CliError, EXIT, type CliIo } from './cliIo.js';
 import { forecastOnThreads } from './forecastOnThreads.js';
-import { makeFileReader } from './makeFileReader.js';
+import { formatLoadedIssue, loadScenarioFile } from './loadScenarioFile.js';
 import { formatRunSummary } from './formatRunSummary.js';
 import { ensureFolder, writeFilesAtomically } from './writeFileAtomic.js';
 
@@ -71,13 +69,16 @@ async function forecastOrReport(valid: ValidScenario, options: RunOptions, io: C
   try {
     const threads = options.threads ?? threadsFor(valid.scenario, options, io);
     if (threads > 1) {
-      return await forecastOnThreads(valid.text, valid.scenario, overrides, threads, valid.issues);
+      const from = { file: valid.file, cwd: io.cwd };
+      const { text, scenario, issues } = valid;
+      return await forecastOnThreads(text, scenario, overrides, threads, issues, from);
     }
     return forecastScenario(valid.scenario, overrides, valid.issues);
   } catch (error) {
     if (!(error instanceof SpendOutOfRangeError)) throw error;
     const issue = error.toIssue(valid.source);
-    io.stderr.write(`${formatIssue(issue, valid.file, valid.text)}\n`);
+    const file = issue.file ?? valid.file;
+    io.stderr.write(`${formatIssue({ ...issue, file }, file, valid.texts.get(file) ?? '')}\n`);
     return undefined;
   }
 }
@@ -98,6 +99,7 @@ function threadsFor(scenario: Scenario, options: RunOptions, io: CliIo): number 
 interface ValidScenario {
   readonly file: string;
   readonly text: string;
+  readonly texts: ReadonlyMap<string, string>;
   readonly source: ScenarioDocument;
   readonly scenario: Scenario;
   /** The warnings of validation, which the summary lists. */
@@ -112,13 +114,11 @@ export async function validateFiles(
   const valid: ValidScenario[] = [];
   let failed = false;
   for (const file of files) {
-    const text = await readScenarioText(file, io);
-    const source = loadScenarioDocument(text);
-    const reader = makeFileReader(file, io.cwd);
-    const { scenario, issues } = validateScenario(source, BUILTIN_CATALOG, reader);
-    for (const issue of issues) io.stderr.write(`${formatIssue(issue, file, text)}\n`);
+    const loaded = loadScenarioFile(file, io.cwd);
+    const { text, source, scenario, issues } = loaded;
+    for (const issue of issues) io.stderr.write(`${formatLoadedIssue(loaded, issue)}\n`);
     if (scenario === undefined || hasErrors(issues)) failed = true;
-    else valid.push({ file, text, source, scenario, issues });
+    else valid.push({ file, text, texts: loaded.texts, source, scenario, issues });
   }
   return failed ? undefined : valid;
 }
@@ -133,17 +133,6 @@ async function prepareOutputFolder(folder: string, shown: string): Promise<void>
     const message =
       `cannot write reports to ${shown} (${reason}); ` + 'choose another folder with --out.';
     throw new CliError(message, EXIT.usage);
-  }
-}
-
-async function readScenarioText(file: string, io: CliIo): Promise<string> {
-  try {
-    return await readFile(resolve(io.cwd, file), 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason =
-      code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : String(code);
-    throw new CliError(`${file}: cannot read the scenario: ${reason}.`, EXIT.usage);
   }
 }
 

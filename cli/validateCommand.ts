@@ -1,11 +1,6 @@
-import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
-import { loadScenarioDocument } from '../engine/loadScenarioDocument.js';
-import { BUILTIN_CATALOG } from '../engine/priceCatalog.js';
 import { formatIssue, hasErrors, type ScenarioIssue } from '../engine/scenarioIssue.js';
-import { validateScenario } from '../engine/validate/validateScenario.js';
-import { EXIT, type CliIo } from './cliIo.js';
-import { makeFileReader } from './makeFileReader.js';
+import { CliError, EXIT, type CliIo } from './cliIo.js';
+import { formatLoadedIssue, loadScenarioFile } from './loadScenarioFile.js';
 
 export interface ValidateOptions {
   readonly files: readonly string[];
@@ -30,10 +25,13 @@ export interface FileVerdict {
 export async function validateCommand(options: ValidateOptions, io: CliIo): Promise<number> {
   const verdicts: FileVerdict[] = [];
   for (const file of options.files) {
-    const verdict = await validateOne(file, io);
-    verdicts.push(verdict.verdict);
-    for (const issue of verdict.verdict.issues) {
-      io.stderr.write(`${formatIssue(issue, file, verdict.text)}\n`);
+    const loaded = loadOrExplain(file, io);
+    if ('issues' in loaded && 'texts' in loaded) {
+      for (const issue of loaded.issues) io.stderr.write(`${formatLoadedIssue(loaded, issue)}\n`);
+      verdicts.push(verdictOf(file, loaded.issues));
+    } else {
+      io.stderr.write(`${formatIssue(loaded.issue, file, '')}\n`);
+      verdicts.push(verdictOf(file, [loaded.issue]));
     }
   }
   if (options.json) io.stdout.write(`${JSON.stringify(verdicts, null, 2)}\n`);
@@ -43,35 +41,25 @@ export async function validateCommand(options: ValidateOptions, io: CliIo): Prom
   return verdicts.every((verdict) => verdict.valid) ? EXIT.ok : EXIT.usage;
 }
 
-async function validateOne(file: string, io: CliIo) {
-  let text: string;
+/** The loaded scenario, or the one issue saying why the file could not be read. */
+function loadOrExplain(file: string, io: CliIo) {
   try {
-    text = await readFile(resolve(io.cwd, file), 'utf8');
+    return loadScenarioFile(file, io.cwd);
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : code;
+    if (!(error instanceof CliError)) throw error;
     const issue: ScenarioIssue & { file: string } = {
       file,
       code: 'bad-file',
       severity: 'error',
       path: '',
-      message: `Cannot read the scenario: ${reason}.`,
+      message: error.message.replace(`${file}: `, ''),
       line: 0,
       column: 0,
       length: 1,
       hint: '',
     };
-    return { text: '', verdict: verdictOf(file, [issue]) };
+    return { issue };
   }
-  const source = loadScenarioDocument(text);
-  const { issues } = validateScenario(source, BUILTIN_CATALOG, makeFileReader(file, io.cwd));
-  return {
-    text,
-    verdict: verdictOf(
-      file,
-      issues.map((issue) => ({ file, ...issue })),
-    ),
-  };
 }
 
 function verdictOf(file: string, issues: FileVerdict['issues']): FileVerdict {

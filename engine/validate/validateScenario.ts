@@ -32,6 +32,9 @@ export const TOP_LEVEL_KEYS = [
   'params',
 ] as const;
 
+/** Keys that compose a scenario from other files; composeScenario resolves and removes them. */
+export const COMPOSE_KEYS = ['extends', 'include'] as const;
+
 export const DEFAULT_TRIALS = 10_000;
 export const MAX_TRIALS = 10_000_000;
 export const MAX_MONTHS = 120;
@@ -70,7 +73,19 @@ function readScenario(
   root: Node | null,
   catalog: PriceCatalog,
 ): Scenario | undefined {
-  context.rejectUnknownKeys(entries, TOP_LEVEL_KEYS, 'the top level of a scenario');
+  const composing = entries.filter((entry) =>
+    (COMPOSE_KEYS as readonly string[]).includes(entry.key),
+  );
+  for (const entry of composing) {
+    const message = `\`${entry.key}\` reads other files, which only the command line does.`;
+    const hint = 'run it with `pertask run` or `pertask validate`, which compose the files';
+    context.error(entry.keyNode, entry.path, 'not-supported', message, hint);
+  }
+  // Keys that begin with `x-` hold anchors for `<<:` merges and `*` aliases; they are not read.
+  const plain = entries.filter(
+    (entry) => !composing.includes(entry) && !entry.key.startsWith('x-'),
+  );
+  context.rejectUnknownKeys(plain, TOP_LEVEL_KEYS, 'the top level of a scenario');
   for (const key of ['scenario', 'start', 'workloads']) context.requireKey(entries, key, root, '');
   const paramsEntry = entryOf(entries, 'params');
   const declared = isMap(paramsEntry?.value) ? paramsEntry.value.items : [];
