@@ -3,6 +3,9 @@ import yargs, { type Argv } from 'yargs';
 import { CliError, EXIT, type CliIo } from './cliIo.js';
 import { runCommand } from './runCommand.js';
 import { validateCommand } from './validateCommand.js';
+import { initCommand } from './initCommand.js';
+import { schemaCommand } from './schemaCommand.js';
+import { SCENARIO_TEMPLATES, type TemplateName } from './templates/scenarioTemplates.js';
 
 /** The options of `pertask run`; this table drives the parser, its help, and the README. */
 export const RUN_OPTIONS = {
@@ -115,6 +118,39 @@ function buildParser(io: CliIo, setExitCode: (code: number) => void): Argv {
         const files = (args.scenario ?? []).map(String);
         setExitCode(await validateCommand({ files, json: args.json }, io));
       },
+    )
+    .command(
+      'init [path]',
+      'Write a commented scenario to start from',
+      (command) =>
+        command
+          .positional('path', {
+            type: 'string',
+            default: 'scenario.yaml',
+            describe: 'Where to write it',
+          })
+          .option('template', {
+            choices: Object.keys(SCENARIO_TEMPLATES),
+            default: 'basic',
+            describe: 'basic: one workload; agent: a tool loop with params and expressions',
+          })
+          .option('force', {
+            type: 'boolean',
+            default: false,
+            describe: 'Replace the file if it exists',
+          })
+          .example('$0 init scenarios/team.yaml --template agent', 'start from the agent template'),
+      async (args) => {
+        const template = args.template as TemplateName;
+        const options = { path: String(args.path), template, force: args.force };
+        setExitCode(await initCommand(options, io));
+      },
+    )
+    .command(
+      'schema',
+      'Print the JSON Schema of scenario files (for editors)',
+      (command) => command,
+      () => setExitCode(schemaCommand(io)),
     )
     .demandCommand(1, 'Name a command: pertask run <scenario...>')
     .strict()

@@ -28,34 +28,15 @@ import {
   makeGammaFromMeanSd,
   makePert,
 } from '../distributions/shapeDistributions.js';
+import { DISTRIBUTION_FAMILIES, DISTRIBUTION_OPTIONS } from './distributionFamilies.js';
 import { readEmpiricalSample } from './readEmpiricalSample.js';
 import { readPlainNumber } from './readValue.js';
 import { entryOf, type MapEntry, type ValidationContext } from './validationContext.js';
 
-/** Every family a distribution map may name, in the order the docs list them. */
-export const DISTRIBUTION_FAMILIES = [
-  'fixed',
-  'uniform',
-  'normal',
-  'lognormal',
-  'triangular',
-  'pert',
-  'beta',
-  'gamma',
-  'poisson',
-  'bernoulli',
-  'discrete',
-  'empirical',
-  'mixture',
-] as const;
-
-/** Keys a distribution map may hold beside its family: when it is drawn, and truncation. */
-export const DISTRIBUTION_OPTIONS = ['per', 'min', 'max'] as const;
-
 type ParameterSet = readonly string[];
 
 /** The parameter sets each family takes; `pNN` stands for any percentile key (p5, p90, ...). */
-export const PARAMETER_SETS: Readonly<Record<string, readonly ParameterSet[]>> = {
+const PARAMETER_SETS: Readonly<Record<string, readonly ParameterSet[]>> = {
   uniform: [['min', 'max']],
   normal: [
     ['mean', 'sd'],

@@ -8,7 +8,8 @@ import {
 } from '../distributions/scalarDistribution.js';
 import { checkDistribution } from './checkPlausibility.js';
 import { looksLikeExpression, readExpression } from './readExpression.js';
-import { build, DISTRIBUTION_FAMILIES, readDistributionMap } from './readDistribution.js';
+import { DISTRIBUTION_FAMILIES } from './distributionFamilies.js';
+import { build, readDistributionMap } from './readDistribution.js';
 import { parseQuantity } from '../parseQuantity.js';
 import type { Value } from '../scenarioTypes.js';
 import { entryOf, writtenText, type ValidationContext } from './validationContext.js';
