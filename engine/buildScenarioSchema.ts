@@ -1,5 +1,6 @@
 import { DISTRIBUTION_FAMILIES } from './validate/distributionFamilies.js';
 import {
+  CORRELATION_REFERENCE,
   CURVE_REFERENCE,
   DISTRIBUTION_OPTION_REFERENCE,
   DRIFT_REFERENCE,
@@ -43,6 +44,7 @@ export function buildScenarioSchema(): Schema {
     ...section(TOP_LEVEL_REFERENCE, {
       params: { type: 'object', additionalProperties: { $ref: '#/$defs/param' } },
       prices: { $ref: '#/$defs/prices' },
+      correlations: { type: 'array', items: { $ref: '#/$defs/correlation' } },
       workloads: {
         type: 'object',
         minProperties: 1,
@@ -53,6 +55,7 @@ export function buildScenarioSchema(): Schema {
     patternProperties: { '^x-': { description: 'Holds anchors for aliases and `<<:` merges.' } },
     $defs: {
       param: { $ref: '#/$defs/value' },
+      correlation: section(CORRELATION_REFERENCE, {}, ['between', 'rank']),
       prices: section(PRICES_REFERENCE, {
         models: { type: 'object', additionalProperties: { $ref: '#/$defs/modelPrice' } },
         curve: { $ref: '#/$defs/curve' },

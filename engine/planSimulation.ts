@@ -40,6 +40,7 @@ export function planSimulation(scenario: Scenario): SimulationPlan {
     fixedSlots: slots.fixedValues(),
     inputs: slots.inputs,
     derived: slots.derived,
+    correlation: planCorrelation(scenario, slots),
     models,
     modelPrices: planPrices(scenario, models),
     annualChangeSlot,
@@ -204,4 +205,15 @@ class SlotAllocator {
 
 function bounds(value: DerivedValue): { lower: number; upper: number } {
   return { lower: value.lower, upper: value.upper };
+}
+
+function planCorrelation(scenario: Scenario, slots: SlotAllocator): SimulationPlan['correlation'] {
+  const correlation = scenario.correlation;
+  if (correlation === undefined) return null;
+  // Inputs named only in `correlations` still need their slot and stream.
+  for (const input of correlation.inputs) slots.value(input);
+  const inputIndices = correlation.inputs.map((value) =>
+    slots.inputs.findIndex((input) => input.path === value.path && input.dist === value.dist),
+  );
+  return { inputIndices, cholesky: correlation.cholesky };
 }

@@ -122,6 +122,15 @@ export const TOP_LEVEL_REFERENCE: SectionReference = {
       'At least one workload.',
     ),
     k(
+      'correlations',
+      'list',
+      'none',
+      '[{ between: [ticket, workloads.support.growth], rank: 0.5 }]',
+      'section',
+      'list',
+      'Rank correlations between inputs drawn once per trial.',
+    ),
+    k(
       'extends',
       'file name',
       'none',
@@ -138,6 +147,30 @@ export const TOP_LEVEL_REFERENCE: SectionReference = {
       'fixed',
       'list',
       'Files merged over the base and under this file, in order.',
+    ),
+  ],
+};
+
+export const CORRELATION_REFERENCE: SectionReference = {
+  name: 'correlations[]',
+  keys: [
+    k(
+      'between',
+      'two names',
+      'required',
+      '[ticket, prices.curve.annual_change]',
+      'fixed',
+      'list',
+      'Two params or key paths of uncertain inputs.',
+    ),
+    k(
+      'rank',
+      'rank correlation',
+      'required',
+      '0.5',
+      'fixed',
+      'number',
+      'Target Spearman correlation, -1 to 1.',
     ),
   ],
 };
@@ -538,6 +571,7 @@ export const DISTRIBUTION_OPTION_REFERENCE: SectionReference = {
 /** Every section, in the order the docs show them. */
 export const SCENARIO_REFERENCE: readonly SectionReference[] = [
   TOP_LEVEL_REFERENCE,
+  CORRELATION_REFERENCE,
   PRICES_REFERENCE,
   MODEL_PRICE_REFERENCE,
   CURVE_REFERENCE,

@@ -25,6 +25,16 @@ export interface Scenario {
   readonly prices: ReadonlyMap<string, ModelPrice>;
   readonly curve: PriceCurve;
   readonly workloads: readonly Workload[];
+  /** Rank correlation between uncertain inputs, induced by Iman-Conover; none when absent. */
+  readonly correlation?: Correlation;
+}
+
+/** Inputs drawn together with a target rank correlation (a valid, positive definite matrix). */
+export interface Correlation {
+  /** The inputs, each uncertain and drawn once per trial. */
+  readonly inputs: readonly Extract<Value, { kind: 'uncertain' }>[];
+  /** Lower Cholesky factor of the k x k target, row-major. */
+  readonly cholesky: Float64Array;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { TaskCoster } from './costOneTask.js';
 import { createRandomStream, type RandomStream } from './createRandomStream.js';
+import { imanConover } from './correlation/imanConover.js';
 import { drawMany } from './distributions/drawMany.js';
 import { normalQuantile } from './distributions/normalQuantile.js';
 import { createTrialPrices, priceTrial, type TrialPrices } from './priceTrial.js';
@@ -128,6 +129,9 @@ class TrialKernel {
   private readonly monthPerTask: Float64Array;
   private readonly monthPerToken: Float64Array;
 
+  /** The block's draws of correlated inputs, re-paired, by input index. */
+  private correlated: ReadonlyMap<number, Float64Array> = new Map();
+
   /** One stream per workload for the noise of months with few tasks, renewed each block. */
   private noiseStreams: readonly RandomStream[] = [];
 
@@ -170,9 +174,10 @@ class TrialKernel {
     const streams = this.plan.inputs.map((input) =>
       createRandomStream(seed, 'block', block, input.path),
     );
+    this.correlated = drawCorrelated(this.plan, streams, count, seed, block);
     for (let chunk = 0; chunk < count; chunk += CHUNK_TRIALS) {
       const chunkCount = Math.min(CHUNK_TRIALS, count - chunk);
-      this.drawChunk(streams, chunkCount);
+      this.drawChunk(streams, chunkCount, chunk);
       for (let offset = 0; offset < chunkCount; offset += 1) {
         this.loadTrial(offset);
         priceTrial(this.plan, this.values, this.prices);
@@ -186,10 +191,17 @@ class TrialKernel {
    * all inputs' draws for those trials in cache while the trials read them;
    * each input still draws from its own stream in trial order.
    */
-  private drawChunk(streams: readonly RandomStream[], count: number): void {
+  private drawChunk(streams: readonly RandomStream[], count: number, chunkStart: number): void {
     const { rows, monthDraws } = this;
     const width = this.plan.slotCount;
     this.plan.inputs.forEach((input, index) => {
+      const block = this.correlated.get(index);
+      if (block !== undefined) {
+        for (let trial = 0; trial < count; trial += 1) {
+          rows[trial * width + input.slot] = block[chunkStart + trial]!;
+        }
+        return;
+      }
       if (input.count === 1) {
         drawMany(input.dist, streams[index]!, rows, input.slot, count, width);
         return;
@@ -376,4 +388,32 @@ class TrialKernel {
       result.costPerTaskIndex[series] = taskCost / perTask0;
     }
   }
+}
+
+/**
+ * Draws a whole block of every correlated input from its own stream (the same
+ * draws it would have alone) and re-pairs them across the block's trials to
+ * the target rank correlation (Iman-Conover), shuffling from a stream of the
+ * block's own.
+ */
+function drawCorrelated(
+  plan: SimulationPlan,
+  streams: readonly RandomStream[],
+  count: number,
+  seed: number,
+  block: number,
+): ReadonlyMap<number, Float64Array> {
+  const correlation = plan.correlation;
+  if (correlation === null) return new Map();
+  const columns = correlation.inputIndices.map((index) => {
+    const column = new Float64Array(count);
+    drawMany(plan.inputs[index]!.dist, streams[index]!, column, 0, count);
+    return column;
+  });
+  imanConover(
+    columns,
+    correlation.cholesky,
+    createRandomStream(seed, 'block', block, 'correlation'),
+  );
+  return new Map(correlation.inputIndices.map((index, j) => [index, columns[j]!]));
 }

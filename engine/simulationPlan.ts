@@ -19,6 +19,14 @@ export interface SimulationPlan {
    * where every input comes before its use; filled after each chunk's draws.
    */
   readonly derived: readonly PlannedDerived[];
+  /**
+   * Inputs (indices into `inputs`) whose draws are re-paired per block to a
+   * target rank correlation (Iman-Conover), with the target's Cholesky factor.
+   */
+  readonly correlation: {
+    readonly inputIndices: readonly number[];
+    readonly cholesky: Float64Array;
+  } | null;
   readonly models: readonly string[];
   /**
    * Per model, USD per million tokens: input, cached input, cache write, output,

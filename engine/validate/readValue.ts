@@ -36,13 +36,29 @@ export const NUMBER_HINT =
 /** Families of a value drawn per trial. */
 export const SCALAR_FAMILIES = DISTRIBUTION_FAMILIES;
 
-/** Reads a numeric key: a number, a finance-style text, a range, or a distribution map. */
+/**
+ * Reads a numeric key: a number, a finance-style text, a range, a distribution
+ * map or an expression. An uncertain result is recorded by its path, so that
+ * `correlations:` can name it.
+ */
 export function readValue(
   context: ValidationContext,
   node: Node | null,
   path: string,
   kind: QuantityKind,
   options: ValueOptions = {},
+): Value | undefined {
+  const value = readAnyValue(context, node, path, kind, options);
+  if (value !== undefined && value.kind !== 'fixed') context.uncertain.set(path, value);
+  return value;
+}
+
+function readAnyValue(
+  context: ValidationContext,
+  node: Node | null,
+  path: string,
+  kind: QuantityKind,
+  options: ValueOptions,
 ): Value | undefined {
   if (isMap(node)) return readDistributionValue(context, node, path, kind, options);
   const text = isScalar(node) ? node.value : undefined;

@@ -14,6 +14,7 @@ import {
   type FileReader,
   type MapEntry,
 } from './validationContext.js';
+import { readCorrelations } from './readCorrelations.js';
 import { readParams } from './readParams.js';
 import { readWorkloads } from './readWorkloads.js';
 
@@ -30,6 +31,7 @@ export const TOP_LEVEL_KEYS = [
   'prices',
   'workloads',
   'params',
+  'correlations',
 ] as const;
 
 /** Keys that compose a scenario from other files; composeScenario resolves and removes them. */
@@ -117,7 +119,9 @@ function readScenario(
     horizon,
     prices,
   );
+  const correlation = readCorrelations(context, entryOf(entries, 'correlations'));
   if (
+    correlation === undefined ||
     name === undefined ||
     start === undefined ||
     months === undefined ||
@@ -163,6 +167,7 @@ function readScenario(
     budget,
     perTokenVolume,
     params,
+    ...(correlation === null ? {} : { correlation }),
     prices: usedPrices,
     curve,
     workloads,

@@ -20,6 +20,8 @@ export class ValidationContext {
   readonly issues: ScenarioIssue[] = [];
   /** The scenario's params once read, for expressions in numeric keys. */
   params: ReadonlyMap<string, Value> = new Map();
+  /** Every uncertain value read, by its key path, for `correlations:`. */
+  readonly uncertain = new Map<string, Value>();
   /** Every name under `params:`, read or not, so a failed one is not called unknown. */
   declaredParams: ReadonlySet<string> = new Set();
 

@@ -12,6 +12,7 @@ import {
   MODEL_PRICE_KEYS,
   PRICES_KEYS,
 } from '../../engine/validate/readPrices.js';
+import { CORRELATION_KEYS } from '../../engine/validate/readCorrelations.js';
 import { STEP_KEYS } from '../../engine/validate/readSteps.js';
 import { COMPOSE_KEYS, TOP_LEVEL_KEYS } from '../../engine/validate/validateScenario.js';
 import { WORKLOAD_KEYS } from '../../engine/validate/readWorkloads.js';
@@ -31,6 +32,7 @@ describe('the scenario JSON Schema', () => {
   it.each([
     ['the top level', schema, [...TOP_LEVEL_KEYS, ...COMPOSE_KEYS]],
     ['prices', schema.$defs.prices, PRICES_KEYS],
+    ['a correlation', schema.$defs.correlation, CORRELATION_KEYS],
     ['a model price', schema.$defs.modelPrice, MODEL_PRICE_KEYS],
     ['the price curve', schema.$defs.curve, CURVE_KEYS],
     ['a price event', schema.$defs.event, EVENT_KEYS],
