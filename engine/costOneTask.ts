@@ -188,14 +188,24 @@ export class TaskCoster {
     priceOffset: number,
   ): Float64Array {
     const drift = step.drifts[field];
-    if ((drift === null || drift === undefined) && elasticity === 0) return this.ones;
+    const monthlySlot = step.monthlySlots[field] ?? -1;
+    const none = drift === null || drift === undefined;
+    if (none && elasticity === 0 && monthlySlot < 0) return this.ones;
     const target = this.factors[field]!;
-    if (drift === null || drift === undefined) {
+    if (none) {
       target.fill(1);
     } else {
       fillDriftFactors(target, drift, this.values[drift.changeSlot]!);
     }
     if (elasticity !== 0) this.applyElasticity(target, elasticity, priceOffset);
+    // A field drawn every month: each month's draw against the first month's,
+    // which the task's arithmetic already holds (validation keeps it above 0).
+    if (monthlySlot >= 0) {
+      const first = this.values[monthlySlot]!;
+      for (let month = 0; month < this.plan.months; month += 1) {
+        target[month]! *= this.values[monthlySlot + month]! / first;
+      }
+    }
     return target;
   }
 

@@ -81,6 +81,7 @@ function planWorkload(
   return {
     name: workload.name,
     tasksSlot: slots.value(workload.tasksPerMonth),
+    tasksPerMonth: isMonthly(workload.tasksPerMonth),
     growthSlot: slots.value(workload.growth),
     growthPerMonth,
     season,
@@ -112,9 +113,21 @@ function planStep(
       ),
     };
   }
+  const monthly = [
+    null,
+    step.inputTokens,
+    step.outputTokens,
+    step.reasoningTokens,
+    step.contextGrowth,
+    null,
+  ];
+  const monthlySlots = monthly.map((value) =>
+    value !== null && isMonthly(value) ? slots.value(value) : -1,
+  );
   return {
     name: step.name,
     modelIndex: models.indexOf(step.model),
+    monthlySlots,
     family: step.calls.family,
     callsMeanSlot: slots.value(step.calls.mean),
     callsSdSlot: step.calls.sd === null ? slots.constant(0) : slots.value(step.calls.sd),
@@ -130,7 +143,7 @@ function planStep(
     elasticitySlot: slots.value(step.elasticity),
     active,
     alwaysActive: active.every((share) => share === 1),
-    drifted: drifts.some((drift) => drift !== null),
+    drifted: drifts.some((drift) => drift !== null) || monthlySlots.some((slot) => slot >= 0),
     drifts,
   };
 }
@@ -216,4 +229,8 @@ function planCorrelation(scenario: Scenario, slots: SlotAllocator): SimulationPl
     slots.inputs.findIndex((input) => input.path === value.path && input.dist === value.dist),
   );
   return { inputIndices, cholesky: correlation.cholesky };
+}
+
+function isMonthly(value: Value): boolean {
+  return value.kind === 'uncertain' && value.per === 'month';
 }

@@ -269,7 +269,8 @@ class TrialKernel {
         const slot = workload.growthPerMonth ? workload.growthSlot + month : workload.growthSlot;
         growth *= 1 + values[slot]!;
       }
-      tasks[month] = first * growth * workload.season[month]!;
+      const drawn = workload.tasksPerMonth ? values[workload.tasksSlot + month]! : first;
+      tasks[month] = drawn * growth * workload.season[month]!;
       perTokenTasks[month] = this.plan.perTokenVolume === 'grow' ? tasks[month]! : tasks[0]!;
     }
   }

@@ -89,6 +89,8 @@ export interface PlannedEvent {
 export interface PlannedWorkload {
   readonly name: string;
   readonly tasksSlot: number;
+  /** Whether tasks in the first month are drawn again every month (slots tasksSlot..+months). */
+  readonly tasksPerMonth: boolean;
   readonly growthSlot: number;
   /** Whether growth is drawn every month (slots growthSlot..+months). */
   readonly growthPerMonth: boolean;
@@ -136,6 +138,11 @@ export interface PlannedStep {
   readonly alwaysActive: boolean;
   /** Whether any field of the step drifts. */
   readonly drifted: boolean;
+  /**
+   * Per field (see DRIFT_INDEX), the first of its monthly slots when `per:
+   * month` draws it every month; -1 when it is drawn once.
+   */
+  readonly monthlySlots: readonly number[];
   /** Drifts by field (see DRIFT_INDEX); null where the field does not drift. */
   readonly drifts: readonly (PlannedDrift | null)[];
 }

@@ -25,6 +25,27 @@ export const STEP_KEYS = [
   'ramp',
 ] as const;
 
+/** Step keys that `per: month` may draw again every month: the token counts. */
+export const PER_MONTH_FIELDS = [
+  'input_tokens',
+  'output_tokens',
+  'reasoning_tokens',
+  'context_growth',
+] as const;
+
+/**
+ * A token count drawn every month enters the simulation as a monthly factor
+ * on its first month's draw, which therefore must never be 0.
+ */
+function checkMonthly(context: ValidationContext, entry: MapEntry, value: Value | undefined) {
+  if (value?.kind !== 'uncertain' || value.per !== 'month') return value;
+  if (value.dist.quantile(1e-9) > 0) return value;
+  const message = 'A token count drawn every month must stay above 0 in every draw.';
+  const hint = 'use a lognormal, a gamma or a range, or draw it once per trial';
+  context.error(entry.value, entry.path, 'bad-distribution', message, hint);
+  return undefined;
+}
+
 export const COUNT_FAMILIES = ['poisson', 'geometric', 'negative_binomial'] as const;
 
 const STEP_NAME = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
@@ -79,7 +100,12 @@ function readStep(
   const value = (key: string, kind: QuantityKind, fallback: number): Value | undefined => {
     const entry = entryOf(entries, key);
     if (entry === undefined) return { kind: 'fixed', value: fallback };
-    return readValue(context, entry.value, entry.path, kind);
+    const allowPerMonth = (PER_MONTH_FIELDS as readonly string[]).includes(key);
+    return checkMonthly(
+      context,
+      entry,
+      readValue(context, entry.value, entry.path, kind, { allowPerMonth }),
+    );
   };
   const fields = {
     inputTokens: value('input_tokens', 'amount', 0),

@@ -70,7 +70,8 @@ function readWorkload(
     context.requireKey(entries, key, workload.value, workload.path);
   const tasksEntry = entryOf(entries, 'tasks_per_month');
   const tasksPerMonth =
-    tasksEntry && readValue(context, tasksEntry.value, tasksEntry.path, 'amount');
+    tasksEntry &&
+    readValue(context, tasksEntry.value, tasksEntry.path, 'amount', { allowPerMonth: true });
   const growthEntry = entryOf(entries, 'growth');
   const growth = readOptional(context, growthEntry, 'rate', true);
   if (growth && growthEntry)
