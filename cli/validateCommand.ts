@@ -52,7 +52,7 @@ function loadOrExplain(file: string, io: CliIo) {
       code: 'bad-file',
       severity: 'error',
       path: '',
-      message: error.message.replace(`${file}: `, ''),
+      message: capitalize(error.message.replace(`${file}: `, '')),
       line: 0,
       column: 0,
       length: 1,
@@ -71,4 +71,8 @@ function describeVerdict(verdict: FileVerdict): string {
   const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
   const counts = `${plural(verdict.errors, 'error')}, ${plural(verdict.warnings, 'warning')}`;
   return `${verdict.file}: ${verdict.valid ? 'valid' : 'invalid'} (${counts})`;
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }

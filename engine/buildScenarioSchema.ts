@@ -38,7 +38,6 @@ const NUMBER_TEXT = {
 export function buildScenarioSchema(): Schema {
   return {
     $schema: 'https://json-schema.org/draft/2020-12/schema',
-    $id: 'https://github.com/pertask/pertask/schema/scenario.schema.json',
     title: 'pertask scenario',
     description: 'A scenario of AI spend per task: workloads, steps, prices and their drift.',
     ...section(TOP_LEVEL_REFERENCE, {

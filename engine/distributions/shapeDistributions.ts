@@ -13,7 +13,7 @@ import { logGamma, regularizedBeta, regularizedGammaP } from './specialFunctions
 
 function requirePositive(name: string, value: number): void {
   if (!(Number.isFinite(value) && value > 0)) {
-    throw new DistributionParameterError(`${name} must be a finite number above 0`);
+    throw new DistributionParameterError(`\`${name}\` must be a finite number above 0`);
   }
 }
 
