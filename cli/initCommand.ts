@@ -26,14 +26,16 @@ export function schemaFilePath(): string {
 export async function initCommand(options: InitOptions, io: CliIo): Promise<number> {
   const target = resolve(io.cwd, options.path);
   if (!options.force && (await exists(target))) {
-    const message = `${options.path} already exists; choose another path or add --force to replace it.`;
+    const message =
+      `${options.path} already exists; ` + 'choose another path or add --force to replace it.';
     throw new CliError(message, EXIT.usage);
   }
   const schema = relative(dirname(target), schemaFilePath()).split('\\').join('/');
   const text = SCENARIO_TEMPLATES[options.template].replace('{{schema}}', schema);
   await writeFilesAtomically(new Map([[target, text]]));
   io.stderr.write(
-    `Wrote ${options.path} (template ${options.template}). Next: pertask validate ${options.path}\n`,
+    `Wrote ${options.path} (template ${options.template}). ` +
+      `Next: pertask validate ${options.path}\n`,
   );
   return EXIT.ok;
 }

@@ -87,7 +87,8 @@ export function buildScenarioSchema(): Schema {
       number: { anyOf: [{ type: 'number' }, NUMBER_TEXT] },
       value: {
         description:
-          'A number (`140k`, `2.5%`, `$3`), a range (`a to b`: P5 and P95), an expression over params, or a distribution.',
+          'A number (`140k`, `2.5%`, `$3`), a range (`a to b`: P5 and P95), ' +
+          'an expression over params, or a distribution.',
         anyOf: [{ type: 'number' }, { type: 'string' }, { $ref: '#/$defs/distribution' }],
       },
       distribution: distributionSchema(),
@@ -117,7 +118,8 @@ function section(
 function describeKey(key: KeyReference): Schema {
   const drawn = DRAWN_TEXT[key.drawn];
   return {
-    description: `${key.meaning} Unit: ${key.unit}. Default: ${key.default}.${drawn ? ` ${drawn}` : ''}`,
+    description:
+      `${key.meaning} Unit: ${key.unit}. Default: ${key.default}.` + (drawn ? ` ${drawn}` : ''),
     examples: [key.example],
     'x-unit': key.unit,
     'x-default': key.default,
@@ -177,7 +179,8 @@ function distributionSchema(): Schema {
     mixture: { type: 'array', minItems: 2, items: { $ref: '#/$defs/distribution' } },
   };
   return {
-    description: `One family of ${DISTRIBUTION_FAMILIES.join(', ')}, with optional per, min and max.`,
+    description:
+      `One family of ${DISTRIBUTION_FAMILIES.join(', ')}, ` + 'with optional per, min and max.',
     type: 'object',
     properties: {
       ...families,

@@ -12,7 +12,7 @@ export interface KeyReference {
   readonly default: string;
   /** A value as it would be written in YAML. */
   readonly example: string;
-  /** 'trial': drawn once per trial; 'trial or month': `per: month` redraws it; 'fixed': a plain value. */
+  /** 'trial': drawn once per trial; 'trial or month': `per: month` redraws it; 'fixed': plain. */
   readonly drawn: 'trial' | 'trial or month' | 'fixed' | 'section';
   readonly meaning: string;
   /** What the schema accepts: a value (number, range, distribution or expression) or a shape. */

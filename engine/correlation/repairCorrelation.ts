@@ -4,7 +4,7 @@
  * Cholesky factor, which the Iman-Conover re-pairing needs.
  */
 
-/** Eigenvalues and eigenvectors (columns of `vectors`) of a symmetric matrix, by Jacobi rotations. */
+/** Eigenvalues and eigenvectors (columns of `vectors`) of a symmetric matrix, by Jacobi. */
 export function symmetricEigen(matrix: Float64Array, k: number) {
   const a = Float64Array.from(matrix);
   const vectors = new Float64Array(k * k);
@@ -46,7 +46,7 @@ export function symmetricEigen(matrix: Float64Array, k: number) {
   return { values, vectors };
 }
 
-/** The lower Cholesky factor L with L Lᵀ = matrix, or undefined when it is not positive definite. */
+/** The lower Cholesky factor L with L Lᵀ = matrix; undefined if it is not positive definite. */
 export function choleskyLower(matrix: Float64Array, k: number): Float64Array | undefined {
   const lower = new Float64Array(k * k);
   for (let i = 0; i < k; i += 1) {

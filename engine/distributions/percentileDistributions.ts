@@ -7,7 +7,7 @@ import {
 } from './scalarDistribution.js';
 import { plain } from './shapeDistributions.js';
 
-/** A value a distribution should take at a cumulative probability: P10 = 2k is { p: 0.1, x: 2000 }. */
+/** A value at a cumulative probability: P10 = 2k is { p: 0.1, x: 2000 }. */
 export interface Percentile {
   readonly p: number;
   readonly x: number;

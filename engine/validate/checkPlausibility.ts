@@ -121,7 +121,8 @@ export function checkContextWindow(
     `A call sends about ${round(tokensPerCall)} input tokens at the median, above ` +
     `${price!.model}'s context window of ${round(window)}.`;
   const hint =
-    'lower `input_tokens` or `context_growth`, cap `calls` with `max`, or pick a model with a larger window';
+    'lower `input_tokens` or `context_growth`, cap `calls` with `max`, ' +
+    'or pick a model with a larger window';
   context.warn(node, path, 'implausible', message, hint);
 }
 

@@ -107,7 +107,8 @@ function resolveInput(
     return undefined;
   }
   if (value.kind !== 'uncertain' || value.per !== 'trial') {
-    const message = `\`${name}\` is ${value.kind === 'derived' ? 'an expression' : 'drawn every month'}; only inputs drawn once per trial can be correlated.`;
+    const what = value.kind === 'derived' ? 'an expression' : 'drawn every month';
+    const message = `\`${name}\` is ${what}; only inputs drawn once per trial can be correlated.`;
     context.error(node, path, 'correlation', message, 'correlate the params the expression reads');
     return undefined;
   }
@@ -143,7 +144,8 @@ function buildCorrelation(
     const moved = repaired[first * k + second]!;
     const message =
       'The correlations together are impossible (their matrix is not positive semi-definite); ' +
-      `the nearest valid matrix moves this one from ${rank} to ${round(moved)} (by ${round(moved - rank)}).`;
+      `the nearest valid matrix moves this one from ${rank} to ${round(moved)} ` +
+      `(by ${round(moved - rank)}).`;
     context.warn(
       entry.value,
       entry.path,

@@ -27,7 +27,9 @@ export function readEmpiricalSample(
 
 function checkSize(context: ValidationContext, family: MapEntry, values: number[]) {
   if (values.length === 0 || values.length > MAX_EMPIRICAL_VALUES) {
-    const message = `An empirical distribution takes 1 to ${MAX_EMPIRICAL_VALUES} values; found ${values.length}.`;
+    const message =
+      `An empirical distribution takes 1 to ${MAX_EMPIRICAL_VALUES} values; ` +
+      `found ${values.length}.`;
     context.error(family.value, family.path, 'out-of-range', message);
     return undefined;
   }

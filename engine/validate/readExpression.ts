@@ -60,7 +60,9 @@ export function readExpression(
       Number.isFinite(low) && Number.isFinite(high)
         ? `${fmt(low)} to ${fmt(high)}`
         : 'a value that is not a number';
-    const message = `\`${text}\` can give ${range}, outside what this key holds (${fmt(lower)} to ${fmt(upper)}).`;
+    const message =
+      `\`${text}\` can give ${range}, ` +
+      `outside what this key holds (${fmt(lower)} to ${fmt(upper)}).`;
     context.error(node, path, 'out-of-range', message);
     return undefined;
   }

@@ -74,7 +74,8 @@ const HEAD = `scenario: t\nstart: 2027-01\nmonths: 1\ntrials: 3000\n${TEST_PRICE
 
 function scenario(correlations: string): string {
   return (
-    `${HEAD}params:\n  a: { uniform: { min: 1000, max: 2000 } }\n  b: { uniform: { min: 1000, max: 2000 } }\n` +
+    `${HEAD}params:\n  a: { uniform: { min: 1000, max: 2000 } }\n` +
+    '  b: { uniform: { min: 1000, max: 2000 } }\n' +
     `  c: { uniform: { min: 1000, max: 2000 } }\n${correlations}workloads:\n  w:\n` +
     '    tasks_per_month: 1000\n    steps:\n      s:\n        model: test-model\n' +
     '        input_tokens: a + b\n'

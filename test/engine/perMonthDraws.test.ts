@@ -32,7 +32,8 @@ describe('per: month draws', () => {
   it('draw tasks again every month when tasks_per_month says per: month', () => {
     const tasks = '{ uniform: { min: 500, max: 1500 }, per: month }';
     const annual = forecastForTest(scenario(tasks, '2000')).total.annual.perTask;
-    // A month costs tasks * 2,000 * $2 / 1M = 0.004 * tasks; sd of 12 months sqrt(12) * 0.004 * 288.7.
+    // A month costs tasks * 2,000 * $2 / 1M = 0.004 * tasks;
+    // the sd of 12 months is sqrt(12) * 0.004 * 288.7.
     expectWithinStandardErrors(annual.mean, 12 * 0.004 * 1000, annual.meanStandardError);
     expect(Math.abs(annual.sd / (Math.sqrt(12) * 0.004 * (1000 / Math.sqrt(12))) - 1)).toBeLessThan(
       0.05,

@@ -38,7 +38,8 @@ const amount = fc.oneof(
     .tuple(positive, positive)
     .map(
       ([a, b]) =>
-        `{ mixture: [{ weight: 1, gamma: { mean: ${a}, sd: ${b} } }, { weight: 2, uniform: { min: 0, max: ${b} } }] }`,
+        `{ mixture: [{ weight: 1, gamma: { mean: ${a}, sd: ${b} } }, ` +
+        `{ weight: 2, uniform: { min: 0, max: ${b} } }] }`,
     ),
   fc.constantFrom('base + 2 * extra', 'max(base, extra) * 150%', 'base + 10%'),
 );
