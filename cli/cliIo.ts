@@ -11,6 +11,8 @@ export interface CliIo {
    * from the real entry point, 1 in tests that run the TypeScript source.
    */
   readonly defaultThreads?: number;
+  /** Ends `run --watch`; from the real entry point, Ctrl-C does (see makeCli). */
+  readonly stopSignal?: AbortSignal;
 }
 
 export interface TextSink {

@@ -1,5 +1,10 @@
 import { Worker } from 'node:worker_threads';
-import { settleScenario, summarizeForecast, taskNoiseOf } from '../engine/forecast.js';
+import {
+  progressCounter,
+  settleScenario,
+  summarizeForecast,
+  taskNoiseOf,
+} from '../engine/forecast.js';
 import { planSimulation } from '../engine/planSimulation.js';
 import type { ScenarioIssue } from '../engine/scenarioIssue.js';
 import type { Scenario } from '../engine/scenarioTypes.js';
@@ -21,6 +26,7 @@ export async function forecastOnThreads(
   options: { trials: number | undefined; seed: number | undefined },
   threads: number,
   issues: readonly ScenarioIssue[],
+  onProgress?: (trialsDone: number, trials: number) => void,
   from?: { readonly file: string; readonly cwd: string },
 ): Promise<Summary> {
   const settled = settleScenario(scenario, options);
@@ -39,9 +45,10 @@ export async function forecastOnThreads(
       (block) => block % threads === thread,
     ),
   );
+  const onBlockDone = progressCounter(settled.trials, onProgress);
   const partials = await Promise.all(
     shares.map((share) =>
-      runWorker({
+      runWorker(onBlockDone, {
         text,
         from,
         trials: settled.trials,
@@ -68,10 +75,19 @@ export const WORKER_URL = import.meta.url.endsWith('.ts')
   ? new URL('../dist/cli/simulationWorker.js', import.meta.url)
   : new URL('./simulationWorker.js', import.meta.url);
 
-function runWorker(task: WorkerTask): Promise<Float64Array[]> {
+/** A worker's messages: a block's trials done, then its blocks' dashboard sums. */
+type WorkerMessage = Float64Array[] | { readonly progressTrials: number };
+
+function runWorker(
+  onBlockDone: ((trials: number) => void) | undefined,
+  task: WorkerTask,
+): Promise<Float64Array[]> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(WORKER_URL, { workerData: task });
-    worker.once('message', (partials: Float64Array[]) => resolve(partials));
+    worker.on('message', (message: WorkerMessage) => {
+      if (Array.isArray(message)) resolve(message);
+      else onBlockDone?.(message.progressTrials);
+    });
     worker.once('error', reject);
     worker.once('exit', (code) => {
       if (code !== 0) reject(new Error(`a simulation thread stopped with code ${code}`));

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import { composeScenario, type ScenarioFileReader } from '../engine/composeScenario.js';
 import type { ScenarioDocument } from '../engine/loadScenarioDocument.js';
-import { BUILTIN_CATALOG } from '../engine/priceCatalog.js';
+import { BUILTIN_CATALOG, type PriceCatalog } from '../engine/priceCatalog.js';
 import { formatIssue, type ScenarioIssue } from '../engine/scenarioIssue.js';
 import type { Scenario } from '../engine/scenarioTypes.js';
 import { validateScenario } from '../engine/validate/validateScenario.js';
@@ -26,9 +26,18 @@ export interface LoadedScenario {
  * validates it; CSV files it names are read relative to it.
  */
 export function loadScenarioFile(file: string, cwd: string): LoadedScenario {
-  const text = readScenarioText(file, cwd);
+  return loadScenarioText(file, readScenarioText(file, cwd), cwd, BUILTIN_CATALOG);
+}
+
+/** The same, for a scenario whose text is already read, validated against a given catalog. */
+export function loadScenarioText(
+  file: string,
+  text: string,
+  cwd: string,
+  catalog: PriceCatalog,
+): LoadedScenario {
   const { source, texts } = composeScenario(file, text, makeComposeReader(cwd));
-  const { scenario, issues } = validateScenario(source, BUILTIN_CATALOG, makeFileReader(file, cwd));
+  const { scenario, issues } = validateScenario(source, catalog, makeFileReader(file, cwd));
   const located = issues.map((issue) => ({ ...issue, file: issue.file ?? file }));
   return { file, text, texts, source, scenario, issues: located };
 }

@@ -1,11 +1,15 @@
 import { createRequire } from 'node:module';
 import yargs, { type Argv } from 'yargs';
 import { CliError, EXIT, type CliIo } from './cliIo.js';
+import { ALL_REPORT_FORMATS } from '../reports/reportFormats.js';
+import { parseFormats } from './parseFormats.js';
+import { registerUsageCommands } from './registerUsageCommands.js';
 import { runCommand } from './runCommand.js';
 import { validateCommand } from './validateCommand.js';
 import { initCommand } from './initCommand.js';
 import { schemaCommand } from './schemaCommand.js';
 import { SCENARIO_TEMPLATES, type TemplateName } from './templates/scenarioTemplates.js';
+import { watchCommand } from './watchCommand.js';
 
 /** The options of `pertask run`; this table drives the parser, its help, and the README. */
 export const RUN_OPTIONS = {
@@ -32,8 +36,26 @@ export const RUN_OPTIONS = {
       'Threads to simulate on (default: all cores for a large run, else 1); ' +
       'results do not depend on it',
   },
+  format: {
+    type: 'string',
+    requiresArg: true,
+    describe: `Outputs to write, comma separated: ${ALL_REPORT_FORMATS.join(', ')} (default: all)`,
+  },
   json: { type: 'boolean', default: false, describe: 'Print the summary as JSON on stdout' },
   quiet: { type: 'boolean', default: false, alias: 'q', describe: 'Print nothing but errors' },
+  watch: {
+    type: 'boolean',
+    default: false,
+    describe:
+      'Serve the reports on 127.0.0.1 and run again when a scenario file is saved; ' +
+      'open reports reload',
+  },
+  port: {
+    type: 'number',
+    requiresArg: true,
+    default: 0,
+    describe: 'Port of the --watch server (default: any free port; the address is printed)',
+  },
 } as const;
 
 const MAX_TRIALS = 10_000_000;
@@ -67,7 +89,7 @@ export function makeCli(argv: readonly string[], io: CliIo): { run(): Promise<nu
 }
 
 function buildParser(io: CliIo, setExitCode: (code: number) => void): Argv {
-  return yargs()
+  const parser = yargs()
     .scriptName('pertask')
     .usage("$0 <command> [options]\n\nForecast next year's AI spend per task, not per token.")
     .command(
@@ -83,7 +105,9 @@ function buildParser(io: CliIo, setExitCode: (code: number) => void): Argv {
           })
           .options(RUN_OPTIONS)
           .example('$0 run scenarios/support-triage.yaml', 'forecast one scenario')
-          .example('$0 run scenarios/*.yaml --trials 50000', 'all of them, more trials'),
+          .example('$0 run scenarios/*.yaml --trials 50000', 'all of them, more trials')
+          .example('$0 run scenarios/code-review.yaml --format html,xlsx', 'only two outputs')
+          .example('$0 run my-scenario.yaml --watch', 'rerun on save; the open report reloads'),
       async (args) => {
         const options = {
           scenarios: (args.scenario ?? []).map(String),
@@ -93,8 +117,15 @@ function buildParser(io: CliIo, setExitCode: (code: number) => void): Argv {
           json: args.json,
           quiet: args.quiet,
           threads: checkWhole('--threads', args.threads, 1, MAX_THREADS),
+          formats: parseFormats(args.format),
         };
-        setExitCode(await runCommand(options, io));
+        const port = checkWhole('--port', args.port, 0, 65_535) ?? 0;
+        if (args.watch) {
+          const stop = io.stopSignal ?? stopOnSignals();
+          setExitCode(await watchCommand({ ...options, port }, io, stop));
+        } else {
+          setExitCode(await runCommand(options, io));
+        }
       },
     )
     .command(
@@ -151,7 +182,8 @@ function buildParser(io: CliIo, setExitCode: (code: number) => void): Argv {
       'Print the JSON Schema of scenario files (for editors)',
       (command) => command,
       () => setExitCode(schemaCommand(io)),
-    )
+    );
+  return registerUsageCommands(parser as unknown as Argv, io, setExitCode)
     .demandCommand(1, 'Name a command: pertask run <scenario...>')
     .strict()
     .recommendCommands()
@@ -167,6 +199,15 @@ function buildParser(io: CliIo, setExitCode: (code: number) => void): Argv {
     .showHelpOnFail(false)
     .epilogue('Exit codes: 0 success, 1 failure while running, 2 bad usage or a bad scenario.')
     .locale('en') as unknown as Argv;
+}
+
+/** Aborts on Ctrl-C or SIGTERM; only watch mode listens, so a plain run still stops at once. */
+function stopOnSignals(): AbortSignal {
+  const controller = new AbortController();
+  const abort = () => controller.abort();
+  process.once('SIGINT', abort);
+  process.once('SIGTERM', abort);
+  return controller.signal;
 }
 
 /** The package's version for --version, from the nearest package.json above this file. */

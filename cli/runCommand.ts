@@ -1,17 +1,24 @@
 import { constants } from 'node:fs';
 import { access } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { describeAssumptions } from '../engine/describeAssumptions.js';
 import { forecastScenario, SpendOutOfRangeError } from '../engine/forecast.js';
-import type { ScenarioDocument } from '../engine/loadScenarioDocument.js';
+import { loadScenarioDocument, type ScenarioDocument } from '../engine/loadScenarioDocument.js';
+import { BUILTIN_CATALOG } from '../engine/priceCatalog.js';
 import { formatIssue, hasErrors, type ScenarioIssue } from '../engine/scenarioIssue.js';
 import type { Scenario } from '../engine/scenarioTypes.js';
 import type { Summary } from '../engine/summaryTypes.js';
 import { assembleReports } from '../reports/assembleReports.js';
 import { loadEmbedScripts } from '../reports/loadEmbedScripts.js';
+import type { ReportFormat } from '../reports/reportFormats.js';
 import { CliError, EXIT, type CliIo } from './cliIo.js';
 import { forecastOnThreads } from './forecastOnThreads.js';
-import { formatLoadedIssue, loadScenarioFile } from './loadScenarioFile.js';
+import { formatLoadedIssue, loadScenarioText } from './loadScenarioFile.js';
 import { formatRunSummary } from './formatRunSummary.js';
+import { createProgressBar } from './progressBar.js';
+import { paintIssue, useColour } from './useColour.js';
+import { readTextFile } from './readTextFile.js';
+import { resolveScenarioCatalog } from './resolveScenarioCatalog.js';
 import { ensureFolder, writeFilesAtomically } from './writeFileAtomic.js';
 
 export interface RunOptions {
@@ -23,6 +30,8 @@ export interface RunOptions {
   readonly quiet: boolean;
   /** Threads to simulate on; undefined for the default (see threadsFor). */
   readonly threads: number | undefined;
+  /** Outputs to write; every format when undefined. */
+  readonly formats?: ReadonlySet<ReportFormat>;
 }
 
 /**
@@ -37,13 +46,20 @@ export async function runCommand(options: RunOptions, io: CliIo): Promise<number
   checkDistinctNames(scenarios);
   await prepareOutputFolder(resolve(io.cwd, options.out), options.out);
   const scripts = loadEmbedScripts();
-  const outcomes: { summary: Summary; files: Map<string, string>; folder: string }[] = [];
+  const outcomes: { summary: Summary; files: Map<string, string | Uint8Array>; folder: string }[] =
+    [];
   for (const valid of scenarios) {
     const summary = await forecastOrReport(valid, options, io);
     if (summary === undefined) return EXIT.usage;
     const folder = join(options.out, valid.scenario.name);
-    const reports = await assembleReports(summary, scripts, (message) => {
-      if (!options.quiet) io.stderr.write(`${valid.file}: chart warning: ${message}\n`);
+    const reports = await assembleReports({
+      summary,
+      scripts,
+      assumptions: describeAssumptions(valid.scenario),
+      formats: options.formats,
+      onWarning: (message) => {
+        if (!options.quiet) io.stderr.write(`${valid.file}: chart warning: ${message}\n`);
+      },
     });
     const files = new Map(
       [...reports].map(([name, content]) => [resolve(io.cwd, folder, name), content]),
@@ -65,22 +81,38 @@ export async function runCommand(options: RunOptions, io: CliIo): Promise<number
 
 /** Forecasts one scenario; a spend out of range is the scenario's fault and is shown at its key. */
 async function forecastOrReport(valid: ValidScenario, options: RunOptions, io: CliIo) {
-  const overrides = { trials: options.trials, seed: options.seed };
+  const bar = progressBarFor(valid.file, options, io);
+  const onProgress = (done: number, total: number) => bar.update(done, total);
+  const overrides = { trials: options.trials, seed: options.seed, onProgress };
   try {
-    const threads = options.threads ?? threadsFor(valid.scenario, options, io);
+    // Worker threads validate the text again against the built-in catalog alone.
+    const threads = valid.catalogNamed
+      ? 1
+      : (options.threads ?? threadsFor(valid.scenario, options, io));
     if (threads > 1) {
       const from = { file: valid.file, cwd: io.cwd };
       const { text, scenario, issues } = valid;
-      return await forecastOnThreads(text, scenario, overrides, threads, issues, from);
+      return await forecastOnThreads(text, scenario, overrides, threads, issues, onProgress, from);
     }
     return forecastScenario(valid.scenario, overrides, valid.issues);
   } catch (error) {
     if (!(error instanceof SpendOutOfRangeError)) throw error;
     const issue = error.toIssue(valid.source);
     const file = issue.file ?? valid.file;
-    io.stderr.write(`${formatIssue({ ...issue, file }, file, valid.texts.get(file) ?? '')}\n`);
+    const shown = formatIssue({ ...issue, file }, file, valid.texts.get(file) ?? '');
+    io.stderr.write(`${paintIssue(shown, colourOf(io))}\n`);
     return undefined;
+  } finally {
+    bar.finish();
   }
+}
+
+const colourOf = (io: CliIo): boolean => useColour(io.stderr, io.env);
+
+/** The bar on stderr: only on a terminal, and never under --quiet or --json. */
+function progressBarFor(file: string, options: RunOptions, io: CliIo) {
+  const enabled = io.stderr.isTTY === true && !options.quiet && !options.json;
+  return createProgressBar({ stream: io.stderr, label: file, enabled, colour: colourOf(io) });
 }
 
 /**
@@ -104,6 +136,8 @@ interface ValidScenario {
   readonly scenario: Scenario;
   /** The warnings of validation, which the summary lists. */
   readonly issues: readonly ScenarioIssue[];
+  /** True when `prices.catalog` names a catalog file. */
+  readonly catalogNamed: boolean;
 }
 
 /** Loads and validates every file, printing every problem; undefined if any has an error. */
@@ -114,11 +148,19 @@ export async function validateFiles(
   const valid: ValidScenario[] = [];
   let failed = false;
   for (const file of files) {
-    const loaded = loadScenarioFile(file, io.cwd);
-    const { text, source, scenario, issues } = loaded;
-    for (const issue of issues) io.stderr.write(`${formatLoadedIssue(loaded, issue)}\n`);
-    if (scenario === undefined || hasErrors(issues)) failed = true;
-    else valid.push({ file, text, texts: loaded.texts, source, scenario, issues });
+    const text = await readScenarioText(file, io);
+    const resolved = await resolveScenarioCatalog(loadScenarioDocument(text), file, text, io);
+    const catalog = resolved?.catalog ?? BUILTIN_CATALOG;
+    const loaded = loadScenarioText(file, text, io.cwd, catalog);
+    const { source, scenario, issues } = loaded;
+    for (const issue of issues) {
+      io.stderr.write(`${paintIssue(formatLoadedIssue(loaded, issue), colourOf(io))}\n`);
+    }
+    if (resolved === undefined || scenario === undefined || hasErrors(issues)) failed = true;
+    else {
+      const catalogNamed = resolved.named;
+      valid.push({ file, text, texts: loaded.texts, source, scenario, issues, catalogNamed });
+    }
   }
   return failed ? undefined : valid;
 }
@@ -134,6 +176,10 @@ async function prepareOutputFolder(folder: string, shown: string): Promise<void>
       `cannot write reports to ${shown} (${reason}); ` + 'choose another folder with --out.';
     throw new CliError(message, EXIT.usage);
   }
+}
+
+async function readScenarioText(file: string, io: CliIo): Promise<string> {
+  return readTextFile(file, io, 'scenario');
 }
 
 function checkDistinctNames(scenarios: readonly ValidScenario[]): void {

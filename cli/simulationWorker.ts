@@ -26,7 +26,13 @@ const plan = planSimulation(settled);
 const result = viewSharedResult(task.shape, task.buffers);
 const partials = simulateBlocks(
   plan,
-  { seed: settled.seed, trials: settled.trials, taskNoise: task.taskNoise },
+  {
+    seed: settled.seed,
+    trials: settled.trials,
+    taskNoise: task.taskNoise,
+    // Each finished block is reported, so the main thread can draw a progress bar.
+    onBlockDone: (trials) => parentPort?.postMessage({ progressTrials: trials }),
+  },
   result,
   task.blocks,
 );

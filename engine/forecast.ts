@@ -68,6 +68,8 @@ export interface ForecastOptions {
   /** Overrides the scenario's `seed`. */
   readonly seed?: number | undefined;
   readonly catalog?: PriceCatalog;
+  /** Called as blocks of trials finish with the trials done so far and the total. */
+  readonly onProgress?: (trialsDone: number, trials: number) => void;
 }
 
 export type ForecastOutcome =
@@ -104,8 +106,27 @@ export function forecastScenario(
   const plan = planSimulation(settled);
   const taskCosts = simulateTasks(plan, settled.seed);
   const taskNoise = taskNoiseOf(taskCosts);
-  const result = simulate(plan, { seed: settled.seed, trials: settled.trials, taskNoise });
+  const onBlockDone = progressCounter(settled.trials, options.onProgress);
+  const result = simulate(plan, {
+    seed: settled.seed,
+    trials: settled.trials,
+    taskNoise,
+    onBlockDone,
+  });
   return summarizeForecast(settled, plan, result, issues, taskCosts);
+}
+
+/** Turns blocks done into trials done so far, for a progress callback; none without one. */
+export function progressCounter(
+  trials: number,
+  onProgress: ForecastOptions['onProgress'],
+): ((blockTrials: number) => void) | undefined {
+  if (onProgress === undefined) return undefined;
+  let done = 0;
+  return (blockTrials) => {
+    done += blockTrials;
+    onProgress(done, trials);
+  };
 }
 
 /** The spread of single tasks that sizes the noise of months with few tasks. */

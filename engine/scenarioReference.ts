@@ -179,6 +179,15 @@ export const PRICES_REFERENCE: SectionReference = {
   name: 'prices',
   keys: [
     k(
+      'catalog',
+      'file name',
+      'the built-in catalog',
+      './team-prices.json',
+      'fixed',
+      'text',
+      'A price catalog written by `pertask prices import`, laid over the built-in one.',
+    ),
+    k(
       'models',
       'section',
       'none',

@@ -33,6 +33,8 @@ export interface SimulationRequest {
    * months with few tasks. None: no such noise.
    */
   readonly taskNoise?: readonly TaskNoise[];
+  /** Called after each block with the trials it simulated, for a progress display. */
+  readonly onBlockDone?: (trials: number) => void;
 }
 
 export interface TaskNoise {
@@ -87,6 +89,7 @@ export function simulateBlocks(
     const count = Math.min(BLOCK_TRIALS, request.trials - first);
     const dashboard = new Float64Array(result.dashboardSums.length);
     kernel.runBlock(request.seed, block, first, count, dashboard);
+    request.onBlockDone?.(count);
     return dashboard;
   });
 }

@@ -157,4 +157,28 @@ export interface Summary {
     readonly source: string;
   }[];
   readonly warnings: readonly string[];
+  /**
+   * The gap's parts by driver (Shapley attribution), largest first when
+   * present; absent until attribution runs. The reports name the largest.
+   */
+  readonly gapAttribution?: readonly GapDriver[];
+  /** Architecture options simulated on the same draws; absent when the scenario has none. */
+  readonly options?: readonly OptionSummary[];
+}
+
+/** One driver's part of the gap between the per-task and the per-token forecast, in USD. */
+export interface GapDriver {
+  /** A stable key, e.g. 'loop-drift'. */
+  readonly driver: string;
+  /** Words for a reader, e.g. 'deeper review loops'. */
+  readonly label: string;
+  readonly mean: number;
+  readonly p10?: number;
+  readonly p90?: number;
+}
+
+/** One option's annual spend in the per-task forecast. */
+export interface OptionSummary {
+  readonly name: string;
+  readonly annual: DistributionSummary;
 }

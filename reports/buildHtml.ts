@@ -4,8 +4,10 @@
  * in a JSON script element, and a content security policy blocks every
  * network request, so a report forwarded by mail shows the same thing.
  */
+import type { Assumption } from '../engine/describeAssumptions.js';
 import type { Summary } from '../engine/summaryTypes.js';
 import type { ChartSpec } from './buildCharts.js';
+import { buildAssumptionsTable } from './html/buildAssumptionsTable.js';
 import { buildHeadline } from './html/buildHeadline.js';
 import { buildMethodNote } from './html/buildMethodNote.js';
 import { buildTaskCostTable } from './html/buildTaskCostTable.js';
@@ -24,12 +26,12 @@ export interface EmbedScripts {
  * Vega compiles its expressions with Function, hence 'unsafe-eval'; the
  * export menu draws PNGs from data: and blob: URLs. Nothing may be fetched.
  */
-const CONTENT_SECURITY_POLICY =
+export const CONTENT_SECURITY_POLICY =
   "default-src 'none'; script-src 'unsafe-inline' 'unsafe-eval'; " +
   "style-src 'unsafe-inline'; img-src data: blob:";
 
 /** Finds each chart's spec by its data-chart attribute and draws it as SVG. */
-const EMBED_CHARTS = `
+export const EMBED_CHARTS = `
 for (const source of document.querySelectorAll('script[data-chart]')) {
   const target = document.getElementById('chart-' + source.dataset.chart);
   const options = {
@@ -42,7 +44,7 @@ for (const source of document.querySelectorAll('script[data-chart]')) {
 }
 `;
 
-function chartSectionOf(chart: ChartSpec): string {
+export function chartSectionOf(chart: ChartSpec): string {
   const name = escapeHtml(chart.name);
   return (
     `<figure class="chart"><div id="chart-${name}"></div></figure>\n` +
@@ -60,7 +62,11 @@ function warningsSectionOf(summary: Summary): string {
 const inlineScript = (javascript: string): string =>
   `<script>${escapeScriptText(javascript)}</script>`;
 
-function bodyOf(summary: Summary, charts: readonly ChartSpec[]): string {
+function bodyOf(
+  summary: Summary,
+  charts: readonly ChartSpec[],
+  assumptions: readonly Assumption[] | undefined,
+): string {
   const headline = buildHeadline(summary).map((s) => `<p>${escapeHtml(s)}</p>`);
   return [
     `<h1>${escapeHtml(summary.scenario.name)}</h1>`,
@@ -73,6 +79,8 @@ function bodyOf(summary: Summary, charts: readonly ChartSpec[]): string {
     buildWorkloadTable(summary),
     '<h2>Single tasks</h2>',
     buildTaskCostTable(summary),
+    assumptions === undefined ? '' : '<h2>Assumptions</h2>',
+    assumptions === undefined ? '' : buildAssumptionsTable(assumptions),
     '<h2>Method</h2>',
     `<section class="method">${buildMethodNote(summary)}</section>`,
   ]
@@ -81,14 +89,18 @@ function bodyOf(summary: Summary, charts: readonly ChartSpec[]): string {
 }
 
 /**
- * Assembles the report page from a Summary, its chart specs and the three
- * library builds. Pure: the caller reads the scripts (loadEmbedScripts) and
- * writes the file. Cost: linear in the inlined scripts, about 0.8 MB.
+ * Assembles the report page from a Summary, its chart specs, the three
+ * library builds and, when given, the scenario's assumptions (a table after
+ * the single tasks). Charts appear in the order given, so a new chart is one
+ * more entry in the list. Pure: the caller reads the scripts
+ * (loadEmbedScripts) and writes the file. Cost: linear in the inlined
+ * scripts, about 0.8 MB.
  */
 export function buildHtml(
   summary: Summary,
   charts: readonly ChartSpec[],
   scripts: EmbedScripts,
+  assumptions?: readonly Assumption[],
 ): string {
   return [
     '<!DOCTYPE html>',
@@ -101,7 +113,7 @@ export function buildHtml(
     `<style>${REPORT_STYLES}</style>`,
     '</head>',
     '<body>',
-    bodyOf(summary, charts),
+    bodyOf(summary, charts, assumptions),
     inlineScript(scripts.vega),
     inlineScript(scripts.vegaLite),
     inlineScript(scripts.vegaEmbed),

@@ -1,4 +1,4 @@
-import { isMap, type Node } from 'yaml';
+import { isMap, isScalar, type Node } from 'yaml';
 import { parseMonth } from '../monthIndex.js';
 import {
   findModelPrice,
@@ -16,7 +16,9 @@ import {
   type ValidationContext,
 } from './validationContext.js';
 
-export const PRICES_KEYS = ['models', 'curve'] as const;
+// `catalog` names a file from `pertask prices import`; the CLI reads it and passes it in as
+// the catalog, so validation only checks that it is a path.
+export const PRICES_KEYS = ['models', 'curve', 'catalog'] as const;
 export const MODEL_PRICE_KEYS = [
   'input',
   'cached_input',
@@ -52,6 +54,18 @@ export function readPrices(
   const entries = context.entriesOf(pricesEntry.value, pricesEntry.path, '`prices`');
   if (entries === undefined) return undefined;
   context.rejectUnknownKeys(entries, PRICES_KEYS, '`prices`');
+  const catalogEntry = entryOf(entries, 'catalog');
+  const catalogNode = catalogEntry?.value ?? null;
+  if (catalogEntry !== undefined && (!isScalar(catalogNode) || writtenText(catalogNode) === '')) {
+    const hint = 'a file written by `pertask prices import`, e.g. `./team-prices.json`';
+    context.error(
+      catalogEntry.value,
+      catalogEntry.path,
+      'wrong-type',
+      'No catalog file named.',
+      hint,
+    );
+  }
   const modelsEntry = entryOf(entries, 'models');
   if (modelsEntry === undefined) return prices;
   const models = context.entriesOf(modelsEntry.value, modelsEntry.path, '`prices.models`');

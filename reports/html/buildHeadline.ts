@@ -5,7 +5,7 @@
  */
 import type { DistributionSummary, Summary } from '../../engine/summaryTypes.js';
 import { indexGrowthOf } from '../charts/buildIndexChart.js';
-import { formatMoney, formatPercent, formatRatio } from '../formatMoney.js';
+import { formatMoney, formatPercent, formatRatio, formatSignedMoney } from '../formatMoney.js';
 
 function horizonPhraseOf(summary: Summary): string {
   const first = summary.months[0] ?? '';
@@ -63,6 +63,27 @@ function gapSentenceOf(summary: Summary): string {
   );
 }
 
+/** How many drivers the headline names: a sentence, not a table. */
+const DRIVERS_NAMED = 3;
+
+/**
+ * "Its largest drivers are deeper review loops (+$310k on average), ...", from
+ * the gap's attribution when the Summary carries one; null otherwise, since
+ * without attribution the report does not guess at causes.
+ */
+export function driversSentenceOf(summary: Summary): string | null {
+  const drivers = [...(summary.gapAttribution ?? [])]
+    .filter((driver) => driver.mean !== 0)
+    .sort((a, b) => Math.abs(b.mean) - Math.abs(a.mean))
+    .slice(0, DRIVERS_NAMED);
+  if (drivers.length === 0) return null;
+  const parts = drivers.map((d) => `${d.label} (${formatSignedMoney(d.mean)} on average)`);
+  const list =
+    parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
+  const lead = drivers.length === 1 ? 'Its largest driver is' : 'Its largest drivers are';
+  return `${lead} ${list}.`;
+}
+
 function indexSentenceOf(summary: Summary): string {
   const last = summary.months[summary.months.length - 1] ?? '';
   const perTask = formatRatio(indexGrowthOf(summary.index.costPerTask));
@@ -91,6 +112,7 @@ export function buildHeadline(summary: Summary): string[] {
   const sentences = [
     spendSentenceOf(summary),
     gapSentenceOf(summary),
+    driversSentenceOf(summary),
     budgetSentenceOf(summary),
     indexSentenceOf(summary),
   ];

@@ -23,6 +23,8 @@ function workloadRowOf(workload: WorkloadSummary): string {
     formatMoney(workload.costPerTaskLast.p50),
     first === undefined ? '' : formatCount(first.tokensPerTask),
     last === undefined ? '' : formatCount(last.tokensPerTask),
+    first === undefined ? '' : formatCount(first.tasks),
+    last === undefined ? '' : formatCount(last.tasks),
   ];
   return `<tr><th scope="row">${escapeHtml(workload.name)}</th>${cells.map(cell).join('')}</tr>`;
 }
@@ -32,10 +34,11 @@ function totalRowOf(summary: Summary): string {
     ...spreadCells(summary.total.annual.perTask),
     ...spreadCells(summary.total.annual.perToken),
   ];
-  // Cost and tokens per task of the whole are a mix of workloads, left to the index chart.
+  // Cost and tokens per task of the whole are a mix of workloads, left to the index chart;
+  // tasks of different workloads are different things and are not added up.
   return (
     `<tr class="total"><th scope="row">All workloads</th>${cells.map(cell).join('')}` +
-    '<td></td><td></td><td></td><td></td></tr>'
+    `${'<td></td>'.repeat(6)}</tr>`
   );
 }
 
@@ -55,8 +58,9 @@ function headerOf(summary: Summary): string {
     `<th colspan="3" class="per-task">${horizon} spend, per task</th>` +
     `<th colspan="3" class="per-token">${horizon} spend, per token</th>` +
     '<th colspan="2">Cost per task, P50 of trials</th>' +
-    '<th colspan="2">Tokens per task, mean of trials</th></tr>' +
-    `<tr>${spread}${spread}${months}${months}</tr></thead>`
+    '<th colspan="2">Tokens per task, mean of trials</th>' +
+    '<th colspan="2">Tasks per month, mean of trials</th></tr>' +
+    `<tr>${spread}${spread}${months}${months}${months}</tr></thead>`
   );
 }
 

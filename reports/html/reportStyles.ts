@@ -25,7 +25,12 @@ th.per-task { color: ${PER_TASK_COLOR}; }
 th.per-token { color: ${PER_TOKEN_COLOR}; }
 tr.total th, tr.total td { font-weight: 600; border-top: 2px solid #bbb; }
 .method { color: #444; font-size: 0.92rem; }
+td.text { text-align: left; }
+td.drawn { white-space: nowrap; }
+table.assumptions th[scope="row"] { font-weight: normal; }
+table.assumptions code { font-size: 0.8rem; overflow-wrap: anywhere; }
 .warnings li { color: #8a4b00; }
+@page { margin: 14mm 12mm; }
 @media print {
   body { font-size: 10.5pt; max-width: none; margin: 0; padding: 0; }
   h2 { break-after: avoid; page-break-after: avoid; }

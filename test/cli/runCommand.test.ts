@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { makeCli } from '../../cli/makeCli.js';
 import { makeTemporaryFolder, runCli } from './runCli.js';
 
 const EXAMPLES = readdirSync('scenarios')
@@ -11,9 +12,12 @@ const EXPECTED_FILES = [
   'report.html',
   'summary.json',
   'monthly.csv',
+  'summary.md',
+  'report.xlsx',
   ...['index', 'monthly-fan', 'annual-distribution', 'by-workload'].flatMap((chart) => [
     `${chart}.vl.json`,
     `${chart}.svg`,
+    `${chart}.png`,
   ]),
 ];
 
@@ -119,5 +123,80 @@ describe('pertask run on bad input', () => {
   it('never shows a stack trace', async () => {
     const run = await runCli(['run', 'no-such.yaml']);
     expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe('pertask run --format', () => {
+  it('writes only the formats it names', async () => {
+    const out = makeTemporaryFolder();
+    const args = ['run', EXAMPLES[0]!, '--trials', '300', '-q', '--out', out];
+    const run = await runCli([...args, '--format', 'html, xlsx']);
+    expect(run.code).toBe(0);
+    const [folder] = readdirSync(out);
+    expect(readdirSync(join(out, folder!)).sort()).toEqual(['report.html', 'report.xlsx']);
+  });
+
+  it('writes a PNG per chart that starts with the PNG signature', async () => {
+    const out = makeTemporaryFolder();
+    const run = await runCli([
+      'run',
+      EXAMPLES[0]!,
+      '--trials',
+      '300',
+      '-q',
+      '--out',
+      out,
+      '--format',
+      'png',
+    ]);
+    expect(run.code).toBe(0);
+    const [folder] = readdirSync(out);
+    const files = readdirSync(join(out, folder!)).sort();
+    expect(files).toEqual([
+      'annual-distribution.png',
+      'by-workload.png',
+      'index.png',
+      'monthly-fan.png',
+    ]);
+    for (const file of files) {
+      // PNG signature, RFC 2083 section 3.1: 137 80 78 71 13 10 26 10.
+      const bytes = readFileSync(join(out, folder!, file));
+      expect([...bytes.subarray(0, 8)]).toEqual([137, 80, 78, 71, 13, 10, 26, 10]);
+    }
+  });
+
+  it('refuses an unknown format with exit 2, the valid names and the closest', async () => {
+    const out = makeTemporaryFolder();
+    const run = await runCli(['run', EXAMPLES[0]!, '--out', out, '--format', 'html,xslx']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('unknown format `xslx`');
+    expect(run.stderr).toContain('html, json, csv, md, xlsx, png, svg, vl');
+    expect(run.stderr).toContain('Did you mean `xlsx`?');
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+    expect(readdirSync(out)).toEqual([]);
+  });
+});
+
+describe('pertask run on a terminal', () => {
+  /** Runs with stderr claiming to be a terminal, as it is in an interactive shell. */
+  async function runOnTerminal(extra: readonly string[]) {
+    let stderr = '';
+    const io = {
+      stdout: { write: () => true },
+      stderr: { write: (text: string) => (stderr += text), isTTY: true },
+      cwd: process.cwd(),
+      env: {},
+    };
+    const out = makeTemporaryFolder();
+    const args = ['run', EXAMPLES[0]!, '--trials', '3000', '--format', 'json', '--out', out];
+    const code = await makeCli([...args, ...extra], io).run();
+    return { code, stderr };
+  }
+
+  it.each([['--quiet'], ['--json']])('draws no progress bar under %s', async (flag) => {
+    const run = await runOnTerminal([flag]);
+    expect(run.code).toBe(0);
+    expect(run.stderr).not.toContain('\r');
+    expect(run.stderr).not.toContain('trials\u001b[K');
   });
 });

@@ -97,3 +97,43 @@ describe('buildHtml', () => {
     expect(html).toMatch(/@media print \{[^}]*\}[^@]*\.vega-actions/s);
   });
 });
+
+describe('buildHtml with assumptions', () => {
+  const assumptions = [
+    {
+      path: 'workloads.support.tasks_per_month',
+      distribution: 'lognormal, P5 1000, P95 4000',
+      drawn: 'trial' as const,
+      p5: 1000,
+      p50: 2000,
+      p95: 4000,
+    },
+    {
+      path: 'prices.curve.annual_change',
+      distribution: 'rate, P5 -60%, P95 -20%',
+      drawn: 'trial' as const,
+      p5: -0.6,
+      p50: Math.sqrt(0.4 * 0.8) - 1,
+      p95: -0.2,
+    },
+  ];
+  const html = buildHtml(summaryFixture, buildCharts(summaryFixture), realScripts, assumptions);
+
+  it('lists every input with its distribution and P5, P50 and P95 in their units', () => {
+    expect(html).toContain('<h2>Assumptions</h2>');
+    expect(html).toContain(
+      '<th scope="row"><code>workloads.support.tasks_per_month</code></th>' +
+        '<td class="text">lognormal, P5 1000, P95 4000</td><td class="text drawn">per trial</td>' +
+        '<td>1k</td><td>2k</td><td>4k</td>',
+    );
+    // sqrt(0.4 * 0.8) - 1 = -0.43431...: three significant digits of the percent.
+    expect(html).toContain('<td>-60%</td><td>-43.4%</td><td>-20%</td>');
+  });
+
+  it('places the assumptions after the tables and before the method', () => {
+    const order = ['<h2>By workload</h2>', '<h2>Assumptions</h2>', '<h2>Method</h2>'];
+    const positions = order.map((heading) => html.indexOf(heading));
+    expect(positions).toEqual([...positions].sort((a, b) => a - b));
+    expect(positions[0]).toBeGreaterThan(0);
+  });
+});

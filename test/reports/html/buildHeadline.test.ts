@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { DistributionSummary, Summary } from '../../../engine/summaryTypes.js';
-import { buildHeadline } from '../../../reports/html/buildHeadline.js';
+import { buildHeadline, driversSentenceOf } from '../../../reports/html/buildHeadline.js';
 import { summaryFixture } from '../summaryFixture.js';
 
 /** What the engine summarises when every trial gives `value`: no spread, sd exactly 0. */
@@ -88,5 +88,46 @@ describe('buildHeadline', () => {
     for (const summary of [summaryFixture, certainSummary]) {
       expect(buildHeadline(summary).join(' ')).not.toMatch(/today/i);
     }
+  });
+});
+
+describe('the drivers sentence', () => {
+  // Shapley parts of a gap of $577k, made up for the test; their labels are what a reader sees.
+  const attributed: Summary = {
+    ...summaryFixture,
+    gapAttribution: [
+      { driver: 'context-growth', label: 'growing context', mean: 121_000 },
+      { driver: 'loop-drift', label: 'deeper review loops', mean: 402_000, p10: 1, p90: 2 },
+      { driver: 'induced-demand', label: 'demand induced by cheaper tokens', mean: -8_400 },
+      { driver: 'verification', label: 'verification passes', mean: 62_500 },
+      { driver: 'none', label: 'nothing', mean: 0 },
+    ],
+  };
+
+  it('names the three largest drivers by size, with their mean parts, after the gap', () => {
+    const sentences = buildHeadline(attributed);
+    expect(sentences[2]).toBe(
+      'Its largest drivers are deeper review loops (+$402k on average), growing context ' +
+        '(+$121k on average) and verification passes (+$62.5k on average).',
+    );
+    expect(sentences[1]).toMatch(/^Trial by trial/);
+  });
+
+  it('orders by size whatever the sign, and shows a negative part plainly', () => {
+    const small: Summary = {
+      ...summaryFixture,
+      gapAttribution: [
+        { driver: 'a', label: 'loop drift', mean: 1_000 },
+        { driver: 'b', label: 'cheaper tokens', mean: -5_000 },
+      ],
+    };
+    expect(driversSentenceOf(small)).toBe(
+      'Its largest drivers are cheaper tokens (-$5k on average) and loop drift (+$1k on average).',
+    );
+  });
+
+  it('says nothing of drivers when the Summary has no attribution', () => {
+    expect(driversSentenceOf(summaryFixture)).toBeNull();
+    expect(buildHeadline(summaryFixture).join(' ')).not.toContain('driver');
   });
 });

@@ -1,0 +1,136 @@
+/**
+ * `pertask prices`: list the catalog's models with the date of each price;
+ * `prices import` turns a LiteLLM-format price map into a catalog file;
+ * `prices fit` estimates an annual price change from a price history.
+ */
+import { resolve } from 'node:path';
+import {
+  parsePriceHistoryCsv,
+  type LiteLlmPriceMap,
+} from '../engine/catalog/readLiteLlmPriceMap.js';
+import {
+  fitPriceChange,
+  PriceFitError,
+  type PriceChangeFit,
+} from '../engine/usage/fitPriceChange.js';
+import { importPriceMap } from '../engine/usage/importPriceMap.js';
+import type { TieredModelPrice } from '../engine/usage/priceUsage.js';
+import { formatPercent } from '../reports/formatMoney.js';
+import { renderTextTable } from '../reports/dashboard/dashboardTables.js';
+import { CliError, EXIT, type CliIo } from './cliIo.js';
+import { loadCatalog } from './readUsageFiles.js';
+import { readTextFile } from './readTextFile.js';
+import { writeFilesAtomically } from './writeFileAtomic.js';
+
+export async function listPricesCommand(
+  options: { catalog: string | undefined; json: boolean },
+  io: CliIo,
+): Promise<number> {
+  const catalog = await loadCatalog(options.catalog, io);
+  const models = [...catalog.models.values()] as TieredModelPrice[];
+  if (options.json) {
+    io.stdout.write(`${JSON.stringify(models, null, 2)}\n`);
+    return EXIT.ok;
+  }
+  const table = {
+    title: `${models.length} models, USD per million tokens`,
+    header: ['model', 'vendor', 'input', 'cached', 'output', 'long context', 'as of'],
+    rows: models.map((m) => [
+      m.model,
+      m.vendor,
+      String(m.input),
+      String(m.cachedInput),
+      String(m.output),
+      m.longContext === undefined
+        ? ''
+        : `>${m.longContext.thresholdTokens / 1000}k: ` +
+          `${m.longContext.input} / ${m.longContext.output}`,
+      m.asOf,
+    ]),
+  };
+  io.stdout.write(`${renderTextTable(table)}\n`);
+  return EXIT.ok;
+}
+
+export async function importPricesCommand(
+  options: { file: string; out: string; asOf: string | undefined; quiet: boolean },
+  io: CliIo,
+): Promise<number> {
+  const text = await readTextFile(options.file, io, 'price map');
+  let map: LiteLlmPriceMap;
+  try {
+    map = JSON.parse(text.replace(/^\uFEFF/, '')) as LiteLlmPriceMap;
+  } catch (error) {
+    throw new CliError(`${options.file}: not JSON (${(error as Error).message}).`, EXIT.usage);
+  }
+  if (typeof map !== 'object' || map === null || Array.isArray(map)) {
+    throw new CliError(`${options.file}: expected a map of model names to prices.`, EXIT.usage);
+  }
+  if (options.asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(options.asOf)) {
+    throw new CliError(`--as-of ${options.asOf} is not a date; write YYYY-MM-DD.`, EXIT.usage);
+  }
+  let outcome;
+  try {
+    outcome = importPriceMap(map, options.asOf);
+  } catch (error) {
+    const hint = ' Name the date the prices were read with --as-of YYYY-MM-DD.';
+    throw new CliError(`${options.file}: ${(error as Error).message}.${hint}`, EXIT.usage);
+  }
+  const json = `${JSON.stringify(outcome.catalog, null, 2)}\n`;
+  await writeFilesAtomically(new Map([[resolve(io.cwd, options.out), json]]));
+  if (!options.quiet) {
+    const { skipped, catalog } = outcome;
+    const tiers = catalog.models.filter((m) => m.longContext !== undefined).length;
+    io.stderr.write(
+      `Wrote ${options.out}: ${catalog.models.length} models priced as of ${catalog.asOf} ` +
+        `(${tiers} with a long-context tier); skipped ${skipped.nonModel} non-model keys, ` +
+        `${skipped.notText} entries that are not text models, ${skipped.unpriced} without ` +
+        'input and output prices.\n',
+    );
+  }
+  return EXIT.ok;
+}
+
+export async function fitPricesCommand(
+  options: { history: string; models: readonly string[]; inputShare: number; json: boolean },
+  io: CliIo,
+): Promise<number> {
+  const text = await readTextFile(options.history, io, 'price history');
+  let fit: PriceChangeFit;
+  try {
+    const rows = parsePriceHistoryCsv(text);
+    if (options.models.length === 0) {
+      const names = [...new Set(rows.map((row) => row.model))].sort().join(', ');
+      throw new PriceFitError(
+        `name the tier's models with --models a,b,c; the history has ${names}`,
+      );
+    }
+    fit = fitPriceChange(rows, options.models, options.inputShare);
+  } catch (error) {
+    if (!(error instanceof Error)) throw error;
+    throw new CliError(`${options.history}: ${error.message}.`, EXIT.usage);
+  }
+  if (options.json) io.stdout.write(`${JSON.stringify(fit, null, 2)}\n`);
+  else io.stdout.write(`${formatFit(fit)}\n`);
+  return EXIT.ok;
+}
+
+const signed = (share: number) => `${share >= 0 ? '+' : ''}${(share * 100).toFixed(1)}%`;
+
+function formatFit(fit: PriceChangeFit): string {
+  const table = {
+    title: `Tier ${fit.models.join(' > ')}, blended ${formatPercent(fit.inputShare)} input`,
+    header: ['date', 'cheapest model', 'USD/Mtok'],
+    rows: fit.points.map((p) => [p.date, p.model, p.usdPerMillionTokens.toFixed(4)]),
+  };
+  return [
+    renderTextTable(table),
+    '',
+    `Annual change ${signed(fit.annualChange)} over ${fit.years.toFixed(1)} years ` +
+      `(log-linear fit, R^2 ${fit.rSquared.toFixed(2)}). For the scenario:`,
+    '',
+    'prices:',
+    '  curve:',
+    `    annual_change: ${signed(fit.p5)} to ${signed(fit.p95)}   # P5 to P95 of the fitted trend`,
+  ].join('\n');
+}

@@ -1,0 +1,88 @@
+import type { PriceCatalog } from '../engine/priceCatalog.js';
+import { BUILTIN_CATALOG, createPriceCatalog } from '../engine/priceCatalog.js';
+import { readImportedCatalog } from '../engine/usage/importPriceMap.js';
+import type { LiteLlmTaskKey } from '../engine/usage/readLiteLlmSpendLogs.js';
+import { dropDuplicateRequests, readUsageText } from '../engine/usage/readUsageText.js';
+import {
+  formatUsageProblem,
+  UsageReadError,
+  type UsageFormat,
+  type UsageRecord,
+} from '../engine/usage/usageRecord.js';
+import { isKnownTimeZone } from '../engine/usage/zonedTime.js';
+import { CliError, EXIT, type CliIo } from './cliIo.js';
+import { readTextFile } from './readTextFile.js';
+
+export interface UsageInputOptions {
+  readonly tz: string;
+  readonly format: UsageFormat | undefined;
+  readonly taskKey: LiteLlmTaskKey | undefined;
+  readonly catalog: string | undefined;
+  readonly quiet: boolean;
+}
+
+/** Checks --tz before any file is read. */
+export function checkTimeZone(zone: string): string {
+  if (!isKnownTimeZone(zone)) {
+    throw new CliError(
+      `--tz ${zone} is not a time zone; name an IANA zone such as UTC, Europe/Paris or ` +
+        'America/New_York.',
+      EXIT.usage,
+    );
+  }
+  return zone;
+}
+
+/**
+ * Reads every usage file, printing every problem of every file (file:line:col,
+ * key, hint) before failing with exit code 2; then drops requests seen in an
+ * earlier file too. Notes what each file held on stderr.
+ */
+export async function readUsageFiles(
+  files: readonly string[],
+  options: UsageInputOptions,
+  io: CliIo,
+): Promise<UsageRecord[]> {
+  checkTimeZone(options.tz);
+  const records: UsageRecord[] = [];
+  let failed = false;
+  for (const file of files) {
+    const text = await readTextFile(file, io, 'usage file');
+    try {
+      const read = readUsageText(text, {
+        zone: options.tz,
+        format: options.format,
+        taskKey: options.taskKey,
+      });
+      records.push(...read.records);
+      const dropped = read.duplicates > 0 ? `, ${read.duplicates} duplicate requests dropped` : '';
+      const kind = read.format === 'focus' ? ' of generative AI (token charges)' : '';
+      if (!options.quiet)
+        io.stderr.write(
+          `${file}: ${read.format}, ${read.records.length} records${kind}${dropped}\n`,
+        );
+    } catch (error) {
+      if (!(error instanceof UsageReadError)) throw error;
+      for (const problem of error.problems)
+        io.stderr.write(`${formatUsageProblem(problem, file)}\n`);
+      failed = true;
+    }
+  }
+  if (failed) throw new CliError('nothing was written: fix the usage files above.', EXIT.usage);
+  const { kept, duplicates } = dropDuplicateRequests(records);
+  if (duplicates > 0 && !options.quiet) {
+    io.stderr.write(`${duplicates} requests appear in more than one file; each is counted once.\n`);
+  }
+  return kept;
+}
+
+/** The built-in catalog, with an imported one (pertask prices import) laid over it. */
+export async function loadCatalog(file: string | undefined, io: CliIo): Promise<PriceCatalog> {
+  if (file === undefined) return BUILTIN_CATALOG;
+  const text = await readTextFile(file, io, 'catalog');
+  const imported = readImportedCatalog(text);
+  if (!imported.ok) throw new CliError(`${file}: ${imported.message}`, EXIT.usage);
+  const merged = new Map(BUILTIN_CATALOG.models);
+  for (const entry of imported.entries) merged.set(entry.model, entry);
+  return createPriceCatalog([...merged.values()]);
+}

@@ -1,0 +1,195 @@
+/**
+ * The commands that start from usage logs: `dashboard` (what the logs say),
+ * `calibrate` (a scenario that reproduces them) and `backtest` (a forecast
+ * against them). Each reads every file first and writes nothing if one is bad.
+ */
+import { existsSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
+import { forecastScenario } from '../engine/forecast.js';
+import { loadScenarioDocument } from '../engine/loadScenarioDocument.js';
+import { formatIssue, hasErrors } from '../engine/scenarioIssue.js';
+import { backtestForecast, type Backtest } from '../engine/usage/backtestForecast.js';
+import { buildDashboard, priceRecords } from '../engine/usage/buildDashboard.js';
+import {
+  calibrateScenario,
+  CalibrationError,
+  safeName,
+} from '../engine/usage/calibrateScenario.js';
+import { writeCalibratedScenario } from '../engine/usage/writeCalibratedScenario.js';
+import { validateScenario } from '../engine/validate/validateScenario.js';
+import { buildDashboardCharts } from '../reports/dashboard/buildDashboardCharts.js';
+import { buildDashboardHtml } from '../reports/dashboard/buildDashboardHtml.js';
+import {
+  buildDashboardNotes,
+  buildDashboardTables,
+  renderTextTable,
+} from '../reports/dashboard/dashboardTables.js';
+import { formatMoney, formatPercent } from '../reports/formatMoney.js';
+import { loadEmbedScripts } from '../reports/loadEmbedScripts.js';
+import { CliError, EXIT, type CliIo } from './cliIo.js';
+import { loadCatalog, readUsageFiles, type UsageInputOptions } from './readUsageFiles.js';
+import { validateFiles } from './runCommand.js';
+import { writeFilesAtomically } from './writeFileAtomic.js';
+
+export interface DashboardOptions extends UsageInputOptions {
+  readonly logs: readonly string[];
+  readonly months: number;
+  readonly out: string;
+  readonly json: boolean;
+}
+
+/** `pertask dashboard`: tables on stdout (or JSON), and report.html with dashboard.json. */
+export async function dashboardCommand(options: DashboardOptions, io: CliIo): Promise<number> {
+  const catalog = await loadCatalog(options.catalog, io);
+  const records = await readUsageFiles(options.logs, options, io);
+  const dashboard = buildDashboard(records, { zone: options.tz, catalog, months: options.months });
+  const folder = resolve(io.cwd, options.out);
+  const files = new Map<string, string>([
+    [resolve(folder, 'dashboard.json'), `${JSON.stringify(dashboard, null, 2)}\n`],
+    [
+      resolve(folder, 'report.html'),
+      buildDashboardHtml(dashboard, options.logs, loadEmbedScripts()),
+    ],
+    ...buildDashboardCharts(dashboard).map(
+      (chart) =>
+        [
+          resolve(folder, `${chart.name}.vl.json`),
+          `${JSON.stringify(chart.spec, null, 2)}\n`,
+        ] as const,
+    ),
+  ]);
+  await writeFilesAtomically(files);
+  if (options.json) io.stdout.write(`${JSON.stringify(dashboard, null, 2)}\n`);
+  else if (!options.quiet) io.stdout.write(`${formatDashboardText(dashboard)}\n`);
+  if (!options.quiet) io.stderr.write(`Wrote ${files.size} files to ${options.out}/\n`);
+  return EXIT.ok;
+}
+
+function formatDashboardText(dashboard: ReturnType<typeof buildDashboard>): string {
+  if (dashboard.records === 0) return 'No usage records in the files.';
+  const range = `${dashboard.months[0]} to ${dashboard.months[dashboard.months.length - 1]}`;
+  const head = `Spend ${formatMoney(dashboard.spendUsd)}, ${range} (months in ${dashboard.zone})`;
+  const tables = buildDashboardTables(dashboard).map(renderTextTable);
+  const notes = buildDashboardNotes(dashboard).map((note) => `- ${note}`);
+  return [head, ...tables, ...(notes.length > 0 ? [notes.join('\n')] : [])].join('\n\n');
+}
+
+export interface CalibrateOptions extends UsageInputOptions {
+  readonly logs: readonly string[];
+  readonly out: string;
+  readonly name: string | undefined;
+  readonly months: number;
+  readonly trials: number;
+  /** Replace an existing file at --out. */
+  readonly force: boolean;
+}
+
+/**
+ * `pertask calibrate`: fits a scenario to the logs, checks that the text it is
+ * about to write validates, and writes it.
+ */
+export async function calibrateCommand(options: CalibrateOptions, io: CliIo): Promise<number> {
+  if (!options.force && existsSync(resolve(io.cwd, options.out))) {
+    const message = `${options.out} exists; pass --force to replace it, or name another --out.`;
+    throw new CliError(message, EXIT.usage);
+  }
+  const catalog = await loadCatalog(options.catalog, io);
+  const records = await readUsageFiles(options.logs, options, io);
+  let calibration;
+  try {
+    calibration = calibrateScenario(records, catalog, options.tz);
+  } catch (error) {
+    if (error instanceof CalibrationError)
+      throw new CliError(`cannot calibrate: ${error.message}.`, EXIT.usage);
+    throw error;
+  }
+  const name = options.name ?? safeName(basename(options.out).replace(/\.ya?ml$/i, ''));
+  const text = writeCalibratedScenario(calibration, {
+    name,
+    sources: options.logs,
+    months: options.months,
+    trials: options.trials,
+  });
+  const { scenario, issues } = validateScenario(loadScenarioDocument(text), catalog);
+  if (scenario === undefined || hasErrors(issues)) {
+    // A bug, not the user's fault: show what would have been written and why it fails.
+    const problems = issues.map((issue) => formatIssue(issue, options.out, text)).join('\n');
+    throw new Error(`the calibrated scenario does not validate:\n${problems}`);
+  }
+  await writeFilesAtomically(new Map([[resolve(io.cwd, options.out), text]]));
+  if (!options.quiet) {
+    const summary = calibration.workloads
+      .map(
+        (w) =>
+          `${w.name}: ${w.tasksPerMonth} tasks in ${calibration.start}, ${w.steps.length} steps`,
+      )
+      .join('; ');
+    io.stderr.write(`Wrote ${options.out} (${summary}); run it with pertask run ${options.out}\n`);
+  }
+  return EXIT.ok;
+}
+
+export interface BacktestOptions extends UsageInputOptions {
+  readonly scenario: string;
+  readonly logs: readonly string[];
+  readonly trials: number | undefined;
+  readonly seed: number | undefined;
+  readonly json: boolean;
+}
+
+/** `pertask backtest`: forecasts the scenario and lays the logged months beside it. */
+export async function backtestCommand(options: BacktestOptions, io: CliIo): Promise<number> {
+  const catalog = await loadCatalog(options.catalog, io);
+  const valid = await validateFiles([options.scenario], io);
+  if (valid === undefined) return EXIT.usage;
+  const records = await readUsageFiles(options.logs, options, io);
+  const actual = new Map<string, number>();
+  for (const item of priceRecords(records, catalog, options.tz)) {
+    actual.set(item.month, (actual.get(item.month) ?? 0) + item.spendUsd);
+  }
+  const summary = forecastScenario(valid[0]!.scenario, {
+    trials: options.trials,
+    seed: options.seed,
+  });
+  const backtest = backtestForecast(summary, actual);
+  if (options.json) io.stdout.write(`${JSON.stringify(backtest, null, 2)}\n`);
+  else if (!options.quiet) io.stdout.write(`${formatBacktest(backtest, summary.scenario.name)}\n`);
+  return EXIT.ok;
+}
+
+function formatBacktest(backtest: Backtest, name: string): string {
+  if (backtest.months.length === 0) {
+    const logged = backtest.unmatched.join(', ');
+    return `No logged month falls in the horizon of ${name} (logged: ${logged}).`;
+  }
+  const rows = backtest.months.map((m) =>
+    [
+      m.month,
+      formatMoney(m.actualUsd),
+      formatMoney(m.perTask.p10),
+      formatMoney(m.perTask.p50),
+      formatMoney(m.perTask.p90),
+      m.inside ? 'yes' : 'no',
+      formatMoney(m.perTokenP50),
+    ].join('\t'),
+  );
+  const error = (label: string, value: Backtest['perTask']) =>
+    value === null
+      ? `${label}: no month with spend`
+      : `${label}: median off by ${formatPercent(value.meanAbsoluteShare)} a month on average; ` +
+        `period total ${value.totalShare >= 0 ? '+' : ''}${formatPercent(value.totalShare)}`;
+  const inside = backtest.months.filter((m) => m.inside).length;
+  return [
+    `Backtest of ${name} against ${backtest.months.length} logged months`,
+    ['month', 'actual', 'P10', 'P50', 'P90', 'inside', 'per-token P50'].join('\t'),
+    ...rows,
+    '',
+    `Inside the per-task P10 to P90: ${inside} of ${backtest.months.length} months ` +
+      `(${formatPercent(backtest.coverage ?? 0)}; a calibrated forecast catches about 80%).`,
+    error('Per-task forecast', backtest.perTask),
+    error('Per-token forecast', backtest.perToken),
+    ...(backtest.unmatched.length > 0
+      ? [`Logged months outside the horizon, left out: ${backtest.unmatched.join(', ')}.`]
+      : []),
+  ].join('\n');
+}

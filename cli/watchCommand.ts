@@ -1,0 +1,118 @@
+import { watch, type FSWatcher } from 'node:fs';
+import { basename, dirname, resolve } from 'node:path';
+import { CliError, EXIT, type CliIo } from './cliIo.js';
+import { startReportServer } from './reportServer.js';
+import { runCommand, validateFiles, type RunOptions } from './runCommand.js';
+
+export interface WatchOptions extends RunOptions {
+  /** Port on 127.0.0.1; 0 for any free port. */
+  readonly port: number;
+}
+
+/** Saves come in bursts (write, rename, touch): one re-run per burst, this long after its last. */
+const SETTLE_MS = 150;
+
+/**
+ * `pertask run --watch`: runs once, serves the reports on 127.0.0.1 and runs
+ * again whenever a scenario file is saved; open report pages reload after each
+ * successful run. A scenario with errors prints them (and shows them on the
+ * open pages) and the last good reports stay. Any saved file runs every
+ * scenario again, not only the one that changed. Resolves with exit code 0
+ * when `stop` aborts (Ctrl-C).
+ */
+export async function watchCommand(
+  options: WatchOptions,
+  io: CliIo,
+  stop: AbortSignal,
+): Promise<number> {
+  const folder = resolve(io.cwd, options.out);
+  await runReportingErrors(options, io);
+  const server = await startReportServer(folder, options.port);
+  // With a broken scenario at the start, the pages' addresses are printed once it is fixed.
+  let announced = await printAddresses(server.address, options, io);
+  let pending: NodeJS.Timeout | undefined;
+  let running = Promise.resolve();
+  const rerun = () => {
+    running = running.then(async () => {
+      if (!options.quiet) io.stderr.write('Scenario saved; forecasting again.\n');
+      const { code, problems } = await runCapturingProblems(options, io);
+      if (code === EXIT.ok) {
+        server.reload();
+        if (!announced) announced = await printAddresses(server.address, options, io);
+      } else server.problem(problems || 'The run failed; see the terminal.');
+    });
+  };
+  const watchers = watchFiles(options.scenarios, io.cwd, () => {
+    clearTimeout(pending);
+    pending = setTimeout(rerun, SETTLE_MS);
+  });
+  await new Promise<void>((done) => {
+    if (stop.aborted) done();
+    else stop.addEventListener('abort', () => done(), { once: true });
+  });
+  clearTimeout(pending);
+  for (const watcher of watchers) watcher.close();
+  await running;
+  await server.close();
+  io.stderr.write('Stopped watching.\n');
+  return EXIT.ok;
+}
+
+/**
+ * Watches each file's folder rather than the file: an editor that saves by
+ * writing a new file and renaming it over the old one would leave a watcher
+ * on the file itself watching nothing.
+ */
+function watchFiles(files: readonly string[], cwd: string, onChange: () => void): FSWatcher[] {
+  const byFolder = new Map<string, Set<string>>();
+  for (const file of files) {
+    const absolute = resolve(cwd, file);
+    const names = byFolder.get(dirname(absolute)) ?? new Set<string>();
+    names.add(basename(absolute));
+    byFolder.set(dirname(absolute), names);
+  }
+  return [...byFolder].map(([folder, names]) =>
+    watch(folder, (_event, name) => {
+      if (name !== null && names.has(String(name))) onChange();
+    }),
+  );
+}
+
+/** One run whose usage errors are printed rather than thrown, so watching goes on. */
+async function runReportingErrors(options: RunOptions, io: CliIo): Promise<number> {
+  try {
+    return await runCommand(options, io);
+  } catch (error) {
+    if (!(error instanceof CliError)) throw error;
+    io.stderr.write(`pertask: ${error.message}\n`);
+    return error.exitCode;
+  }
+}
+
+/** A run whose stderr is also kept, to show its problems on the open pages. */
+async function runCapturingProblems(options: RunOptions, io: CliIo) {
+  let problems = '';
+  const stderr = {
+    write: (text: string) => {
+      problems += text;
+      return io.stderr.write(text);
+    },
+    isTTY: io.stderr.isTTY,
+  };
+  const code = await runReportingErrors(options, { ...io, stderr });
+  return { code, problems: problems.replace(/\u001b\[[0-9;]*m/g, '') };
+}
+
+/** Prints where the reports are served; true when it could name every page. */
+async function printAddresses(address: string, options: RunOptions, io: CliIo): Promise<boolean> {
+  const quiet = { ...io, stderr: { write: () => true } };
+  const valid = await validateFiles(options.scenarios, quiet).catch(() => undefined);
+  const names = valid?.map((scenario) => scenario.scenario.name) ?? [];
+  const pages = names.map((name) => `${address}/${encodeURIComponent(name)}/report.html`);
+  const list = pages.length > 0 ? pages.join('\n  ') : `${address}/<scenario>/report.html`;
+  io.stderr.write(
+    `Serving reports on ${address} (open pages reload after each run):\n  ${list}\n` +
+      `Watching ${options.scenarios.length} scenario file(s); Ctrl-C stops.\n`,
+  );
+  return pages.length > 0;
+}

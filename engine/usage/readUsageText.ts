@@ -1,0 +1,131 @@
+/**
+ * Reads a usage file of any supported format into normalised records: the
+ * format is told from the content (or named), the matching reader runs, and
+ * rows whose request id was already seen are dropped.
+ */
+import { readAnthropicCosts, readAnthropicUsage } from './readAnthropicUsage.js';
+import { readFocusBilling } from './readFocusBilling.js';
+import {
+  ACCEPTED_FORMATS_HINT,
+  GENERIC_REQUIRED,
+  readGenericCsv,
+  readGenericJsonLines,
+} from './readGenericUsage.js';
+import { asObject, parseJsonDocuments } from './readJsonDocument.js';
+import { readLiteLlmSpendLogs, type LiteLlmTaskKey } from './readLiteLlmSpendLogs.js';
+import { readOpenAiCosts, readOpenAiUsage } from './readOpenAiUsage.js';
+import { readOtelSpans } from './readOtelSpans.js';
+import { failUsage } from './usageProblems.js';
+import type { UsageFormat, UsageRecord } from './usageRecord.js';
+
+export interface ReadUsageOptions {
+  /** IANA zone of times written without one; also the zone days and months are told in. */
+  readonly zone: string;
+  readonly format?: UsageFormat | undefined;
+  /** For LiteLLM spend logs: what groups calls into a task. */
+  readonly taskKey?: LiteLlmTaskKey | undefined;
+}
+
+export interface UsageRead {
+  readonly format: UsageFormat;
+  readonly records: readonly UsageRecord[];
+  /** Rows dropped because their request id had been seen before. */
+  readonly duplicates: number;
+}
+
+/** Reads one usage file's text. Throws a UsageReadError naming every problem. */
+export function readUsageText(text: string, options: ReadUsageOptions): UsageRead {
+  const format = options.format ?? detectUsageFormat(text);
+  const records = readAs(format, text, options);
+  const { kept, duplicates } = dropDuplicateRequests(records);
+  return { format, records: kept, duplicates };
+}
+
+function readAs(format: UsageFormat, text: string, options: ReadUsageOptions): UsageRecord[] {
+  switch (format) {
+    case 'generic-csv':
+      return readGenericCsv(text, options.zone);
+    case 'generic-jsonl':
+      return readGenericJsonLines(text, options.zone);
+    case 'focus':
+      return readFocusBilling(text);
+    case 'openai-usage':
+      return readOpenAiUsage(parseJsonDocuments(text));
+    case 'openai-costs':
+      return readOpenAiCosts(parseJsonDocuments(text));
+    case 'anthropic-usage':
+      return readAnthropicUsage(parseJsonDocuments(text));
+    case 'anthropic-costs':
+      return readAnthropicCosts(parseJsonDocuments(text));
+    case 'litellm-spend':
+      return readLiteLlmSpendLogs(parseJsonDocuments(text), options.zone, options.taskKey);
+    case 'otel-spans':
+      return readOtelSpans(parseJsonDocuments(text));
+  }
+}
+
+/** Keeps the first record of each request id; records without one are all kept. */
+export function dropDuplicateRequests(records: readonly UsageRecord[]) {
+  const seen = new Set<string>();
+  const kept = records.filter((record) => {
+    if (record.requestId === '') return true;
+    if (seen.has(record.requestId)) return false;
+    seen.add(record.requestId);
+    return true;
+  });
+  return { kept, duplicates: records.length - kept.length };
+}
+
+/** Tells a file's format from its first bytes, its header or its first record. */
+export function detectUsageFormat(text: string): UsageFormat {
+  const start = text.replace(/^\uFEFF/, '').trimStart();
+  if (start === '') throw failUsage(1, 1, '', 'the file is empty');
+  if (start.startsWith('{') || start.startsWith('[')) return detectJsonFormat(text);
+  const header = start.split(/\r?\n/, 1)[0] ?? '';
+  const columns = header.split(',').map((cell) => cell.trim().replace(/^"|"$/g, ''));
+  if (columns.includes('ChargePeriodStart') && columns.includes('BilledCost')) return 'focus';
+  const lower = columns.map((column) => column.toLowerCase());
+  if (lower.includes('time') || lower.includes('model')) return 'generic-csv';
+  const missing = GENERIC_REQUIRED.filter((name) => !lower.includes(name));
+  throw failUsage(
+    1,
+    1,
+    missing[0] ?? '',
+    'cannot tell the format of this file: its header has no column ' +
+      `${missing.map((name) => `\`${name}\``).join(', ')} of the generic CSV`,
+    `accepted formats: ${ACCEPTED_FORMATS_HINT}; or name one with --format`,
+  );
+}
+
+function detectJsonFormat(text: string): UsageFormat {
+  const documents = parseJsonDocuments(text);
+  const first = Array.isArray(documents[0]) ? documents[0][0] : documents[0];
+  const object = asObject(first) ?? {};
+  if ('resourceSpans' in object) return 'otel-spans';
+  if ('time' in object && 'model' in object) return 'generic-jsonl';
+  if ('spend' in object || 'startTime' in object) return 'litellm-spend';
+  const data = object['data'];
+  const bucket = asObject(Array.isArray(data) ? data[0] : undefined);
+  const results = bucket?.['results'];
+  const result = asObject(Array.isArray(results) ? results[0] : undefined) ?? {};
+  const kind = String(result['object'] ?? '');
+  if ('uncached_input_tokens' in result) return 'anthropic-usage';
+  if (kind === 'organization.usage.completions.result' || 'num_model_requests' in result) {
+    return 'openai-usage';
+  }
+  if (kind === 'organization.costs.result' || asObject(result['amount']) !== undefined) {
+    return 'openai-costs';
+  }
+  if (typeof result['amount'] === 'string' || 'cost_type' in result) return 'anthropic-costs';
+  const litellmList = asObject(documents[0])?.['data'];
+  if (Array.isArray(litellmList) && asObject(litellmList[0])?.['spend'] !== undefined) {
+    return 'litellm-spend';
+  }
+  throw failUsage(
+    1,
+    1,
+    '',
+    'cannot tell the format of this JSON file',
+    `accepted formats: ${ACCEPTED_FORMATS_HINT}; or name one with --format`,
+  );
+}

@@ -1,0 +1,108 @@
+/**
+ * The report as Markdown, for documents and chat: the headline sentences, the
+ * year's spend by workload, single-task costs where they matter less, and the
+ * assumptions. Money through formatMoney, so every figure reads as it does in
+ * the HTML report; GitHub-flavoured tables.
+ */
+import type { Assumption } from '../engine/describeAssumptions.js';
+import type { DistributionSummary, Summary } from '../engine/summaryTypes.js';
+import { horizonNameOf } from './charts/chartTheme.js';
+import { describeDistribution, formatAssumptionValue } from './formatAssumptionValue.js';
+import { formatCount, formatMoney, formatSignedMoney } from './formatMoney.js';
+import { buildHeadline } from './html/buildHeadline.js';
+
+/** A table cell: pipes escaped, line breaks folded, so a name cannot break the table. */
+const cellOf = (text: string): string => text.replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ');
+
+/** A table whose first `textColumns` columns are left-aligned and the rest, numbers, right. */
+function tableOf(
+  header: readonly string[],
+  rows: readonly (readonly string[])[],
+  textColumns = 1,
+): string[] {
+  const line = (cells: readonly string[]) => `| ${cells.map(cellOf).join(' | ')} |`;
+  const rule = `|${header.map((_, i) => (i < textColumns ? ' --- ' : ' ---: ')).join('|')}|`;
+  return [line(header), rule, ...rows.map(line)];
+}
+
+const spreadOf = (d: DistributionSummary): string[] => [d.p10, d.p50, d.p90].map(formatMoney);
+
+function spendTableOf(summary: Summary): string[] {
+  const scopes = [
+    ...summary.workloads.map((w) => ({ name: w.name, annual: w.annual })),
+    { name: 'All workloads', annual: summary.total.annual },
+  ];
+  const rows = scopes.map(({ name, annual }) => [
+    name,
+    ...spreadOf(annual.perTask),
+    ...spreadOf(annual.perToken),
+    formatSignedMoney(annual.gap.p50),
+  ]);
+  const header = ['Workload', 'Per task P10', 'P50', 'P90', 'Per token P10', 'P50', 'P90'];
+  return tableOf([...header, 'Gap P50'], rows);
+}
+
+function costPerTaskTableOf(summary: Summary): string[] {
+  const first = summary.months[0] ?? '';
+  const last = summary.months[summary.months.length - 1] ?? '';
+  const rows = summary.workloads.map((w) => {
+    const [start, end] = [w.months[0], w.months[w.months.length - 1]];
+    return [
+      w.name,
+      formatMoney(w.costPerTaskFirst.p50),
+      formatMoney(w.costPerTaskLast.p50),
+      ...[start?.tokensPerTask, end?.tokensPerTask, start?.tasks, end?.tasks].map((count) =>
+        count === undefined ? '' : formatCount(count),
+      ),
+    ];
+  });
+  const header = [
+    'Workload',
+    `Cost per task ${first} (P50)`,
+    `${last} (P50)`,
+    `Tokens per task ${first} (mean)`,
+    `${last} (mean)`,
+    `Tasks ${first} (mean)`,
+    `${last} (mean)`,
+  ];
+  return tableOf(header, rows);
+}
+
+function assumptionsTableOf(assumptions: readonly Assumption[]): string[] {
+  const rows = assumptions.map((a) => [
+    `\`${a.path}\``,
+    describeDistribution(a),
+    ...[a.p5, a.p50, a.p95].map((value) => formatAssumptionValue(a.path, value)),
+  ]);
+  return tableOf(['Input', 'Distribution', 'P5', 'P50', 'P95'], rows, 2);
+}
+
+/**
+ * The Markdown text, ending in a newline. Cost: one row per workload and per
+ * assumption.
+ */
+export function buildMarkdown(summary: Summary, assumptions?: readonly Assumption[]): string {
+  const { scenario } = summary;
+  const horizon = horizonNameOf(summary.months).toLowerCase();
+  const lines = [
+    `# ${scenario.name}`,
+    '',
+    ...(scenario.description === '' ? [] : [scenario.description, '']),
+    ...buildHeadline(summary).flatMap((sentence) => [sentence, '']),
+    `## ${horizonNameOf(summary.months)} spend by workload`,
+    '',
+    ...spendTableOf(summary),
+    '',
+    ...costPerTaskTableOf(summary),
+    '',
+  ];
+  if (assumptions !== undefined && assumptions.length > 0) {
+    lines.push('## Assumptions', '', ...assumptionsTableOf(assumptions), '');
+  }
+  lines.push(
+    `Money in ${scenario.currency}; ${horizon} figures sum the horizon's ` +
+      `${summary.months.length} months. ${scenario.trials.toLocaleString('en-US')} trials, ` +
+      `seed ${scenario.seed}; the gap is per-task minus per-token, trial by trial.`,
+  );
+  return `${lines.join('\n')}\n`;
+}

@@ -1,0 +1,199 @@
+/**
+ * The report as an Excel workbook (exceljs), for finance teams who rework the
+ * numbers: sheets Summary, Monthly percentiles, Workloads, Assumptions and
+ * Options. Cells hold the Summary's numbers in full, with a display format
+ * ($, %), so a formula over them computes with what the forecast computed.
+ */
+import ExcelJS from 'exceljs';
+import type { Assumption } from '../engine/describeAssumptions.js';
+import type { DistributionSummary, Summary } from '../engine/summaryTypes.js';
+import { MONTHLY_CSV_HEADER, TOTAL_SCOPE } from './buildMonthlyCsv.js';
+import { isPercentKey } from './formatAssumptionValue.js';
+import { pinZipTimestamps } from './pinZipTimestamps.js';
+
+const MONEY = '"$"#,##0.00';
+const PERCENT = '0.0%';
+const COUNT = '#,##0.##';
+
+/** The sheet names, in order; tests read the workbook back by these. */
+export const SHEETS = {
+  summary: 'Summary',
+  monthly: 'Monthly percentiles',
+  workloads: 'Workloads',
+  assumptions: 'Assumptions',
+  options: 'Options',
+} as const;
+
+type Row = (string | number | null)[];
+
+/** Adds a sheet with a bold header row, the given rows and a number format per column. */
+function addTable(
+  workbook: ExcelJS.Workbook,
+  name: string,
+  header: readonly string[],
+  rows: readonly Row[],
+  formats: readonly (string | null)[] = [],
+): ExcelJS.Worksheet {
+  const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.addRow([...header]).font = { bold: true };
+  for (const row of rows) sheet.addRow(row);
+  header.forEach((title, index) => {
+    const column = sheet.getColumn(index + 1);
+    column.width = Math.max(12, title.length + 2);
+    const format = formats[index];
+    if (format !== undefined && format !== null) column.numFmt = format;
+  });
+  return sheet;
+}
+
+const spread = (d: DistributionSummary): number[] => [d.mean, d.p10, d.p50, d.p90];
+
+function summaryRows(summary: Summary): Row[] {
+  const { scenario, total, budget } = summary;
+  const rows: Row[] = [
+    ['Scenario', scenario.name, null],
+    ['First month', scenario.start, null],
+    ['Months', scenario.months, null],
+    ['Trials', scenario.trials, null],
+    ['Seed', scenario.seed, null],
+  ];
+  const forecasts = [
+    ['Per-task', total.annual.perTask],
+    ['Per-token', total.annual.perToken],
+    ['Gap (per-task minus per-token)', total.annual.gap],
+  ] as const;
+  for (const [label, d] of forecasts) {
+    ['mean', 'P10', 'P50', 'P90'].forEach((statistic, i) => {
+      rows.push([`${label} spend, ${statistic}`, spread(d)[i] ?? null, 'USD']);
+    });
+  }
+  if (budget !== null) {
+    rows.push(['Budget', budget.amount, 'USD']);
+    rows.push(['Chance per-task spend exceeds the budget', budget.exceedProbability, 'share']);
+    rows.push(['Chance per-token spend exceeds it', budget.perTokenExceedProbability, 'share']);
+  }
+  for (const driver of summary.gapAttribution ?? []) {
+    rows.push([`Gap driver: ${driver.label}, mean`, driver.mean, 'USD']);
+  }
+  return rows;
+}
+
+/** Formats the Summary sheet's value cells by the unit written beside each. */
+function formatSummarySheet(sheet: ExcelJS.Worksheet): void {
+  sheet.eachRow((row, rowNumber) => {
+    if (rowNumber === 1) return;
+    const unit = row.getCell(3).value;
+    if (unit === 'USD') row.getCell(2).numFmt = MONEY;
+    if (unit === 'share') row.getCell(2).numFmt = PERCENT;
+  });
+  sheet.getColumn(1).width = 44;
+}
+
+function monthlyRows(summary: Summary): Row[] {
+  const scopes = [
+    { name: TOTAL_SCOPE, monthly: summary.total.monthly },
+    ...summary.workloads.map((w) => ({ name: w.name, monthly: w.monthly })),
+  ];
+  const statistics = ['mean', 'p5', 'p10', 'p25', 'p50', 'p75', 'p90', 'p95'] as const;
+  const forecasts = [
+    ['per-task', 'perTask'],
+    ['per-token', 'perToken'],
+    ['gap', 'gap'],
+  ] as const;
+  return summary.months.flatMap((month, monthIndex) =>
+    scopes.flatMap((scope) =>
+      forecasts.map(([label, key]): Row => {
+        const d = scope.monthly[monthIndex]?.[key];
+        return [month, scope.name, label, ...statistics.map((s) => d?.[s] ?? null)];
+      }),
+    ),
+  );
+}
+
+function workloadRows(summary: Summary): Row[] {
+  return summary.workloads.map((w) => [
+    w.name,
+    ...spread(w.annual.perTask).slice(1),
+    ...spread(w.annual.perToken).slice(1),
+    w.annual.gap.p50,
+    w.costPerTaskFirst.p50,
+    w.costPerTaskLast.p50,
+    w.months[0]?.tokensPerTask ?? null,
+    w.months[w.months.length - 1]?.tokensPerTask ?? null,
+    w.months[0]?.tasks ?? null,
+    w.months[w.months.length - 1]?.tasks ?? null,
+  ]);
+}
+
+const WORKLOAD_HEADER = [
+  'Workload',
+  'Per-task P10',
+  'Per-task P50',
+  'Per-task P90',
+  'Per-token P10',
+  'Per-token P50',
+  'Per-token P90',
+  'Gap P50',
+  'Cost per task, first month (P50)',
+  'Cost per task, last month (P50)',
+  'Tokens per task, first month (mean)',
+  'Tokens per task, last month (mean)',
+  'Tasks per month, first month (mean)',
+  'Tasks per month, last month (mean)',
+];
+
+function addAssumptionsSheet(workbook: ExcelJS.Workbook, assumptions: readonly Assumption[]) {
+  const rows = assumptions.map((a): Row => [a.path, a.distribution, a.drawn, a.p5, a.p50, a.p95]);
+  const header = ['Input', 'Distribution', 'Drawn', 'P5', 'P50', 'P95'];
+  const sheet = addTable(workbook, SHEETS.assumptions, header, rows, [null, null, null, COUNT]);
+  sheet.getColumn(1).width = 60;
+  sheet.getColumn(2).width = 40;
+  assumptions.forEach((a, i) => {
+    const format = isPercentKey(a.path) ? PERCENT : COUNT;
+    for (const column of [4, 5, 6]) sheet.getRow(i + 2).getCell(column).numFmt = format;
+  });
+  if (assumptions.length === 0) sheet.addRow(['Every input is at its default value.']);
+}
+
+function addOptionsSheet(workbook: ExcelJS.Workbook, summary: Summary): void {
+  const options = summary.options ?? [];
+  const rows = options.map((o): Row => [o.name, ...spread(o.annual)]);
+  const header = ['Option', 'Annual mean', 'Annual P10', 'Annual P50', 'Annual P90'];
+  const sheet = addTable(workbook, SHEETS.options, header, rows, [
+    null,
+    MONEY,
+    MONEY,
+    MONEY,
+    MONEY,
+  ]);
+  if (options.length === 0) sheet.addRow(['This scenario compares no options.']);
+}
+
+/**
+ * The workbook as the bytes of an .xlsx file. Its creation date and the ZIP
+ * timestamps are pinned, so the same Summary gives the same bytes.
+ * Cost: one row per month, scope and forecast; tens of milliseconds.
+ */
+export async function buildWorkbook(
+  summary: Summary,
+  assumptions: readonly Assumption[] = [],
+): Promise<Uint8Array> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'pertask';
+  workbook.created = new Date(Date.UTC(2000, 0, 1));
+  workbook.modified = workbook.created;
+  const summarySheet = addTable(
+    workbook,
+    SHEETS.summary,
+    ['Figure', 'Value', 'Unit'],
+    summaryRows(summary),
+  );
+  formatSummarySheet(summarySheet);
+  const moneyColumns = [null, null, null, ...Array<string>(8).fill(MONEY)];
+  addTable(workbook, SHEETS.monthly, MONTHLY_CSV_HEADER, monthlyRows(summary), moneyColumns);
+  const workloadFormats = [null, ...Array<string>(9).fill(MONEY), ...Array<string>(4).fill(COUNT)];
+  addTable(workbook, SHEETS.workloads, WORKLOAD_HEADER, workloadRows(summary), workloadFormats);
+  addAssumptionsSheet(workbook, assumptions);
+  addOptionsSheet(workbook, summary);
+  return pinZipTimestamps(new Uint8Array(await workbook.xlsx.writeBuffer()));
+}

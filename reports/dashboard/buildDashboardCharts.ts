@@ -1,0 +1,156 @@
+/**
+ * The dashboard's charts as Vega-Lite specs: spend by month and workload, cost
+ * per task by quarter, the price paid per million tokens by vendor, and the
+ * reported cost beside the catalog's. Each title states its finding in numbers.
+ */
+import type { TopLevelSpec } from 'vega-lite';
+import type { Dashboard } from '../../engine/usage/buildDashboard.js';
+import type { ChartSpec } from '../buildCharts.js';
+import { CHART_CONFIG, CHART_HEIGHT, CHART_WIDTH } from '../charts/chartTheme.js';
+import { formatMoney, formatPercent } from '../formatMoney.js';
+
+const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
+
+function base(title: string, subtitle: string) {
+  return {
+    $schema: SCHEMA,
+    title: { text: title, subtitle },
+    width: CHART_WIDTH,
+    height: CHART_HEIGHT,
+    config: CHART_CONFIG,
+  };
+}
+
+function buildSpendChart(dashboard: Dashboard): TopLevelSpec {
+  const values = dashboard.workloads.flatMap((workload) =>
+    workload.months.map((month) => ({
+      month: month.period,
+      workload: workload.name,
+      spend: month.spendUsd,
+    })),
+  );
+  const last = dashboard.monthlySpendUsd[dashboard.monthlySpendUsd.length - 1];
+  const title = `${formatMoney(dashboard.spendUsd)} over ${dashboard.months.length} months; ${
+    last === undefined ? 'no usage' : `${formatMoney(last.spendUsd)} in ${last.month}`
+  }`;
+  return {
+    ...base(title, 'Spend by month and workload (reported cost, else the catalog price)'),
+    data: { values },
+    mark: { type: 'bar', tooltip: true },
+    encoding: {
+      x: { field: 'month', type: 'ordinal', title: null },
+      y: { field: 'spend', type: 'quantitative', title: 'USD', stack: 'zero' },
+      color: { field: 'workload', type: 'nominal' },
+    },
+  } as TopLevelSpec;
+}
+
+function buildCostPerTaskChart(dashboard: Dashboard): TopLevelSpec {
+  const values = dashboard.workloads.flatMap((workload) =>
+    workload.quarters
+      .filter((quarter) => quarter.costPerTaskUsd !== null)
+      .map((quarter) => ({
+        quarter: quarter.period,
+        workload: workload.name,
+        cost: quarter.costPerTaskUsd,
+      })),
+  );
+  const changes = dashboard.workloads.flatMap((workload) => {
+    const known = workload.quarters.filter(
+      (q) => q.costPerTaskUsd !== null && q.costPerTaskUsd > 0,
+    );
+    const first = known[0];
+    const last = known[known.length - 1];
+    if (first === undefined || last === undefined || first === last) return [];
+    const change = (last.costPerTaskUsd ?? 0) / (first.costPerTaskUsd ?? 1) - 1;
+    const sign = change >= 0 ? '+' : '';
+    return [`${workload.name} ${sign}${formatPercent(change)} ${first.period} to ${last.period}`];
+  });
+  const title =
+    values.length === 0
+      ? 'No tasks named in the logs: cost per task unknown'
+      : changes.length > 0
+        ? `Cost per task: ${changes.join('; ')}`
+        : 'Cost per task by quarter';
+  return {
+    ...base(title, 'Spend over distinct tasks, by quarter'),
+    data: { values },
+    mark: { type: 'line', point: true, tooltip: true },
+    encoding: {
+      x: { field: 'quarter', type: 'ordinal', title: null },
+      y: { field: 'cost', type: 'quantitative', title: 'USD a task' },
+      color: { field: 'workload', type: 'nominal' },
+    },
+  } as TopLevelSpec;
+}
+
+function buildVendorPriceChart(dashboard: Dashboard): TopLevelSpec {
+  const values = dashboard.vendors
+    .filter((vendor) => vendor.usdPerMillionTokens !== null)
+    .map((vendor) => ({ vendor: vendor.vendor, price: vendor.usdPerMillionTokens }));
+  const sorted = [...values].sort((a, b) => (b.price ?? 0) - (a.price ?? 0));
+  const top = sorted[0];
+  const title =
+    top === undefined
+      ? 'No tokens logged'
+      : `Highest average price paid: ${top.vendor}, ` +
+        `$${(top.price ?? 0).toFixed(2)} per million tokens`;
+  return {
+    ...base(
+      title,
+      'Spend over all tokens (input, cached, cache writes, output, reasoning), by vendor',
+    ),
+    data: { values },
+    mark: { type: 'bar', tooltip: true },
+    encoding: {
+      y: { field: 'vendor', type: 'nominal', title: null, sort: '-x' },
+      x: { field: 'price', type: 'quantitative', title: 'USD per million tokens' },
+    },
+  } as TopLevelSpec;
+}
+
+function buildBillingChart(dashboard: Dashboard): TopLevelSpec {
+  const values = dashboard.billing.flatMap((row) => [
+    { period: `${row.month} ${row.vendor}`, source: 'Reported', cost: row.reportedUsd },
+    { period: `${row.month} ${row.vendor}`, source: 'Catalog price', cost: row.recomputedUsd },
+  ]);
+  const worst = [...dashboard.billing]
+    .filter((row) => row.difference !== null)
+    .sort((a, b) => Math.abs(b.difference ?? 0) - Math.abs(a.difference ?? 0))[0];
+  const title =
+    worst === undefined
+      ? 'No reported cost to check against the catalog'
+      : `Largest gap between bill and catalog: ${worst.vendor} ${worst.month}, ${
+          (worst.difference ?? 0) >= 0 ? '+' : ''
+        }${formatPercent(worst.difference ?? 0)}`;
+  return {
+    ...base(title, 'Cost reported by the source beside the same tokens at catalog prices'),
+    data: { values },
+    mark: { type: 'bar', tooltip: true },
+    encoding: {
+      x: { field: 'period', type: 'ordinal', title: null },
+      xOffset: { field: 'source' },
+      y: { field: 'cost', type: 'quantitative', title: 'USD' },
+      color: { field: 'source', type: 'nominal' },
+    },
+  } as TopLevelSpec;
+}
+
+/**
+ * The dashboard's charts, in page order, leaving out a chart that would be empty
+ * (no tasks named, no reported cost). Pure.
+ */
+export function buildDashboardCharts(dashboard: Dashboard): ChartSpec[] {
+  const hasTasks = dashboard.workloads.some((w) =>
+    w.quarters.some((q) => q.costPerTaskUsd !== null),
+  );
+  const hasTokens = dashboard.vendors.some((v) => v.usdPerMillionTokens !== null);
+  return [
+    { name: 'spend', spec: buildSpendChart(dashboard) },
+    ...(hasTasks ? [{ name: 'cost-per-task', spec: buildCostPerTaskChart(dashboard) }] : []),
+    ...(hasTokens ? [{ name: 'vendor-price', spec: buildVendorPriceChart(dashboard) }] : []),
+    ...(dashboard.billing.length > 0
+      ? [{ name: 'billing', spec: buildBillingChart(dashboard) }]
+      : []),
+  ];
+}

@@ -1,0 +1,57 @@
+/**
+ * How the assumptions table writes an input's value: its unit follows from
+ * the key's last word, as the scenario reference defines it. Rates and
+ * shares read as percents, elasticities as plain numbers, and tokens, tasks
+ * and calls as counts.
+ */
+import { formatCount } from './formatMoney.js';
+
+/** Keys (last word of the path, before any note in brackets) whose value is a rate or a share. */
+const PERCENT_KEYS = new Set([
+  'growth',
+  'annual_change',
+  'change',
+  'probability',
+  'cached_share',
+  'cache_write_share',
+  'batch_share',
+  'when',
+]);
+
+const plainFormat = new Intl.NumberFormat('en-US', { maximumSignificantDigits: 3 });
+
+/** The key's own name: `...steps.a.calls (mean of poisson)` -> `calls`. */
+function keyOf(path: string): string {
+  const bare = path.replace(/\s*\(.*\)$/, '');
+  return bare.slice(bare.lastIndexOf('.') + 1);
+}
+
+/** True when the input at `path` is a rate or share, written as a percent. */
+export function isPercentKey(path: string): boolean {
+  const key = keyOf(path);
+  // A drift entry names its field last (`drift.loop.calls`) but holds the field's change, a rate.
+  return PERCENT_KEYS.has(key) || /\.drift\./.test(path);
+}
+
+/** One value of the input at `path`: "-47%", "2.4k", "0.3". */
+export function formatAssumptionValue(path: string, value: number): string {
+  // Three significant digits of the percent itself: a rate's P95 of +100% reads "100%".
+  if (isPercentKey(path)) return `${plainFormat.format(value * 100 + 0)}%`;
+  if (keyOf(path) === 'elasticity') return plainFormat.format(value + 0);
+  return formatCount(value);
+}
+
+/**
+ * The distribution column's text: the engine's own description, except that a
+ * known value is written in the key's unit ("fixed 50%", not "fixed 0.5"), as
+ * the percentile columns beside it are.
+ */
+export function describeDistribution(assumption: {
+  readonly path: string;
+  readonly distribution: string;
+  readonly drawn: string;
+  readonly p50: number;
+}): string {
+  if (assumption.drawn !== 'fixed') return assumption.distribution;
+  return `fixed ${formatAssumptionValue(assumption.path, assumption.p50)}`;
+}

@@ -1,0 +1,227 @@
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { buildTauBenchUsageLog, TAU_BENCH_PATH } from '../fixtures/usage/tauBenchUsageLog.js';
+import { makeTemporaryFolder, runCli } from './runCli.js';
+
+const FIXTURES = 'test/fixtures/usage';
+
+/** Runs `dashboard --json` on one file and returns the parsed dashboard. */
+async function dashboardOf(file: string, ...flags: string[]) {
+  const out = makeTemporaryFolder();
+  const run = await runCli(['dashboard', file, '--out', out, '--json', ...flags]);
+  expect(run.stderr).not.toContain('error');
+  expect(run.code).toBe(0);
+  return JSON.parse(run.stdout);
+}
+
+describe('pertask dashboard', () => {
+  // Catalog prices (USD per million): gpt-4o 2.50 / 1.25 cached / 10.00 output; o4-mini
+  // 1.10 / 4.40; claude-sonnet-4 3.00 / 0.30 cached / 3.75 cache write / 15.00 output.
+  it.each([
+    // 6,000 x 2.5 + 4,000 x 1.25 + 2,000 x 10 = $0.04; o4-mini 1,000 x 1.1 + 500 x 4.4 = $0.0033.
+    ['openai-usage.json', 13_500, 0.0433],
+    // 1,500 x 3 + 8,000 x 0.3 + 1,200 x 3.75 + 700 x 15 = $0.0219.
+    ['anthropic-usage.json', 11_400, 0.0219],
+    // 1,234.5 + 66 cents.
+    ['anthropic-costs.json', 0, 13.005],
+    // Spend as logged, the duplicate dropped: $0.0215 + $0.01.
+    ['litellm-spend.json', 8_000, 0.0315],
+    // 400 x 2.5 + 600 x 1.25 + (50 + 30 reasoning) x 10 + 300 x 2.5 + 20 x 10 = $0.0035.
+    ['otel-spans.json', 1_400, 0.0035],
+    // $12.50 + $3.75 + $20.00 billed for 10M tokens; the compute row is left out.
+    ['focus-genai.csv', 10_000_000, 36.25],
+    // 78,000 + 22,500 + 22,500 micro-dollars.
+    ['generic.jsonl', 42_000, 0.123],
+  ])('shows the spend and tokens of %s', async (file, tokens, spend) => {
+    const dashboard = await dashboardOf(join(FIXTURES, file));
+    const total = dashboard.vendors.reduce(
+      (s: number, v: { tokens: { total: number } }) => s + v.tokens.total,
+      0,
+    );
+    expect(total).toBe(tokens);
+    expect(dashboard.spendUsd).toBeCloseTo(spend, 10);
+  });
+
+  it('tells months in the --tz zone: the New York evening stays in January', async () => {
+    const utc = await dashboardOf(join(FIXTURES, 'generic.jsonl'));
+    expect(utc.months).toEqual(['2025-01', '2025-02']);
+    const newYork = await dashboardOf(join(FIXTURES, 'generic.jsonl'), '--tz', 'America/New_York');
+    expect(newYork.months).toEqual(['2025-01']);
+    // Two tasks, $0.123: $0.0615 a task.
+    expect(newYork.workloads[0].costPerTaskUsd).toBeCloseTo(0.0615, 12);
+  });
+
+  it('prints tables and writes the HTML report, its charts and the JSON', async () => {
+    const out = makeTemporaryFolder();
+    const run = await runCli(['dashboard', join(FIXTURES, 'generic.jsonl'), '--out', out]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('Workloads, 2025-01 to 2025-02');
+    expect(run.stdout).toContain('Cost per task by quarter');
+    for (const file of ['report.html', 'dashboard.json', 'spend.vl.json']) {
+      expect(existsSync(join(out, file))).toBe(true);
+    }
+  });
+
+  it('names the file, line, column and column name of a bad cell and exits 2', async () => {
+    const folder = makeTemporaryFolder();
+    const file = join(folder, 'usage.csv');
+    writeFileSync(
+      file,
+      'time,model,input_tokens,output_tokens\n2025-01-02T00:00:00Z,gpt-4o,12x,5\n',
+    );
+    const run = await runCli(['dashboard', file, '--out', join(folder, 'out')]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`${file}:2:29: error [input_tokens]`);
+    expect(existsSync(join(folder, 'out'))).toBe(false);
+  });
+
+  it('refuses an unknown time zone', async () => {
+    const run = await runCli(['dashboard', join(FIXTURES, 'generic.jsonl'), '--tz', 'Mars/Base']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--tz Mars/Base is not a time zone');
+  });
+});
+
+describe('pertask calibrate on the tau-bench usage log', () => {
+  it('writes a scenario whose run reproduces the last month and its cost per task', async () => {
+    const folder = makeTemporaryFolder();
+    const log = join(folder, 'tau-usage.csv');
+    writeFileSync(log, buildTauBenchUsageLog(readFileSync(TAU_BENCH_PATH, 'utf8')));
+    const scenario = join(folder, 'tau.yaml');
+    const calibrate = await runCli(['calibrate', log, '--out', scenario, '--trials', '2000']);
+    expect(calibrate.code).toBe(0);
+    const again = await runCli(['calibrate', log, '--out', scenario]);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain('exists; pass --force to replace it');
+    const dashboard = await dashboardOf(log);
+    const last = dashboard.workloads[0].months.at(-1);
+    expect(last.period).toBe('2024-12');
+    const run = await runCli(['run', scenario, '--out', join(folder, 'out'), '--json']);
+    expect(run.code).toBe(0);
+    const summary = JSON.parse(run.stdout);
+    expect(summary.scenario.start).toBe('2024-12');
+    // The first month's spend within 5% of the logged month; its cost per task as logged.
+    expect(Math.abs(summary.total.monthly[0].perTask.mean / last.spendUsd - 1)).toBeLessThan(0.05);
+    const costPerTask = summary.workloads[0].months[0].costPerTask;
+    expect(Math.abs(costPerTask / last.costPerTaskUsd - 1)).toBeLessThan(0.005);
+  });
+
+  it('says what it needs when the logs name no tasks', async () => {
+    const folder = makeTemporaryFolder();
+    const run = await runCli([
+      'calibrate',
+      join(FIXTURES, 'openai-usage.json'),
+      '--out',
+      join(folder, 'x.yaml'),
+    ]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('the logs name no tasks');
+    expect(existsSync(join(folder, 'x.yaml'))).toBe(false);
+  });
+});
+
+describe('pertask backtest', () => {
+  it('places each logged month against the forecast and reports both errors', async () => {
+    const folder = makeTemporaryFolder();
+    const log = join(folder, 'tau-usage.csv');
+    writeFileSync(log, buildTauBenchUsageLog(readFileSync(TAU_BENCH_PATH, 'utf8')));
+    const scenario = join(folder, 'tau.yaml');
+    await runCli(['calibrate', log, '--out', scenario, '--trials', '2000']);
+    const run = await runCli(['backtest', scenario, log, '--json']);
+    expect(run.code).toBe(0);
+    const backtest = JSON.parse(run.stdout);
+    // The scenario starts in the log's last month: 2024-12 is compared, the rest are not.
+    expect(backtest.months.map((m: { month: string }) => m.month)).toEqual(['2024-12']);
+    expect(backtest.unmatched).toEqual(['2024-09', '2024-10', '2024-11']);
+    expect(backtest.months[0].inside).toBe(true);
+    expect(backtest.perTask.meanAbsoluteShare).toBeLessThan(0.05);
+  });
+});
+
+describe('pertask prices', () => {
+  it('lists the built-in models with the date of each price', async () => {
+    const run = await runCli(['prices']);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/gpt-4o\s+openai\s+2\.5\s+1\.25\s+10\s+2026-07-24/);
+  });
+
+  it('imports the LiteLLM map into a catalog that a scenario can name', async () => {
+    const folder = makeTemporaryFolder();
+    const catalog = join(folder, 'team-prices.json');
+    const imported = await runCli([
+      'prices',
+      'import',
+      '../shared/data/litellm-model-prices.json',
+      '--out',
+      catalog,
+    ]);
+    expect(imported.code).toBe(0);
+    expect(imported.stderr).toContain('skipped 3 non-model keys');
+    const listed = await runCli(['prices', '--catalog', catalog, '--json']);
+    const models = JSON.parse(listed.stdout) as { model: string; longContext?: unknown }[];
+    expect(models.find((m) => m.model === 'claude-sonnet-4-20250514')?.longContext).toEqual({
+      thresholdTokens: 200_000,
+      input: 6,
+      cachedInput: 0.6,
+      cacheWrite: 7.5,
+      output: 22.5,
+      reasoning: 22.5,
+    });
+    const scenario = join(folder, 'uses-catalog.yaml');
+    writeFileSync(
+      scenario,
+      [
+        'scenario: uses-catalog',
+        'start: 2027-01',
+        'trials: 200',
+        'prices:',
+        '  catalog: ./team-prices.json',
+        'workloads:',
+        '  w:',
+        '    tasks_per_month: 1000',
+        '    steps:',
+        '      s:',
+        '        model: claude-sonnet-4-20250514',
+        '        input_tokens: 1000',
+        '        output_tokens: 100',
+        '',
+      ].join('\n'),
+    );
+    const run = await runCli(['run', scenario, '--out', join(folder, 'out'), '--json']);
+    // Every format: page, summary, CSV, Markdown, workbook, and a spec, SVG and PNG per chart.
+    expect(run.stderr).toBe(`Wrote 17 files to ${join(folder, 'out')}/uses-catalog/\n`);
+    // 1,000 tasks x (1,000 x 3 + 100 x 15) micro-dollars = $4.50 a month.
+    expect(JSON.parse(run.stdout).total.monthly[0].perTask.mean).toBeCloseTo(4.5, 9);
+  });
+
+  it('shows where a named catalog cannot be read', async () => {
+    const folder = makeTemporaryFolder();
+    const scenario = join(folder, 's.yaml');
+    const text = 'scenario: s\nstart: 2027-01\nprices:\n  catalog: ./missing.json\nworkloads: {}\n';
+    writeFileSync(scenario, text);
+    const run = await runCli(['run', scenario, '--out', join(folder, 'out')]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`${scenario}:4:12: error [wrong-type] prices.catalog`);
+  });
+
+  it('fits an annual change for a tier of the price history, ready to paste', async () => {
+    const run = await runCli([
+      'prices',
+      'fit',
+      '../shared/data/price-history.csv',
+      '--models',
+      'gpt-4-1106-preview,gpt-4o',
+    ]);
+    expect(run.code).toBe(0);
+    // The fit of engine/usage fitPriceChange.test.ts: -37.3% a year.
+    expect(run.stdout).toContain('Annual change -37.3%');
+    expect(run.stdout).toMatch(/annual_change: -\d+\.\d% to -\d+\.\d%/);
+  });
+
+  it('asks for the tier and lists the models the history has', async () => {
+    const run = await runCli(['prices', 'fit', '../shared/data/price-history.csv']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--models a,b,c; the history has');
+  });
+});

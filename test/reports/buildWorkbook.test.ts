@@ -1,0 +1,125 @@
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import type { Summary } from '../../engine/summaryTypes.js';
+import { buildWorkbook, SHEETS } from '../../reports/buildWorkbook.js';
+import { exampleReportInputs } from './exampleReportInputs.js';
+
+async function readBack(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
+  const workbook = new ExcelJS.Workbook();
+  // exceljs types its buffer as the older Node Buffer, which @types/node 20 no longer matches.
+  await workbook.xlsx.load(Buffer.from(bytes) as unknown as ExcelJS.Buffer);
+  return workbook;
+}
+
+/** The sheet's rows below the header, as plain arrays of cell values from column A. */
+function rowsOf(workbook: ExcelJS.Workbook, name: string): unknown[][] {
+  const sheet = workbook.getWorksheet(name);
+  if (sheet === undefined) throw new Error(`no sheet ${name}`);
+  const rows: unknown[][] = [];
+  sheet.eachRow((row, rowNumber) => {
+    if (rowNumber > 1) rows.push((row.values as unknown[]).slice(1));
+  });
+  return rows;
+}
+
+describe('buildWorkbook, read back with exceljs', async () => {
+  const { summary, assumptions } = exampleReportInputs('scenarios/support-triage.yaml');
+  // The figures as summary.json holds them: the workbook must carry the same doubles.
+  const json = JSON.parse(JSON.stringify(summary)) as Summary;
+  const workbook = await readBack(await buildWorkbook(summary, assumptions));
+
+  it('has the five sheets in order', () => {
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(Object.values(SHEETS));
+  });
+
+  it('holds the annual spend of summary.json on the Summary sheet, unrounded', () => {
+    const figures = new Map(rowsOf(workbook, SHEETS.summary).map(([k, v]) => [k, v]));
+    const { perTask, perToken, gap } = json.total.annual;
+    expect(figures.get('Per-task spend, P50')).toBe(perTask.p50);
+    expect(figures.get('Per-task spend, P90')).toBe(perTask.p90);
+    expect(figures.get('Per-token spend, mean')).toBe(perToken.mean);
+    expect(figures.get('Gap (per-task minus per-token) spend, P10')).toBe(gap.p10);
+    expect(figures.get('Budget')).toBe(json.budget?.amount);
+    expect(figures.get('Chance per-task spend exceeds the budget')).toBe(
+      json.budget?.exceedProbability,
+    );
+    expect(figures.get('Trials')).toBe(500);
+  });
+
+  it('holds every monthly percentile of summary.json, a row per month, scope and forecast', () => {
+    const rows = rowsOf(workbook, SHEETS.monthly);
+    expect(rows).toHaveLength(json.months.length * (1 + json.workloads.length) * 3);
+    const last = json.months.length - 1;
+    const totalGap = rows.find(
+      (r) => r[0] === json.months[last] && r[1] === 'total' && r[2] === 'gap',
+    );
+    const expected = json.total.monthly[last]!.gap;
+    expect(totalGap?.slice(3)).toEqual([
+      expected.mean,
+      expected.p5,
+      expected.p10,
+      expected.p25,
+      expected.p50,
+      expected.p75,
+      expected.p90,
+      expected.p95,
+    ]);
+  });
+
+  it('holds each workload with its spend, cost per task and tasks per month', () => {
+    const rows = rowsOf(workbook, SHEETS.workloads);
+    const workload = json.workloads[0]!;
+    expect(rows[0]?.[0]).toBe(workload.name);
+    expect(rows[0]?.[2]).toBe(workload.annual.perTask.p50);
+    expect(rows[0]?.[8]).toBe(workload.costPerTaskFirst.p50);
+    expect(rows[0]?.[9]).toBe(workload.costPerTaskLast.p50);
+    expect(rows[0]?.[12]).toBe(workload.months[0]?.tasks);
+    expect(rows[0]?.[13]).toBe(workload.months[workload.months.length - 1]?.tasks);
+  });
+
+  it('lists every assumption with its P5, P50 and P95', () => {
+    const rows = rowsOf(workbook, SHEETS.assumptions);
+    expect(rows.map((r) => r[0])).toEqual(assumptions.map((a) => a.path));
+    expect(rows[0]?.slice(3)).toEqual([
+      assumptions[0]?.p5,
+      assumptions[0]?.p50,
+      assumptions[0]?.p95,
+    ]);
+  });
+
+  it('says so on the Options sheet when the scenario has no options', () => {
+    expect(rowsOf(workbook, SHEETS.options)).toEqual([['This scenario compares no options.']]);
+  });
+
+  it('fills the Options sheet, one row per option, when the Summary has options', async () => {
+    const withOptions: Summary = {
+      ...summary,
+      options: [
+        { name: 'baseline', annual: summary.total.annual.perTask },
+        { name: 'smaller-model', annual: summary.total.annual.perToken },
+      ],
+    };
+    const rows = rowsOf(await readBack(await buildWorkbook(withOptions)), SHEETS.options);
+    const { perToken } = json.total.annual;
+    expect(rows[1]).toEqual([
+      'smaller-model',
+      perToken.mean,
+      perToken.p10,
+      perToken.p50,
+      perToken.p90,
+    ]);
+  });
+});
+
+describe('buildWorkbook bytes', () => {
+  it('are the same on every run for the same Summary, a second apart', async () => {
+    const { summary } = exampleReportInputs('scenarios/code-review.yaml', 200);
+    const first = await buildWorkbook(summary);
+    // ZIP times have two-second steps; wait past one so an unpinned stamp would differ.
+    await new Promise((resolve) => setTimeout(resolve, 2100));
+    const second = await buildWorkbook(summary);
+    expect(Buffer.from(second).equals(Buffer.from(first))).toBe(true);
+    // The first local header's date (APPNOTE 4.3.7, offset 12): 1980-01-01 is 0x0021.
+    expect(new DataView(first.buffer, first.byteOffset).getUint16(12, true)).toBe(0x21);
+  });
+});

@@ -1,0 +1,96 @@
+import { describe, expect, it } from 'vitest';
+import { compile } from 'vega-lite';
+import { BUILTIN_CATALOG } from '../../../engine/priceCatalog.js';
+import { buildDashboard } from '../../../engine/usage/buildDashboard.js';
+import { emptyRecord } from '../../../engine/usage/usageRecord.js';
+import { buildDashboardCharts } from '../../../reports/dashboard/buildDashboardCharts.js';
+import { buildDashboardHtml } from '../../../reports/dashboard/buildDashboardHtml.js';
+import {
+  buildDashboardTables,
+  renderTextTable,
+} from '../../../reports/dashboard/dashboardTables.js';
+import { renderSvg } from '../../../reports/renderSvg.js';
+
+const scripts = { vega: '/*vega*/', vegaLite: '/*vega-lite*/', vegaEmbed: '/*embed*/' };
+
+// Two tasks of gpt-4o (2.50 input, 10.00 output per million), one in each quarter:
+// 100,000 x 2.5 + 1,000 x 10 = $0.26, and 200,000 x 2.5 + 2,000 x 10 = $0.52.
+const records = [
+  { time: '2024-03-15T12:00:00Z', task: 'a', input: 100_000, output: 1_000 },
+  { time: '2024-04-15T12:00:00Z', task: 'b', input: 200_000, output: 2_000 },
+].map((row) => ({
+  ...emptyRecord(1),
+  timeMs: Date.parse(row.time),
+  model: 'gpt-4o',
+  taskKey: row.task,
+  inputTokens: row.input,
+  outputTokens: row.output,
+}));
+const dashboard = buildDashboard(records, { zone: 'UTC', catalog: BUILTIN_CATALOG });
+
+describe('the dashboard report', () => {
+  it('states its findings in the chart titles', () => {
+    const titles = buildDashboardCharts(dashboard).map(
+      (chart) => (chart.spec.title as { text: string }).text,
+    );
+    expect(titles[0]).toBe('$0.78 over 2 months; $0.52 in 2024-04');
+    // $0.52 / $0.26 - 1 = +100%.
+    expect(titles[1]).toBe('Cost per task: default +100% 2024-Q1 to 2024-Q2');
+    // $0.78 over 303,000 tokens = $2.574 per million.
+    expect(titles[2]).toBe('Highest average price paid: openai, $2.57 per million tokens');
+    expect(titles).toHaveLength(3); // no reported cost, so no billing chart
+  });
+
+  it('titles the billing chart with the largest gap between bill and catalog', () => {
+    // Task a billed $0.39 against $0.26 at catalog prices: +50%.
+    const billed = [{ ...records[0]!, costUsd: 0.39 }, records[1]!];
+    const charts = buildDashboardCharts(
+      buildDashboard(billed, { zone: 'UTC', catalog: BUILTIN_CATALOG }),
+    );
+    const billing = charts.find((chart) => chart.name === 'billing')!;
+    expect((billing.spec.title as { text: string }).text).toBe(
+      'Largest gap between bill and catalog: openai 2024-03, +50%',
+    );
+  });
+
+  const billedDashboard = buildDashboard([{ ...records[0]!, costUsd: 0.39 }, records[1]!], {
+    zone: 'UTC',
+    catalog: BUILTIN_CATALOG,
+  });
+  for (const chart of buildDashboardCharts(billedDashboard)) {
+    it(`compiles and renders the ${chart.name} chart without a warning`, async () => {
+      const warnings: string[] = [];
+      expect(() => compile(chart.spec)).not.toThrow();
+      const svg = await renderSvg(chart.spec, (message) => warnings.push(message));
+      expect(svg.startsWith('<svg')).toBe(true);
+      expect(warnings).toEqual([]);
+    });
+  }
+
+  it('writes one page with every table and chart and no NaN', () => {
+    const html = buildDashboardHtml(dashboard, ['usage.csv'], scripts);
+    expect(html).toContain('data-chart="spend"');
+    expect(html).toContain('<h2>Cost per task by quarter</h2>');
+    expect(html).toContain('usage.csv');
+    expect(html).not.toContain('NaN');
+  });
+
+  it('aligns the terminal table with numbers on the right', () => {
+    const [workloads] = buildDashboardTables(dashboard);
+    expect(renderTextTable(workloads!).split('\n')).toEqual([
+      'Workloads, 2024-03 to 2024-04',
+      'workload  tokens  tasks  tokens/task  calls/task  spend  cost/task',
+      'default     303k      2         152k         1.0  $0.78      $0.39',
+    ]);
+  });
+
+  it('leaves out of the quarter table the quarters in which a workload ran nothing', () => {
+    const moved = [records[0]!, { ...records[1]!, workload: 'other' }];
+    const both = buildDashboard(moved, { zone: 'UTC', catalog: BUILTIN_CATALOG });
+    const quarters = buildDashboardTables(both).find((t) => t.title === 'Cost per task by quarter');
+    expect(quarters!.rows.map((row) => [row[0], row[1]])).toEqual([
+      ['default', '2024-Q1'],
+      ['other', '2024-Q2'],
+    ]);
+  });
+});
