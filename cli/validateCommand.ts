@@ -1,6 +1,9 @@
 import { formatIssue, hasErrors, type ScenarioIssue } from '../engine/scenarioIssue.js';
 import { CliError, EXIT, type CliIo } from './cliIo.js';
-import { formatLoadedIssue, loadScenarioFile } from './loadScenarioFile.js';
+import { loadScenarioDocument } from '../engine/loadScenarioDocument.js';
+import { formatLoadedIssue, loadScenarioText } from './loadScenarioFile.js';
+import { readTextFile } from './readTextFile.js';
+import { resolveScenarioCatalog } from './resolveScenarioCatalog.js';
 
 export interface ValidateOptions {
   readonly files: readonly string[];
@@ -25,7 +28,7 @@ export interface FileVerdict {
 export async function validateCommand(options: ValidateOptions, io: CliIo): Promise<number> {
   const verdicts: FileVerdict[] = [];
   for (const file of options.files) {
-    const loaded = loadOrExplain(file, io);
+    const loaded = await loadOrExplain(file, io);
     if ('issues' in loaded && 'texts' in loaded) {
       for (const issue of loaded.issues) io.stderr.write(`${formatLoadedIssue(loaded, issue)}\n`);
       verdicts.push(verdictOf(file, loaded.issues));
@@ -42,9 +45,16 @@ export async function validateCommand(options: ValidateOptions, io: CliIo): Prom
 }
 
 /** The loaded scenario, or the one issue saying why the file could not be read. */
-function loadOrExplain(file: string, io: CliIo) {
+async function loadOrExplain(file: string, io: CliIo) {
   try {
-    return loadScenarioFile(file, io.cwd);
+    const text = await readTextFile(file, io, 'scenario');
+    // A catalog named by `prices.catalog` is read as `run` reads it; its own
+    // problems are printed where it is named.
+    const resolved = await resolveScenarioCatalog(loadScenarioDocument(text), file, text, io);
+    if (resolved === undefined) {
+      throw new CliError(`${file}: the catalog that prices.catalog names cannot be used.`, 2);
+    }
+    return loadScenarioText(file, text, io.cwd, resolved.catalog);
   } catch (error) {
     if (!(error instanceof CliError)) throw error;
     const issue: ScenarioIssue & { file: string } = {
