@@ -37,6 +37,7 @@ export async function forecastOnThreads(
   threads: number,
   issues: readonly ScenarioIssue[],
   onProgress?: (trialsDone: number, trials: number) => void,
+  from?: { readonly file: string; readonly cwd: string },
 ): Promise<Summary> {
   const settled = settleScenario(scenario, options);
   const plan = planSimulation(settled);
@@ -62,6 +63,7 @@ export async function forecastOnThreads(
     shares.map((share) =>
       runWorker(onBlockDone, {
         text,
+        from,
         trials: settled.trials,
         seed: settled.seed,
         shape,

@@ -8,6 +8,10 @@ import { parseFormats } from './parseFormats.js';
 import { registerUsageCommands } from './registerUsageCommands.js';
 import { runCommand } from './runCommand.js';
 import { solveCommand } from './solveCommand.js';
+import { validateCommand } from './validateCommand.js';
+import { initCommand } from './initCommand.js';
+import { schemaCommand } from './schemaCommand.js';
+import { SCENARIO_TEMPLATES, type TemplateName } from './templates/scenarioTemplates.js';
 import { watchCommand } from './watchCommand.js';
 
 /** The options of `pertask run`; this table drives the parser, its help, and the README. */
@@ -218,6 +222,61 @@ function buildParser(io: CliIo, setExitCode: (code: number) => void): Argv {
         };
         setExitCode(await solveCommand(options, io));
       },
+    )
+    .command(
+      'validate <scenario...>',
+      'Check scenario files without forecasting: every problem, with its place',
+      (command) =>
+        command
+          .positional('scenario', {
+            type: 'string',
+            array: true,
+            default: undefined,
+            describe: 'Scenario YAML files',
+          })
+          .option('json', {
+            type: 'boolean',
+            default: false,
+            describe: 'List every file with its errors and warnings as JSON on stdout',
+          })
+          .example('$0 validate scenarios/*.yaml', 'check every example'),
+      async (args) => {
+        const files = (args.scenario ?? []).map(String);
+        setExitCode(await validateCommand({ files, json: args.json }, io));
+      },
+    )
+    .command(
+      'init [path]',
+      'Write a commented scenario to start from',
+      (command) =>
+        command
+          .positional('path', {
+            type: 'string',
+            default: 'scenario.yaml',
+            describe: 'Where to write it',
+          })
+          .option('template', {
+            choices: Object.keys(SCENARIO_TEMPLATES),
+            default: 'basic',
+            describe: 'basic: one workload; agent: a tool loop with params and expressions',
+          })
+          .option('force', {
+            type: 'boolean',
+            default: false,
+            describe: 'Replace the file if it exists',
+          })
+          .example('$0 init scenarios/team.yaml --template agent', 'start from the agent template'),
+      async (args) => {
+        const template = args.template as TemplateName;
+        const options = { path: String(args.path), template, force: args.force };
+        setExitCode(await initCommand(options, io));
+      },
+    )
+    .command(
+      'schema',
+      'Print the JSON Schema of scenario files (for editors)',
+      (command) => command,
+      () => setExitCode(schemaCommand(io)),
     );
   return registerUsageCommands(parser as unknown as Argv, io, setExitCode)
     .demandCommand(1, 'Name a command: pertask run <scenario...>, or see pertask --help')

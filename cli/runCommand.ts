@@ -9,12 +9,12 @@ import { BUILTIN_CATALOG } from '../engine/priceCatalog.js';
 import { formatIssue, hasErrors, type ScenarioIssue } from '../engine/scenarioIssue.js';
 import type { Scenario } from '../engine/scenarioTypes.js';
 import type { Summary } from '../engine/summaryTypes.js';
-import { validateScenario } from '../engine/validate/validateScenario.js';
 import { assembleReports } from '../reports/assembleReports.js';
 import { loadEmbedScripts } from '../reports/loadEmbedScripts.js';
 import type { ReportFormat } from '../reports/reportFormats.js';
 import { CliError, EXIT, type CliIo } from './cliIo.js';
 import { forecastOnThreads } from './forecastOnThreads.js';
+import { formatLoadedIssue, loadScenarioText } from './loadScenarioFile.js';
 import { formatRunSummary } from './formatRunSummary.js';
 import { createProgressBar } from './progressBar.js';
 import { paintIssue, useColour } from './useColour.js';
@@ -95,15 +95,18 @@ async function forecastOrReport(valid: ValidScenario, options: RunOptions, io: C
       ? 1
       : (options.threads ?? threadsFor(valid.scenario, { ...options, trials }, io));
     const { text, scenario, issues } = valid;
+    const from = { file: valid.file, cwd: io.cwd };
     const summary =
       threads > 1
-        ? await forecastOnThreads(text, scenario, overrides, threads, issues, onProgress)
+        ? await forecastOnThreads(text, scenario, overrides, threads, issues, onProgress, from)
         : forecastScenario(scenario, overrides, issues);
     return precision === undefined ? summary : { ...summary, precision };
   } catch (error) {
     if (!(error instanceof SpendOutOfRangeError)) throw error;
     const issue = error.toIssue(valid.source);
-    io.stderr.write(`${paintIssue(formatIssue(issue, valid.file, valid.text), colourOf(io))}\n`);
+    const file = issue.file ?? valid.file;
+    const shown = formatIssue({ ...issue, file }, file, valid.texts.get(file) ?? '');
+    io.stderr.write(`${paintIssue(shown, colourOf(io))}\n`);
     return undefined;
   } finally {
     bar.finish();
@@ -141,6 +144,7 @@ function threadsFor(scenario: Scenario, options: RunOptions, io: CliIo): number 
 interface ValidScenario {
   readonly file: string;
   readonly text: string;
+  readonly texts: ReadonlyMap<string, string>;
   readonly source: ScenarioDocument;
   readonly scenario: Scenario;
   /** The warnings of validation, which the summary lists. */
@@ -158,14 +162,18 @@ export async function validateFiles(
   let failed = false;
   for (const file of files) {
     const text = await readScenarioText(file, io);
-    const source = loadScenarioDocument(text);
-    const resolved = await resolveScenarioCatalog(source, file, text, io);
-    const { scenario, issues } = validateScenario(source, resolved?.catalog ?? BUILTIN_CATALOG);
+    const resolved = await resolveScenarioCatalog(loadScenarioDocument(text), file, text, io);
+    const catalog = resolved?.catalog ?? BUILTIN_CATALOG;
+    const loaded = loadScenarioText(file, text, io.cwd, catalog);
+    const { source, scenario, issues } = loaded;
     for (const issue of issues) {
-      io.stderr.write(`${paintIssue(formatIssue(issue, file, text), colourOf(io))}\n`);
+      io.stderr.write(`${paintIssue(formatLoadedIssue(loaded, issue), colourOf(io))}\n`);
     }
     if (resolved === undefined || scenario === undefined || hasErrors(issues)) failed = true;
-    else valid.push({ file, text, source, scenario, issues, catalogNamed: resolved.named });
+    else {
+      const catalogNamed = resolved.named;
+      valid.push({ file, text, texts: loaded.texts, source, scenario, issues, catalogNamed });
+    }
   }
   return failed ? undefined : valid;
 }

@@ -19,6 +19,12 @@ export interface ResultShape {
 /** What a worker thread receives. */
 export interface WorkerTask {
   readonly text: string;
+  /**
+   * The scenario file and the folder it is named from, when it came from one:
+   * the worker then loads it as the CLI did, with the files it extends,
+   * includes and reads.
+   */
+  readonly from?: { readonly file: string; readonly cwd: string } | undefined;
   readonly trials: number;
   readonly seed: number;
   readonly shape: ResultShape;

@@ -12,6 +12,7 @@ import { planSimulation } from '../engine/planSimulation.js';
 import { BUILTIN_CATALOG } from '../engine/priceCatalog.js';
 import { simulateBlocks } from '../engine/simulate.js';
 import { validateScenario } from '../engine/validate/validateScenario.js';
+import { loadScenarioFile } from './loadScenarioFile.js';
 import {
   listSketches,
   viewSharedResult,
@@ -20,7 +21,10 @@ import {
 } from './sharedResult.js';
 
 const task = workerData as WorkerTask;
-const { scenario } = validateScenario(loadScenarioDocument(task.text), BUILTIN_CATALOG);
+const { scenario } =
+  task.from === undefined
+    ? validateScenario(loadScenarioDocument(task.text), BUILTIN_CATALOG)
+    : loadScenarioFile(task.from.file, task.from.cwd);
 if (scenario === undefined) throw new Error('the scenario did not validate in a worker');
 const settled = settleScenario(scenario, { trials: task.trials, seed: task.seed });
 const plan = planSimulation(settled);

@@ -341,12 +341,31 @@ export class TaskColumnCoster {
     count: number,
   ): Float64Array {
     const drift = step.drifts[field] ?? null;
-    if (drift === null && !elastic) return this.ones;
+    const monthlySlot = step.monthlySlots[field] ?? -1;
+    if (drift === null && !elastic && monthlySlot < 0) return this.ones;
     const target = this.factors[field]!;
     if (drift === null) target.fill(1);
     else this.fillDriftFactors(target, drift, count);
     if (elastic) this.applyElasticity(target, step, count);
+    if (monthlySlot >= 0) this.applyMonthlyDraws(target, monthlySlot, count);
     return target;
+  }
+  /**
+   * A field drawn every month (`per: month`): each month's draw against the
+   * first month's, which the task's arithmetic already holds (validation keeps
+   * the draws above 0).
+   */
+  private applyMonthlyDraws(target: Float64Array, monthlySlot: number, count: number): void {
+    const { columns } = this;
+    const width = this.prices.width;
+    const firstBase = monthlySlot * width;
+    for (let month = 0; month < this.plan.months; month += 1) {
+      const base = (monthlySlot + month) * width;
+      const row = month * width;
+      for (let t = 0; t < count; t += 1) {
+        target[row + t]! *= columns[base + t]! / columns[firstBase + t]!;
+      }
+    }
   }
 
   /**

@@ -10,6 +10,7 @@
  * `max` caps, `from` and `ramp`, which are plain numbers a reader finds in the
  * scenario file.
  */
+import { valueQuantile } from './valueQuantile.js';
 import type { Calls, Scenario, Step, Value, Workload } from './scenarioTypes.js';
 
 export interface Assumption {
@@ -34,6 +35,18 @@ function assumptionOf(path: string, value: Value, fallback: DefaultValue): Assum
     // Six significant digits, as the distributions describe themselves: -33.3%, not -0.33299999…
     const distribution = `fixed ${Number(known.toPrecision(6))}`;
     return { path, distribution, drawn: 'fixed', p5: known, p50: known, p95: known };
+  }
+  if (value.kind === 'derived') {
+    // An expression over uncertain params: its percentiles at its inputs' percentiles,
+    // exact when it rises with each input (see valueQuantile).
+    return {
+      path,
+      distribution: `expression ${value.text}`,
+      drawn: 'trial',
+      p5: valueQuantile(value, 0.05),
+      p50: valueQuantile(value, 0.5),
+      p95: valueQuantile(value, 0.95),
+    };
   }
   const { dist } = value;
   return {

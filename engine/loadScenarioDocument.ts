@@ -1,5 +1,6 @@
 import { isMap, isScalar, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import { findDuplicateKeys, findTabIndents } from './findSyntaxIssues.js';
+import { resolveAliases } from './resolveAliases.js';
 import type { ScenarioIssue } from './scenarioIssue.js';
 
 /** A parsed scenario text that can say where each of its nodes came from. */
@@ -14,6 +15,8 @@ export interface ScenarioDocument {
 }
 
 export interface SourceSpan {
+  /** The file the node came from, when a scenario is composed of several. */
+  readonly file?: string;
   readonly line: number;
   readonly column: number;
   readonly length: number;
@@ -61,6 +64,7 @@ export function loadScenarioDocument(text: string): ScenarioDocument {
     issues.push(syntaxIssue('yaml-syntax', firstLine(error.message), position.line, position.col));
   }
   if (issues.length === 0) checkAliases(document, issues);
+  if (issues.length === 0) resolveAliases(document);
   const locateKey = (path: readonly string[]): SourceSpan => locate(findKey(document, path));
   return { document, locate, locateKey, issues };
 }

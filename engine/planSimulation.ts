@@ -1,8 +1,9 @@
 import { calendarMonth, monthLabels } from './monthIndex.js';
-import type { Scenario, Step, Value, Workload } from './scenarioTypes.js';
+import type { DerivedValue, Scenario, Step, Value, Workload } from './scenarioTypes.js';
 import {
   DRIFT_INDEX,
   PRICE_STRIDE,
+  type PlannedDerived,
   type PlannedDrift,
   type PlannedInput,
   type PlannedStep,
@@ -38,6 +39,8 @@ export function planSimulation(scenario: Scenario): SimulationPlan {
     slotCount: slots.size,
     fixedSlots: slots.fixedValues(),
     inputs: slots.inputs,
+    derived: slots.derived,
+    correlation: planCorrelation(scenario, slots),
     models,
     modelPrices: planPrices(scenario, models),
     annualChangeSlot,
@@ -78,6 +81,7 @@ function planWorkload(
   return {
     name: workload.name,
     tasksSlot: slots.value(workload.tasksPerMonth),
+    tasksPerMonth: isMonthly(workload.tasksPerMonth),
     growthSlot: slots.value(workload.growth),
     growthPerMonth,
     season,
@@ -110,9 +114,21 @@ function planStep(
       ),
     };
   }
+  const monthly = [
+    null,
+    step.inputTokens,
+    step.outputTokens,
+    step.reasoningTokens,
+    step.contextGrowth,
+    null,
+  ];
+  const monthlySlots = monthly.map((value) =>
+    value !== null && isMonthly(value) ? slots.value(value) : -1,
+  );
   return {
     name: step.name,
     modelIndex: models.indexOf(step.model),
+    monthlySlots,
     family: step.calls.family,
     callsMeanSlot: slots.value(step.calls.mean),
     callsSdSlot: step.calls.sd === null ? slots.constant(0) : slots.value(step.calls.sd),
@@ -128,7 +144,7 @@ function planStep(
     elasticitySlot: slots.value(step.elasticity),
     active,
     alwaysActive: active.every((share) => share === 1),
-    drifted: drifts.some((drift) => drift !== null),
+    drifted: drifts.some((drift) => drift !== null) || monthlySlots.some((slot) => slot >= 0),
     drifts,
   };
 }
@@ -146,6 +162,7 @@ function activeShare(month: number, fromMonth: number, rampMonths: number): numb
  */
 class SlotAllocator {
   readonly inputs: PlannedInput[] = [];
+  readonly derived: PlannedDerived[] = [];
   private readonly fixed: number[] = [];
   private readonly bySource = new Map<Value, number>();
 
@@ -158,7 +175,12 @@ class SlotAllocator {
   value(value: Value): number {
     const known = this.bySource.get(value);
     if (known !== undefined) return known;
-    const slot = value.kind === 'fixed' ? this.constant(value.value) : this.draw(value);
+    const slot =
+      value.kind === 'fixed'
+        ? this.constant(value.value)
+        : value.kind === 'derived'
+          ? this.derive(value)
+          : this.draw(value);
     this.bySource.set(value, slot);
     return slot;
   }
@@ -178,6 +200,14 @@ class SlotAllocator {
     return Float64Array.from(this.fixed);
   }
 
+  /** A slot computed from its inputs' slots after each chunk's draws; inputs come first. */
+  private derive(value: DerivedValue): number {
+    const inputSlots = Int32Array.from(value.inputs, (input) => this.value(input));
+    const slot = this.constant(0);
+    this.derived.push({ slot, inputSlots, evaluate: value.evaluate, ...bounds(value) });
+    return slot;
+  }
+
   private draw(value: Extract<Value, { kind: 'uncertain' }>): number {
     const count = value.per === 'month' ? this.months : 1;
     const slot = this.fixed.length;
@@ -185,4 +215,23 @@ class SlotAllocator {
     this.inputs.push({ path: value.path, dist: value.dist, slot, count });
     return slot;
   }
+}
+
+function bounds(value: DerivedValue): { lower: number; upper: number } {
+  return { lower: value.lower, upper: value.upper };
+}
+
+function planCorrelation(scenario: Scenario, slots: SlotAllocator): SimulationPlan['correlation'] {
+  const correlation = scenario.correlation;
+  if (correlation === undefined) return null;
+  // Inputs named only in `correlations` still need their slot and stream.
+  for (const input of correlation.inputs) slots.value(input);
+  const inputIndices = correlation.inputs.map((value) =>
+    slots.inputs.findIndex((input) => input.path === value.path && input.dist === value.dist),
+  );
+  return { inputIndices, cholesky: correlation.cholesky };
+}
+
+function isMonthly(value: Value): boolean {
+  return value.kind === 'uncertain' && value.per === 'month';
 }

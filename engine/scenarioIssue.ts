@@ -6,6 +6,8 @@
 export interface ScenarioIssue {
   readonly code: IssueCode;
   readonly severity: 'error' | 'warning';
+  /** The file the fault is in, when a scenario is composed of several (extends, include). */
+  readonly file?: string;
   /** Dotted key path, e.g. `workloads.support.steps.classify.cached_share`. */
   readonly path: string;
   readonly message: string;
@@ -30,12 +32,19 @@ export type IssueCode =
   | 'unknown-model'
   | 'unknown-step'
   | 'bad-month'
-  | 'not-supported';
+  | 'not-supported'
+  | 'bad-file'
+  | 'bad-expression'
+  | 'unknown-name'
+  | 'cycle'
+  | 'implausible'
+  | 'correlation';
 
 /** Orders issues by line and column, errors before warnings at the same place. */
 export function sortIssues(issues: readonly ScenarioIssue[]): ScenarioIssue[] {
   return [...issues].sort(
     (a, b) =>
+      (a.file ?? '').localeCompare(b.file ?? '') ||
       a.line - b.line ||
       a.column - b.column ||
       (a.severity === b.severity ? 0 : a.severity === 'error' ? -1 : 1),

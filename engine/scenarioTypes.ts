@@ -9,6 +9,8 @@ import type { ModelPrice } from './priceCatalog.js';
  */
 export interface Scenario {
   readonly name: string;
+  /** Named params, in the order of the file; expressions in any numeric key read them. */
+  readonly params?: ReadonlyMap<string, Value>;
   readonly description: string;
   /** First month, 'YYYY-MM'. */
   readonly start: string;
@@ -27,6 +29,8 @@ export interface Scenario {
   readonly options?: readonly ScenarioOption[];
   /** Options rolled out into a workload during the horizon, already merged into its steps. */
   readonly plannedChanges?: readonly PlannedChange[];
+  /** Rank correlation between uncertain inputs, induced by Iman-Conover; none when absent. */
+  readonly correlation?: Correlation;
 }
 
 /** An architecture option: the scenario as it would be with a few keys set otherwise. */
@@ -49,6 +53,14 @@ export interface PlannedChange {
   readonly shares: readonly number[];
 }
 
+/** Inputs drawn together with a target rank correlation (a valid, positive definite matrix). */
+export interface Correlation {
+  /** The inputs, each uncertain and drawn once per trial. */
+  readonly inputs: readonly Extract<Value, { kind: 'uncertain' }>[];
+  /** Lower Cholesky factor of the k x k target, row-major. */
+  readonly cholesky: Float64Array;
+}
+
 /**
  * A number that is either known or drawn. `path` names the key in the
  * scenario (e.g. `workloads.support.growth`); it keys the draw's random stream,
@@ -62,7 +74,25 @@ export type Value =
       /** 'trial': drawn once and held for the horizon; 'month': drawn again each month. */
       readonly per: 'trial' | 'month';
       readonly path: string;
-    };
+    }
+  | DerivedValue;
+
+/**
+ * A value computed from params by an expression (`system_prompt + 1.5 *
+ * ticket`) where some param is uncertain: evaluated per trial, after the
+ * draws, from the values of `inputs` in a row. The result is cut to
+ * [lower, upper], the range of the key's kind.
+ */
+export interface DerivedValue {
+  readonly kind: 'derived';
+  readonly path: string;
+  readonly text: string;
+  readonly inputs: readonly Value[];
+  /** Reads input i at row[offset + slots[i]]. */
+  readonly evaluate: (row: Float64Array, slots: Int32Array, offset: number) => number;
+  readonly lower: number;
+  readonly upper: number;
+}
 
 export interface PriceCurve {
   /** Yearly change of every model's prices, applied monthly as (1 + c) ^ (m / 12). */

@@ -1,5 +1,6 @@
 import { TaskColumnCoster } from './costTaskColumns.js';
 import { createRandomStream, type RandomStream } from './createRandomStream.js';
+import { imanConover } from './correlation/imanConover.js';
 import { drawMany } from './distributions/drawMany.js';
 import { normalQuantile } from './distributions/normalQuantile.js';
 import { createPriceColumns, priceColumns, type PriceColumns } from './priceColumns.js';
@@ -12,7 +13,7 @@ import {
   TILE_TRIALS,
   type SimulationResult,
 } from './simulationResult.js';
-import type { SimulationPlan } from './simulationPlan.js';
+import { fillDerived, type SimulationPlan } from './simulationPlan.js';
 
 /**
  * Trials are drawn in blocks of this size. Each block's random streams are
@@ -194,6 +195,13 @@ class ChunkKernel {
   private readonly blockPerToken: Float64Array;
   private readonly gapRow: Float64Array;
   private blockDashboard: Float64Array = new Float64Array(0);
+
+  /** The block's draws of correlated inputs, re-paired, by input index. */
+  private correlated: ReadonlyMap<number, Float64Array> = new Map();
+  /** One trial's values of the slots expressions read and write, by slot. */
+  private readonly derivedRow: Float64Array;
+  private readonly derivedSlots: readonly number[];
+
   /** One stream per workload for the noise of months with few tasks, renewed each block. */
   private noiseStreams: readonly RandomStream[] = [];
 
@@ -232,6 +240,9 @@ class ChunkKernel {
     this.blockPerTask = new Float64Array(blockCells);
     this.blockPerToken = new Float64Array(blockCells);
     this.gapRow = new Float64Array(BLOCK_TRIALS);
+    this.derivedRow = new Float64Array(plan.slotCount);
+    const read = plan.derived.flatMap((entry) => [...entry.inputSlots, entry.slot]);
+    this.derivedSlots = [...new Set(read)];
   }
 
   runBlock(
@@ -248,9 +259,10 @@ class ChunkKernel {
     const streams = this.plan.inputs.map((input) =>
       createRandomStream(seed, 'block', block, input.path),
     );
+    this.correlated = drawCorrelated(this.plan, streams, count, seed, block);
     for (let chunk = 0; chunk < count; chunk += CHUNK_TRIALS) {
       const chunkCount = Math.min(CHUNK_TRIALS, count - chunk);
-      this.drawChunk(streams, chunkCount);
+      this.drawChunk(streams, chunkCount, chunk);
       priceColumns(this.plan, this.columns, chunkCount, this.prices);
       this.runChunk(firstTrial + chunk, chunkCount, chunk);
     }
@@ -262,10 +274,15 @@ class ChunkKernel {
    * from its own stream in trial order, so how trials are chunked changes
    * nothing.
    */
-  private drawChunk(streams: readonly RandomStream[], count: number): void {
+  private drawChunk(streams: readonly RandomStream[], count: number, chunkStart: number): void {
     const { columns, monthDraws } = this;
     this.plan.inputs.forEach((input, index) => {
       const base = input.slot * CHUNK_TRIALS;
+      const correlated = this.correlated.get(index);
+      if (correlated !== undefined) {
+        columns.set(correlated.subarray(chunkStart, chunkStart + count), base);
+        return;
+      }
       if (input.count === 1) {
         drawMany(input.dist, streams[index]!, columns, base, count);
         return;
@@ -276,6 +293,23 @@ class ChunkKernel {
         for (let t = 0; t < count; t += 1) columns[row + t] = monthDraws[t * input.count + month]!;
       }
     });
+    if (this.plan.derived.length > 0) this.fillDerivedColumns(count);
+  }
+
+  /**
+   * Expressions over uncertain params, trial by trial: the slots they read
+   * are gathered into a row, evaluated in plan order, and written back.
+   */
+  private fillDerivedColumns(count: number): void {
+    const { columns, derivedRow, derivedSlots } = this;
+    const derived = this.plan.derived;
+    for (let t = 0; t < count; t += 1) {
+      for (const slot of derivedSlots) derivedRow[slot] = columns[slot * CHUNK_TRIALS + t]!;
+      fillDerived(derived, derivedRow, 0);
+      for (const entry of derived) {
+        columns[entry.slot * CHUNK_TRIALS + t] = derivedRow[entry.slot]!;
+      }
+    }
   }
 
   private runChunk(firstTrial: number, count: number, offsetInBlock: number): void {
@@ -319,7 +353,6 @@ class ChunkKernel {
   private projectTasks(w: number, count: number): void {
     const workload = this.plan.workloads[w]!;
     const { columns, tasks, perTokenTasks, growth } = this;
-    const firstBase = workload.tasksSlot * CHUNK_TRIALS;
     const grow = this.plan.perTokenVolume === 'grow';
     growth.fill(1);
     for (let month = 0; month < this.plan.months; month += 1) {
@@ -327,9 +360,12 @@ class ChunkKernel {
       const slot = workload.growthPerMonth ? workload.growthSlot + month : workload.growthSlot;
       const growthBase = slot * CHUNK_TRIALS;
       const season = workload.season[month]!;
+      // Tasks drawn every month (`per: month`) read that month's slot.
+      const tasksSlot = workload.tasksPerMonth ? workload.tasksSlot + month : workload.tasksSlot;
+      const tasksBase = tasksSlot * CHUNK_TRIALS;
       for (let t = 0; t < count; t += 1) {
         if (month > 0) growth[t]! *= 1 + columns[growthBase + t]!;
-        tasks[row + t] = columns[firstBase + t]! * growth[t]! * season;
+        tasks[row + t] = columns[tasksBase + t]! * growth[t]! * season;
         perTokenTasks[row + t] = grow ? tasks[row + t]! : tasks[t]!;
       }
     }
@@ -514,4 +550,32 @@ class ChunkKernel {
       }
     }
   }
+}
+
+/**
+ * Draws a whole block of every correlated input from its own stream (the same
+ * draws it would have alone) and re-pairs them across the block's trials to
+ * the target rank correlation (Iman-Conover), shuffling from a stream of the
+ * block's own.
+ */
+function drawCorrelated(
+  plan: SimulationPlan,
+  streams: readonly RandomStream[],
+  count: number,
+  seed: number,
+  block: number,
+): ReadonlyMap<number, Float64Array> {
+  const correlation = plan.correlation;
+  if (correlation === null) return new Map();
+  const columns = correlation.inputIndices.map((index) => {
+    const column = new Float64Array(count);
+    drawMany(plan.inputs[index]!.dist, streams[index]!, column, 0, count);
+    return column;
+  });
+  imanConover(
+    columns,
+    correlation.cholesky,
+    createRandomStream(seed, 'block', block, 'correlation'),
+  );
+  return new Map(correlation.inputIndices.map((index, j) => [index, columns[j]!]));
 }

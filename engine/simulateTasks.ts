@@ -2,7 +2,12 @@ import { createRandomStream } from './createRandomStream.js';
 import { sampleCount } from './distributions/sampleCount.js';
 import { driftFactor } from './driftFactor.js';
 import { createTrialPrices, priceTrial, type TrialPrices } from './priceTrial.js';
-import { DRIFT_INDEX, type PlannedStep, type SimulationPlan } from './simulationPlan.js';
+import {
+  DRIFT_INDEX,
+  fillDerived,
+  type PlannedStep,
+  type SimulationPlan,
+} from './simulationPlan.js';
 import type { TaskCostSummary, WorkloadTaskCosts } from './summaryTypes.js';
 import { writeStepPrices } from './writeStepPrices.js';
 
@@ -116,6 +121,7 @@ function medianValues(plan: SimulationPlan): Float64Array {
     const median = input.dist === null ? 0.5 : input.dist.quantile(0.5);
     values.fill(median, input.slot, input.slot + input.count);
   }
+  fillDerived(plan.derived, values, 0);
   return values;
 }
 

@@ -14,6 +14,19 @@ export interface SimulationPlan {
   /** Initial value of every slot: fixed values, and 0 where a draw will go. */
   readonly fixedSlots: Float64Array;
   readonly inputs: readonly PlannedInput[];
+  /**
+   * Values computed from other slots by a scenario's expressions, in an order
+   * where every input comes before its use; filled after each chunk's draws.
+   */
+  readonly derived: readonly PlannedDerived[];
+  /**
+   * Inputs (indices into `inputs`) whose draws are re-paired per block to a
+   * target rank correlation (Iman-Conover), with the target's Cholesky factor.
+   */
+  readonly correlation: {
+    readonly inputIndices: readonly number[];
+    readonly cholesky: Float64Array;
+  } | null;
   readonly models: readonly string[];
   /**
    * Per model, USD per million tokens: input, cached input, cache write, output,
@@ -42,6 +55,27 @@ export interface PlannedInput {
   readonly count: number;
 }
 
+/** An expression over other slots, cut to [lower, upper], the range of its key. */
+export interface PlannedDerived {
+  readonly slot: number;
+  readonly inputSlots: Int32Array;
+  readonly evaluate: (row: Float64Array, slots: Int32Array, offset: number) => number;
+  readonly lower: number;
+  readonly upper: number;
+}
+
+/** Fills the derived slots of one row of values (a trial's), in plan order. */
+export function fillDerived(
+  derived: readonly PlannedDerived[],
+  row: Float64Array,
+  offset: number,
+): void {
+  for (const entry of derived) {
+    const value = entry.evaluate(row, entry.inputSlots, offset);
+    row[offset + entry.slot] = Math.min(entry.upper, Math.max(entry.lower, value));
+  }
+}
+
 export interface PlannedEvent {
   readonly monthIndex: number;
   readonly probabilitySlot: number;
@@ -55,6 +89,8 @@ export interface PlannedEvent {
 export interface PlannedWorkload {
   readonly name: string;
   readonly tasksSlot: number;
+  /** Whether tasks in the first month are drawn again every month (slots tasksSlot..+months). */
+  readonly tasksPerMonth: boolean;
   readonly growthSlot: number;
   /** Whether growth is drawn every month (slots growthSlot..+months). */
   readonly growthPerMonth: boolean;
@@ -102,6 +138,11 @@ export interface PlannedStep {
   readonly alwaysActive: boolean;
   /** Whether any field of the step drifts. */
   readonly drifted: boolean;
+  /**
+   * Per field (see DRIFT_INDEX), the first of its monthly slots when `per:
+   * month` draws it every month; -1 when it is drawn once.
+   */
+  readonly monthlySlots: readonly number[];
   /** Drifts by field (see DRIFT_INDEX); null where the field does not drift. */
   readonly drifts: readonly (PlannedDrift | null)[];
 }

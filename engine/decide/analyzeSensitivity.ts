@@ -1,3 +1,4 @@
+import { restrictCorrelation } from '../correlation/restrictCorrelation.js';
 import { createRandomStream } from '../createRandomStream.js';
 import { BLOCK_TRIALS, type TaskNoise } from '../simulate.js';
 import type { PlannedInput, SimulationPlan } from '../simulationPlan.js';
@@ -106,7 +107,9 @@ export function pinInputs(plan: SimulationPlan, path: string, p: number): Simula
     if (input.path !== path) continue;
     fixedSlots.fill(pinnedValue(input, p), input.slot, input.slot + input.count);
   }
-  return { ...plan, fixedSlots, inputs: plan.inputs.filter((input) => input.path !== path) };
+  const inputs = plan.inputs.filter((input) => input.path !== path);
+  const correlation = restrictCorrelation(plan.correlation, plan.inputs, inputs);
+  return { ...plan, fixedSlots, inputs, correlation };
 }
 
 /**

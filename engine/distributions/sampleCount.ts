@@ -1,5 +1,6 @@
 import type { RandomStream } from '../createRandomStream.js';
 import type { CountFamily } from './countMoments.js';
+import { poissonQuantile } from './discreteDistributions.js';
 import { normalQuantile } from './normalQuantile.js';
 
 /**
@@ -9,8 +10,9 @@ import { normalQuantile } from './normalQuantile.js';
  *
  * - fixed: the mean itself (an average count is used as it stands);
  * - poisson: inversion of the distribution function, summing probabilities
- *   from 0 (O(mean) a draw); above a mean of 500, a normal rounded to whole
- *   calls, whose error there is below a tenth of a percent;
+ *   from 0 (O(mean) a draw); above a mean of 500, the same inversion started
+ *   near the answer and checked against the exact distribution function
+ *   (poissonQuantile), still one uniform a draw;
  * - geometric on 1, 2, ...: 1 + floor(ln U / ln(1 - p)), the inverse of its
  *   distribution function;
  * - negative binomial: a Poisson whose mean is gamma-distributed with shape
@@ -44,7 +46,7 @@ const NORMAL_ABOVE = 500;
 function samplePoisson(mean: number, stream: RandomStream): number {
   if (mean <= 0) return 0;
   if (mean > NORMAL_ABOVE) {
-    return Math.max(0, Math.round(mean + Math.sqrt(mean) * normalQuantile(stream.next())));
+    return poissonQuantile(mean, stream.next());
   }
   const u = stream.next();
   let probability = Math.exp(-mean);

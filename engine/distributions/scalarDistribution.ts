@@ -1,4 +1,5 @@
 import { normalQuantile, Z95 } from './normalQuantile.js';
+import { normalCdf } from './specialFunctions.js';
 
 /**
  * An uncertain scalar: drawn by the inverse of its distribution function, so
@@ -9,6 +10,8 @@ export interface ScalarDistribution {
   readonly family: string;
   /** The value at cumulative probability u, 0 < u < 1. */
   quantile(u: number): number;
+  /** P(X <= x): used to truncate a distribution and to invert a mixture. */
+  cdf(x: number): number;
   readonly mean: number;
   /** Smallest and largest value the distribution can take. */
   readonly lower: number;
@@ -51,6 +54,7 @@ export function makeFixed(value: number): ScalarDistribution {
   return {
     family: 'fixed',
     quantile: () => value,
+    cdf: (x) => (x >= value ? 1 : 0),
     transform: null,
     mean: value,
     lower: value,
@@ -67,6 +71,7 @@ export function makeNormal(mean: number, sd: number): ScalarDistribution {
   return {
     family: 'normal',
     quantile: (u) => mean + sd * normalQuantile(u),
+    cdf: (x) => normalCdf((x - mean) / sd),
     transform: { kind: 'normal', a: mean, b: sd },
     mean,
     lower: -Infinity,
@@ -91,6 +96,7 @@ export function makeLognormal(mu: number, sigma: number): ScalarDistribution {
   return {
     family: 'lognormal',
     quantile: (u) => Math.exp(mu + sigma * normalQuantile(u)),
+    cdf: (x) => (x <= 0 ? 0 : normalCdf((Math.log(x) - mu) / sigma)),
     transform: { kind: 'lognormal', a: mu, b: sigma },
     mean,
     lower: 0,
@@ -140,6 +146,7 @@ export function makeRateFromP5P95(a: number, b: number): ScalarDistribution {
   return {
     family: 'rate',
     quantile: (u) => factor.quantile(u) - 1,
+    cdf: (x) => factor.cdf(x + 1),
     transform: factor.transform && { ...factor.transform, kind: 'rate' },
     mean: factor.mean - 1,
     lower: -1,
@@ -165,6 +172,7 @@ export function makeShareFromP5P95(a: number, b: number): ScalarDistribution {
   return {
     family: 'logit-normal',
     quantile,
+    cdf: (x) => (x <= 0 ? 0 : x >= 1 ? 1 : logit.cdf(Math.log(x / (1 - x)))),
     transform: logit.transform && { ...logit.transform, kind: 'share' },
     mean: logisticNormalMean(logit.mean, logitSd(low, high)),
     lower: 0,
@@ -181,6 +189,7 @@ export function makeUniform(min: number, max: number): ScalarDistribution {
   return {
     family: 'uniform',
     quantile: (u) => min + (max - min) * u,
+    cdf: (x) => Math.min(1, Math.max(0, (x - min) / (max - min))),
     transform: { kind: 'uniform', a: min, b: max - min },
     mean: (min + max) / 2,
     lower: min,
@@ -207,6 +216,14 @@ export function makeTriangular(min: number, mode: number, max: number): ScalarDi
       u < split
         ? min + Math.sqrt(u * width * (mode - min))
         : max - Math.sqrt((1 - u) * width * (max - mode)),
+    cdf: (x) =>
+      x <= min
+        ? 0
+        : x >= max
+          ? 1
+          : x <= mode
+            ? (x - min) ** 2 / (width * (mode - min))
+            : 1 - (max - x) ** 2 / (width * (max - mode)),
     mean: (min + mode + max) / 3,
     lower: min,
     upper: max,

@@ -7,6 +7,7 @@ import {
   type PriceCatalog,
 } from '../priceCatalog.js';
 import type { PriceCurve, PriceEvent } from '../scenarioTypes.js';
+import { catalogPriceRange, checkPrice } from './checkPlausibility.js';
 import { readValue } from './readValue.js';
 import {
   entryOf,
@@ -71,7 +72,8 @@ export function readPrices(
   if (models === undefined) return undefined;
   let failed = false;
   for (const model of models) {
-    const price = readModelPrice(context, model, findModelPrice(catalog, model.key));
+    const base = findModelPrice(catalog, model.key);
+    const price = readModelPrice(context, model, base, catalogPriceRange(catalog));
     if (price === undefined) failed = true;
     else prices.set(model.key, price);
   }
@@ -82,6 +84,7 @@ function readModelPrice(
   context: ValidationContext,
   model: MapEntry,
   base: ModelPrice | undefined,
+  range: { low: number; high: number },
 ): ModelPrice | undefined {
   const fields = context.entriesOf(model.value, model.path, 'A model price');
   if (fields === undefined) return undefined;
@@ -97,7 +100,11 @@ function readModelPrice(
       allowUncertain: false,
       money: kind === 'amount' && key !== 'context_window',
     });
-    return value?.kind === 'fixed' ? value.value : undefined;
+    if (value?.kind !== 'fixed') return undefined;
+    if (kind === 'amount' && key !== 'context_window') {
+      checkPrice(context, entry.value, entry.path, value.value, range);
+    }
+    return value.value;
   };
   const input = read('input', 'amount');
   const output = read('output', 'amount');

@@ -2,6 +2,8 @@ import { isMap, type Node } from 'yaml';
 import type { CountFamily } from '../distributions/countMoments.js';
 import type { ModelPrice } from '../priceCatalog.js';
 import type { Calls, Step, Value } from '../scenarioTypes.js';
+import { valueQuantile } from '../valueQuantile.js';
+import { checkContextWindow, medianOf } from './checkPlausibility.js';
 import { readInteger, readText } from './readPlainKeys.js';
 import { readMonthIndex, reportUnknownModel, type Horizon } from './readPrices.js';
 import { readValue, SCALAR_FAMILIES, type QuantityKind } from './readValue.js';
@@ -22,6 +24,27 @@ export const STEP_KEYS = [
   'from',
   'ramp',
 ] as const;
+
+/** Step keys that `per: month` may draw again every month: the token counts. */
+export const PER_MONTH_FIELDS = [
+  'input_tokens',
+  'output_tokens',
+  'reasoning_tokens',
+  'context_growth',
+] as const;
+
+/**
+ * A token count drawn every month enters the simulation as a monthly factor
+ * on its first month's draw, which therefore must never be 0.
+ */
+function checkMonthly(context: ValidationContext, entry: MapEntry, value: Value | undefined) {
+  if (value?.kind !== 'uncertain' || value.per !== 'month') return value;
+  if (value.dist.quantile(1e-9) > 0) return value;
+  const message = 'A token count drawn every month must stay above 0 in every draw.';
+  const hint = 'use a lognormal, a gamma or a range, or draw it once per trial';
+  context.error(entry.value, entry.path, 'bad-distribution', message, hint);
+  return undefined;
+}
 
 export const COUNT_FAMILIES = ['poisson', 'geometric', 'negative_binomial'] as const;
 
@@ -77,7 +100,12 @@ function readStep(
   const value = (key: string, kind: QuantityKind, fallback: number): Value | undefined => {
     const entry = entryOf(entries, key);
     if (entry === undefined) return { kind: 'fixed', value: fallback };
-    return readValue(context, entry.value, entry.path, kind);
+    const allowPerMonth = (PER_MONTH_FIELDS as readonly string[]).includes(key);
+    return checkMonthly(
+      context,
+      entry,
+      readValue(context, entry.value, entry.path, kind, { allowPerMonth }),
+    );
   };
   const fields = {
     inputTokens: value('input_tokens', 'amount', 0),
@@ -96,6 +124,18 @@ function readStep(
   const fromMonth = fromEntry === undefined ? 0 : readMonthIndex(context, fromEntry, horizon);
   const rampMonths = readInteger(context, entryOf(entries, 'ramp'), 0, 0, 120);
   checkCacheShares(context, entries, fields.cachedShare, fields.cacheWriteShare);
+  if (model !== undefined && calls !== undefined && fields.inputTokens && fields.contextGrowth) {
+    const lastCall = Math.max(1, Math.min(calls.max, medianOf(calls.mean)));
+    const tokens = medianOf(fields.inputTokens) + medianOf(fields.contextGrowth) * (lastCall - 1);
+    const entry = entryOf(entries, 'input_tokens') ?? entryOf(entries, 'model');
+    checkContextWindow(
+      context,
+      entry?.value ?? null,
+      entry?.path ?? step.path,
+      tokens,
+      prices.get(model),
+    );
+  }
   const parts = [model, calls, elasticity, fromMonth, rampMonths, ...Object.values(fields)];
   if (parts.some((part) => part === undefined)) return undefined;
   return {
@@ -134,8 +174,7 @@ function checkCacheShares(
   // A range is judged by its P95: a logit-normal share reaches towards 100%
   // in a far tail, and the simulation caps the write share at what the cached
   // share leaves in the rare trials where the two would overlap.
-  const high = (value: Value): number =>
-    value.kind === 'fixed' ? value.value : value.dist.quantile(0.95);
+  const high = (value: Value): number => valueQuantile(value, 0.95);
   const total = high(cached) + high(written);
   if (total <= 1) return;
   const entry = entryOf(entries, 'cache_write_share') ?? entryOf(entries, 'cached_share');
@@ -234,7 +273,7 @@ function readParameter(
 ): Value | undefined {
   const value = readValue(context, node, path, 'amount');
   if (value === undefined) return undefined;
-  const low = value.kind === 'fixed' ? value.value : value.dist.quantile(0.05);
+  const low = valueQuantile(value, 0.05);
   if (low < minimum) {
     const where = value.kind === 'fixed' ? '' : ' at its P5';
     const message = `This mean must be at least ${minimum}${where}.`;

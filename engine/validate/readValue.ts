@@ -1,18 +1,15 @@
 import { isMap, isScalar, type Node } from 'yaml';
 import {
-  DistributionParameterError,
-  makeFixed,
-  makeLognormal,
-  makeLognormalFromMeanSd,
   makeLognormalFromP5P95,
-  makeNormal,
   makeNormalFromP5P95,
   makeRateFromP5P95,
   makeShareFromP5P95,
-  makeTriangular,
-  makeUniform,
   type ScalarDistribution,
 } from '../distributions/scalarDistribution.js';
+import { checkDistribution } from './checkPlausibility.js';
+import { looksLikeExpression, readExpression } from './readExpression.js';
+import { DISTRIBUTION_FAMILIES } from './distributionFamilies.js';
+import { build, readDistributionMap } from './readDistribution.js';
 import { parseQuantity } from '../parseQuantity.js';
 import type { Value } from '../scenarioTypes.js';
 import { entryOf, writtenText, type ValidationContext } from './validationContext.js';
@@ -37,10 +34,13 @@ export const NUMBER_HINT =
   'write a number such as 140k, 1.8M, 2.5%, $3.00, or a range such as `1.8k to 4k`';
 
 /** Families of a value drawn per trial. */
-export const SCALAR_FAMILIES = ['normal', 'lognormal', 'uniform', 'triangular', 'fixed'] as const;
-const DISTRIBUTION_FAMILIES = SCALAR_FAMILIES;
+export const SCALAR_FAMILIES = DISTRIBUTION_FAMILIES;
 
-/** Reads a numeric key: a number, a finance-style text, a range, or a distribution map. */
+/**
+ * Reads a numeric key: a number, a finance-style text, a range, a distribution
+ * map or an expression. An uncertain result is recorded by its path, so that
+ * `correlations:` can name it.
+ */
 export function readValue(
   context: ValidationContext,
   node: Node | null,
@@ -48,8 +48,26 @@ export function readValue(
   kind: QuantityKind,
   options: ValueOptions = {},
 ): Value | undefined {
-  if (isMap(node)) return readDistributionMap(context, node, path, kind, options);
+  const value = readAnyValue(context, node, path, kind, options);
+  if (value !== undefined && value.kind !== 'fixed') context.uncertain.set(path, value);
+  return value;
+}
+
+function readAnyValue(
+  context: ValidationContext,
+  node: Node | null,
+  path: string,
+  kind: QuantityKind,
+  options: ValueOptions,
+): Value | undefined {
+  if (isMap(node)) return readDistributionValue(context, node, path, kind, options);
   const text = isScalar(node) ? node.value : undefined;
+  // A lone word that no param names is a number mistyped, not an expression.
+  const loneWord = typeof text === 'string' && /^[A-Za-z_]\w*$/.test(text.trim());
+  const undeclared = loneWord && !context.declaredParams.has(text.trim());
+  if (typeof text === 'string' && !undeclared && isExpressionText(text)) {
+    return readFieldExpression(context, node, path, kind, options, text);
+  }
   if (typeof text === 'string' && !checkUnitMarks(context, node, path, kind, options, text)) {
     return undefined;
   }
@@ -150,11 +168,13 @@ function readRange(
     share: makeShareFromP5P95,
     real: makeNormalFromP5P95,
   };
-  const dist = buildDistribution(context, node, path, () => makers[kind](low, high));
-  return dist === undefined ? undefined : { kind: 'uncertain', dist, per: 'trial', path };
+  const dist = build(context, node, path, () => makers[kind](low, high));
+  if (dist === undefined) return undefined;
+  checkDistribution(context, node, path, dist);
+  return { kind: 'uncertain', dist, per: 'trial', path };
 }
 
-function readDistributionMap(
+function readDistributionValue(
   context: ValidationContext,
   node: Node,
   path: string,
@@ -172,26 +192,17 @@ function readDistributionMap(
     );
     return undefined;
   }
-  context.rejectUnknownKeys(entries, [...DISTRIBUTION_FAMILIES, 'per'], 'a distribution');
-  const families = entries.filter((entry) =>
-    (DISTRIBUTION_FAMILIES as readonly string[]).includes(entry.key),
-  );
-  if (families.length !== 1) {
-    const families = DISTRIBUTION_FAMILIES.join(', ');
-    const hint = `name one of ${families}, e.g. { normal: { mean: 3%, sd: 1% } }`;
-    context.error(node, path, 'bad-distribution', 'A distribution names exactly one family.', hint);
-    return undefined;
-  }
   const per = readPer(context, entryOf(entries, 'per'), options);
-  const family = families[0]!;
-  const dist = readFamily(context, family.key, family.value, family.path);
+  const dist = readDistributionMap(context, entries, node, path);
   if (dist === undefined || per === undefined) return undefined;
   const problem = rangeProblem(kind, dist.lower, dist.upper, dist);
   if (problem !== undefined) {
-    context.error(family.keyNode, path, 'bad-distribution', problem, familyHint(kind));
+    const family = entries.find((entry) => entry.key === dist.family) ?? entries[0];
+    context.error(family?.keyNode ?? node, path, 'bad-distribution', problem, familyHint(kind));
     return undefined;
   }
   if (dist.family === 'fixed') return { kind: 'fixed', value: dist.mean };
+  checkDistribution(context, node, path, dist);
   return { kind: 'uncertain', dist, per, path };
 }
 
@@ -211,86 +222,6 @@ function readPer(
       : `\`per\` must be \`trial\` or \`month\`.`;
   context.error(entry.value, entry.path, 'not-supported', message, hint);
   return undefined;
-}
-
-function readFamily(
-  context: ValidationContext,
-  family: string,
-  node: Node | null,
-  path: string,
-): ScalarDistribution | undefined {
-  if (family === 'fixed') {
-    const value = readPlainNumber(context, node, path);
-    return value === undefined ? undefined : makeFixed(value);
-  }
-  const params = readParams(context, node, path, PARAMETER_SETS[family] ?? []);
-  if (params === undefined) return undefined;
-  return buildDistribution(context, node, path, () => makeFamily(family, params));
-}
-
-const PARAMETER_SETS: Readonly<Record<string, readonly (readonly string[])[]>> = {
-  normal: [['mean', 'sd']],
-  lognormal: [
-    ['mu', 'sigma'],
-    ['mean', 'sd'],
-  ],
-  uniform: [['min', 'max']],
-  triangular: [['min', 'mode', 'max']],
-};
-
-function readParams(
-  context: ValidationContext,
-  node: Node | null,
-  path: string,
-  sets: readonly (readonly string[])[],
-): Map<string, number> | undefined {
-  const entries = context.entriesOf(node, path, 'The parameters of a distribution');
-  if (entries === undefined) return undefined;
-  const keys = entries.map((entry) => entry.key).sort();
-  const matching = sets.find((set) => [...set].sort().join() === keys.join());
-  if (matching === undefined) {
-    const expected = sets.map((set) => `{ ${set.join(', ')} }`).join(' or ');
-    context.error(node, path, 'bad-distribution', `Expected the parameters ${expected}.`);
-    return undefined;
-  }
-  const params = new Map<string, number>();
-  for (const entry of entries) {
-    const value = readPlainNumber(context, entry.value, entry.path);
-    if (value === undefined) return undefined;
-    params.set(entry.key, value);
-  }
-  return params;
-}
-
-function makeFamily(family: string, params: ReadonlyMap<string, number>): ScalarDistribution {
-  const get = (name: string): number => params.get(name) ?? Number.NaN;
-  switch (family) {
-    case 'normal':
-      return makeNormal(get('mean'), get('sd'));
-    case 'lognormal':
-      return params.has('mu')
-        ? makeLognormal(get('mu'), get('sigma'))
-        : makeLognormalFromMeanSd(get('mean'), get('sd'));
-    case 'uniform':
-      return makeUniform(get('min'), get('max'));
-    default:
-      return makeTriangular(get('min'), get('mode'), get('max'));
-  }
-}
-
-function buildDistribution(
-  context: ValidationContext,
-  node: Node | null,
-  path: string,
-  make: () => ScalarDistribution,
-): ScalarDistribution | undefined {
-  try {
-    return make();
-  } catch (error) {
-    if (!(error instanceof DistributionParameterError)) throw error;
-    context.error(node, path, 'bad-distribution', `${capitalize(error.message)}.`);
-    return undefined;
-  }
 }
 
 // A normal on a rate reaches -100% only in a far tail; it is accepted when
@@ -323,13 +254,40 @@ function rangeProblem(
 }
 
 function familyHint(kind: QuantityKind): string {
-  if (kind === 'share')
-    return 'use a range such as `8% to 20%` (logit-normal) or a uniform inside 0..1';
-  if (kind === 'amount')
-    return 'use a range such as `1.8k to 4k` (lognormal) or `lognormal: { mean, sd }`';
+  if (kind === 'share') {
+    return (
+      'use `beta: { mean, sd }`, `pert` or `uniform` inside 0..1, a range such as ' +
+      '`8% to 20%` (logit-normal), or truncate with `min: 0` and `max: 1`'
+    );
+  }
+  if (kind === 'amount') {
+    return (
+      'use a range such as `1.8k to 4k` (lognormal), `lognormal: { mean, sd }`, ' +
+      '`gamma: { mean, sd }`, `pert` with min 0 or more, or truncate with `min: 0`'
+    );
+  }
   return 'use a range such as `-40% to -85%`, which keeps 1 + rate positive';
 }
 
-function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
+function isExpressionText(text: string): boolean {
+  return parseQuantity(text) === undefined && !/\sto\s/.test(text) && looksLikeExpression(text);
+}
+
+/** A numeric key written as an expression over params, e.g. `system_prompt + 1.5 * ticket`. */
+function readFieldExpression(
+  context: ValidationContext,
+  node: Node | null,
+  path: string,
+  kind: QuantityKind,
+  options: ValueOptions,
+  text: string,
+): Value | undefined {
+  const { params, declaredParams } = context;
+  const value = readExpression(context, node, path, text, kind, params, declaredParams);
+  if (value?.kind === 'derived' && options.allowUncertain === false) {
+    const message = 'This key takes a fixed number; the expression reads an uncertain param.';
+    context.error(node, path, 'not-supported', message);
+    return undefined;
+  }
+  return value;
 }

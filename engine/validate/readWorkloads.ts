@@ -1,6 +1,7 @@
 import { isScalar } from 'yaml';
 import type { ModelPrice } from '../priceCatalog.js';
 import type { Workload } from '../scenarioTypes.js';
+import { checkMonthlyGrowth } from './checkPlausibility.js';
 import { readDrifts } from './readDrifts.js';
 import type { Horizon } from './readPrices.js';
 import { readSteps } from './readSteps.js';
@@ -69,8 +70,12 @@ function readWorkload(
     context.requireKey(entries, key, workload.value, workload.path);
   const tasksEntry = entryOf(entries, 'tasks_per_month');
   const tasksPerMonth =
-    tasksEntry && readValue(context, tasksEntry.value, tasksEntry.path, 'amount');
-  const growth = readOptional(context, entryOf(entries, 'growth'), 'rate', true);
+    tasksEntry &&
+    readValue(context, tasksEntry.value, tasksEntry.path, 'amount', { allowPerMonth: true });
+  const growthEntry = entryOf(entries, 'growth');
+  const growth = readOptional(context, growthEntry, 'rate', true);
+  if (growth && growthEntry)
+    checkMonthlyGrowth(context, growthEntry.value, growthEntry.path, growth);
   const elasticity = readOptional(context, entryOf(entries, 'elasticity'), 'real', false);
   const seasonality = readSeasonality(context, entryOf(entries, 'seasonality'));
   const stepsEntry = entryOf(entries, 'steps');

@@ -1,4 +1,4 @@
-import { isScalar, type Node } from 'yaml';
+import { isMap, isScalar, type Node, type Scalar } from 'yaml';
 import type { ScenarioDocument } from '../loadScenarioDocument.js';
 import { parseMonth } from '../monthIndex.js';
 import type { PriceCatalog } from '../priceCatalog.js';
@@ -7,7 +7,15 @@ import type { PriceCurve, Scenario, Value, Workload } from '../scenarioTypes.js'
 import { readChoice, readInteger, readText } from './readPlainKeys.js';
 import { readValue } from './readValue.js';
 import { readPriceCurve, readPrices } from './readPrices.js';
-import { entryOf, ValidationContext, writtenText, type MapEntry } from './validationContext.js';
+import {
+  entryOf,
+  ValidationContext,
+  writtenText,
+  type FileReader,
+  type MapEntry,
+} from './validationContext.js';
+import { readCorrelations } from './readCorrelations.js';
+import { readParams } from './readParams.js';
 import { readWorkloads } from './readWorkloads.js';
 import { VARIANT_SECTIONS } from '../decide/overrideDocument.js';
 import { readVariants } from '../decide/readVariants.js';
@@ -25,7 +33,12 @@ export const TOP_LEVEL_KEYS = [
   'prices',
   'workloads',
   ...VARIANT_SECTIONS,
+  'params',
+  'correlations',
 ] as const;
+
+/** Keys that compose a scenario from other files; composeScenario resolves and removes them. */
+export const COMPOSE_KEYS = ['extends', 'include'] as const;
 
 export const DEFAULT_TRIALS = 10_000;
 export const MAX_TRIALS = 10_000_000;
@@ -46,9 +59,10 @@ export interface ValidationResult {
 export function validateScenario(
   source: ScenarioDocument,
   catalog: PriceCatalog,
+  readFile?: FileReader,
 ): ValidationResult {
   if (source.issues.length > 0) return { scenario: undefined, issues: sortIssues(source.issues) };
-  const context = new ValidationContext(source);
+  const context = new ValidationContext(source, readFile);
   const root = (source.document.contents ?? null) as Node | null;
   const entries = context.entriesOf(root, '', 'A scenario file');
   const scenario =
@@ -69,8 +83,25 @@ function readScenario(
   root: Node | null,
   catalog: PriceCatalog,
 ): Scenario | undefined {
-  context.rejectUnknownKeys(entries, TOP_LEVEL_KEYS, 'the top level of a scenario');
+  const composing = entries.filter((entry) =>
+    (COMPOSE_KEYS as readonly string[]).includes(entry.key),
+  );
+  for (const entry of composing) {
+    const message = `\`${entry.key}\` reads other files, which only the command line does.`;
+    const hint = 'run it with `pertask run` or `pertask validate`, which compose the files';
+    context.error(entry.keyNode, entry.path, 'not-supported', message, hint);
+  }
+  // Keys that begin with `x-` hold anchors for `<<:` merges and `*` aliases; they are not read.
+  const plain = entries.filter(
+    (entry) => !composing.includes(entry) && !entry.key.startsWith('x-'),
+  );
+  context.rejectUnknownKeys(plain, TOP_LEVEL_KEYS, 'the top level of a scenario');
   for (const key of ['scenario', 'start', 'workloads']) context.requireKey(entries, key, root, '');
+  const paramsEntry = entryOf(entries, 'params');
+  const declared = isMap(paramsEntry?.value) ? paramsEntry.value.items : [];
+  context.declaredParams = new Set(declared.map((pair) => String((pair.key as Scalar).value)));
+  const params = readParams(context, paramsEntry);
+  context.params = params ?? new Map();
   const name = readName(context, entryOf(entries, 'scenario'));
   const start = readStart(context, entryOf(entries, 'start'));
   const months = readInteger(context, entryOf(entries, 'months'), 12, 1, MAX_MONTHS);
@@ -96,7 +127,9 @@ function readScenario(
     horizon,
     prices,
   );
+  const correlation = readCorrelations(context, entryOf(entries, 'correlations'));
   if (
+    correlation === undefined ||
     name === undefined ||
     start === undefined ||
     months === undefined ||
@@ -106,7 +139,8 @@ function readScenario(
     perTokenVolume === undefined ||
     prices === undefined ||
     curve === undefined ||
-    workloads === undefined
+    workloads === undefined ||
+    params === undefined
   ) {
     return undefined;
   }
@@ -140,6 +174,8 @@ function readScenario(
     seed,
     budget,
     perTokenVolume,
+    params,
+    ...(correlation === null ? {} : { correlation }),
     prices: usedPrices,
     curve,
     workloads,

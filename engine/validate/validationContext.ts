@@ -2,6 +2,7 @@ import { isMap, isPair, isScalar, isSeq, type Node } from 'yaml';
 import { closestNames } from '../closestNames.js';
 import type { ScenarioDocument } from '../loadScenarioDocument.js';
 import type { IssueCode, ScenarioIssue } from '../scenarioIssue.js';
+import type { Value } from '../scenarioTypes.js';
 
 /** One key of a YAML map with its nodes and its path in the scenario. */
 export interface MapEntry {
@@ -17,8 +18,18 @@ export interface MapEntry {
  */
 export class ValidationContext {
   readonly issues: ScenarioIssue[] = [];
+  /** The scenario's params once read, for expressions in numeric keys. */
+  params: ReadonlyMap<string, Value> = new Map();
+  /** Every uncertain value read, by its key path, for `correlations:`. */
+  readonly uncertain = new Map<string, Value>();
+  /** Every name under `params:`, read or not, so a failed one is not called unknown. */
+  declaredParams: ReadonlySet<string> = new Set();
 
-  constructor(private readonly source: ScenarioDocument) {}
+  constructor(
+    private readonly source: ScenarioDocument,
+    /** Reads a file a scenario names (a CSV of observations), relative to the scenario. */
+    readonly readFile: FileReader = refuseFiles,
+  ) {}
 
   error(node: Node | null, path: string, code: IssueCode, message: string, hint = ''): void {
     this.add('error', node, path, code, message, hint);
@@ -92,6 +103,13 @@ export class ValidationContext {
     const length = Math.min(span.length, 60);
     this.issues.push({ code, severity, path, message, ...span, length, hint });
   }
+}
+
+/** Reads a file the scenario names: its text, or why it cannot be read. */
+export type FileReader = (relativePath: string) => string | { readonly reason: string };
+
+function refuseFiles(): { reason: string } {
+  return { reason: 'this run reads no files besides the scenario' };
 }
 
 /** Finds an entry by key. */

@@ -34,6 +34,18 @@ const TOKENS = [
   'null',
   'true',
   '"x"',
+  '{ beta: { mean: 2, sd: 1 } }',
+  '{ pert: { min: 3, mode: 1, max: 2 } }',
+  '{ gamma: { mean: 1, sd: 1 }, min: 5 }',
+  '{ mixture: [] }',
+  '{ empirical: [] }',
+  '{ discrete: { values: [1], weights: [0] } }',
+  'ticket * 150%',
+  'a + b',
+  '1 / 0',
+  '[1, 2] * 3',
+  '*missing',
+  'extends.yaml',
 ];
 
 /** Every finite number in a summary, walked recursively. */

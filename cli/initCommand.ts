@@ -1,0 +1,50 @@
+import { constants } from 'node:fs';
+import { access } from 'node:fs/promises';
+import { dirname, relative, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { CliError, EXIT, type CliIo } from './cliIo.js';
+import { SCENARIO_TEMPLATES, type TemplateName } from './templates/scenarioTemplates.js';
+import { writeFilesAtomically } from './writeFileAtomic.js';
+
+export interface InitOptions {
+  readonly path: string;
+  readonly template: TemplateName;
+  readonly force: boolean;
+}
+
+/** The schema file shipped with the package, found from this file in source and build alike. */
+export function schemaFilePath(): string {
+  const here = dirname(fileURLToPath(import.meta.url));
+  const root = here.endsWith('dist/cli') ? resolve(here, '../..') : resolve(here, '..');
+  return resolve(root, 'schema/scenario.schema.json');
+}
+
+/**
+ * `pertask init [path]`: writes a commented scenario to start from. It never
+ * replaces an existing file unless --force is given.
+ */
+export async function initCommand(options: InitOptions, io: CliIo): Promise<number> {
+  const target = resolve(io.cwd, options.path);
+  if (!options.force && (await exists(target))) {
+    const message =
+      `${options.path} already exists; ` + 'choose another path or add --force to replace it.';
+    throw new CliError(message, EXIT.usage);
+  }
+  const schema = relative(dirname(target), schemaFilePath()).split('\\').join('/');
+  const text = SCENARIO_TEMPLATES[options.template].replace('{{schema}}', schema);
+  await writeFilesAtomically(new Map([[target, text]]));
+  io.stderr.write(
+    `Wrote ${options.path} (template ${options.template}). ` +
+      `Next: pertask validate ${options.path}\n`,
+  );
+  return EXIT.ok;
+}
+
+async function exists(path: string): Promise<boolean> {
+  try {
+    await access(path, constants.F_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}

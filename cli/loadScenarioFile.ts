@@ -1,0 +1,68 @@
+import { readFileSync } from 'node:fs';
+import { dirname, relative, resolve } from 'node:path';
+import { composeScenario, type ScenarioFileReader } from '../engine/composeScenario.js';
+import type { ScenarioDocument } from '../engine/loadScenarioDocument.js';
+import { BUILTIN_CATALOG, type PriceCatalog } from '../engine/priceCatalog.js';
+import { formatIssue, type ScenarioIssue } from '../engine/scenarioIssue.js';
+import type { Scenario } from '../engine/scenarioTypes.js';
+import { validateScenario } from '../engine/validate/validateScenario.js';
+import { CliError, EXIT } from './cliIo.js';
+import { makeFileReader } from './makeFileReader.js';
+
+/** A scenario file loaded with the files it extends and includes, and validated. */
+export interface LoadedScenario {
+  readonly file: string;
+  readonly text: string;
+  readonly texts: ReadonlyMap<string, string>;
+  readonly source: ScenarioDocument;
+  readonly scenario: Scenario | undefined;
+  /** Every error and warning, each naming the file it is in. */
+  readonly issues: readonly (ScenarioIssue & { readonly file: string })[];
+}
+
+/**
+ * Reads a scenario file (as named on the command line, relative to `cwd`),
+ * composes it with the files its `extends:` and `include:` name, and
+ * validates it; CSV files it names are read relative to it.
+ */
+export function loadScenarioFile(file: string, cwd: string): LoadedScenario {
+  return loadScenarioText(file, readScenarioText(file, cwd), cwd, BUILTIN_CATALOG);
+}
+
+/** The same, for a scenario whose text is already read, validated against a given catalog. */
+export function loadScenarioText(
+  file: string,
+  text: string,
+  cwd: string,
+  catalog: PriceCatalog,
+): LoadedScenario {
+  const { source, texts } = composeScenario(file, text, makeComposeReader(cwd));
+  const { scenario, issues } = validateScenario(source, catalog, makeFileReader(file, cwd));
+  const located = issues.map((issue) => ({ ...issue, file: issue.file ?? file }));
+  return { file, text, texts, source, scenario, issues: located };
+}
+
+/** An issue formatted with the source line of the file it is in. */
+export function formatLoadedIssue(loaded: LoadedScenario, issue: LoadedScenario['issues'][number]) {
+  return formatIssue(issue, issue.file, loaded.texts.get(issue.file) ?? '');
+}
+
+function makeComposeReader(cwd: string): ScenarioFileReader {
+  return (fromFile, relativePath) => {
+    const target = resolve(dirname(resolve(cwd, fromFile)), relativePath);
+    const read = makeFileReader(target, cwd)(target);
+    if (typeof read !== 'string') return read;
+    return { file: relative(cwd, target) || target, text: read };
+  };
+}
+
+function readScenarioText(file: string, cwd: string): string {
+  try {
+    return readFileSync(resolve(cwd, file), 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason =
+      code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : String(code);
+    throw new CliError(`${file}: cannot read the scenario: ${reason}.`, EXIT.usage);
+  }
+}

@@ -1,0 +1,29 @@
+import { readFileSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import type { FileReader } from '../engine/validate/validationContext.js';
+
+/** Largest file a scenario may name (a CSV of observations, a base scenario): 5 MB. */
+const MAX_NAMED_FILE_BYTES = 5_000_000;
+
+/**
+ * The reader the engine is given for files a scenario names, relative to the
+ * scenario's own folder. The engine stays pure: it asks for a text and gets a
+ * text or a reason, and never sees the file system.
+ */
+export function makeFileReader(scenarioFile: string, cwd: string): FileReader {
+  const folder = dirname(resolve(cwd, scenarioFile));
+  return (relativePath) => {
+    const path = resolve(folder, relativePath);
+    try {
+      if (statSync(path).size > MAX_NAMED_FILE_BYTES) {
+        return { reason: `it is larger than ${MAX_NAMED_FILE_BYTES} bytes` };
+      }
+      return readFileSync(path, 'utf8');
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT') return { reason: 'no such file' };
+      if (code === 'EISDIR') return { reason: 'it is a folder' };
+      return { reason: String(code ?? error) };
+    }
+  };
+}

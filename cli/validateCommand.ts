@@ -1,0 +1,88 @@
+import { formatIssue, hasErrors, type ScenarioIssue } from '../engine/scenarioIssue.js';
+import { CliError, EXIT, type CliIo } from './cliIo.js';
+import { loadScenarioDocument } from '../engine/loadScenarioDocument.js';
+import { formatLoadedIssue, loadScenarioText } from './loadScenarioFile.js';
+import { readTextFile } from './readTextFile.js';
+import { resolveScenarioCatalog } from './resolveScenarioCatalog.js';
+
+export interface ValidateOptions {
+  readonly files: readonly string[];
+  readonly json: boolean;
+}
+
+/** One file's verdict, as `validate --json` prints it. */
+export interface FileVerdict {
+  readonly file: string;
+  readonly valid: boolean;
+  readonly errors: number;
+  readonly warnings: number;
+  readonly issues: readonly (ScenarioIssue & { readonly file: string })[];
+}
+
+/**
+ * `pertask validate <files...>`: checks every file without simulating, prints
+ * every problem (errors and warnings, sorted by line, with a caret) on stderr,
+ * and with --json lists them as data on stdout. Exit 0 when no file has an
+ * error, 2 otherwise. Writes nothing.
+ */
+export async function validateCommand(options: ValidateOptions, io: CliIo): Promise<number> {
+  const verdicts: FileVerdict[] = [];
+  for (const file of options.files) {
+    const loaded = await loadOrExplain(file, io);
+    if ('issues' in loaded && 'texts' in loaded) {
+      for (const issue of loaded.issues) io.stderr.write(`${formatLoadedIssue(loaded, issue)}\n`);
+      verdicts.push(verdictOf(file, loaded.issues));
+    } else {
+      io.stderr.write(`${formatIssue(loaded.issue, file, '')}\n`);
+      verdicts.push(verdictOf(file, [loaded.issue]));
+    }
+  }
+  if (options.json) io.stdout.write(`${JSON.stringify(verdicts, null, 2)}\n`);
+  else {
+    for (const verdict of verdicts) io.stderr.write(`${describeVerdict(verdict)}\n`);
+  }
+  return verdicts.every((verdict) => verdict.valid) ? EXIT.ok : EXIT.usage;
+}
+
+/** The loaded scenario, or the one issue saying why the file could not be read. */
+async function loadOrExplain(file: string, io: CliIo) {
+  try {
+    const text = await readTextFile(file, io, 'scenario');
+    // A catalog named by `prices.catalog` is read as `run` reads it; its own
+    // problems are printed where it is named.
+    const resolved = await resolveScenarioCatalog(loadScenarioDocument(text), file, text, io);
+    if (resolved === undefined) {
+      throw new CliError(`${file}: the catalog that prices.catalog names cannot be used.`, 2);
+    }
+    return loadScenarioText(file, text, io.cwd, resolved.catalog);
+  } catch (error) {
+    if (!(error instanceof CliError)) throw error;
+    const issue: ScenarioIssue & { file: string } = {
+      file,
+      code: 'bad-file',
+      severity: 'error',
+      path: '',
+      message: capitalize(error.message.replace(`${file}: `, '')),
+      line: 0,
+      column: 0,
+      length: 1,
+      hint: '',
+    };
+    return { issue };
+  }
+}
+
+function verdictOf(file: string, issues: FileVerdict['issues']): FileVerdict {
+  const errors = issues.filter((issue) => issue.severity === 'error').length;
+  return { file, valid: !hasErrors(issues), errors, warnings: issues.length - errors, issues };
+}
+
+function describeVerdict(verdict: FileVerdict): string {
+  const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
+  const counts = `${plural(verdict.errors, 'error')}, ${plural(verdict.warnings, 'warning')}`;
+  return `${verdict.file}: ${verdict.valid ? 'valid' : 'invalid'} (${counts})`;
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

@@ -1,0 +1,136 @@
+import type { Node } from 'yaml';
+import type { ScalarDistribution } from '../distributions/scalarDistribution.js';
+import type { ModelPrice, PriceCatalog } from '../priceCatalog.js';
+import type { Value } from '../scenarioTypes.js';
+import { valueQuantile } from '../valueQuantile.js';
+import type { ValidationContext } from './validationContext.js';
+
+/*
+ * Warnings: values that are valid but probably not what the modeller meant.
+ * The run goes on; the CLI prints them on stderr and `validate --json` lists
+ * them. Every warning text lives here, in one place.
+ */
+
+/** A lognormal wider than this (P95 over P5) spans three orders of magnitude. */
+export const MAX_LOGNORMAL_SPREAD = 1000;
+/** A mean this many times the median is carried by a tail most trials never see. */
+export const MAX_MEAN_OVER_MEDIAN = 100;
+/** Monthly growth above this compounds to 9x a year. */
+export const MAX_MONTHLY_GROWTH = 0.2;
+/** A price more than this factor outside the catalog's range is probably in the wrong unit. */
+export const PRICE_RANGE_FACTOR = 10;
+
+/** Warns about an uncertain value whose spread or tail looks like a slip. */
+export function checkDistribution(
+  context: ValidationContext,
+  node: Node | null,
+  path: string,
+  dist: ScalarDistribution,
+): void {
+  const p5 = dist.quantile(0.05);
+  const median = dist.quantile(0.5);
+  const p95 = dist.quantile(0.95);
+  if (dist.family === 'lognormal' && p95 > MAX_LOGNORMAL_SPREAD * p5) {
+    const message =
+      `This lognormal's P95 (${round(p95)}) is ${round(p95 / p5)} times its P5 ` +
+      `(${round(p5)}), more than ${MAX_LOGNORMAL_SPREAD} times.`;
+    const hint = 'check the units of both ends; a range this wide is rarely meant';
+    context.warn(node, path, 'implausible', message, hint);
+  }
+  if (median > 0 && dist.mean > MAX_MEAN_OVER_MEDIAN * median) {
+    const message =
+      `The mean (${round(dist.mean)}) is ${round(dist.mean / median)} times the median ` +
+      `(${round(median)}): a far tail decides the forecast.`;
+    context.warn(
+      node,
+      path,
+      'implausible',
+      message,
+      'narrow the distribution or cap it with `max`',
+    );
+  }
+}
+
+/** Warns about monthly growth whose median passes 20% a month. */
+export function checkMonthlyGrowth(
+  context: ValidationContext,
+  node: Node | null,
+  path: string,
+  growth: Value,
+): void {
+  const median = valueQuantile(growth, 0.5);
+  if (median <= MAX_MONTHLY_GROWTH) return;
+  const yearly = (1 + median) ** 12;
+  const message =
+    `Growth of ${round(median * 100)}% a month multiplies tasks by ${round(yearly)} in a ` +
+    'year.';
+  context.warn(
+    node,
+    path,
+    'implausible',
+    message,
+    'is this a yearly rate? divide it over 12 months',
+  );
+}
+
+/** The lowest and highest price per million tokens in the catalog, over input and output. */
+export function catalogPriceRange(catalog: PriceCatalog): { low: number; high: number } {
+  const prices = [...catalog.models.values()]
+    .flatMap((model) => [model.input, model.output])
+    .filter((price) => price > 0);
+  return { low: Math.min(...prices), high: Math.max(...prices) };
+}
+
+/** Warns about a price per million tokens far outside what the catalog holds. */
+export function checkPrice(
+  context: ValidationContext,
+  node: Node | null,
+  path: string,
+  usdPerMillionTokens: number,
+  range: { low: number; high: number },
+): void {
+  if (usdPerMillionTokens === 0) return;
+  const low = range.low / PRICE_RANGE_FACTOR;
+  const high = range.high * PRICE_RANGE_FACTOR;
+  if (usdPerMillionTokens >= low && usdPerMillionTokens <= high) return;
+  const message =
+    `$${round(usdPerMillionTokens)} per million tokens is far outside the catalog's ` +
+    `$${round(range.low)} to $${round(range.high)}.`;
+  const hint =
+    usdPerMillionTokens < low
+      ? 'a price per thousand tokens? multiply it by 1,000'
+      : 'a price per token? divide it by 1,000,000';
+  context.warn(node, path, 'implausible', message, hint);
+}
+
+/**
+ * Warns when a step's last average call would send more input than the
+ * model's context window: the median input plus the context grown over the
+ * calls before it.
+ */
+export function checkContextWindow(
+  context: ValidationContext,
+  node: Node | null,
+  path: string,
+  tokensPerCall: number,
+  price: ModelPrice | undefined,
+): void {
+  const window = price?.contextWindow ?? null;
+  if (window === null || tokensPerCall <= window) return;
+  const message =
+    `A call sends about ${round(tokensPerCall)} input tokens at the median, above ` +
+    `${price!.model}'s context window of ${round(window)}.`;
+  const hint =
+    'lower `input_tokens` or `context_growth`, cap `calls` with `max`, ' +
+    'or pick a model with a larger window';
+  context.warn(node, path, 'implausible', message, hint);
+}
+
+/** The median of a value: the value itself when fixed. */
+export function medianOf(value: Value): number {
+  return valueQuantile(value, 0.5);
+}
+
+function round(value: number): string {
+  return Number(value.toPrecision(3)).toLocaleString('en-US', { maximumFractionDigits: 3 });
+}

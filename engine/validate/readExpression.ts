@@ -1,0 +1,100 @@
+import type { Node } from 'yaml';
+import { closestNames } from '../closestNames.js';
+import { ExpressionError, lowerExpression } from '../expressions/lowerExpression.js';
+import type { Value } from '../scenarioTypes.js';
+import { valueBounds } from '../valueQuantile.js';
+import type { ValidationContext } from './validationContext.js';
+
+/** Bounds of each kind of key, which a derived value is checked against and cut to. */
+export const KIND_BOUNDS = {
+  amount: [0, Infinity],
+  rate: [-1 + 1e-12, Infinity],
+  share: [0, 1],
+  real: [-Infinity, Infinity],
+} as const;
+
+/** Whether a text is meant as an expression: it names something or computes, beyond a number. */
+export function looksLikeExpression(text: string): boolean {
+  if (/^[+-]?[\s\d.,eE$%kKMB]*$/.test(text)) return false;
+  return /[A-Za-z_(]/.test(text) || /\S\s*[+*/^-]/.test(text);
+}
+
+/**
+ * Reads an expression over the scenario's params. With every param it reads
+ * fixed, it is evaluated now and becomes a fixed value; otherwise it becomes a
+ * derived value, evaluated per trial after the draws.
+ */
+export function readExpression(
+  context: ValidationContext,
+  node: Node | null,
+  path: string,
+  text: string,
+  kind: keyof typeof KIND_BOUNDS,
+  params: ReadonlyMap<string, Value>,
+  declared: ReadonlySet<string> = new Set(params.keys()),
+): Value | undefined {
+  let lowered;
+  try {
+    lowered = lowerExpression(text, declared);
+  } catch (error) {
+    if (!(error instanceof ExpressionError)) throw error;
+    reportExpressionError(context, node, path, error, params);
+    return undefined;
+  }
+  // A declared param that failed to read has been reported where it is written.
+  if (lowered.names.some((name) => !params.has(name))) return undefined;
+  const inputs = lowered.names.map((name) => params.get(name)!);
+  const [lower, upper] = KIND_BOUNDS[kind];
+  const derived: Value = {
+    kind: 'derived',
+    path,
+    text,
+    inputs,
+    evaluate: lowered.evaluate,
+    lower,
+    upper,
+  };
+  const [low, high] = valueBounds(derived);
+  if (!Number.isFinite(low) || !Number.isFinite(high) || low < lower || high > upper) {
+    const range =
+      Number.isFinite(low) && Number.isFinite(high)
+        ? `${fmt(low)} to ${fmt(high)}`
+        : 'a value that is not a number';
+    const message =
+      `\`${text}\` can give ${range}, ` +
+      `outside what this key holds (${fmt(lower)} to ${fmt(upper)}).`;
+    context.error(node, path, 'out-of-range', message);
+    return undefined;
+  }
+  if (inputs.every((input) => input.kind === 'fixed')) return { kind: 'fixed', value: low };
+  return derived;
+}
+
+function reportExpressionError(
+  context: ValidationContext,
+  node: Node | null,
+  path: string,
+  error: ExpressionError,
+  params: ReadonlyMap<string, Value>,
+): void {
+  if (error.unknownName === undefined) {
+    context.error(node, path, 'bad-expression', error.message, error.hint);
+    return;
+  }
+  const near = closestNames(error.unknownName, params.keys(), 1).filter(
+    (name) => name !== error.unknownName,
+  );
+  const hint =
+    near.length > 0
+      ? `did you mean \`${near[0]}\`?`
+      : params.size === 0
+        ? 'define it under `params:`, or write a number'
+        : `params: ${[...params.keys()].join(', ')}`;
+  context.error(node, path, 'unknown-name', error.message, error.hint || hint);
+}
+
+function fmt(value: number): string {
+  if (value === Infinity) return 'infinity';
+  if (value === -Infinity) return '-infinity';
+  return Number(value.toPrecision(4)).toString();
+}

@@ -1,0 +1,51 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { makeTemporaryFolder, runCli } from './runCli.js';
+
+const FOLDER = 'test/scenarios/bad';
+const FILES = readdirSync(FOLDER)
+  .filter((name) => name.endsWith('.yaml'))
+  .map((name) => join(FOLDER, name));
+
+/** The first line of each bad file: `# expect: <code> <line>:<col> <key path>`. */
+function expectationOf(file: string) {
+  const first = readFileSync(file, 'utf8').split('\n')[0] ?? '';
+  const match = /^# expect: (\S+) (\d+):(\d+) (\S+)$/.exec(first);
+  if (match === null) throw new Error(`${file} lacks its "# expect:" line`);
+  const [, code, line, column, path] = match;
+  return { code: code!, line: Number(line), column: Number(column), path: path! };
+}
+
+describe('the catalogue of bad scenario files', () => {
+  it('holds at least 40 files', () => {
+    expect(FILES.length).toBeGreaterThanOrEqual(40);
+  });
+
+  it.each(FILES)('validate reports %s at its expected place and exits 2', async (file) => {
+    const expected = expectationOf(file);
+    const run = await runCli(['validate', '--json', file]);
+    expect(run.code).toBe(2);
+    const [verdict] = JSON.parse(run.stdout);
+    const errors = verdict.issues.filter(
+      (issue: { severity: string }) => issue.severity === 'error',
+    );
+    const first = errors[0];
+    expect(`${first.code} ${first.line}:${first.column} ${first.path || '(file)'}`).toBe(
+      `${expected.code} ${expected.line}:${expected.column} ${expected.path}`,
+    );
+    // Every problem is printed on stderr with its place, never a stack trace.
+    for (const issue of errors) {
+      const place = issue.line > 0 ? `${file}:${issue.line}:${issue.column}` : file;
+      expect(run.stderr).toContain(`${place}: error [${issue.code}]`);
+    }
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it.each(FILES)('run refuses %s, exits 2 and writes nothing', async (file) => {
+    const out = makeTemporaryFolder();
+    const run = await runCli(['run', file, '--out', out, '--threads', '1']);
+    expect(run.code).toBe(2);
+    expect(readdirSync(out)).toEqual([]);
+  });
+});

@@ -1,0 +1,53 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { makeTemporaryFolder, runCli } from './runCli.js';
+
+const STEP = (model: string) =>
+  `workloads:\n  w:\n    tasks_per_month: 1000\n    steps:\n      s:\n        model: ${model}\n` +
+  '        input_tokens: 1000\n';
+
+describe('pertask validate', () => {
+  it('lists errors and warnings as data with --json, one entry per file', async () => {
+    const folder = makeTemporaryFolder();
+    writeFileSync(join(folder, 'ok.yaml'), `scenario: ok\nstart: 2027-01\n${STEP('gpt-4o')}`);
+    const bad =
+      `scenario: bad\nstart: 2027-01\nmonths: 12\n${STEP('gpt-4o')}` +
+      '        outptu_tokens: 5\n    growth: 30%\n';
+    writeFileSync(join(folder, 'bad.yaml'), bad);
+    const run = await runCli(['validate', '--json', 'ok.yaml', 'bad.yaml'], folder);
+    expect(run.code).toBe(2);
+    const verdicts = JSON.parse(run.stdout);
+    expect(verdicts.map((v: { file: string; valid: boolean }) => [v.file, v.valid])).toEqual([
+      ['ok.yaml', true],
+      ['bad.yaml', false],
+    ]);
+    const issues = verdicts[1].issues.map((i: { severity: string; code: string; line: number }) =>
+      [i.severity, i.code, i.line].join(' '),
+    );
+    expect(issues).toEqual(['error unknown-key 11', 'warning implausible 12']);
+  });
+
+  it('names the file a fault is in when a scenario extends another', async () => {
+    const folder = makeTemporaryFolder();
+    writeFileSync(join(folder, 'base.yaml'), `start: 2027-01\n${STEP('gpt-4o-mimi')}`);
+    writeFileSync(join(folder, 'team.yaml'), 'extends: base.yaml\nscenario: team\n');
+    const run = await runCli(['validate', 'team.yaml'], folder);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('base.yaml:7:16: error [unknown-model]');
+  });
+
+  it('reads the catalog that prices.catalog names, as run does', async () => {
+    const folder = makeTemporaryFolder();
+    const catalog = join(folder, 'team-prices.json');
+    const args = ['prices', 'import', '../shared/data/litellm-model-prices.json', '--out', catalog];
+    expect((await runCli(args)).code).toBe(0);
+    const text =
+      'scenario: s\nstart: 2027-01\nprices:\n  catalog: ./team-prices.json\n' +
+      STEP('claude-sonnet-4-20250514');
+    writeFileSync(join(folder, 's.yaml'), text);
+    const run = await runCli(['validate', 's.yaml'], folder);
+    expect(run.stderr).toBe('s.yaml: valid (0 errors, 0 warnings)\n');
+    expect(run.code).toBe(0);
+  });
+});

@@ -1,0 +1,75 @@
+import { describe, expect, it } from 'vitest';
+import { loadScenarioDocument } from '../../../engine/loadScenarioDocument.js';
+import { BUILTIN_CATALOG } from '../../../engine/priceCatalog.js';
+import { validateScenario } from '../../../engine/validate/validateScenario.js';
+import { forecastForTest, TEST_PRICES } from '../scenarioText.js';
+
+function scenario(params: string, inputTokens: string, extra = ''): string {
+  return (
+    `scenario: t\nstart: 2027-01\nmonths: 1\ntrials: 400\n${TEST_PRICES}params:\n${params}` +
+    `workloads:\n  w:\n    tasks_per_month: 1000\n    steps:\n      s:\n` +
+    `        model: test-model\n        input_tokens: ${inputTokens}\n${extra}`
+  );
+}
+
+function issuesOf(yaml: string) {
+  return validateScenario(loadScenarioDocument(yaml), BUILTIN_CATALOG).issues;
+}
+
+describe('params and expressions', () => {
+  it('prices an input written as an expression over fixed params, to the cent', () => {
+    const yaml = scenario('  system_prompt: 1.2k\n  ticket: 400\n', 'system_prompt + 1.5 * ticket');
+    const summary = forecastForTest(yaml);
+    // 1,000 tasks x 1,800 input tokens x $2 per million = $3.60.
+    expect(summary.total.annual.perTask.mean).toBeCloseTo(3.6, 10);
+  });
+
+  it('evaluates params in dependency order, whatever order the file lists them', () => {
+    const yaml = scenario(
+      '  total: prompt + ticket\n  prompt: 2 * ticket\n  ticket: 500\n',
+      'total',
+    );
+    // 1,000 x 1,500 tokens x $2 / 1M = $3.00.
+    expect(forecastForTest(yaml).total.annual.perTask.mean).toBeCloseTo(3, 10);
+  });
+
+  it('draws an uncertain param per trial and evaluates the expression on its draws', () => {
+    const yaml = scenario('  ticket: { uniform: { min: 0, max: 1000 } }\n', '1k + 2 * ticket');
+    const annual = forecastForTest(yaml, 4000).total.annual.perTask;
+    // E[input] = 1,000 + 2 x 500 = 2,000 tokens: $4.00; sd = 2 x 1000 / sqrt(12) tokens = $1.155.
+    const standardError = (((2 * 1000) / Math.sqrt(12)) * 2e-3) / Math.sqrt(4000);
+    expect(Math.abs(annual.mean - 4) / standardError).toBeLessThan(4);
+    expect(annual.p5).toBeGreaterThan(2 - 1e-9);
+    expect(annual.p95).toBeLessThan(6 + 1e-9);
+  });
+
+  it('reports a cycle with its path', () => {
+    const issue = issuesOf(scenario('  a: b + 1\n  b: c * 2\n  c: a - 3\n', 'a'))[0];
+    expect(issue?.code).toBe('cycle');
+    expect(issue?.message).toBe('The params depend on each other in a cycle: a -> b -> c -> a.');
+    // Line 11: the test prices take lines 5 to 9, `params:` line 10, `a` line 11.
+    expect(issue?.line).toBe(11);
+  });
+
+  it('names an unknown name and suggests the nearest param', () => {
+    const issue = issuesOf(scenario('  ticket: 400\n', '2 * tickte'))[0];
+    expect(issue?.code).toBe('unknown-name');
+    expect(issue?.message).toBe('Unknown name `tickte` in an expression.');
+    expect(issue?.hint).toBe('did you mean `ticket`?');
+  });
+
+  it('refuses an expression that can leave the range of its key', () => {
+    const issue = issuesOf(scenario('  a: 100 to 500\n  b: 300\n', 'a - b'))[0];
+    expect(issue?.code).toBe('out-of-range');
+    expect(issue?.path).toBe('workloads.w.steps.s.input_tokens');
+  });
+
+  it('keeps a share expression inside 0..1 and reads its percentages', () => {
+    const yaml = scenario('  hit_rate: 40%\n', '1k', '        cached_share: hit_rate + 10%\n');
+    const { scenario: valid } = validateScenario(loadScenarioDocument(yaml), BUILTIN_CATALOG);
+    const cached = valid?.workloads[0]?.steps[0]?.cachedShare;
+    // `x + 10%` is x raised by a tenth, as on a calculator: 40% + 10% of 40% = 44%.
+    expect(cached?.kind).toBe('fixed');
+    expect(cached?.kind === 'fixed' && cached.value).toBeCloseTo(0.44, 15);
+  });
+});
