@@ -1,5 +1,7 @@
+import { countOf } from '../engine/countOf.js';
 import type { Summary } from '../engine/summaryTypes.js';
-import { researchFirstSentence } from '../reports/charts/buildTornadoChart.js';
+import { crossingSentenceOf } from '../reports/charts/buildBudgetChart.js';
+import { horizonWordOf, researchFirstSentence } from '../reports/charts/buildTornadoChart.js';
 import { formatMoney, formatPercent, formatSignedMoney } from '../reports/formatMoney.js';
 
 /**
@@ -12,14 +14,12 @@ export function formatDecisionLines(summary: Summary): string[] {
   const parts = summary.gapAttribution;
   if (parts !== undefined && parts.length > 0) {
     const list = parts.map((part) => `${part.label.toLowerCase()} ${formatSignedMoney(part.mean)}`);
-    lines.push(`The gap by driver (mean, Shapley parts): ${list.join(', ')}.`);
+    const mean = formatSignedMoney(summary.total.annual.gap.mean);
+    lines.push(`The mean gap of ${mean} by driver (Shapley parts): ${list.join(', ')}.`);
   }
   const plan = summary.budget?.plan;
   if (plan !== undefined) {
-    const crossing =
-      plan.firstMonthAboveLine === null
-        ? 'cumulative P50 stays within its straight line'
-        : `cumulative P50 runs ahead of its straight line from ${plan.firstMonthAboveLine}`;
+    const crossing = crossingSentenceOf(plan).replace(/^Cumulative/, 'cumulative');
     lines.push(
       `Budget plan: expected overrun ${formatMoney(plan.expectedOverrun)}; ` +
         `${formatMoney(plan.coversP80)} covers P80, ${formatMoney(plan.coversP90)} covers P90; ` +
@@ -38,14 +38,15 @@ export function formatDecisionLines(summary: Summary): string[] {
     );
   }
   if (summary.sensitivity !== undefined) {
-    lines.push(researchFirstSentence(summary.sensitivity, summary.workloads.length === 1));
+    const oneWorkload = summary.workloads.length === 1;
+    lines.push(researchFirstSentence(summary.sensitivity, oneWorkload, horizonWordOf(summary)));
   }
   const precision = summary.precision;
   if (precision !== undefined) {
     lines.push(
       `Precision: annual P90 to ${formatPercent(precision.achieved)} ` +
         `(asked ${formatPercent(precision.target)}) ` +
-        `with ${precision.trials.toLocaleString('en-US')} trials` +
+        `with ${countOf(precision.trials, 'trial')}` +
         (precision.met ? '.' : `, the ceiling; more trials would be needed.`),
     );
   }

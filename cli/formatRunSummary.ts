@@ -1,5 +1,10 @@
 import type { DistributionSummary, Summary, WorkloadSummary } from '../engine/summaryTypes.js';
-import { formatMoney, formatPercent, formatSignedMoney } from '../reports/formatMoney.js';
+import {
+  formatChange,
+  formatMoney,
+  formatPercent,
+  formatSignedMoney,
+} from '../reports/formatMoney.js';
 import { formatDecisionLines } from './formatDecisionLines.js';
 
 /**
@@ -16,13 +21,6 @@ export function formatRunSummary(summary: Summary): string {
       `seed ${scenario.seed}`,
     '',
   ];
-  if (scenario.trials < FEW_TRIALS) {
-    lines.push(
-      `Only ${scenario.trials} trials: the percentiles and chances below rest on too few ` +
-        `draws to trust; use ${FEW_TRIALS.toLocaleString('en-US')} or more.`,
-      '',
-    );
-  }
   const header = [
     scenario.months === 12 ? 'annual spend' : `${scenario.months}-month spend`,
     'per-task P10',
@@ -41,7 +39,7 @@ export function formatRunSummary(summary: Summary): string {
   const costRows = summary.workloads.map((workload) => {
     const first = workload.costPerTaskFirst.p50;
     const final = workload.costPerTaskLast.p50;
-    return [workload.name, formatMoney(first), formatMoney(final), formatChange(first, final)];
+    return [workload.name, formatMoney(first), formatMoney(final), changeOf(first, final)];
   });
   lines.push(...alignColumns([costHeader, ...costRows]));
   lines.push('');
@@ -59,9 +57,6 @@ export function formatRunSummary(summary: Summary): string {
   if (decisions.length > 0) lines.push('', ...decisions);
   return `${lines.join('\n')}\n`;
 }
-
-/** Below this many trials the tails and chances are noise; the summary says so. */
-const FEW_TRIALS = 1000;
 
 function spendRow(
   name: string,
@@ -94,19 +89,13 @@ function indexLine(summary: Summary): string {
   const taskIndex = summary.index.costPerTask[summary.index.costPerTask.length - 1];
   if (tokenIndex === undefined || taskIndex === undefined) return '';
   return (
-    `By ${tokenIndex.month}, cost per token is ${formatChange(1, tokenIndex.p50)} and cost per ` +
-    `task ${formatChange(1, taskIndex.p50)} against ${summary.months[0]} (P50 of all workloads).`
+    `By ${tokenIndex.month}, cost per token is ${changeOf(1, tokenIndex.p50)} and cost per ` +
+    `task ${changeOf(1, taskIndex.p50)} against ${summary.months[0]} (P50 of all workloads).`
   );
 }
 
-function formatChange(from: number, to: number): string {
-  const change = to / from - 1;
-  // Below a tenth of a percent, two significant digits rather than "<0.1%",
-  // which would read oddly after a sign.
-  const size = Math.abs(change);
-  const percent =
-    size < 0.001 && size > 0 ? `${(size * 100).toPrecision(2)}%` : formatPercent(size);
-  return change >= 0 ? `+${percent}` : `-${percent}`;
+function changeOf(from: number, to: number): string {
+  return formatChange(to / from - 1);
 }
 
 /** Pads columns to a common width: the first left-aligned, the rest right-aligned. */

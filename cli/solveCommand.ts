@@ -1,4 +1,5 @@
 import { loadScenarioDocument } from '../engine/loadScenarioDocument.js';
+import { parseQuantity } from '../engine/parseQuantity.js';
 import { BUILTIN_CATALOG } from '../engine/priceCatalog.js';
 import { formatIssue } from '../engine/scenarioIssue.js';
 import {
@@ -7,6 +8,7 @@ import {
   SolveRequestError,
   type SolveResult,
 } from '../engine/decide/solveTarget.js';
+import { isPercentKey } from '../reports/formatAssumptionValue.js';
 import { formatMoney } from '../reports/formatMoney.js';
 import { CliError, EXIT, type CliIo } from './cliIo.js';
 import { validateFiles } from './runCommand.js';
@@ -15,7 +17,8 @@ export interface SolveOptions {
   readonly scenario: string;
   readonly vary: string;
   readonly target: string;
-  readonly between: readonly number[] | undefined;
+  /** As written (`1k`, `5%`, `$2.50`), or numbers when the parser has read them already. */
+  readonly between: readonly (string | number)[] | undefined;
   readonly trials: number | undefined;
   readonly seed: number | undefined;
   readonly json: boolean;
@@ -53,21 +56,35 @@ export async function solveCommand(options: SolveOptions, io: CliIo): Promise<nu
   }
 }
 
-function rangeOf(between: readonly number[] | undefined): [number, number] | undefined {
+/**
+ * The two ends of `--between`, read as a scenario's numbers are (`1k`, `30k`,
+ * `1%`, `90%`, `$2.50`), so a range is written as the key is in the file.
+ */
+export function rangeOf(
+  between: readonly (string | number)[] | undefined,
+): [number, number] | undefined {
   if (between === undefined) return undefined;
-  const [low, high] = between;
-  if (between.length !== 2 || !Number.isFinite(low) || !Number.isFinite(high) || !(low! < high!)) {
+  const [low, high] = between.map((end) => parseQuantity(String(end)));
+  if (between.length !== 2 || low === undefined || high === undefined || !(low < high)) {
     throw new CliError(
-      '--between takes two numbers, low then high, e.g. --between 1 8.',
+      '--between takes two numbers, low then high, written as in a scenario: ' +
+        'e.g. --between 1 8, --between 1k 30k or --between 5% 90%.',
       EXIT.usage,
     );
   }
-  return [low!, high!];
+  return [low, high];
+}
+
+/** A value of the varied key in its unit: a share or rate as a percent, else a number. */
+function valueOf(path: string, value: number): string {
+  return isPercentKey(path)
+    ? `${Number((value * 100).toPrecision(4))}%`
+    : String(Number(value.toPrecision(4)));
 }
 
 /** The answer in one sentence. */
 export function sentenceOf(result: SolveResult): string {
-  const range = `between ${result.low} and ${result.high}`;
+  const range = `between ${valueOf(result.path, result.low)} and ${valueOf(result.path, result.high)}`;
   if (result.outcome === 'holds-everywhere') {
     return `${result.target} holds everywhere ${range} for ${result.path}: no limit in that range.`;
   }
@@ -76,7 +93,7 @@ export function sentenceOf(result: SolveResult): string {
   }
   const direction = result.holdsBelow ? 'up to' : 'down to';
   return (
-    `${result.path} may go ${direction} ${Number(result.limit!.toPrecision(4))} while ` +
+    `${result.path} may go ${direction} ${valueOf(result.path, result.limit!)} while ` +
     `${result.target} holds (there the statistic is ${formatMoney(result.statisticAtLimit!)}, ` +
     `confirmed by a final run of ${result.trials.toLocaleString('en-US')} trials; ` +
     `${result.runs} runs on common draws).`

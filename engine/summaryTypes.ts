@@ -137,7 +137,10 @@ export interface BudgetPlan {
   readonly quarters: readonly QuarterSpend[];
   /** Cumulative spend each month, with the budget's straight line. */
   readonly cumulative: readonly CumulativePoint[];
-  /** First month whose cumulative P50 lies above the straight line; null if none. */
+  /**
+   * First month from which the cumulative P50 stays above the straight line
+   * to the end of the horizon; null if it ends on or below the line.
+   */
   readonly firstMonthAboveLine: string | null;
 }
 

@@ -7,7 +7,8 @@
 import type { Assumption } from '../engine/describeAssumptions.js';
 import type { DistributionSummary, Summary } from '../engine/summaryTypes.js';
 import { horizonNameOf } from './charts/chartTheme.js';
-import { describeDistribution, formatAssumptionValue } from './formatAssumptionValue.js';
+import { formatAssumptionValue } from './formatAssumptionValue.js';
+import { distributionTextOf } from './html/buildAssumptionsTable.js';
 import { formatCount, formatMoney, formatSignedMoney } from './formatMoney.js';
 import { buildHeadline } from './html/buildHeadline.js';
 
@@ -71,7 +72,7 @@ function costPerTaskTableOf(summary: Summary): string[] {
 function assumptionsTableOf(assumptions: readonly Assumption[]): string[] {
   const rows = assumptions.map((a) => [
     `\`${a.path}\``,
-    describeDistribution(a),
+    distributionTextOf(a),
     ...[a.p5, a.p50, a.p95].map((value) => formatAssumptionValue(a.path, value)),
   ]);
   return tableOf(['Input', 'Distribution', 'P5', 'P50', 'P95'], rows, 2);

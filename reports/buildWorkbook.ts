@@ -8,7 +8,9 @@ import ExcelJS from 'exceljs';
 import type { Assumption } from '../engine/describeAssumptions.js';
 import type { DistributionSummary, Summary } from '../engine/summaryTypes.js';
 import { MONTHLY_CSV_HEADER, TOTAL_SCOPE } from './buildMonthlyCsv.js';
+import { horizonNameOf } from './charts/chartTheme.js';
 import { isPercentKey } from './formatAssumptionValue.js';
+import { distributionTextOf } from './html/buildAssumptionsTable.js';
 import { pinZipTimestamps } from './pinZipTimestamps.js';
 
 const MONEY = '"$"#,##0.00';
@@ -143,7 +145,14 @@ const WORKLOAD_HEADER = [
 ];
 
 function addAssumptionsSheet(workbook: ExcelJS.Workbook, assumptions: readonly Assumption[]) {
-  const rows = assumptions.map((a): Row => [a.path, a.distribution, a.drawn, a.p5, a.p50, a.p95]);
+  const rows = assumptions.map((a): Row => [
+    a.path,
+    distributionTextOf(a),
+    a.drawn,
+    a.p5,
+    a.p50,
+    a.p95,
+  ]);
   const header = ['Input', 'Distribution', 'Drawn', 'P5', 'P50', 'P95'];
   const sheet = addTable(workbook, SHEETS.assumptions, header, rows, [null, null, null, COUNT]);
   sheet.getColumn(1).width = 60;
@@ -158,7 +167,9 @@ function addAssumptionsSheet(workbook: ExcelJS.Workbook, assumptions: readonly A
 function addOptionsSheet(workbook: ExcelJS.Workbook, summary: Summary): void {
   const options = summary.options?.options ?? [];
   const rows = options.map((o): Row => [o.name, ...spread(o.annual)]);
-  const header = ['Option', 'Annual mean', 'Annual P10', 'Annual P50', 'Annual P90'];
+  // "Annual" for a year, "13-month" for another horizon: the span the figures sum.
+  const span = horizonNameOf(summary.months);
+  const header = ['Option', ...['mean', 'P10', 'P50', 'P90'].map((f) => `${span} ${f}`)];
   const sheet = addTable(workbook, SHEETS.options, header, rows, [
     null,
     MONEY,

@@ -38,10 +38,14 @@ const wholePercentFormat = new Intl.NumberFormat('en-US', {
 const EXPONENT_FROM_USD = 1e15;
 
 /** Ratios with three significant figures, trailing zeros dropped: ×1.05, ×0.175, ×12.7. */
-const ratioFormats = Array.from(
-  { length: 15 },
-  (_, extra) => new Intl.NumberFormat('en-US', { maximumSignificantDigits: 3 + extra }),
-);
+const ratioFormat = new Intl.NumberFormat('en-US', { maximumSignificantDigits: 3 });
+
+/**
+ * A change below this (0.005%) prints as "0%": it is below what the percent
+ * shows, and mostly the last bits of a double (2.2e-14 from 1 - 1 by way of a
+ * logarithm), which a reader would take for a finding.
+ */
+const SMALLEST_CHANGE = 0.00005;
 
 function assertFinite(value: number, what: string): void {
   if (!Number.isFinite(value)) {
@@ -101,15 +105,25 @@ export function formatPercent(share: number): string {
 /**
  * A ratio as a multiplier with three significant figures, the precision of
  * the terminal's "+5.2%": 1.0519 -> "×1.05", 0.17502 -> "×0.175",
- * 12.66 -> "×12.7". A ratio other than 1 never reads "×1", which would say
- * "no change": it gets the digits that show its change, 0.9996 -> "×0.9996".
+ * 12.66 -> "×12.7". Exactly 1 reads "×1"; a ratio that only rounds to 1
+ * reads "×1.00", so the reader sees a change smaller than the figures show,
+ * not a float's last bits ("×1.0000000000000002").
  */
 export function formatRatio(ratio: number): string {
   assertFinite(ratio, 'a ratio');
-  for (const format of ratioFormats) {
-    const text = format.format(ratio);
-    if (ratio === 1 || text !== '1') return `×${text}`;
-  }
-  // 17 significant digits tell every double from 1, so the loop has returned by now.
-  return `×${String(ratio)}`;
+  const text = ratioFormat.format(ratio);
+  return ratio !== 1 && text === '1' ? '×1.00' : `×${text}`;
+}
+
+/**
+ * A relative change with its sign: 0.052 -> "+5.2%", -0.82 -> "-82%";
+ * below a tenth of a percent two significant digits ("+0.045%") rather than
+ * "<0.1%", which reads oddly after a sign; below 0.005%, "0%".
+ */
+export function formatChange(change: number): string {
+  assertFinite(change, 'a change');
+  const size = Math.abs(change);
+  if (size < SMALLEST_CHANGE) return '0%';
+  const percent = size < 0.001 ? `${(size * 100).toPrecision(2)}%` : formatPercent(size);
+  return change > 0 ? `+${percent}` : `-${percent}`;
 }

@@ -7,7 +7,8 @@ import { quantileOfSorted } from './quantileOf.js';
  * What a budget holder asks of the per-task forecast: the expected overrun
  * E[max(0, annual - budget)], the budgets that P80 and P90 of the trials stay
  * within, spend per calendar quarter, and cumulative spend against the
- * budget's straight line (budget * (m + 1) / months by the end of month m).
+ * budget's straight line (budget * (m + 1) / months by the end of month m)
+ * with the month from which the cumulative P50 stays above it.
  * Cost: O(months * trials log trials) for the cumulative percentiles.
  */
 export function analyzeBudget(
@@ -19,15 +20,29 @@ export function analyzeBudget(
   let overrun = 0;
   for (const value of annual) overrun += Math.max(0, value - budget);
   const cumulative = cumulativePoints(result, budget, monthLabels);
-  const above = cumulative.find((point) => point.p50 > point.budgetLine);
   return {
     expectedOverrun: overrun / annual.length,
     coversP80: quantileOfSorted(annual, 0.8),
     coversP90: quantileOfSorted(annual, 0.9),
     quarters: quarterSpend(result, monthLabels),
     cumulative,
-    firstMonthAboveLine: above?.month ?? null,
+    firstMonthAboveLine: firstMonthStayingAbove(cumulative),
   };
+}
+
+/**
+ * The first month from which the cumulative P50 stays above the straight
+ * line to the end of the horizon; null when it ends on or below it. A P50 that
+ * pokes above the line in one month and falls back does not count: the
+ * budget holder asks when the year runs ahead for good.
+ */
+export function firstMonthStayingAbove(cumulative: readonly CumulativePoint[]): string | null {
+  let first: string | null = null;
+  for (const point of cumulative) {
+    if (point.p50 <= point.budgetLine) first = null;
+    else first ??= point.month;
+  }
+  return first;
 }
 
 function cumulativePoints(

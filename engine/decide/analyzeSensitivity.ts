@@ -27,10 +27,11 @@ const VARIANCE_BINS = 20;
  * its draws are regenerated from its stream, the trials binned on them, and
  * E[Y | X] fitted by a line within each bin (a bin's mean alone misses the
  * slope inside a wide tail bin), less the part the fit's parameters explain
- * by chance. The inputs with the largest shares (up to PINNED_INPUTS) are
- * then pinned at their own P10 and P90, every other input drawn as in the
- * forecast (common draws), and the annual per-task P50 of the forecast's
- * first trials is read off. Cost: O(inputs * VARIANCE_TRIALS) for the shares
+ * by chance. Inputs that cannot vary (one point, an event of probability 0
+ * or 1) are left out. The inputs with the largest shares (up to PINNED_INPUTS)
+ * are then pinned at their own P10 and P90 (an event: does not happen,
+ * happens), every other input drawn as in the forecast (common draws), and the
+ * annual per-task P50 of the forecast's first trials is read off. Cost: O(inputs * VARIANCE_TRIALS) for the shares
  * and two simulations per pinned input, within DECISION_WORK.
  */
 export function analyzeSensitivity(
@@ -39,13 +40,17 @@ export function analyzeSensitivity(
   seed: number,
   taskNoise: readonly TaskNoise[],
 ): SensitivitySummary | undefined {
-  const groups = groupInputs(plan.inputs);
-  if (groups.length === 0) return undefined;
+  const groups = groupInputs(plan.inputs.filter((input) => canVary(plan, input)));
   const spend = forecast.annualPerTask.subarray(0, Math.min(forecast.trials, VARIANCE_TRIALS));
+  // Inputs that cannot vary, or annual spend that does not: nothing to pin, no shares.
+  if (groups.length === 0 || !varies(spend)) {
+    const baseP50 = quantileOf(spend, 0.5);
+    return { trials: 0, baseP50, inputs: [], varianceTrials: spend.length };
+  }
   const shares = groups.map(([path, members]) => ({
     path,
     input: members[0]!,
-    share: varianceShareOf(members[0]!, spend, seed),
+    share: varianceShareOf(plan, members[0]!, spend, seed),
   }));
   shares.sort((a, b) => b.share - a.share);
   const pinned = shares.slice(0, PINNED_INPUTS);
@@ -58,14 +63,17 @@ export function analyzeSensitivity(
   );
   const run = { seed, trials, taskNoise };
   const p50With = (path: string, p: number) =>
-    quantileOf(simulatePlan(pinInputs(plan, path, p), run).annualPerTask, 0.5);
+    quantileOf(
+      simulatePlan(pinInputs(plan, path, pinLevelOf(plan, path, p)), run).annualPerTask,
+      0.5,
+    );
   const inputs = pinned.map(({ path, input, share }): TornadoInput => {
     const p50AtLow = p50With(path, 0.1);
     const p50AtHigh = p50With(path, 0.9);
     return {
       input: path,
-      lowValue: pinnedValue(input, 0.1),
-      highValue: pinnedValue(input, 0.9),
+      lowValue: reportedValue(plan, input, 0.1),
+      highValue: reportedValue(plan, input, 0.9),
       p50AtLow,
       p50AtHigh,
       swing: Math.abs(p50AtHigh - p50AtLow),
@@ -98,6 +106,66 @@ function groupInputs(inputs: readonly PlannedInput[]): [string, PlannedInput[]][
 /** The input's value at cumulative probability p: its quantile, or p for a bare uniform. */
 function pinnedValue(input: PlannedInput, p: number): number {
   return input.dist === null ? p : input.dist.quantile(p);
+}
+
+/** The price event whose occurrence an input's uniform decides, if it is one. */
+function eventOf(plan: SimulationPlan, input: PlannedInput) {
+  return input.dist === null
+    ? plan.events.find((event) => event.occurrenceSlot === input.slot)
+    : undefined;
+}
+
+/** A slot's value when no input or expression fills it, else undefined. */
+function fixedValueOf(plan: SimulationPlan, slot: number): number | undefined {
+  const drawn = plan.inputs.some((i) => slot >= i.slot && slot < i.slot + i.count);
+  if (drawn || plan.derived.some((entry) => entry.slot === slot)) return undefined;
+  return plan.fixedSlots[slot];
+}
+
+/**
+ * Whether an input can take more than one value: not a distribution squeezed
+ * to one point, not the occurrence of an event whose probability is 0 or 1.
+ */
+function canVary(plan: SimulationPlan, input: PlannedInput): boolean {
+  const event = eventOf(plan, input);
+  if (event !== undefined) {
+    const probability = fixedValueOf(plan, event.probabilitySlot);
+    return probability === undefined || (probability > 0 && probability < 1);
+  }
+  if (input.dist === null) return true;
+  return input.dist.quantile(1e-9) < input.dist.quantile(1 - 1e-9);
+}
+
+/**
+ * Whether annual spend differs between trials by more than rounding: sums
+ * of identical costs in another order can part in the last bits.
+ */
+function varies(spend: Float64Array): boolean {
+  let low = Infinity;
+  let high = -Infinity;
+  for (const value of spend) {
+    low = Math.min(low, value);
+    high = Math.max(high, value);
+  }
+  return high - low > 1e-9 * Math.max(Math.abs(low), Math.abs(high));
+}
+
+/**
+ * The cumulative probability an input is pinned at for its low (p < 0.5) or
+ * high end. An event's occurrence is 0 or 1, not its uniform: its low end is
+ * "does not happen" (a uniform of 1, never below the probability) and its high
+ * end "happens" (a uniform of 0, below any probability above 0).
+ */
+function pinLevelOf(plan: SimulationPlan, path: string, p: number): number {
+  const input = plan.inputs.find((entry) => entry.path === path)!;
+  if (eventOf(plan, input) === undefined) return p;
+  return p < 0.5 ? 1 : 0;
+}
+
+/** The value an input is reported at: its quantile, or 0 and 1 for an event's occurrence. */
+function reportedValue(plan: SimulationPlan, input: PlannedInput, p: number): number {
+  if (eventOf(plan, input) !== undefined) return p < 0.5 ? 0 : 1;
+  return pinnedValue(input, p);
 }
 
 /** The plan with every input of a key path fixed at its p-quantile (each month of it). */
@@ -151,11 +219,17 @@ function binsOf(input: PlannedInput, uniforms: Float64Array): Int32Array {
   return bins;
 }
 
-function varianceShareOf(input: PlannedInput, spend: Float64Array, seed: number): number {
+function varianceShareOf(
+  plan: SimulationPlan,
+  input: PlannedInput,
+  spend: Float64Array,
+  seed: number,
+): number {
   const n = spend.length;
   if (n < VARIANCE_BINS * 4) return 0;
   const uniforms = regenerateUniforms(input, n, seed);
-  const keys = uniforms.map((u) => pinnedValue(input, u));
+  // An event's occurrence is a step in its uniform, which the bins resolve.
+  const keys = eventOf(plan, input) ? uniforms : uniforms.map((u) => pinnedValue(input, u));
   const bins = binsOf(input, uniforms);
   // Per bin: count, sums of key, spend, key^2 and key * spend, for a line fit.
   const sums = new Float64Array(VARIANCE_BINS * 5);

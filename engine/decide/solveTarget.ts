@@ -107,6 +107,7 @@ const MAX_STEPS = 40;
  * Cost: about log2(1 / RELATIVE_WIDTH) + 3 forecasts.
  */
 export function solveTarget(request: SolveRequest): SolveResult {
+  checkPath(request);
   const [low, high] = request.between ?? defaultRange(request);
   if (!(low < high)) throw new SolveRequestError(`the range ${low} to ${high} is empty.`);
   let runs = 0;
@@ -161,8 +162,23 @@ export function statisticAt(request: SolveRequest, value: number): number {
   return sum / annual.length;
 }
 
-/** The scenario with the varied key set to a number, validated like the file. */
-export function scenarioWith(request: SolveRequest, value: number): Scenario {
+/**
+ * Fails on a path that leads nowhere (a misspelt workload or step), naming
+ * the nearest key, before anything else is asked of the value found there.
+ */
+function checkPath(request: SolveRequest): void {
+  // The last key may be new to the document (the override adds it), so the
+  // scenario's own check says whether such a key exists at all.
+  const { issues } = validateScenario(overriddenSource(request, 1), request.catalog);
+  const unknown = issues.find((issue) => issue.code === 'unknown-key');
+  if (unknown !== undefined) {
+    throw new SolveRequestError(
+      `--vary ${request.path}: ${unknown.message} ${unknown.hint}`.trim(),
+    );
+  }
+}
+
+function overriddenSource(request: SolveRequest, value: number): ScenarioDocument {
   const node = new Scalar(value);
   const variant = overrideDocument(
     request.source,
@@ -173,7 +189,13 @@ export function scenarioWith(request: SolveRequest, value: number): Scenario {
     const issue = variant.issues[0]!;
     throw new SolveRequestError(`--vary ${request.path}: ${issue.message} ${issue.hint}`.trim());
   }
-  const { scenario, issues } = validateScenario(variant.source, request.catalog);
+  return variant.source;
+}
+
+/** The scenario with the varied key set to a number, validated like the file. */
+export function scenarioWith(request: SolveRequest, value: number): Scenario {
+  const source = overriddenSource(request, value);
+  const { scenario, issues } = validateScenario(source, request.catalog);
   if (scenario === undefined) {
     const issue = issues.find((candidate) => candidate.severity === 'error')!;
     throw new SolveRequestError(
@@ -187,7 +209,8 @@ export function scenarioWith(request: SolveRequest, value: number): Scenario {
 /**
  * A quarter to four times the key's current value, when that is a plain number
  * above 0 (from 0 a count or a token size would leave nothing to forecast); a
- * half or the value itself at the low end where a quarter is not valid.
+ * half or the value itself at the low end where a quarter is not valid (a
+ * geometric mean of calls is at least 1, so from 3 the range is 1.5 to 12).
  */
 function defaultRange(request: SolveRequest): [number, number] {
   const current = currentNumber(request.source, request.path);

@@ -4,7 +4,7 @@
  * to run ahead of plan.
  */
 import type { TopLevelSpec } from 'vega-lite';
-import type { Summary } from '../../engine/summaryTypes.js';
+import type { BudgetPlan, Summary } from '../../engine/summaryTypes.js';
 import { formatMoney, formatPercent } from '../formatMoney.js';
 import {
   CHART_CONFIG,
@@ -16,15 +16,28 @@ import {
   PER_TASK_COLOR,
 } from './chartTheme.js';
 
+/**
+ * When the cumulative P50 runs ahead of the budget's straight line, as a
+ * sentence without its full stop: "Cumulative P50 first runs ahead of the
+ * budget's straight line in 2023-12 and stays ahead from 2024-06". The
+ * chart, the report and the terminal all say it so.
+ */
+export function crossingSentenceOf(plan: BudgetPlan): string {
+  const lead = 'Cumulative P50';
+  const line = 'the budget’s straight line';
+  const first = plan.cumulative.find((point) => point.p50 > point.budgetLine)?.month;
+  const stays = plan.firstMonthAboveLine;
+  if (first === undefined) return `${lead} stays within ${line} all through the horizon`;
+  if (stays === null) return `${lead} runs ahead of ${line} in ${first} but ends within it`;
+  if (first === stays) return `${lead} runs ahead of ${line} from ${stays} to the end`;
+  return `${lead} first runs ahead of ${line} in ${first} and stays ahead from ${stays}`;
+}
+
 function titleOf(summary: Summary): TopLevelSpec['title'] {
   const budget = summary.budget!;
   const plan = budget.plan!;
-  const crossing =
-    plan.firstMonthAboveLine === null
-      ? `Cumulative P50 stays within the budget’s straight line all through the horizon`
-      : `Cumulative P50 runs ahead of its straight line from ${plan.firstMonthAboveLine}`;
   return {
-    text: crossing,
+    text: crossingSentenceOf(plan),
     subtitle: [
       `Budget ${formatMoney(budget.amount)}: exceeded in ` +
         `${formatPercent(budget.exceedProbability)} ` +

@@ -83,6 +83,9 @@ const legend = { symbolSize: 120 } as const;
 const series = { field: 'series', type: 'nominal', legend } as const;
 const seriesColor = { ...series, scale: SERIES_COLOR_SCALE } as const;
 
+/** Ticks asked of the money axis; Vega rounds the step, so it may give a few fewer. */
+export const BY_WORKLOAD_TICKS = 8;
+
 /** A generous width per character of the 11 px bold diamond labels, for placing them. */
 const LABEL_PIXELS_PER_CHARACTER = 6.5;
 
@@ -131,6 +134,8 @@ export function buildByWorkloadChart(summary: Summary): TopLevelSpec {
       axis: {
         labelExpr: MONEY_AXIS_LABEL,
         title: `${horizonNameOf(summary.months)} spend`,
+        // Vega's default of a tick per 40 px crowds five-character labels ("$150k").
+        tickCount: BY_WORKLOAD_TICKS,
       },
     }) as const;
   const tooltip = [

@@ -33,16 +33,20 @@ interface WaterfallRow {
   readonly top: number;
 }
 
+/** The end bars' names: the waterfall walks means, not the P50s of the headline. */
+export const PER_TOKEN_MEAN = `${PER_TOKEN} mean`;
+export const PER_TASK_MEAN = `${PER_TASK} mean`;
+
 /** The bars: per token, each driver from where the last one ended, per task. */
 export function waterfallRows(summary: Summary, parts: readonly GapPart[]): WaterfallRow[] {
   const perToken = summary.total.annual.perToken.mean;
   const rows: WaterfallRow[] = [
     {
-      step: PER_TOKEN,
+      step: PER_TOKEN_MEAN,
       from: 0,
       to: perToken,
       kind: PER_TOKEN,
-      amountLabel: formatMoney(perToken),
+      amountLabel: `mean ${formatMoney(perToken)}`,
       top: perToken,
     },
   ];
@@ -61,11 +65,11 @@ export function waterfallRows(summary: Summary, parts: readonly GapPart[]): Wate
   }
   const perTask = summary.total.annual.perTask.mean;
   rows.push({
-    step: PER_TASK,
+    step: PER_TASK_MEAN,
     from: 0,
     to: perTask,
     kind: PER_TASK,
-    amountLabel: formatMoney(perTask),
+    amountLabel: `mean ${formatMoney(perTask)}`,
     top: perTask,
   });
   return rows;
@@ -80,11 +84,12 @@ function titleOf(summary: Summary, parts: readonly GapPart[]): TopLevelSpec['tit
   const trials = summary.gapAttributionTrials ?? summary.scenario.trials;
   return {
     text:
-      `Largest part of the ${formatSignedMoney(gap)} gap: ${largest.label.toLowerCase()}, ` +
+      `Largest part of the mean gap of ${formatSignedMoney(gap)}: ` +
+      `${largest.label.toLowerCase()}, ` +
       `${formatSignedMoney(largest.mean)}${ofGap}`,
     subtitle: [
       `Mean ${horizonNameOf(summary.months).toLowerCase()} spend, from the per-token to the ` +
-        'per-task forecast; each step is a driver’s Shapley part of the gap,',
+        'per-task forecast; each step is a driver’s Shapley part of the mean gap,',
       `its average effect over every order of switching the drivers on, on common draws ` +
         `(${trials.toLocaleString('en-US')} trials). The parts sum to the gap.`,
     ],
@@ -119,7 +124,10 @@ export function buildGapWaterfallChart(summary: Summary): TopLevelSpec | undefin
           y: {
             field: 'from',
             type: 'quantitative',
-            axis: { labelExpr: MONEY_AXIS_LABEL, title: `${horizonNameOf(summary.months)} spend` },
+            axis: {
+              labelExpr: MONEY_AXIS_LABEL,
+              title: `Mean ${horizonNameOf(summary.months).toLowerCase()} spend`,
+            },
           },
           y2: { field: 'to' },
           color: {

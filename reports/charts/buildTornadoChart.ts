@@ -16,6 +16,9 @@ export const TORNADO_INPUTS = 10;
 const LOW_COLOR = '#56B4E9';
 const HIGH_COLOR = '#E69F00';
 
+/** An event's occurrence; named as the assumptions table names the event. */
+const EVENT_PATH = /^(prices\.curve\.events\.\d+)\.happens$/;
+
 /**
  * An input's key path as a reader says it: `review-loop.input_tokens (code-review)`,
  * without the workload when the scenario has only one.
@@ -26,8 +29,8 @@ export function inputLabelOf(path: string, oneWorkload = false): string {
   if (drift !== null) return `${drift[2]} drift${of(drift[1]!)}`;
   const workload = /^workloads\.([^.]+)\.(?:steps\.)?(.+)$/.exec(path);
   if (workload !== null) return `${workload[2]}${of(workload[1]!)}`;
-  const event = /^prices\.curve\.events\.(\d+)\.happens$/.exec(path);
-  if (event !== null) return `price event ${Number(event[1]) + 1} happens`;
+  const event = EVENT_PATH.exec(path);
+  if (event !== null) return event[1]!;
   return path.replace(/^prices\.curve\./, 'prices: ');
 }
 
@@ -38,20 +41,31 @@ export function inputLabelOf(path: string, oneWorkload = false): string {
 export function researchFirstSentence(
   sensitivity: SensitivitySummary,
   oneWorkload = false,
+  horizon = 'annual',
 ): string {
   const [widest] = sensitivity.inputs;
   if (widest === undefined) return 'No input is uncertain, so nothing needs researching.';
+  if (!(widest.swing > 0))
+    return `No uncertain input moves the ${horizon} P50, so nothing needs researching.`;
   const first = sensitivity.inputs.filter((input) => input.swing >= widest.swing / 2).slice(0, 3);
   const names = first.map((input) => inputLabelOf(input.input, oneWorkload));
   const list =
     names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} and ${names.at(-1)!}`;
   const share = first.reduce((sum, input) => sum + input.varianceShare, 0);
   return (
-    `Research ${list} first: from P10 to P90 ${names.length === 1 ? 'it moves' : 'each moves'} ` +
-    `the annual P50 by ${formatMoney(first.at(-1)!.swing)} or more, and on ` +
+    `Research ${list} first: ${spanOf(first)} ${names.length === 1 ? 'it moves' : 'each moves'} ` +
+    `the ${horizon} P50 by ${formatMoney(first.at(-1)!.swing)} or more, and on ` +
     `${names.length === 1 ? 'its own it explains' : 'their own they explain'} ` +
-    `${formatPercent(Math.min(1, share))} of the variance of annual spend.`
+    `${formatPercent(Math.min(1, share))} of the variance of ${horizon} spend.`
   );
+}
+
+/** "from P10 to P90", and what that means for an event among the inputs named. */
+function spanOf(inputs: readonly TornadoInput[]): string {
+  const event = inputs.some((input) => EVENT_PATH.test(input.input));
+  return event
+    ? 'from P10 to P90 (for an event, from not happening to happening)'
+    : 'from P10 to P90';
 }
 
 /** The sentence cut into lines of a title, at spaces. */
@@ -66,45 +80,59 @@ function linesOf(sentence: string, width: number): string[] {
   return lines;
 }
 
-/** An input's pinned value as written in scenarios: 21.3k tokens, 0.35 for a rate. */
-function valueLabelOf(value: number): string {
+/**
+ * An input's pinned value as written in scenarios: 21.3k tokens, 0.35 for a
+ * rate; an event's occurrence as what it means.
+ */
+function valueLabelOf(input: string, value: number): string {
+  if (EVENT_PATH.test(input)) return value === 0 ? 'does not happen' : 'happens';
   return Math.abs(value) >= 1000 ? formatCount(value) : String(Number(value.toPrecision(3)));
 }
 
+/**
+ * The two ends of a bar, as the legend names them; an event's ends are its
+ * outcomes, which its P10 and P90 stand for, said only when an event is shown.
+ */
+function pinsOf(withEvent: boolean): [string, string] {
+  return withEvent
+    ? ['Pinned at its P10 (an event: does not happen)', 'Pinned at its P90 (an event: happens)']
+    : ['Pinned at its P10', 'Pinned at its P90'];
+}
+
 function rowsOf(inputs: readonly TornadoInput[], baseP50: number, oneWorkload: boolean) {
+  const [low, high] = pinsOf(inputs.some((input) => EVENT_PATH.test(input.input)));
   return inputs.flatMap((input) => {
     const label = inputLabelOf(input.input, oneWorkload);
     const share = formatPercent(input.varianceShare);
     return [
-      { label, pin: 'Pinned at its P10', from: baseP50, to: input.p50AtLow, value: input.lowValue },
-      {
-        label,
-        pin: 'Pinned at its P90',
-        from: baseP50,
-        to: input.p50AtHigh,
-        value: input.highValue,
-      },
+      { label, pin: low, from: baseP50, to: input.p50AtLow, value: input.lowValue },
+      { label, pin: high, from: baseP50, to: input.p50AtHigh, value: input.highValue },
     ].map((row) => ({
       ...row,
       p50Label: formatMoney(row.to),
-      valueLabel: valueLabelOf(row.value),
+      valueLabel: valueLabelOf(input.input, row.value),
       share,
       swing: input.swing,
     }));
   });
 }
 
+/** "annual", or "13-month" for another horizon: what every figure of the tornado spans. */
+export function horizonWordOf(summary: Summary): string {
+  return horizonNameOf(summary.months).toLowerCase();
+}
+
 /** The tornado's Vega-Lite spec; undefined when no input is uncertain. */
 export function buildTornadoChart(summary: Summary): TopLevelSpec | undefined {
   const sensitivity = summary.sensitivity;
-  if (sensitivity === undefined || sensitivity.inputs.length === 0) return undefined;
+  if (sensitivity === undefined || !((sensitivity.inputs[0]?.swing ?? 0) > 0)) return undefined;
   const shown = sensitivity.inputs.slice(0, TORNADO_INPUTS);
   const oneWorkload = summary.workloads.length === 1;
   const order = shown.map((input) => inputLabelOf(input.input, oneWorkload));
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: {
-      text: linesOf(researchFirstSentence(sensitivity, oneWorkload), 80),
+      text: linesOf(researchFirstSentence(sensitivity, oneWorkload, horizonWordOf(summary)), 80),
       subtitle: [
         `${horizonNameOf(summary.months)} per-task P50 with one input pinned ` +
           'at its own P10 or P90,',

@@ -6,7 +6,8 @@
  */
 import type { DistributionSummary, Summary } from '../../engine/summaryTypes.js';
 import { horizonNameOf } from '../charts/chartTheme.js';
-import { researchFirstSentence } from '../charts/buildTornadoChart.js';
+import { crossingSentenceOf } from '../charts/buildBudgetChart.js';
+import { horizonWordOf, researchFirstSentence } from '../charts/buildTornadoChart.js';
 import { formatMoney, formatPercent, formatSignedMoney } from '../formatMoney.js';
 import { escapeHtml } from './escapeHtml.js';
 
@@ -51,11 +52,7 @@ function budgetTableOf(summary: Summary): string {
       formatMoney(quarter.perTask.p90),
     ]),
   );
-  const crossing =
-    plan.firstMonthAboveLine === null
-      ? 'Cumulative P50 stays within the budget’s straight line.'
-      : 'Cumulative P50 first runs ahead of the budget’s straight line in ' +
-        `${plan.firstMonthAboveLine}.`;
+  const crossing = `${crossingSentenceOf(plan)}.`;
   return (
     '<h3>Budget</h3>' +
     `<p>${escapeHtml(
@@ -105,7 +102,11 @@ function optionsTableOf(summary: Summary): string {
 
 function sensitivityOf(summary: Summary): string {
   if (summary.sensitivity === undefined) return '';
-  const sentence = researchFirstSentence(summary.sensitivity, summary.workloads.length === 1);
+  const sentence = researchFirstSentence(
+    summary.sensitivity,
+    summary.workloads.length === 1,
+    horizonWordOf(summary),
+  );
   return `<h3>What to research first</h3><p>${escapeHtml(sentence)}</p>`;
 }
 

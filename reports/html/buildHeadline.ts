@@ -56,7 +56,20 @@ function gapSentenceOf(summary: Summary): string {
   const gap = summary.total.annual.gap;
   const direction = gap.p50 >= 0 ? 'higher' : 'lower';
   const size = formatMoney(Math.abs(gap.p50));
-  if (isCertain(gap)) return `The per-task forecast is ${direction} by ${size}.`;
+  // A gap within rounding of the spends (or 0) is none: "higher by $0" reads as a slip.
+  const { perTask, perToken } = summary.total.annual;
+  const equal = Math.abs(gap.p50) <= 1e-9 * Math.max(Math.abs(perTask.p50), Math.abs(perToken.p50));
+  if (isCertain(gap)) {
+    return equal
+      ? 'The per-task and per-token forecasts are equal.'
+      : `The per-task forecast is ${direction} by ${size}.`;
+  }
+  if (equal) {
+    return (
+      'Trial by trial, the per-task and per-token forecasts are equal at the median ' +
+      `(P10 to P90 of the gap: ${formatMoney(gap.p10)} to ${formatMoney(gap.p90)}).`
+    );
+  }
   return (
     `Trial by trial, the per-task forecast is ${direction} by ${size} at the median ` +
     `(P10 to P90 of the gap: ${formatMoney(gap.p10)} to ${formatMoney(gap.p90)}).`
@@ -67,8 +80,10 @@ function gapSentenceOf(summary: Summary): string {
 const DRIVERS_NAMED = 3;
 
 /**
- * "Its largest drivers are deeper review loops (+$310k on average), ...", from
- * the gap's attribution when the Summary carries one; null otherwise, since
+ * "Of the mean gap of +$38.9k, the largest parts are deeper loops (+$24.5k),
+ * ...": the attribution splits the mean gap, not its median, so the sentence
+ * names the mean it splits. From the gap's attribution when the Summary
+ * carries one; null otherwise, since
  * without attribution the report does not guess at causes.
  */
 export function driversSentenceOf(summary: Summary): string | null {
@@ -77,11 +92,12 @@ export function driversSentenceOf(summary: Summary): string | null {
     .sort((a, b) => Math.abs(b.mean) - Math.abs(a.mean))
     .slice(0, DRIVERS_NAMED);
   if (drivers.length === 0) return null;
-  const parts = drivers.map((d) => `${d.label} (${formatSignedMoney(d.mean)} on average)`);
+  const parts = drivers.map((d) => `${d.label.toLowerCase()} (${formatSignedMoney(d.mean)})`);
   const list =
     parts.length === 1 ? parts[0] : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
-  const lead = drivers.length === 1 ? 'Its largest driver is' : 'Its largest drivers are';
-  return `${lead} ${list}.`;
+  const mean = formatSignedMoney(summary.total.annual.gap.mean);
+  const lead = drivers.length === 1 ? 'the largest part is' : 'the largest parts are';
+  return `Of the mean gap of ${mean}, ${lead} ${list}.`;
 }
 
 function indexSentenceOf(summary: Summary): string {

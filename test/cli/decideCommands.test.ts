@@ -2,6 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseTarget } from '../../engine/decide/solveTarget.js';
+import { rangeOf, sentenceOf } from '../../cli/solveCommand.js';
 import { forecastForTest } from '../engine/scenarioText.js';
 import { reviewScenario } from '../engine/decide/decideScenarios.js';
 import { makeTemporaryFolder, runCli } from './runCli.js';
@@ -173,5 +174,62 @@ describe('pertask run --precision', () => {
     const run = await runCli(['run', 'scenarios/code-review.yaml', '--precision', '150%']);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('--precision takes a share');
+  });
+});
+
+describe('pertask solve, asked in the forms a user writes', () => {
+  it('names the missing key and the keys there before asking for --between', async () => {
+    const folder = makeTemporaryFolder();
+    const file = writeScenario(folder, 'linear.yaml', LINEAR);
+    const args = [
+      'solve',
+      file,
+      '--vary',
+      'workloads.w.steps.nosuch.calls',
+      '--target',
+      'mean <= $120',
+    ];
+    const run = await runCli(args, folder);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('No key `nosuch`');
+    // `nosuch` is far from every step name, so the keys there are listed instead of a guess.
+    expect(run.stderr).toContain('keys there: `s`');
+    expect(run.stderr).not.toContain('--between');
+  });
+
+  it('names a misspelt last key too, rather than asking for --between', async () => {
+    const folder = makeTemporaryFolder();
+    const file = writeScenario(folder, 'linear.yaml', LINEAR);
+    const args = ['solve', file, '--vary', 'workloads.w.steps.s.cals', '--target', 'mean <= $120'];
+    const run = await runCli(args, folder);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/cals/);
+    expect(run.stderr).not.toContain('give the range');
+  });
+
+  it('reads --between as a scenario reads numbers: 1k, 30k, 5%, 90%', () => {
+    expect(rangeOf(['1k', '30k'])).toEqual([1000, 30_000]);
+    expect(rangeOf(['5%', '90%'])).toEqual([0.05, 0.9]);
+    expect(rangeOf([1, 8])).toEqual([1, 8]);
+    expect(() => rangeOf(['30k', '1k'])).toThrow(/low then high/);
+    expect(() => rangeOf(['lots', '1k'])).toThrow(/low then high/);
+  });
+
+  it('writes a share it finds as a percent', () => {
+    const result = {
+      path: 'workloads.w.steps.check.when',
+      target: 'mean <= $120',
+      low: 0.05,
+      high: 0.9,
+      limit: 0.18514,
+      holdsBelow: true,
+      statisticAtLimit: 119.9,
+      outcome: 'found' as const,
+      runs: 17,
+      trials: 2000,
+    };
+    const sentence = sentenceOf(result);
+    expect(sentence).toContain('may go up to 18.51% while');
+    expect(sentenceOf({ ...result, outcome: 'holds-everywhere' })).toContain('between 5% and 90%');
   });
 });

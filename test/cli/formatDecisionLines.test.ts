@@ -15,6 +15,11 @@ options:
   );
   const lines = formatDecisionLines(summary);
 
+  it('say the parts are of the mean gap, and give it', () => {
+    const mean = formatSignedMoney(summary.total.annual.gap.mean);
+    expect(lines[0]!.startsWith(`The mean gap of ${mean} by driver`)).toBe(true);
+  });
+
   it('list every driver of the gap with its mean part', () => {
     for (const part of summary.gapAttribution!)
       expect(lines[0]).toContain(`${part.label.toLowerCase()} ${formatSignedMoney(part.mean)}`);

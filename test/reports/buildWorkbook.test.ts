@@ -127,6 +127,36 @@ describe('buildWorkbook, read back with exceljs', async () => {
   });
 });
 
+describe('buildWorkbook over a horizon other than a year', async () => {
+  const { summary, assumptions } = exampleReportInputs('scenarios/backtest-2023-2024.yaml', 200);
+  const workbook = await readBack(await buildWorkbook(summary, assumptions));
+
+  it('heads the Options sheet with the horizon, 13-month, not "Annual"', () => {
+    const header = (workbook.getWorksheet(SHEETS.options)!.getRow(1).values as unknown[]).slice(1);
+    expect(header).toEqual([
+      'Option',
+      '13-month mean',
+      '13-month P10',
+      '13-month P50',
+      '13-month P90',
+    ]);
+  });
+});
+
+describe('the distribution column of the Assumptions sheet', async () => {
+  const { summary, assumptions } = exampleReportInputs('scenarios/code-review.yaml', 200);
+  const rows = rowsOf(
+    await readBack(await buildWorkbook(summary, assumptions)),
+    SHEETS.assumptions,
+  );
+
+  it('rounds each figure to three significant digits', () => {
+    const elasticity = rows.find((row) => String(row[0]).endsWith('review-loop.elasticity'))!;
+    // The scenario's 0.1 to 0.5 as a normal: sd = 0.2 / 1.6449 = 0.1216 (qnorm(0.95) from R).
+    expect(elasticity[1]).toBe('normal, mean 0.3, sd 0.122');
+  });
+});
+
 describe('buildWorkbook bytes', () => {
   it('are the same on every run for the same Summary, a second apart', async () => {
     const { summary } = exampleReportInputs('scenarios/code-review.yaml', 200);

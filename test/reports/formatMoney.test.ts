@@ -4,6 +4,7 @@ import {
   formatMoney,
   formatPercent,
   formatRatio,
+  formatChange,
   formatSignedMoney,
 } from '../../reports/formatMoney.js';
 
@@ -90,6 +91,22 @@ describe('formatPercent', () => {
   });
 });
 
+describe('formatChange', () => {
+  it.each([
+    [0.052, '+5.2%'],
+    [-0.82, '-82%'],
+    [6.76, '+676%'],
+    [0.00045, '+0.045%'],
+    [-0.00045, '-0.045%'],
+    // The review's case: an index of 1 + 2.2e-16 once read "+2.2e-14%".
+    [2.2e-16, '0%'],
+    [-0.00004, '0%'],
+    [0, '0%'],
+  ])('writes the change %d as %s', (change, expected) => {
+    expect(formatChange(change)).toBe(expected);
+  });
+});
+
 describe('formatRatio and formatCount', () => {
   // Three significant figures, trailing zeros dropped; expected strings by hand.
   it.each([
@@ -107,10 +124,11 @@ describe('formatRatio and formatCount', () => {
     expect(formatRatio(ratio)).toBe(expected);
   });
 
-  it('never writes a ratio other than 1 as "×1", which would read as no change', () => {
-    expect(formatRatio(0.9996)).toBe('×0.9996');
-    expect(formatRatio(1.0004)).toBe('×1.0004');
-    expect(formatRatio(1 + 2 ** -52)).toBe('×1.0000000000000002');
+  it('writes a ratio that only rounds to 1 as "×1.00", never with a float\'s last bits', () => {
+    expect(formatRatio(0.9996)).toBe('×1.00');
+    expect(formatRatio(1.0004)).toBe('×1.00');
+    expect(formatRatio(1 + 2 ** -52)).toBe('×1.00');
+    expect(formatRatio(1)).toBe('×1');
   });
 
   it('rounds a ratio into a number within half a unit of its third figure', () => {

@@ -1,7 +1,56 @@
 import { describe, expect, it } from 'vitest';
+import { firstMonthStayingAbove } from '../../../engine/decide/analyzeBudget.js';
+import type { BudgetPlan, CumulativePoint } from '../../../engine/summaryTypes.js';
+import { crossingSentenceOf } from '../../../reports/charts/buildBudgetChart.js';
 import { expectRelativelyClose } from '../../tolerance.js';
 import { forecastForTest } from '../scenarioText.js';
 import { forecastRun, reviewScenario, scenarioOf } from './decideScenarios.js';
+
+/** Cumulative P50s against a line of 10 a month, made up for the test. */
+function pointsOf(p50s: readonly number[]): CumulativePoint[] {
+  return p50s.map((p50, m) => ({
+    month: `2024-${String(m + 1).padStart(2, '0')}`,
+    p10: p50,
+    p50,
+    p90: p50,
+    budgetLine: 10 * (m + 1),
+  }));
+}
+
+describe('the month the cumulative P50 runs ahead for good', () => {
+  it('skips a month above the line that falls back below it', () => {
+    // The backtest's shape: above by a little in month 1, below in 2 to 4, above from 5.
+    const points = pointsOf([10.5, 19, 28, 39, 51, 62]);
+    expect(firstMonthStayingAbove(points)).toBe('2024-05');
+    expect(crossingSentenceOf(planOf(points))).toBe(
+      'Cumulative P50 first runs ahead of the budget’s straight line in 2024-01 and stays ' +
+        'ahead from 2024-05',
+    );
+  });
+
+  it('is null when the P50 ends on or below the line, even after running ahead', () => {
+    const points = pointsOf([11, 21, 30]);
+    expect(firstMonthStayingAbove(points)).toBeNull();
+    expect(crossingSentenceOf(planOf(points))).toBe(
+      'Cumulative P50 runs ahead of the budget’s straight line in 2024-01 but ends within it',
+    );
+    expect(crossingSentenceOf(planOf(pointsOf([9, 19, 29])))).toBe(
+      'Cumulative P50 stays within the budget’s straight line all through the horizon',
+    );
+  });
+
+  it('says "from ... to the end" when the P50 never falls back', () => {
+    const points = pointsOf([9, 21, 31]);
+    expect(crossingSentenceOf(planOf(points))).toBe(
+      'Cumulative P50 runs ahead of the budget’s straight line from 2024-02 to the end',
+    );
+  });
+});
+
+function planOf(cumulative: CumulativePoint[]): BudgetPlan {
+  const base = { expectedOverrun: 0, coversP80: 0, coversP90: 0, quarters: [] };
+  return { ...base, cumulative, firstMonthAboveLine: firstMonthStayingAbove(cumulative) };
+}
 
 describe('the budget plan', () => {
   const text = reviewScenario();
@@ -41,9 +90,13 @@ describe('the budget plan', () => {
     expect(budget.plan!.cumulative[0]!.budgetLine).toBeCloseTo(budget.amount / 12, 9);
   });
 
-  it('names the first month whose cumulative P50 is above the straight line', () => {
-    const first = budget.plan!.cumulative.find((point) => point.p50 > point.budgetLine);
-    expect(budget.plan!.firstMonthAboveLine).toBe(first?.month ?? null);
+  it('names the first month from which the cumulative P50 stays above the straight line', () => {
+    const points = budget.plan!.cumulative;
+    const month = budget.plan!.firstMonthAboveLine;
+    const from = month === null ? points.length : points.findIndex((p) => p.month === month);
+    const above = points.map((point) => point.p50 > point.budgetLine);
+    expect(above.slice(from).every(Boolean)).toBe(true);
+    if (from > 0) expect(above[from - 1]).toBe(false);
   });
 
   it('splits the year into four quarters whose means add up to the annual mean', () => {

@@ -75,7 +75,7 @@ describe('the tornado', () => {
     expect(result.trials).toBeGreaterThan(BLOCK_TRIALS);
   });
 
-  it('runs nothing when no input is uncertain', () => {
+  it('pins nothing and gives no shares when no input is uncertain', () => {
     const fixed = scenarioOf(
       ONE_DOMINANT.replace('1k to 100k', '10k')
         .replace('1% to 1.2%', '1%')
@@ -83,6 +83,58 @@ describe('the tornado', () => {
         .replace('-30% to -34%', '-30%'),
     );
     const { plan, result, taskNoise } = forecastRun(fixed);
-    expect(analyzeSensitivity(plan, result, fixed.seed, taskNoise)).toBeUndefined();
+    const sensitivity = analyzeSensitivity(plan, result, fixed.seed, taskNoise)!;
+    expect(sensitivity.inputs).toEqual([]);
+    expect(sensitivity.trials).toBe(0);
+  });
+});
+
+/** One event that always happens, one that never does, one even chance; tasks fixed. */
+const EVENTS = (tasks: string) => `
+scenario: events
+start: 2027-01
+months: 13
+trials: 2000
+seed: 5
+${TEST_PRICES}
+  curve:
+    annual_change: 0%
+    events:
+      - { at: 2027-03, change: -40% }
+      - { at: 2027-05, change: -20%, probability: 0% }
+      - { at: 2027-07, change: -50%, probability: 50% }
+workloads:
+  flat:
+    tasks_per_month: ${tasks}
+    growth: 0%
+    steps:
+      answer:
+        model: test-model
+        input_tokens: 2000
+        output_tokens: 500
+`;
+
+describe('the tornado on inputs that cannot vary', () => {
+  it('leaves out events of probability 1 and 0, and pins an even chance at its outcomes', () => {
+    const sensitivity = forecastForTest(EVENTS('1k')).sensitivity!;
+    expect(sensitivity.inputs.map((input) => input.input)).toEqual([
+      'prices.curve.events.2.happens',
+    ]);
+    const [event] = sensitivity.inputs;
+    // Outcomes, not the uniform behind them: 0 (does not happen) and 1 (happens).
+    expect([event!.lowValue, event!.highValue]).toEqual([0, 1]);
+    // A price cut that happens lowers spend. Relative prices by month: 1 for two
+    // months, 0.6 after the sure cut; halved from month 7 the sum goes from
+    // 2 + 11 * 0.6 = 8.6 to 2 + 4 * 0.6 + 7 * 0.3 = 6.5 (hand calculation).
+    expect(event!.p50AtHigh).toBeLessThan(event!.p50AtLow);
+    expect(event!.p50AtHigh / event!.p50AtLow).toBeCloseTo(6.5 / 8.6, 6);
+    expect(event!.varianceShare).toBeGreaterThan(0.99);
+  });
+
+  it('has no inputs and no shares when nothing of the scenario is uncertain', () => {
+    const scenario = EVENTS('1k').replace('probability: 50%', 'probability: 100%');
+    const sensitivity = forecastForTest(scenario).sensitivity!;
+    expect(sensitivity.inputs).toEqual([]);
+    expect(sensitivity.notPinned).toBeUndefined();
   });
 });

@@ -5,7 +5,8 @@ import { renderSvg } from '../../../reports/renderSvg.js';
 import { formatMoney } from '../../../reports/formatMoney.js';
 import { FIXTURE_WORKLOADS, priceFactor, summaryFixture } from '../summaryFixture.js';
 import type { WorkloadParameters } from '../summaryFixture.js';
-import { legendSymbolsOf, marksOf, textNamed } from './readSvg.js';
+import { exampleReportInputs } from '../exampleReportInputs.js';
+import { elementsOf, legendSymbolsOf, marksOf, textNamed } from './readSvg.js';
 
 /** The fixture with its first workload only, as in the single-workload example reports. */
 function singleWorkloadSummary(): Summary {
@@ -71,5 +72,17 @@ describe('buildByWorkloadChart', () => {
     const [square, diamond] = legendSymbolsOf(svg).map((symbol) => symbol.attributes.get('d'));
     expect(square).toMatch(/^M-[\d.]+,-[\d.]+h[\d.]+v[\d.]+h-[\d.]+Z$/);
     expect(diamond).toMatch(/^M-[\d.]+,0L0,-[\d.]+L[\d.]+,0L0,[\d.]+Z$/);
+  });
+
+  it('spaces the money ticks so that five-character labels do not touch', async () => {
+    // The review's case: code-review's axis to $160k had a label every 40 px.
+    const { summary } = exampleReportInputs('scenarios/code-review.yaml', 200);
+    const svg = await renderSvg(buildByWorkloadChart(summary));
+    const ticks = elementsOf(svg)
+      .filter((e) => e.tag === 'text' && /^\$[\d.]+[kMBT]?$/.test(e.text))
+      .map((e) => e.x);
+    expect(ticks.length).toBeGreaterThanOrEqual(3);
+    // About 7 px per character of an 11 px label, so "$150k" needs 35 px and a gap.
+    for (let i = 1; i < ticks.length; i += 1) expect(ticks[i]! - ticks[i - 1]!).toBeGreaterThan(60);
   });
 });

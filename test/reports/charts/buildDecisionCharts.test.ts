@@ -4,7 +4,7 @@ import { buildCharts } from '../../../reports/buildCharts.js';
 import { waterfallRows } from '../../../reports/charts/buildGapWaterfallChart.js';
 import { inputLabelOf } from '../../../reports/charts/buildTornadoChart.js';
 import { buildHtml } from '../../../reports/buildHtml.js';
-import { formatMoney, formatPercent } from '../../../reports/formatMoney.js';
+import { formatMoney, formatPercent, formatSignedMoney } from '../../../reports/formatMoney.js';
 import { renderSvg } from '../../../reports/renderSvg.js';
 import { reviewScenario } from '../../engine/decide/decideScenarios.js';
 import { forecastForTest } from '../../engine/scenarioText.js';
@@ -64,6 +64,14 @@ describe('the decision charts', () => {
     const largest = [...summary.gapAttribution!].sort((a, b) => b.mean - a.mean)[0]!;
     expect(titleOf('gap-waterfall')).toContain(largest.label.toLowerCase());
     expect(titleOf('gap-waterfall')).toContain(formatMoney(largest.mean));
+  });
+
+  it('say the waterfall shows means, and give the mean gap, in its title and end bars', () => {
+    const gap = formatSignedMoney(summary.total.annual.gap.mean);
+    expect(titleOf('gap-waterfall')).toContain(`Largest part of the mean gap of ${gap}:`);
+    const rows = waterfallRows(summary, summary.gapAttribution!);
+    expect([rows[0]!.step, rows.at(-1)!.step]).toEqual(['Per token mean', 'Per task mean']);
+    expect(rows[0]!.amountLabel).toBe(`mean ${formatMoney(summary.total.annual.perToken.mean)}`);
   });
 
   it('name the widest input first in the tornado title', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DistributionSummary, Summary } from '../../../engine/summaryTypes.js';
 import { buildHeadline, driversSentenceOf } from '../../../reports/html/buildHeadline.js';
+import { formatSignedMoney } from '../../../reports/formatMoney.js';
 import { summaryFixture } from '../summaryFixture.js';
 
 /** What the engine summarises when every trial gives `value`: no spread, sd exactly 0. */
@@ -56,6 +57,17 @@ describe('buildHeadline', () => {
     expect(gap).toBe('The per-task forecast is higher by $143k.');
   });
 
+  it('says the forecasts are equal when the gap is 0 but for rounding', () => {
+    const equal: Summary = {
+      ...certainSummary,
+      total: {
+        ...certainSummary.total,
+        annual: { ...certainSummary.total.annual, gap: certain(1e-7) },
+      },
+    };
+    expect(buildHeadline(equal)[1]).toBe('The per-task and per-token forecasts are equal.');
+  });
+
   it('gives P50 and P90 when the trials differ', () => {
     const [spend, gap] = buildHeadline(summaryFixture);
     expect(spend).toMatch(/puts spend at \$1\.27M \(P50\) and \$[\d.]+M \(P90\)\./);
@@ -106,9 +118,10 @@ describe('the drivers sentence', () => {
 
   it('names the three largest drivers by size, with their mean parts, after the gap', () => {
     const sentences = buildHeadline(attributed);
+    const mean = formatSignedMoney(summaryFixture.total.annual.gap.mean);
     expect(sentences[2]).toBe(
-      'Its largest drivers are deeper review loops (+$402k on average), growing context ' +
-        '(+$121k on average) and verification passes (+$62.5k on average).',
+      `Of the mean gap of ${mean}, the largest parts are deeper review loops (+$402k), ` +
+        'growing context (+$121k) and verification passes (+$62.5k).',
     );
     expect(sentences[1]).toMatch(/^Trial by trial/);
   });
@@ -121,9 +134,19 @@ describe('the drivers sentence', () => {
         { driver: 'b', label: 'cheaper tokens', mean: -5_000 },
       ],
     };
+    const mean = formatSignedMoney(summaryFixture.total.annual.gap.mean);
     expect(driversSentenceOf(small)).toBe(
-      'Its largest drivers are cheaper tokens (-$5k on average) and loop drift (+$1k on average).',
+      `Of the mean gap of ${mean}, the largest parts are cheaper tokens (-$5k) and ` +
+        'loop drift (+$1k).',
     );
+  });
+
+  it('writes a driver label in lower case mid-sentence, as the terminal does', () => {
+    const one: Summary = {
+      ...summaryFixture,
+      gapAttribution: [{ driver: 'loop-drift', label: 'Deeper loops', mean: 24_500 }],
+    };
+    expect(driversSentenceOf(one)).toMatch(/the largest part is deeper loops \(\+\$24\.5k\)\.$/);
   });
 
   it('says nothing of drivers when the Summary has no attribution', () => {

@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import {
+  buildTornadoChart,
+  researchFirstSentence,
+} from '../../../reports/charts/buildTornadoChart.js';
+import { forecastForTest, TEST_PRICES } from '../../engine/scenarioText.js';
+
+/** 13 months; one sure price cut, one even chance, and uncertain tasks. */
+const scenario = (probability: string, tasks: string) => `
+scenario: tornado-events
+start: 2027-01
+months: 13
+trials: 2000
+seed: 3
+${TEST_PRICES}
+  curve:
+    annual_change: 0%
+    events:
+      - { at: 2027-03, change: -40% }
+      - { at: 2027-07, change: -50%, probability: ${probability} }
+workloads:
+  flat:
+    tasks_per_month: ${tasks}
+    growth: 0%
+    steps:
+      answer:
+        model: test-model
+        input_tokens: 2000
+        output_tokens: 500
+`;
+
+type Row = { label: string; pin: string; valueLabel: string; to: number };
+
+describe('the tornado chart', () => {
+  const summary = forecastForTest(scenario('50%', '900 to 1100'));
+  const spec = buildTornadoChart(summary)!;
+  const rows = (spec.data as { values: Row[] }).values;
+
+  it('names an event as the assumptions table does and pins it at its outcomes', () => {
+    const event = rows.filter((row) => row.label === 'prices.curve.events.1');
+    expect(event.map((row) => row.valueLabel)).toEqual(['does not happen', 'happens']);
+    // A price cut that happens lowers spend: the "happens" end is the lower one.
+    expect(event[1]!.to).toBeLessThan(event[0]!.to);
+    expect(event[0]!.pin).toContain('does not happen');
+    expect(event[1]!.pin).toContain('happens');
+  });
+
+  it('leaves the sure event out', () => {
+    expect(rows.some((row) => row.label === 'prices.curve.events.0')).toBe(false);
+  });
+
+  it("speaks of the scenario's horizon, not of a year, over 13 months", () => {
+    const title = JSON.stringify(spec.title);
+    expect(title).toContain('13-month P50');
+    expect(title).not.toContain('annual');
+  });
+
+  it('says no input is uncertain, and draws nothing, when nothing is', () => {
+    const fixed = forecastForTest(scenario('100%', '1k'));
+    expect(fixed.sensitivity!.inputs).toEqual([]);
+    expect(researchFirstSentence(fixed.sensitivity!)).toBe(
+      'No input is uncertain, so nothing needs researching.',
+    );
+    expect(buildTornadoChart(fixed)).toBeUndefined();
+  });
+});
+
+describe('the research-first sentence', () => {
+  const bar = { lowValue: 0, highValue: 1, p50AtLow: 2, p50AtHigh: 1, swing: 1 };
+  it('says what P10 to P90 means when it names an event', () => {
+    const sensitivity = {
+      trials: 100,
+      baseP50: 1.5,
+      inputs: [{ ...bar, input: 'prices.curve.events.0.happens', varianceShare: 0.4 }],
+    };
+    expect(researchFirstSentence(sensitivity, true, '13-month')).toBe(
+      'Research prices.curve.events.0 first: from P10 to P90 (for an event, from not ' +
+        'happening to happening) it moves the 13-month P50 by $1 or more, and on its own ' +
+        'it explains 40% of the variance of 13-month spend.',
+    );
+  });
+});
