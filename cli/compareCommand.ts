@@ -2,6 +2,7 @@ import { join, resolve } from 'node:path';
 import { compareOptions, type Contender } from '../engine/decide/compareOptions.js';
 import type { OptionsComparison } from '../engine/summaryTypes.js';
 import { buildPairedDifferenceChart } from '../reports/charts/buildPairedDifferenceChart.js';
+import { countOf } from '../engine/countOf.js';
 import { formatMoney, formatPercent, formatSignedMoney } from '../reports/formatMoney.js';
 import { renderSvg } from '../reports/renderSvg.js';
 import { EXIT, type CliIo } from './cliIo.js';
@@ -50,7 +51,7 @@ export async function compareCommand(options: CompareOptions, io: CliIo): Promis
   for (const other of files.slice(1)) {
     if (other.scenario.seed !== seed || other.scenario.trials !== trials) {
       io.stderr.write(
-        `${other.file}: runs on ${first.file}'s seed ${seed} and ${trials} trials, ` +
+        `${other.file}: runs on ${first.file}'s seed ${seed} and ${countOf(trials, 'trial')}, ` +
           'so that draws are common.\n',
       );
     }
@@ -79,7 +80,7 @@ async function comparisonFiles(comparison: OptionsComparison, folder: string) {
 export function formatComparison(comparison: OptionsComparison): string {
   const width = Math.max(...comparison.options.map((option) => option.name.length), 6);
   const lines = [
-    `Annual spend per task, ${comparison.trials.toLocaleString('en-US')} trials on common draws:`,
+    `Annual spend per task, ${countOf(comparison.trials, 'trial')} on common draws:`,
   ];
   for (const option of comparison.options) {
     const { p10, p50, p90 } = option.annual;

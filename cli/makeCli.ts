@@ -1,4 +1,6 @@
 import { createRequire } from 'node:module';
+import { closestNames } from '../engine/closestNames.js';
+import { parseShare } from '../engine/parseQuantity.js';
 import yargs, { type Argv } from 'yargs';
 import { DEFAULT_PRECISION_CEILING } from '../engine/decide/findTrialsForPrecision.js';
 import { ALL_REPORT_FORMATS } from '../reports/reportFormats.js';
@@ -117,11 +119,12 @@ export function makeCli(argv: readonly string[], io: CliIo): { run(): Promise<nu
   return {
     async run(): Promise<number> {
       let exitCode: number = EXIT.ok;
-      const parser = buildParser(io, (code) => {
+      const parser = buildParser(io, argv, (code) => {
         exitCode = code;
       });
       let helpText = '';
       try {
+        checkCommandName(argv, parser);
         // With a callback, yargs hands over help text instead of printing it,
         // so it reaches the given stdout rather than the console.
         await parser.parseAsync([...argv], {}, (_error, _args, output) => {
@@ -136,7 +139,11 @@ export function makeCli(argv: readonly string[], io: CliIo): { run(): Promise<nu
   };
 }
 
-function buildParser(io: CliIo, setExitCode: (code: number) => void): Argv {
+function buildParser(
+  io: CliIo,
+  argv: readonly string[],
+  setExitCode: (code: number) => void,
+): Argv {
   const parser = yargs()
     .scriptName('pertask')
     .usage("$0 <command> [options]\n\nForecast next year's AI spend per task, not per token.")
@@ -289,11 +296,73 @@ function buildParser(io: CliIo, setExitCode: (code: number) => void): Argv {
     .exitProcess(false)
     .fail((message, error) => {
       if (error) throw error;
-      throw new CliError(`${message}\nRun \`pertask --help\` for usage.`, EXIT.usage);
+      const shown = describeUnknownOptions(message, argv);
+      throw new CliError(`${shown}\nRun \`pertask --help\` for usage.`, EXIT.usage);
     })
     .showHelpOnFail(false)
     .epilogue('Exit codes: 0 success, 1 failure while running, 2 bad usage or a bad scenario.')
     .locale('en') as unknown as Argv;
+}
+
+/**
+ * yargs names an unknown option twice, as typed and in camel case
+ * (`bogus-opt, bogusOpt`); the message keeps the names as typed, with dashes.
+ */
+export function describeUnknownOptions(message: string, argv: readonly string[]): string {
+  const match = /^Unknown arguments?: (.*)$/.exec(message);
+  if (match === null) return message;
+  const names = match[1]!.split(', ');
+  const camel = (name: string) =>
+    name.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase());
+  const typed = names.filter(
+    (name) => !names.some((other) => other !== name && camel(other) === name),
+  );
+  const isFlag = (name: string) =>
+    argv.some((word) => new RegExp(`^--?(no-)?${escapeRegExp(name)}(=|$)`).test(word));
+  const flags = typed.filter(isFlag).map((name) => (name.length === 1 ? `-${name}` : `--${name}`));
+  const extra = typed.filter((name) => !isFlag(name)).map((name) => `\`${name}\``);
+  const parts = [
+    flags.length > 0
+      ? `Unknown ${flags.length === 1 ? 'option' : 'options'}: ${flags.join(', ')}`
+      : '',
+    extra.length > 0
+      ? `Unexpected ${extra.length === 1 ? 'argument' : 'arguments'}: ${extra.join(', ')}`
+      : '',
+  ];
+  return parts.filter((part) => part !== '').join('; ');
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/**
+ * A first word that is no command is refused with the list of commands (and
+ * the nearest one), before yargs would call it an unknown argument.
+ */
+function checkCommandName(argv: readonly string[], parser: Argv): void {
+  const first = argv[0];
+  if (first === undefined || first.startsWith('-')) return;
+  const commands = commandNamesOf(parser);
+  if (commands.length === 0 || commands.includes(first)) return;
+  const near = closestNames(first, commands, 1);
+  const guess = near.length > 0 ? ` Did you mean \`${near[0]}\`?` : '';
+  throw new CliError(
+    `\`${first}\` is not a command.${guess}\nCommands: ${commands.join(', ')}; ` +
+      'run `pertask --help` for usage.',
+    EXIT.usage,
+  );
+}
+
+/** The top-level commands the parser knows, in the order they were added. */
+function commandNamesOf(parser: Argv): string[] {
+  const internal = (
+    parser as unknown as {
+      getInternalMethods?: () => { getCommandInstance(): { getCommands(): string[] } };
+    }
+  ).getInternalMethods;
+  if (internal === undefined) return [];
+  return internal.call(parser).getCommandInstance().getCommands();
 }
 
 /** Aborts on Ctrl-C or SIGTERM; only watch mode listens, so a plain run still stops at once. */
@@ -334,8 +403,7 @@ function readPrecision(text: string | undefined, ceiling: number | undefined) {
       throw new CliError('--max-trials goes with --precision.', EXIT.usage);
     return undefined;
   }
-  const match = /^\s*(\d+(?:\.\d+)?)\s*(%?)\s*$/.exec(text);
-  const share = match === null ? NaN : Number(match[1]) / (match[2] === '%' ? 100 : 1);
+  const share = parseShare(String(text)) ?? NaN;
   if (!(share > 0 && share < 1)) {
     throw new CliError(
       `--precision takes a share above 0 and below 100%, e.g. 1%; got ${text}.`,

@@ -3,6 +3,7 @@
  * `prices import` turns a LiteLLM-format price map into a catalog file;
  * `prices fit` estimates an annual price change from a price history.
  */
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import {
   parsePriceHistoryCsv,
@@ -21,6 +22,7 @@ import { CliError, EXIT, type CliIo } from './cliIo.js';
 import { loadCatalog } from './readUsageFiles.js';
 import { readTextFile } from './readTextFile.js';
 import { writeFilesAtomically } from './writeFileAtomic.js';
+import { countOf } from '../engine/countOf.js';
 
 export async function listPricesCommand(
   options: { catalog: string | undefined; json: boolean },
@@ -33,7 +35,7 @@ export async function listPricesCommand(
     return EXIT.ok;
   }
   const table = {
-    title: `${models.length} models, USD per million tokens`,
+    title: `${countOf(models.length, 'model')}, USD per million tokens`,
     header: ['model', 'vendor', 'input', 'cached', 'output', 'long context', 'as of'],
     rows: models.map((m) => [
       m.model,
@@ -53,9 +55,13 @@ export async function listPricesCommand(
 }
 
 export async function importPricesCommand(
-  options: { file: string; out: string; asOf: string | undefined; quiet: boolean },
+  options: { file: string; out: string; asOf: string | undefined; quiet: boolean; force: boolean },
   io: CliIo,
 ): Promise<number> {
+  if (!options.force && existsSync(resolve(io.cwd, options.out))) {
+    const message = `${options.out} exists; pass --force to replace it, or name another --out.`;
+    throw new CliError(message, EXIT.usage);
+  }
   const text = await readTextFile(options.file, io, 'price map');
   let map: LiteLlmPriceMap;
   try {
@@ -76,16 +82,28 @@ export async function importPricesCommand(
     const hint = ' Name the date the prices were read with --as-of YYYY-MM-DD.';
     throw new CliError(`${options.file}: ${(error as Error).message}.${hint}`, EXIT.usage);
   }
+  if (outcome.catalog.models.length === 0) {
+    const { skipped } = outcome;
+    throw new CliError(
+      `${options.file}: no text model with input and output prices in the map ` +
+        `(${countOf(skipped.nonModel, 'non-model key')}, ` +
+        `${countOf(skipped.notText, 'non-text entry', 'non-text entries')}, ` +
+        `${countOf(skipped.unpriced, 'entry', 'entries')} without prices); nothing was written.`,
+      EXIT.usage,
+    );
+  }
   const json = `${JSON.stringify(outcome.catalog, null, 2)}\n`;
   await writeFilesAtomically(new Map([[resolve(io.cwd, options.out), json]]));
   if (!options.quiet) {
     const { skipped, catalog } = outcome;
     const tiers = catalog.models.filter((m) => m.longContext !== undefined).length;
+    const dated = options.asOf === undefined ? "the map's last_updated" : '--as-of';
     io.stderr.write(
-      `Wrote ${options.out}: ${catalog.models.length} models priced as of ${catalog.asOf} ` +
-        `(${tiers} with a long-context tier); skipped ${skipped.nonModel} non-model keys, ` +
-        `${skipped.notText} entries that are not text models, ${skipped.unpriced} without ` +
-        'input and output prices.\n',
+      `Wrote ${options.out}: ${countOf(catalog.models.length, 'model')} priced as of ` +
+        `${catalog.asOf} (${dated}; ${tiers} with a long-context tier); skipped ` +
+        `${countOf(skipped.nonModel, 'non-model key')}, ` +
+        `${countOf(skipped.notText, 'non-text entry', 'non-text entries')}, ` +
+        `${countOf(skipped.unpriced, 'entry', 'entries')} without input and output prices.\n`,
     );
   }
   return EXIT.ok;

@@ -12,6 +12,7 @@ import {
 import { isKnownTimeZone } from '../engine/usage/zonedTime.js';
 import { CliError, EXIT, type CliIo } from './cliIo.js';
 import { readTextFile } from './readTextFile.js';
+import { countOf } from '../engine/countOf.js';
 
 export interface UsageInputOptions {
   readonly tz: string;
@@ -55,11 +56,12 @@ export async function readUsageFiles(
         taskKey: options.taskKey,
       });
       records.push(...read.records);
-      const dropped = read.duplicates > 0 ? `, ${read.duplicates} duplicate requests dropped` : '';
+      const dropped =
+        read.duplicates > 0 ? `, ${countOf(read.duplicates, 'duplicate request')} dropped` : '';
       const kind = read.format === 'focus' ? ' of generative AI (token charges)' : '';
       if (!options.quiet)
         io.stderr.write(
-          `${file}: ${read.format}, ${read.records.length} records${kind}${dropped}\n`,
+          `${file}: ${read.format}, ${countOf(read.records.length, 'record')}${kind}${dropped}\n`,
         );
     } catch (error) {
       if (!(error instanceof UsageReadError)) throw error;
@@ -71,7 +73,9 @@ export async function readUsageFiles(
   if (failed) throw new CliError('nothing was written: fix the usage files above.', EXIT.usage);
   const { kept, duplicates } = dropDuplicateRequests(records);
   if (duplicates > 0 && !options.quiet) {
-    io.stderr.write(`${duplicates} requests appear in more than one file; each is counted once.\n`);
+    const appear = duplicates === 1 ? 'appears' : 'appear';
+    const message = `${countOf(duplicates, 'request')} ${appear} in more than one file`;
+    io.stderr.write(`${message}; each is counted once.\n`);
   }
   return kept;
 }

@@ -5,6 +5,7 @@
 import type { Argv } from 'yargs';
 import { LITELLM_TASK_KEYS, type LiteLlmTaskKey } from '../engine/usage/readLiteLlmSpendLogs.js';
 import { USAGE_FORMATS, type UsageFormat } from '../engine/usage/usageRecord.js';
+import { parseShare } from '../engine/parseQuantity.js';
 import { CliError, EXIT, type CliIo } from './cliIo.js';
 import { fitPricesCommand, importPricesCommand, listPricesCommand } from './pricesCommand.js';
 import { backtestCommand, calibrateCommand, dashboardCommand } from './usageCommands.js';
@@ -166,7 +167,15 @@ export function registerUsageCommands(
               sub
                 .positional('file', { type: 'string', describe: 'LiteLLM-format price map' })
                 .option('out', { type: 'string', demandOption: true, describe: 'Catalog to write' })
-                .option('as-of', { type: 'string', describe: 'Date of the prices, YYYY-MM-DD' })
+                .option('as-of', {
+                  type: 'string',
+                  describe: "Date of the prices, YYYY-MM-DD (default: the map's last_updated)",
+                })
+                .option('force', {
+                  type: 'boolean',
+                  default: false,
+                  describe: 'Replace an existing --out',
+                })
                 .option('quiet', USAGE_OPTIONS.quiet),
             async (args) => {
               const options = {
@@ -174,6 +183,7 @@ export function registerUsageCommands(
                 out: String(args.out),
                 asOf: args['as-of'] as string | undefined,
                 quiet: Boolean(args.quiet),
+                force: Boolean(args.force),
               };
               setExitCode(await importPricesCommand(options, io));
             },
@@ -186,14 +196,16 @@ export function registerUsageCommands(
                 .positional('history', { type: 'string', describe: 'price-history.csv' })
                 .option('models', { type: 'string', describe: 'The tier, comma-separated' })
                 .option('input-share', {
-                  type: 'number',
-                  default: 0.75,
-                  describe: 'Share of input tokens in the blended price',
+                  type: 'string',
+                  default: '75%',
+                  describe: 'Share of input tokens in the blended price, e.g. 75% or 0.75',
                 }),
             async (args) => {
-              const share = Number(args['input-share']);
+              const written = String(args['input-share']);
+              const share = parseShare(written) ?? NaN;
               if (!(share >= 0 && share <= 1)) {
-                throw new CliError('--input-share must be from 0 to 1.', EXIT.usage);
+                const message = `--input-share takes a share from 0% to 100%, e.g. 75% or 0.75; got ${written}.`;
+                throw new CliError(message, EXIT.usage);
               }
               const options = {
                 history: String(args.history),

@@ -3,53 +3,77 @@ import { dirname, resolve } from 'node:path';
 import { isScalar } from 'yaml';
 import type { ScenarioDocument } from '../engine/loadScenarioDocument.js';
 import { BUILTIN_CATALOG, createPriceCatalog, type PriceCatalog } from '../engine/priceCatalog.js';
-import { formatIssue } from '../engine/scenarioIssue.js';
+import { sortIssues, type ScenarioIssue } from '../engine/scenarioIssue.js';
 import { readImportedCatalog } from '../engine/usage/importPriceMap.js';
 import type { CliIo } from './cliIo.js';
 
 /**
  * The catalog a scenario is validated against: the built-in one, with the file
  * named by `prices.catalog` (read relative to the scenario's folder) laid over
- * it. Prints a located error and returns undefined when that file cannot be
- * read or is not a catalog; `named` says whether the scenario named one.
+ * it; `named` says whether the scenario named one. When that file cannot be
+ * read or is not a catalog, `issue` is the located error and the catalog is the
+ * built-in one, so that validation goes on and reports every other problem too.
  */
 export async function resolveScenarioCatalog(
   source: ScenarioDocument,
   file: string,
-  text: string,
   io: CliIo,
-): Promise<{ catalog: PriceCatalog; named: boolean } | undefined> {
+): Promise<ResolvedCatalog> {
   const node = source.document.getIn(['prices', 'catalog'], true);
   if (!isScalar(node) || String(node.value).trim() === '') {
     return { catalog: BUILTIN_CATALOG, named: false };
   }
   const path = String(node.value).trim();
-  const fail = (message: string, hint: string): undefined => {
+  const fail = (message: string, hint: string): ResolvedCatalog => {
     const span = source.locate(node);
-    const issue = {
-      code: 'wrong-type' as const,
-      severity: 'error' as const,
+    const issue: ScenarioIssue = {
+      code: 'bad-file',
+      severity: 'error',
+      file,
       path: 'prices.catalog',
       message,
       hint,
       ...span,
     };
-    io.stderr.write(`${formatIssue(issue, file, text)}\n`);
-    return undefined;
+    return { catalog: BUILTIN_CATALOG, named: true, issue };
   };
   let catalogText: string;
   try {
     catalogText = await readFile(resolve(dirname(resolve(io.cwd, file)), path), 'utf8');
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? 'unreadable';
+    const code = (error as NodeJS.ErrnoException).code;
+    const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'a folder' : code;
     return fail(
-      `Cannot read the catalog \`${path}\` (${code}).`,
+      `Cannot read the catalog \`${path}\`: ${reason ?? 'unreadable'}.`,
       "the path is read from the scenario's folder; write the file with `pertask prices import`",
     );
   }
   const imported = readImportedCatalog(catalogText);
-  if (!imported.ok) return fail(`The catalog \`${path}\` is ${imported.message}.`, '');
+  if (!imported.ok) {
+    const hint = 'write a catalog with `pertask prices import`, or remove `prices.catalog`';
+    return fail(`The catalog \`${path}\` is ${imported.message}.`, hint);
+  }
   const merged = new Map(BUILTIN_CATALOG.models);
   for (const entry of imported.entries) merged.set(entry.model, entry);
   return { catalog: createPriceCatalog([...merged.values()]), named: true };
+}
+
+export interface ResolvedCatalog {
+  readonly catalog: PriceCatalog;
+  readonly named: boolean;
+  /** Why the named catalog cannot be used; the catalog is then the built-in one. */
+  readonly issue?: ScenarioIssue;
+}
+
+/**
+ * A scenario's issues with the catalog's own: when the named catalog cannot be
+ * used, models it would have priced are not reported as unknown as well.
+ */
+export function withCatalogIssue<T extends ScenarioIssue & { readonly file: string }>(
+  issues: readonly T[],
+  resolved: ResolvedCatalog,
+): T[] {
+  if (resolved.issue === undefined) return [...issues];
+  const rest = issues.filter((issue) => issue.code !== 'unknown-model');
+  return sortIssues([{ ...resolved.issue, file: resolved.issue.file! } as T, ...rest]) as T[];
 }

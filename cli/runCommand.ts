@@ -1,11 +1,10 @@
 import { constants } from 'node:fs';
-import { access } from 'node:fs/promises';
+import { access, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { describeAssumptions } from '../engine/describeAssumptions.js';
 import { findTrialsForPrecision } from '../engine/decide/findTrialsForPrecision.js';
 import { forecastScenario, SpendOutOfRangeError } from '../engine/forecast.js';
 import { loadScenarioDocument, type ScenarioDocument } from '../engine/loadScenarioDocument.js';
-import { BUILTIN_CATALOG } from '../engine/priceCatalog.js';
 import { formatIssue, hasErrors, type ScenarioIssue } from '../engine/scenarioIssue.js';
 import type { Scenario } from '../engine/scenarioTypes.js';
 import type { Summary } from '../engine/summaryTypes.js';
@@ -19,8 +18,9 @@ import { formatRunSummary } from './formatRunSummary.js';
 import { createProgressBar } from './progressBar.js';
 import { paintIssue, useColour } from './useColour.js';
 import { readTextFile } from './readTextFile.js';
-import { resolveScenarioCatalog } from './resolveScenarioCatalog.js';
+import { resolveScenarioCatalog, withCatalogIssue } from './resolveScenarioCatalog.js';
 import { ensureFolder, writeFilesAtomically } from './writeFileAtomic.js';
+import { countOf } from '../engine/countOf.js';
 
 export interface RunOptions {
   readonly scenarios: readonly string[];
@@ -44,16 +44,21 @@ export interface RunOptions {
  * summaries (text, or JSON with --json) on stdout.
  */
 export async function runCommand(options: RunOptions, io: CliIo): Promise<number> {
-  const scenarios = await validateFiles(options.scenarios, io);
+  const scenarios = await validateFiles(options.scenarios, io, { warnings: !options.quiet });
   if (scenarios === undefined) return EXIT.usage;
   checkDistinctNames(scenarios);
   await prepareOutputFolder(resolve(io.cwd, options.out), options.out);
+  for (const valid of scenarios) {
+    const folder = join(options.out, valid.scenario.name);
+    await checkScenarioFolder(resolve(io.cwd, folder), folder);
+  }
   const scripts = loadEmbedScripts();
   const outcomes: { summary: Summary; files: Map<string, string | Uint8Array>; folder: string }[] =
     [];
   for (const valid of scenarios) {
-    const summary = await forecastOrReport(valid, options, io);
-    if (summary === undefined) return EXIT.usage;
+    const forecast = await forecastOrReport(valid, options, io);
+    if (forecast === undefined) return EXIT.usage;
+    const summary = withFewTrialsWarning(forecast, valid.file, options, io);
     const folder = join(options.out, valid.scenario.name);
     const reports = await assembleReports({
       summary,
@@ -72,7 +77,7 @@ export async function runCommand(options: RunOptions, io: CliIo): Promise<number
   for (const { summary, files, folder } of outcomes) {
     await writeFilesAtomically(files);
     if (!options.json && !options.quiet) io.stdout.write(`${formatRunSummary(summary)}\n`);
-    if (!options.quiet) io.stderr.write(`Wrote ${files.size} files to ${folder}/\n`);
+    if (!options.quiet) io.stderr.write(`Wrote ${countOf(files.size, 'file')} to ${folder}/\n`);
   }
   if (options.json) {
     const summaries = outcomes.map((outcome) => outcome.summary);
@@ -80,6 +85,24 @@ export async function runCommand(options: RunOptions, io: CliIo): Promise<number
     io.stdout.write(`${JSON.stringify(document, null, 2)}\n`);
   }
   return EXIT.ok;
+}
+
+/**
+ * Below this many trials the percentiles rest on too few draws to trust. The
+ * warning goes to stderr (stdout carries only the summary or the JSON), is
+ * silenced by --quiet, and is kept in the summary's warnings either way.
+ */
+const FEW_TRIALS = 1000;
+
+function withFewTrialsWarning(summary: Summary, file: string, options: RunOptions, io: CliIo) {
+  const trials = summary.scenario.trials;
+  if (trials >= FEW_TRIALS) return summary;
+  const message =
+    `Only ${trials.toLocaleString('en-US')} ${trials === 1 ? 'trial' : 'trials'}: ` +
+    'the percentiles and chances rest on too few draws to trust; ' +
+    `use ${FEW_TRIALS.toLocaleString('en-US')} or more.`;
+  if (!options.quiet) io.stderr.write(`${file}: warning: ${message}\n`);
+  return { ...summary, warnings: [...summary.warnings, `trials: ${message}`] };
 }
 
 /** Forecasts one scenario; a spend out of range is the scenario's fault and is shown at its key. */
@@ -153,23 +176,29 @@ interface ValidScenario {
   readonly catalogNamed: boolean;
 }
 
-/** Loads and validates every file, printing every problem; undefined if any has an error. */
+/**
+ * Loads and validates every file, printing every problem on stderr (warnings
+ * only when `warnings` is true, as --quiet turns them off); undefined if any
+ * file has an error.
+ */
 export async function validateFiles(
   files: readonly string[],
   io: CliIo,
+  print: { readonly warnings: boolean } = { warnings: true },
 ): Promise<ValidScenario[] | undefined> {
   const valid: ValidScenario[] = [];
   let failed = false;
   for (const file of files) {
     const text = await readScenarioText(file, io);
-    const resolved = await resolveScenarioCatalog(loadScenarioDocument(text), file, text, io);
-    const catalog = resolved?.catalog ?? BUILTIN_CATALOG;
-    const loaded = loadScenarioText(file, text, io.cwd, catalog);
-    const { source, scenario, issues } = loaded;
+    const resolved = await resolveScenarioCatalog(loadScenarioDocument(text), file, io);
+    const loaded = loadScenarioText(file, text, io.cwd, resolved.catalog);
+    const { source, scenario } = loaded;
+    const issues = withCatalogIssue(loaded.issues, resolved);
     for (const issue of issues) {
+      if (issue.severity === 'warning' && !print.warnings) continue;
       io.stderr.write(`${paintIssue(formatLoadedIssue(loaded, issue), colourOf(io))}\n`);
     }
-    if (resolved === undefined || scenario === undefined || hasErrors(issues)) failed = true;
+    if (scenario === undefined || hasErrors(issues)) failed = true;
     else {
       const catalogNamed = resolved.named;
       valid.push({ file, text, texts: loaded.texts, source, scenario, issues, catalogNamed });
@@ -189,6 +218,31 @@ async function prepareOutputFolder(folder: string, shown: string): Promise<void>
       `cannot write reports to ${shown} (${reason}); ` + 'choose another folder with --out.';
     throw new CliError(message, EXIT.usage);
   }
+}
+
+/**
+ * A scenario's own folder under --out must be a writable folder or not exist
+ * yet: a file in its place would fail the write after minutes of simulation.
+ */
+async function checkScenarioFolder(folder: string, shown: string): Promise<void> {
+  let isFolder: boolean;
+  try {
+    isFolder = (await stat(folder)).isDirectory();
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+    isFolder = false;
+  }
+  const problem = !isFolder
+    ? 'it is a file, not a folder'
+    : await access(folder, constants.W_OK).then(
+        () => undefined,
+        (error: NodeJS.ErrnoException) => error.code ?? String(error),
+      );
+  if (problem === undefined) return;
+  const message =
+    `cannot write reports to ${shown}/ (${problem}); ` +
+    'move it away, or choose another folder with --out.';
+  throw new CliError(message, EXIT.usage);
 }
 
 async function readScenarioText(file: string, io: CliIo): Promise<string> {

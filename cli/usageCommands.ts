@@ -30,6 +30,7 @@ import { CliError, EXIT, type CliIo } from './cliIo.js';
 import { loadCatalog, readUsageFiles, type UsageInputOptions } from './readUsageFiles.js';
 import { validateFiles } from './runCommand.js';
 import { writeFilesAtomically } from './writeFileAtomic.js';
+import { countOf } from '../engine/countOf.js';
 
 export interface DashboardOptions extends UsageInputOptions {
   readonly logs: readonly string[];
@@ -61,7 +62,7 @@ export async function dashboardCommand(options: DashboardOptions, io: CliIo): Pr
   await writeFilesAtomically(files);
   if (options.json) io.stdout.write(`${JSON.stringify(dashboard, null, 2)}\n`);
   else if (!options.quiet) io.stdout.write(`${formatDashboardText(dashboard)}\n`);
-  if (!options.quiet) io.stderr.write(`Wrote ${files.size} files to ${options.out}/\n`);
+  if (!options.quiet) io.stderr.write(`Wrote ${countOf(files.size, 'file')} to ${options.out}/\n`);
   return EXIT.ok;
 }
 
@@ -121,7 +122,8 @@ export async function calibrateCommand(options: CalibrateOptions, io: CliIo): Pr
     const summary = calibration.workloads
       .map(
         (w) =>
-          `${w.name}: ${w.tasksPerMonth} tasks in ${calibration.start}, ${w.steps.length} steps`,
+          `${w.name}: ${countOf(w.tasksPerMonth, 'task')} in ${calibration.start}, ` +
+          countOf(w.steps.length, 'step'),
       )
       .join('; ');
     io.stderr.write(`Wrote ${options.out} (${summary}); run it with pertask run ${options.out}\n`);
@@ -152,9 +154,55 @@ export async function backtestCommand(options: BacktestOptions, io: CliIo): Prom
     seed: options.seed,
   });
   const backtest = backtestForecast(summary, actual);
+  const name = summary.scenario.name;
+  if (backtest.months.length === 0) {
+    const horizon = `${summary.months[0]} to ${summary.months.at(-1)}`;
+    const logged = backtest.unmatched.length === 0 ? 'none' : backtest.unmatched.join(', ');
+    throw new CliError(
+      `no logged month falls in the horizon of ${name} (${horizon}); months logged: ${logged}. ` +
+        "Give logs of months in the horizon, or set the scenario's `start:` to a logged month.",
+      EXIT.usage,
+    );
+  }
+  if (!options.quiet) {
+    const scenarioNames = valid[0]!.scenario.workloads.map((workload) => workload.name);
+    for (const line of compareWorkloads(scenarioNames, records)) {
+      io.stderr.write(`${options.scenario}: warning: ${line}\n`);
+    }
+  }
   if (options.json) io.stdout.write(`${JSON.stringify(backtest, null, 2)}\n`);
   else if (!options.quiet) io.stdout.write(`${formatBacktest(backtest, summary.scenario.name)}\n`);
   return EXIT.ok;
+}
+
+/**
+ * Workloads named in the logs and not in the scenario, and the other way
+ * round: the backtest sets all the logged spend against the whole forecast,
+ * so either mismatch skews it. Names are matched as calibrate writes them
+ * (runs of other characters as `-`), in any case.
+ */
+export function compareWorkloads(
+  scenarioNames: readonly string[],
+  records: readonly { readonly workload: string }[],
+): string[] {
+  const loose = (name: string) => safeName(name).toLowerCase();
+  const logged = [...new Set(records.map((record) => record.workload))].sort();
+  const inScenario = new Set(scenarioNames.map(loose));
+  const inLogs = new Set(logged.map(loose));
+  const lines: string[] = [];
+  for (const name of logged.filter((name) => !inScenario.has(loose(name)))) {
+    lines.push(
+      `workload \`${name}\` is in the logs but not in the scenario; ` +
+        'its spend counts in the actual totals, which the forecast does not cover.',
+    );
+  }
+  for (const name of scenarioNames.filter((name) => !inLogs.has(loose(name)))) {
+    lines.push(
+      `workload \`${name}\` is in the scenario but not in the logs; ` +
+        'the forecast includes it and the actual totals do not.',
+    );
+  }
+  return lines;
 }
 
 function formatBacktest(backtest: Backtest, name: string): string {
@@ -180,11 +228,11 @@ function formatBacktest(backtest: Backtest, name: string): string {
         `period total ${value.totalShare >= 0 ? '+' : ''}${formatPercent(value.totalShare)}`;
   const inside = backtest.months.filter((m) => m.inside).length;
   return [
-    `Backtest of ${name} against ${backtest.months.length} logged months`,
+    `Backtest of ${name} against ${countOf(backtest.months.length, 'logged month')}`,
     ['month', 'actual', 'P10', 'P50', 'P90', 'inside', 'per-token P50'].join('\t'),
     ...rows,
     '',
-    `Inside the per-task P10 to P90: ${inside} of ${backtest.months.length} months ` +
+    `Inside the per-task P10 to P90: ${inside} of ${countOf(backtest.months.length, 'month')} ` +
       `(${formatPercent(backtest.coverage ?? 0)}; a calibrated forecast catches about 80%).`,
     error('Per-task forecast', backtest.perTask),
     error('Per-token forecast', backtest.perToken),

@@ -3,7 +3,7 @@ import { CliError, EXIT, type CliIo } from './cliIo.js';
 import { loadScenarioDocument } from '../engine/loadScenarioDocument.js';
 import { formatLoadedIssue, loadScenarioText } from './loadScenarioFile.js';
 import { readTextFile } from './readTextFile.js';
-import { resolveScenarioCatalog } from './resolveScenarioCatalog.js';
+import { resolveScenarioCatalog, withCatalogIssue } from './resolveScenarioCatalog.js';
 
 export interface ValidateOptions {
   readonly files: readonly string[];
@@ -50,11 +50,9 @@ async function loadOrExplain(file: string, io: CliIo) {
     const text = await readTextFile(file, io, 'scenario');
     // A catalog named by `prices.catalog` is read as `run` reads it; its own
     // problems are printed where it is named.
-    const resolved = await resolveScenarioCatalog(loadScenarioDocument(text), file, text, io);
-    if (resolved === undefined) {
-      throw new CliError(`${file}: the catalog that prices.catalog names cannot be used.`, 2);
-    }
-    return loadScenarioText(file, text, io.cwd, resolved.catalog);
+    const resolved = await resolveScenarioCatalog(loadScenarioDocument(text), file, io);
+    const loaded = loadScenarioText(file, text, io.cwd, resolved.catalog);
+    return { ...loaded, issues: withCatalogIssue(loaded.issues, resolved) };
   } catch (error) {
     if (!(error instanceof CliError)) throw error;
     const issue: ScenarioIssue & { file: string } = {

@@ -1,4 +1,4 @@
-import { isScalar, visit, type Document, type Node } from 'yaml';
+import { isPair, isScalar, isSeq, visit, type Document, type Node } from 'yaml';
 import type { ScenarioIssue } from './scenarioIssue.js';
 import type { SourceSpan } from './loadScenarioDocument.js';
 
@@ -33,7 +33,8 @@ export function findDuplicateKeys(
 ): ScenarioIssue[] {
   const issues: ScenarioIssue[] = [];
   visit(document, {
-    Map(_key, map) {
+    Map(_key, map, ancestors) {
+      const prefix = keyPathOf([...ancestors, map]);
       const seen = new Map<string, Node>();
       for (const pair of map.items) {
         if (!isScalar(pair.key)) continue;
@@ -47,7 +48,7 @@ export function findDuplicateKeys(
         issues.push({
           code: 'duplicate-key',
           severity: 'error',
-          path: name,
+          path: prefix === '' ? name : `${prefix}.${name}`,
           message:
             `The key \`${name}\` appears twice in the same map (first on line ${firstLine}); ` +
             'YAML would keep only one.',
@@ -58,4 +59,17 @@ export function findDuplicateKeys(
     },
   });
   return issues;
+}
+
+/** The dotted key path of a node from its ancestors: pair keys, and indices in lists. */
+function keyPathOf(chain: readonly unknown[]): string {
+  const parts: string[] = [];
+  chain.forEach((node, index) => {
+    if (isPair(node) && isScalar(node.key)) parts.push(String(node.key.value));
+    if (isSeq(node)) {
+      const position = node.items.indexOf(chain[index + 1] as never);
+      if (position >= 0) parts.push(String(position));
+    }
+  });
+  return parts.join('.');
 }

@@ -61,7 +61,9 @@ export function loadScenarioDocument(text: string): ScenarioDocument {
     // Duplicates are reported above, with the place of the first occurrence.
     if (error.code === 'DUPLICATE_KEY') continue;
     const position = lineCounter.linePos(error.pos[0]);
-    issues.push(syntaxIssue('yaml-syntax', firstLine(error.message), position.line, position.col));
+    const issue = syntaxIssue('yaml-syntax', firstLine(error.message), position.line, position.col);
+    const unclosed = /end with a [\]}]/.test(error.message);
+    issues.push({ ...issue, hint: syntaxHint(unclosed ? 'MISSING_CHAR' : error.code) });
   }
   if (issues.length === 0) checkAliases(document, issues);
   if (issues.length === 0) resolveAliases(document);
@@ -87,7 +89,11 @@ function checkAliases(document: Document.Parsed, issues: ScenarioIssue[]): void 
     document.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
   } catch (error) {
     const message = error instanceof Error ? firstLine(error.message) : String(error);
-    issues.push(syntaxIssue('yaml-syntax', `Aliases expand too far: ${message}`, 1, 1));
+    const issue = syntaxIssue('yaml-syntax', `Aliases expand too far: ${message}`, 1, 1);
+    issues.push({
+      ...issue,
+      hint: 'write the repeated values out, or use `extends:` and `include:`',
+    });
   }
 }
 
@@ -105,6 +111,25 @@ function syntaxIssue(
   column: number,
 ): ScenarioIssue {
   return { code, severity: 'error', path: '', message, line, column, length: 1, hint: '' };
+}
+
+/** What would be valid, for the parser's commonest complaints. */
+function syntaxHint(code: string): string {
+  switch (code) {
+    case 'MISSING_CHAR':
+      return 'close every `[`, `{` and quote that is opened, on the same value';
+    case 'BAD_INDENT':
+    case 'BLOCK_AS_IMPLICIT_KEY':
+    case 'MULTILINE_IMPLICIT_KEY':
+      return 'indent each nested key by the same spaces as its siblings, under its parent key';
+    case 'BAD_SCALAR_START':
+      return 'quote a value that starts with `@`, `` ` ``, `%` or `*`, e.g. "*note"';
+    case 'BAD_ALIAS':
+    case 'ALIAS_PROPS':
+      return 'define an anchor (`&name`) before its alias (`*name`)';
+    default:
+      return 'write `key: value` pairs, nested keys indented by spaces, lists as `- item`';
+  }
 }
 
 function firstLine(message: string): string {

@@ -40,3 +40,13 @@ const SUFFIX_SCALE: Readonly<Record<string, number>> = {
 export function isPercentText(text: string): boolean {
   return text.trim().endsWith('%');
 }
+
+/**
+ * Reads a share as a command-line flag takes it: `75%` or `0.75`, the same
+ * value. Undefined for anything else (a suffix such as k, a dollar sign, text),
+ * so that every flag taking a share accepts both forms alike.
+ */
+export function parseShare(text: string): number | undefined {
+  if (/[$kKMB]/.test(text)) return undefined;
+  return parseQuantity(text);
+}

@@ -68,7 +68,10 @@ export function formatIssue(issue: ScenarioIssue, fileName: string, source: stri
   const sourceLine = issue.line > 0 ? source.split(/\r?\n/)[issue.line - 1] : undefined;
   if (sourceLine !== undefined) {
     const gutter = String(issue.line);
-    const underline = '^'.repeat(Math.max(1, Math.min(issue.length, sourceLine.length)));
+    // The caret stops at the end of the line: a fault spanning lines (a whole map) is
+    // underlined on its first line only.
+    const room = sourceLine.length - issue.column + 1;
+    const underline = '^'.repeat(Math.max(1, Math.min(issue.length, room)));
     lines.push(`  ${gutter} | ${sourceLine}`);
     lines.push(`  ${' '.repeat(gutter.length)} | ${' '.repeat(issue.column - 1)}${underline}`);
   }

@@ -120,7 +120,11 @@ export function readLiteLlmDate(map: LiteLlmPriceMap): string {
   const stamp = map['last_updated'];
   const date = typeof stamp === 'string' ? stamp.slice(0, 10) : '';
   if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) {
-    throw new Error(`the LiteLLM map's last_updated is ${String(stamp)}, not an ISO timestamp`);
+    throw new Error(
+      stamp === undefined
+        ? 'the map has no `last_updated` date to price its models as of'
+        : `the map's \`last_updated\` is \`${String(stamp)}\`, not a date (YYYY-MM-DD...)`,
+    );
   }
   return date;
 }

@@ -4,6 +4,7 @@
  * it fits, so the team can edit it knowing what is measured and what is not.
  */
 import type { CalibratedStep, CalibratedWorkload, Calibration } from './calibrateScenario.js';
+import { countOf } from '../countOf.js';
 
 export interface ScenarioHeader {
   readonly name: string;
@@ -100,7 +101,7 @@ function writeWorkload(workload: CalibratedWorkload): string[] {
     `    # cost a task in ${workload.monthlyTasks.at(-1)?.month}: ` +
       `mean ${money(cost.mean)}, sd ${money(cost.sd)};`,
     `    # the mean is known to +/- ${percent(precision)} (one standard error, ` +
-      `${workload.tasksPerMonth} tasks)`,
+      `${countOf(workload.tasksPerMonth, 'task')})`,
     `    tasks_per_month: ${workload.tasksPerMonth}`,
     `    growth: ${percent(workload.growth)}   # log-linear fit over the months above`,
     '    steps:',

@@ -20,6 +20,13 @@ export const MAX_MONTHLY_GROWTH = 0.2;
 /** A price more than this factor outside the catalog's range is probably in the wrong unit. */
 export const PRICE_RANGE_FACTOR = 10;
 
+/**
+ * An override this many times off the catalog's price for the same model and
+ * key is flagged: a negotiated discount or a tier is a factor of a few, a
+ * slip of units (per token, per thousand) a factor of a thousand or more.
+ */
+export const MODEL_PRICE_FACTOR = 20;
+
 /** Warns about an uncertain value whose spread or tail looks like a slip. */
 export function checkDistribution(
   context: ValidationContext,
@@ -73,10 +80,16 @@ export function checkMonthlyGrowth(
   );
 }
 
-/** The lowest and highest price per million tokens in the catalog, over input and output. */
-export function catalogPriceRange(catalog: PriceCatalog): { low: number; high: number } {
+/**
+ * The lowest and highest price per million tokens in the catalog, over input
+ * and output, or over one of them when `key` names it.
+ */
+export function catalogPriceRange(
+  catalog: PriceCatalog,
+  key?: 'input' | 'output',
+): { low: number; high: number } {
   const prices = [...catalog.models.values()]
-    .flatMap((model) => [model.input, model.output])
+    .flatMap((model) => (key === undefined ? [model.input, model.output] : [model[key]]))
     .filter((price) => price > 0);
   return { low: Math.min(...prices), high: Math.max(...prices) };
 }
@@ -88,14 +101,32 @@ export function checkPrice(
   path: string,
   usdPerMillionTokens: number,
   range: { low: number; high: number },
+  reference?: { readonly model: string; readonly key: string; readonly price: number },
 ): void {
   if (usdPerMillionTokens === 0) return;
+  if (reference !== undefined && reference.price > 0) {
+    const ratio = Math.max(
+      usdPerMillionTokens / reference.price,
+      reference.price / usdPerMillionTokens,
+    );
+    if (ratio < MODEL_PRICE_FACTOR) return;
+    const below = usdPerMillionTokens < reference.price;
+    const message =
+      `$${price(usdPerMillionTokens)} per million tokens is ${round(ratio)} times ` +
+      `${below ? 'below' : 'above'} ${reference.model}'s catalog ${reference.key} price ` +
+      `($${price(reference.price)}).`;
+    const hint = below
+      ? 'a price per thousand tokens? multiply it by 1,000'
+      : 'a price per token? divide it by 1,000,000';
+    context.warn(node, path, 'implausible', message, hint);
+    return;
+  }
   const low = range.low / PRICE_RANGE_FACTOR;
   const high = range.high * PRICE_RANGE_FACTOR;
   if (usdPerMillionTokens >= low && usdPerMillionTokens <= high) return;
   const message =
-    `$${round(usdPerMillionTokens)} per million tokens is far outside the catalog's ` +
-    `$${round(range.low)} to $${round(range.high)}.`;
+    `$${price(usdPerMillionTokens)} per million tokens is far outside the catalog's ` +
+    `$${price(range.low)} to $${price(range.high)}.`;
   const hint =
     usdPerMillionTokens < low
       ? 'a price per thousand tokens? multiply it by 1,000'
@@ -129,6 +160,11 @@ export function checkContextWindow(
 /** The median of a value: the value itself when fixed. */
 export function medianOf(value: Value): number {
   return valueQuantile(value, 0.5);
+}
+
+/** A price as written, to six significant digits: 0.0025 stays 0.0025. */
+function price(value: number): string {
+  return Number(value.toPrecision(6)).toLocaleString('en-US', { maximumFractionDigits: 10 });
 }
 
 function round(value: number): string {

@@ -55,23 +55,26 @@ function readPairing(
   if (between === undefined || rankEntry === undefined) return undefined;
   const names = context.itemsOf(between.value, between.path, '`between`');
   const rank = readPlainNumber(context, rankEntry.value, rankEntry.path);
-  if (names === undefined || rank === undefined) return undefined;
+  if (names === undefined) return undefined;
   if (names.length !== 2) {
     context.error(between.value, between.path, 'wrong-type', '`between` names two inputs.');
     return undefined;
   }
-  if (!(rank >= -1 && rank <= 1)) {
+  // Names are resolved even when the rank is wrong, so both faults show at once.
+  const indices = names.map((name, index) =>
+    resolveInput(context, name, `${between.path}.${index}`, inputs),
+  );
+  if (rank !== undefined && !(rank >= -1 && rank <= 1)) {
     context.error(
       rankEntry.value,
       rankEntry.path,
       'out-of-range',
-      'A rank correlation lies in -1..1.',
+      `A rank correlation lies in -1..1; found ${rank}.`,
+      'write a coefficient such as 0.6 (together) or -0.4 (opposite)',
     );
     return undefined;
   }
-  const indices = names.map((name, index) =>
-    resolveInput(context, name, `${between.path}.${index}`, inputs),
-  );
+  if (rank === undefined) return undefined;
   const [first, second] = indices;
   if (first === undefined || second === undefined) return undefined;
   if (first === second) {
@@ -80,6 +83,7 @@ function readPairing(
       between.path,
       'out-of-range',
       'An input is not correlated with itself.',
+      'name two different inputs',
     );
     return undefined;
   }

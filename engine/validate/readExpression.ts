@@ -63,7 +63,11 @@ export function readExpression(
     const message =
       `\`${text}\` can give ${range}, ` +
       `outside what this key holds (${fmt(lower)} to ${fmt(upper)}).`;
-    context.error(node, path, 'out-of-range', message);
+    const hint =
+      kind === 'share'
+        ? 'keep the expression between 0 and 1, e.g. with `min(1, ...)`'
+        : `keep the expression within ${fmt(lower)} to ${fmt(upper)}, e.g. with \`max(0, ...)\``;
+    context.error(node, path, 'out-of-range', message, hint);
     return undefined;
   }
   if (inputs.every((input) => input.kind === 'fixed')) return { kind: 'fixed', value: low };

@@ -73,7 +73,12 @@ export function readPrices(
   let failed = false;
   for (const model of models) {
     const base = findModelPrice(catalog, model.key);
-    const price = readModelPrice(context, model, base, catalogPriceRange(catalog));
+    const ranges = {
+      input: catalogPriceRange(catalog, 'input'),
+      output: catalogPriceRange(catalog, 'output'),
+      any: catalogPriceRange(catalog),
+    };
+    const price = readModelPrice(context, model, base, ranges);
     if (price === undefined) failed = true;
     else prices.set(model.key, price);
   }
@@ -84,7 +89,7 @@ function readModelPrice(
   context: ValidationContext,
   model: MapEntry,
   base: ModelPrice | undefined,
-  range: { low: number; high: number },
+  ranges: Readonly<Record<'input' | 'output' | 'any', { low: number; high: number }>>,
 ): ModelPrice | undefined {
   const fields = context.entriesOf(model.value, model.path, 'A model price');
   if (fields === undefined) return undefined;
@@ -102,7 +107,13 @@ function readModelPrice(
     });
     if (value?.kind !== 'fixed') return undefined;
     if (kind === 'amount' && key !== 'context_window') {
-      checkPrice(context, entry.value, entry.path, value.value, range);
+      const field = PRICE_FIELDS[key];
+      const reference =
+        base !== undefined && field !== undefined
+          ? { model: base.model, key: key.replace('_', ' '), price: base[field] }
+          : undefined;
+      const range = key === 'input' || key === 'output' ? ranges[key] : ranges.any;
+      checkPrice(context, entry.value, entry.path, value.value, range, reference);
     }
     return value.value;
   };
@@ -136,6 +147,17 @@ function readModelPrice(
     source: base === undefined ? 'scenario file' : `scenario file over ${base.source}`,
   };
 }
+
+/** The catalog field each price key of `prices.models` overrides. */
+const PRICE_FIELDS: Readonly<
+  Record<string, 'input' | 'cachedInput' | 'cacheWrite' | 'output' | 'reasoning'>
+> = {
+  input: 'input',
+  cached_input: 'cachedInput',
+  cache_write: 'cacheWrite',
+  output: 'output',
+  reasoning: 'reasoning',
+};
 
 function readDate(
   context: ValidationContext,

@@ -1,4 +1,4 @@
-import { isMap, type Node } from 'yaml';
+import { isMap, isScalar, type Node } from 'yaml';
 import type { CountFamily } from '../distributions/countMoments.js';
 import type { ModelPrice } from '../priceCatalog.js';
 import type { Calls, Step, Value } from '../scenarioTypes.js';
@@ -6,6 +6,7 @@ import { valueQuantile } from '../valueQuantile.js';
 import { checkContextWindow, medianOf } from './checkPlausibility.js';
 import { readInteger, readText } from './readPlainKeys.js';
 import { readMonthIndex, reportUnknownModel, type Horizon } from './readPrices.js';
+import { parseQuantity } from '../parseQuantity.js';
 import { readValue, SCALAR_FAMILIES, type QuantityKind } from './readValue.js';
 import { entryOf, type MapEntry, type ValidationContext } from './validationContext.js';
 
@@ -43,6 +44,33 @@ function checkMonthly(context: ValidationContext, entry: MapEntry, value: Value 
   const message = 'A token count drawn every month must stay above 0 in every draw.';
   const hint = 'use a lognormal, a gamma or a range, or draw it once per trial';
   context.error(entry.value, entry.path, 'bad-distribution', message, hint);
+  return undefined;
+}
+
+/**
+ * A token count written as a param or an expression that gives less than one
+ * token per call (`output_tokens: share` with `share: 20%`) is almost surely a
+ * share reaching a count: a literal `20%` there is refused, and this is the
+ * same mistake one step removed.
+ */
+function checkTokensFromExpression(
+  context: ValidationContext,
+  entry: MapEntry,
+  value: Value | undefined,
+): Value | undefined {
+  if (value === undefined || !isScalar(entry.value)) return value;
+  const text = typeof entry.value.value === 'string' ? entry.value.value.trim() : '';
+  if (text === '' || parseQuantity(text) !== undefined || /\sto\s/.test(text)) return value;
+  const median = medianOf(value);
+  if (!(median > 0 && median < 1)) return value;
+  const message =
+    `\`${entry.key}: ${text}\` gives ${Number(median.toPrecision(3))} tokens per call` +
+    `${value.kind === 'fixed' ? '' : ' (median)'}; a token count below 1 is almost surely ` +
+    'a percentage or share.';
+  const hint =
+    'a token count is whole tokens per call: scale a share by a count (`share * 2k`), ' +
+    'or write a number such as 200';
+  context.error(entry.value, entry.path, 'out-of-range', message, hint);
   return undefined;
 }
 
@@ -101,11 +129,9 @@ function readStep(
     const entry = entryOf(entries, key);
     if (entry === undefined) return { kind: 'fixed', value: fallback };
     const allowPerMonth = (PER_MONTH_FIELDS as readonly string[]).includes(key);
-    return checkMonthly(
-      context,
-      entry,
-      readValue(context, entry.value, entry.path, kind, { allowPerMonth }),
-    );
+    const read = readValue(context, entry.value, entry.path, kind, { allowPerMonth });
+    const checked = allowPerMonth ? checkTokensFromExpression(context, entry, read) : read;
+    return checkMonthly(context, entry, checked);
   };
   const fields = {
     inputTokens: value('input_tokens', 'amount', 0),
@@ -277,7 +303,8 @@ function readParameter(
   if (low < minimum) {
     const where = value.kind === 'fixed' ? '' : ' at its P5';
     const message = `This mean must be at least ${minimum}${where}.`;
-    context.error(node, path, 'out-of-range', message);
+    const hint = `write a mean of ${minimum} or more${where === '' ? '' : ', or a narrower range'}`;
+    context.error(node, path, 'out-of-range', message, hint);
     return undefined;
   }
   return value;

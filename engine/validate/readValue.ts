@@ -80,7 +80,7 @@ function readAnyValue(
   }
   const value = readPlainNumber(context, node, path);
   if (value === undefined) return undefined;
-  return checkFixedInKind(context, node, path, kind, value);
+  return checkFixedInKind(context, node, path, kind, value, options);
 }
 
 /**
@@ -133,10 +133,11 @@ function checkFixedInKind(
   path: string,
   kind: QuantityKind,
   value: number,
+  options: ValueOptions,
 ): Value | undefined {
   const problem = rangeProblem(kind, value, value);
   if (problem !== undefined) {
-    context.error(node, path, 'out-of-range', problem);
+    context.error(node, path, 'out-of-range', problem, validRangeHint(kind, options));
     return undefined;
   }
   return { kind: 'fixed', value };
@@ -251,6 +252,18 @@ function rangeProblem(
       : `This ${dist.family} distribution reaches -100% or below, which a rate cannot.`;
   }
   return undefined;
+}
+
+/** What a fixed number of each kind may be, for the hint under an out-of-range one. */
+export function validRangeHint(kind: QuantityKind, options: ValueOptions = {}): string {
+  if (kind === 'amount') {
+    return options.money === true
+      ? 'write an amount of $0 or more, e.g. `$2.50`'
+      : 'write 0 or more, e.g. `1.5k`';
+  }
+  if (kind === 'share') return 'write a share from 0% to 100%, e.g. `40%`';
+  if (kind === 'rate') return 'write a rate above -100%, e.g. `-30%` or `+5%`';
+  return '';
 }
 
 function familyHint(kind: QuantityKind): string {

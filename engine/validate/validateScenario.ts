@@ -235,7 +235,8 @@ function readBudget(context: ValidationContext, entry: MapEntry | undefined) {
   });
   if (value === undefined || value.kind !== 'fixed') return undefined;
   if (value.value <= 0) {
-    context.error(entry.value, entry.path, 'out-of-range', 'A budget must be above 0.');
+    const hint = "write the year's budget in dollars, e.g. `$30k`, or remove `budget`";
+    context.error(entry.value, entry.path, 'out-of-range', 'A budget must be above 0.', hint);
     return undefined;
   }
   return value.value;

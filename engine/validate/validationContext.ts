@@ -42,7 +42,8 @@ export class ValidationContext {
   /** The entries of a map node, or undefined (with an error) when the node is not a map. */
   entriesOf(node: Node | null, path: string, what: string): MapEntry[] | undefined {
     if (!isMap(node)) {
-      this.error(node, path, 'wrong-type', `${what} must be a map of keys and values.`);
+      const hint = 'write `key: value` lines indented under it, or `{ key: value, ... }`';
+      this.error(node, path, 'wrong-type', `${what} must be a map of keys and values.`, hint);
       return undefined;
     }
     const entries: MapEntry[] = [];
@@ -59,7 +60,8 @@ export class ValidationContext {
   /** The items of a sequence node, or undefined (with an error) when it is not a list. */
   itemsOf(node: Node | null, path: string, what: string): (Node | null)[] | undefined {
     if (!isSeq(node)) {
-      this.error(node, path, 'wrong-type', `${what} must be a list.`);
+      const hint = 'write `- item` lines indented under it, or `[a, b]`';
+      this.error(node, path, 'wrong-type', `${what} must be a list.`, hint);
       return undefined;
     }
     return node.items.map((item) => (item ?? null) as Node | null);
@@ -88,7 +90,8 @@ export class ValidationContext {
   requireKey(entries: readonly MapEntry[], key: string, mapNode: Node | null, path: string) {
     if (entries.some((entry) => entry.key === key)) return;
     const keyPath = path === '' ? key : `${path}.${key}`;
-    this.error(mapNode, keyPath, 'missing-key', `The key \`${key}\` is required here.`);
+    const hint = `add \`${key}:\` ${REQUIRED_KEY_EXAMPLES[key] ?? 'with its value'}`;
+    this.error(mapNode, keyPath, 'missing-key', `The key \`${key}\` is required here.`, hint);
   }
 
   private add(
@@ -104,6 +107,16 @@ export class ValidationContext {
     this.issues.push({ code, severity, path, message, ...span, length, hint });
   }
 }
+
+/** A sample value for the hint under a missing key. */
+const REQUIRED_KEY_EXAMPLES: Readonly<Record<string, string>> = {
+  scenario: 'with a name, e.g. `scenario: support-triage`',
+  start: 'with the first month, e.g. `start: 2027-01`',
+  workloads: 'with at least one workload and its steps',
+  tasks_per_month: 'e.g. `tasks_per_month: 400k to 600k`',
+  steps: 'with at least one step',
+  model: 'with a model from the catalog, e.g. `model: gpt-4o-mini` (see `pertask prices`)',
+};
 
 /** Reads a file the scenario names: its text, or why it cannot be read. */
 export type FileReader = (relativePath: string) => string | { readonly reason: string };

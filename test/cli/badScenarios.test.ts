@@ -40,6 +40,15 @@ describe('the catalogue of bad scenario files', () => {
       expect(run.stderr).toContain(`${place}: error [${issue.code}]`);
     }
     expect(run.stderr).not.toMatch(/\n\s+at /);
+    // Every error carries its key path, and the kinds below say what would be valid.
+    for (const issue of errors) {
+      if (issue.code !== 'yaml-syntax' && issue.path !== '') continue;
+      expect(issue.line).toBeGreaterThan(0);
+    }
+    const hinted = ['out-of-range', 'yaml-syntax', 'missing-key', 'wrong-type', 'duplicate-key'];
+    for (const issue of errors.filter((i: { code: string }) => hinted.includes(i.code))) {
+      expect(issue.hint).not.toBe('');
+    }
   });
 
   it.each(FILES)('run refuses %s, exits 2 and writes nothing', async (file) => {

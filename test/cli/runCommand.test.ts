@@ -35,8 +35,10 @@ describe('pertask run on the bundled examples', () => {
     expect(folders).toHaveLength(1);
     const written = readdirSync(join(out, folders[0]!)).sort();
     const summary = JSON.parse(readFileSync(join(out, folders[0]!, 'summary.json'), 'utf8'));
-    // Every example has a budget, drivers of the gap and uncertain inputs; some have options.
-    const decisions = ['gap-waterfall', 'budget', 'tornado'];
+    // Every example has a budget and drivers of the gap; the backtest has no uncertain
+    // input, hence no tornado; some have options.
+    const decisions = ['gap-waterfall', 'budget'];
+    if (summary.sensitivity.inputs.length > 0) decisions.push('tornado');
     if (summary.options !== undefined) decisions.push('paired-differences');
     const charts = decisions.flatMap((chart) => [
       `${chart}.vl.json`,
@@ -63,6 +65,36 @@ describe('pertask run output modes', () => {
   it('prints nothing with --quiet', async () => {
     const out = makeTemporaryFolder();
     const run = await runCli(['run', EXAMPLES[0]!, '--trials', '300', '--quiet', '--out', out]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toBe('');
+  });
+
+  it('prints the few-trials warning on stderr, never on stdout, and keeps it in the JSON', async () => {
+    const out = makeTemporaryFolder();
+    const text = await runCli(['run', EXAMPLES[0]!, '--trials', '100', '--out', out]);
+    expect(text.code).toBe(0);
+    expect(text.stderr).toContain('warning: Only 100 trials');
+    expect(text.stdout).not.toContain('Only 100 trials');
+    const json = await runCli(['run', EXAMPLES[0]!, '--trials', '100', '--json', '--out', out]);
+    expect(json.stderr).toContain('warning: Only 100 trials');
+    const summary = JSON.parse(json.stdout);
+    expect(summary.warnings.some((w: string) => w.startsWith('trials: Only 100 trials'))).toBe(
+      true,
+    );
+  });
+
+  it('prints no warning of validation or of few trials with --quiet', async () => {
+    const folder = makeTemporaryFolder();
+    const file = join(folder, 'steep.yaml');
+    writeFileSync(
+      file,
+      'scenario: steep\nstart: 2027-01\nworkloads:\n  w:\n    tasks_per_month: 10k\n' +
+        '    growth: 30%\n    steps:\n      s: { model: gpt-4o, input_tokens: 1000 }\n',
+    );
+    const loud = await runCli(['run', file, '--trials', '100', '--out', join(folder, 'a')]);
+    expect(loud.stderr).toContain('warning [implausible] workloads.w.growth');
+    const run = await runCli(['run', file, '--trials', '100', '-q', '--out', join(folder, 'b')]);
     expect(run.code).toBe(0);
     expect(run.stdout).toBe('');
     expect(run.stderr).toBe('');
@@ -128,6 +160,46 @@ describe('pertask run on bad input', () => {
     expect((await runCli(['run', EXAMPLES[0]!, '--out', '/proc/pertask-test'])).code).toBe(2);
   });
 
+  it('exits 2 and writes nothing when a file stands where a scenario folder would go', async () => {
+    const out = makeTemporaryFolder();
+    const run0 = await runCli([
+      'run',
+      EXAMPLES[0]!,
+      '--trials',
+      '100',
+      '-q',
+      '--json',
+      '--out',
+      out,
+    ]);
+    const name = JSON.parse(run0.stdout).scenario.name as string;
+    const other = makeTemporaryFolder();
+    writeFileSync(join(other, name), 'not a folder');
+    const run = await runCli(['run', EXAMPLES[0]!, '--trials', '100', '--out', other]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`cannot write reports to ${join(other, name)}/`);
+    expect(run.stderr).toContain('it is a file, not a folder');
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+    expect(readdirSync(other)).toEqual([name]);
+  });
+
+  it('names an unknown option once, as typed, without its camel-case twin', async () => {
+    const run = await runCli(['run', EXAMPLES[0]!, '--bogus-opt']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('Unknown option: --bogus-opt\n');
+    expect(run.stderr).not.toContain('bogusOpt');
+  });
+
+  it('says a word is not a command and lists the commands, with the nearest one', async () => {
+    const unknown = await runCli(['bogus']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('`bogus` is not a command.');
+    expect(unknown.stderr).toMatch(/Commands: run, .*validate, .*prices/);
+    const typo = await runCli(['rnu', EXAMPLES[0]!]);
+    expect(typo.code).toBe(2);
+    expect(typo.stderr).toContain('Did you mean `run`?');
+  });
+
   it('never shows a stack trace', async () => {
     const run = await runCli(['run', 'no-such.yaml']);
     expect(run.stderr).not.toMatch(/\n\s+at /);
@@ -148,7 +220,7 @@ describe('pertask run --format', () => {
     const out = makeTemporaryFolder();
     const run = await runCli([
       'run',
-      EXAMPLES[0]!,
+      EXAMPLES.find((file) => file.endsWith('code-review.yaml'))!,
       '--trials',
       '300',
       '-q',
@@ -160,8 +232,8 @@ describe('pertask run --format', () => {
     expect(run.code).toBe(0);
     const [folder] = readdirSync(out);
     const files = readdirSync(join(out, folder!)).sort();
-    // The example has a budget, drivers of the gap and uncertain inputs, so it has the three
-    // decision charts beside the four of every forecast.
+    // The example has a budget, drivers of the gap, uncertain inputs and options, so it has
+    // the four decision charts beside the four of every forecast.
     expect(files).toEqual([
       'annual-distribution.png',
       'budget.png',
@@ -169,6 +241,7 @@ describe('pertask run --format', () => {
       'gap-waterfall.png',
       'index.png',
       'monthly-fan.png',
+      'paired-differences.png',
       'tornado.png',
     ]);
     for (const file of files) {

@@ -174,7 +174,7 @@ describe('pertask prices', () => {
       [
         'scenario: uses-catalog',
         'start: 2027-01',
-        'trials: 200',
+        'trials: 1000',
         'prices:',
         '  catalog: ./team-prices.json',
         'workloads:',
@@ -195,6 +195,58 @@ describe('pertask prices', () => {
     expect(JSON.parse(run.stdout).total.monthly[0].perTask.mean).toBeCloseTo(4.5, 9);
   });
 
+  it('refuses to replace an existing catalog without --force, as calibrate does', async () => {
+    const folder = makeTemporaryFolder();
+    const out = join(folder, 'prices.json');
+    writeFileSync(out, 'keep me');
+    const args = ['prices', 'import', '../shared/data/litellm-model-prices.json', '--out', out];
+    const refused = await runCli(args);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain(`${out} exists; pass --force to replace it`);
+    expect(readFileSync(out, 'utf8')).toBe('keep me');
+    const forced = await runCli([...args, '--force']);
+    expect(forced.code).toBe(0);
+    expect(forced.stderr).toContain("(the map's last_updated;");
+  });
+
+  it('exits 2 naming the map, and writes nothing, when no model in it is usable', async () => {
+    const folder = makeTemporaryFolder();
+    const map = join(folder, 'images.json');
+    writeFileSync(map, JSON.stringify({ 'dall-e-3': { mode: 'image_generation' } }));
+    const out = join(folder, 'prices.json');
+    const run = await runCli(['prices', 'import', map, '--as-of', '2026-01-01', '--out', out]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(`${map}: no text model with input and output prices`);
+    expect(run.stderr).toContain('1 non-text entry');
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('says plainly that a map has no last_updated, and takes the date from --as-of', async () => {
+    const folder = makeTemporaryFolder();
+    const map = join(folder, 'undated.json');
+    const model = { mode: 'chat', input_cost_per_token: 1e-6, output_cost_per_token: 2e-6 };
+    writeFileSync(map, JSON.stringify({ 'my-model': { ...model, litellm_provider: 'openai' } }));
+    const out = join(folder, 'prices.json');
+    const undated = await runCli(['prices', 'import', map, '--out', out]);
+    expect(undated.code).toBe(2);
+    expect(undated.stderr).toContain('the map has no `last_updated` date');
+    expect(undated.stderr).toContain('--as-of YYYY-MM-DD');
+    expect(undated.stderr).not.toContain('undefined');
+    const dated = await runCli(['prices', 'import', map, '--as-of', '2026-01-01', '--out', out]);
+    expect(dated.code).toBe(0);
+    expect(dated.stderr).toContain('1 model priced as of 2026-01-01 (--as-of;');
+  });
+
+  it('takes --input-share as 75% or 0.75 alike', async () => {
+    const fit = ['prices', 'fit', '../shared/data/price-history.csv', '--models'];
+    const tier = 'gpt-4-1106-preview,gpt-4o';
+    const percent = await runCli([...fit, tier, '--input-share', '75%']);
+    const share = await runCli([...fit, tier, '--input-share', '0.75']);
+    expect(percent.code).toBe(0);
+    expect(percent.stdout).toBe(share.stdout);
+    expect((await runCli([...fit, tier, '--input-share', '120%'])).code).toBe(2);
+  });
+
   it('shows where a named catalog cannot be read', async () => {
     const folder = makeTemporaryFolder();
     const scenario = join(folder, 's.yaml');
@@ -202,7 +254,7 @@ describe('pertask prices', () => {
     writeFileSync(scenario, text);
     const run = await runCli(['run', scenario, '--out', join(folder, 'out')]);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain(`${scenario}:4:12: error [wrong-type] prices.catalog`);
+    expect(run.stderr).toContain(`${scenario}:4:12: error [bad-file] prices.catalog`);
   });
 
   it('fits an annual change for a tier of the price history, ready to paste', async () => {
@@ -223,5 +275,37 @@ describe('pertask prices', () => {
     const run = await runCli(['prices', 'fit', '../shared/data/price-history.csv']);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('--models a,b,c; the history has');
+  });
+
+  it('exits 2 naming the horizon and the logged months when none overlaps', async () => {
+    const folder = makeTemporaryFolder();
+    const log = join(folder, 'tau-usage.csv');
+    writeFileSync(log, buildTauBenchUsageLog(readFileSync(TAU_BENCH_PATH, 'utf8')));
+    const scenario = join(folder, 'tau.yaml');
+    await runCli(['calibrate', log, '--out', scenario, '--trials', '2000']);
+    const later = join(folder, 'later.yaml');
+    writeFileSync(later, readFileSync(scenario, 'utf8').replace(/^start: .*$/m, 'start: 2030-01'));
+    const run = await runCli(['backtest', later, log, '--json']);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    expect(run.stderr).toContain('(2030-01 to 2030-12); months logged: 2024-09, 2024-10');
+  });
+
+  it('warns of workloads in the logs and not in the scenario, and the other way', async () => {
+    const folder = makeTemporaryFolder();
+    const log = join(folder, 'tau-usage.csv');
+    writeFileSync(log, buildTauBenchUsageLog(readFileSync(TAU_BENCH_PATH, 'utf8')));
+    const scenario = join(folder, 'tau.yaml');
+    await runCli(['calibrate', log, '--out', scenario, '--trials', '2000']);
+    const matched = await runCli(['backtest', scenario, log, '--json']);
+    expect(matched.stderr).not.toContain('warning');
+    const text = readFileSync(scenario, 'utf8');
+    const [, logged] = /^workloads:\n {2}([\w-]+):/m.exec(text)!;
+    const renamed = join(folder, 'renamed.yaml');
+    writeFileSync(renamed, text.replace(/^workloads:\n {2}[\w-]+:/m, 'workloads:\n  other:'));
+    const run = await runCli(['backtest', renamed, log, '--json']);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain(`workload \`${logged}\` is in the logs but not in the scenario`);
+    expect(run.stderr).toContain('workload `other` is in the scenario but not in the logs');
   });
 });

@@ -50,4 +50,34 @@ describe('pertask validate', () => {
     expect(run.stderr).toBe('s.yaml: valid (0 errors, 0 warnings)\n');
     expect(run.code).toBe(0);
   });
+
+  it('reports an unknown name and a rank out of range in one correlation together', async () => {
+    const folder = makeTemporaryFolder();
+    const text =
+      `scenario: s\nstart: 2027-01\n${STEP('gpt-4o')}        output_tokens: 10 to 20\n` +
+      'correlations:\n  - between: [tiket, workloads.w.steps.s.output_tokens]\n    rank: 2\n';
+    writeFileSync(join(folder, 's.yaml'), text);
+    const run = await runCli(['validate', 's.yaml'], folder);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('s.yaml:12:15: error [correlation] correlations.0.between.0');
+    expect(run.stderr).toContain('s.yaml:13:11: error [out-of-range] correlations.0.rank');
+    expect(run.stderr).toContain('s.yaml: invalid (2 errors, 0 warnings)');
+  });
+
+  it('reports a missing catalog and a missing CSV at once, each at its place', async () => {
+    const folder = makeTemporaryFolder();
+    const text =
+      'scenario: s\nstart: 2027-01\nprices:\n  catalog: missing.json\nworkloads:\n  w:\n' +
+      '    tasks_per_month: { empirical: { csv: nothere.csv, column: n } }\n' +
+      '    steps:\n      s:\n        model: gpt-4o\n        input_tokens: 1000\n';
+    writeFileSync(join(folder, 's.yaml'), text);
+    const run = await runCli(['validate', 's.yaml'], folder);
+    expect(run.code).toBe(2);
+    const blocks = run.stderr.split('\n').filter((line) => / error \[/.test(line));
+    expect(blocks).toEqual([
+      's.yaml:4:12: error [bad-file] prices.catalog',
+      's.yaml:7:42: error [bad-file] workloads.w.tasks_per_month.empirical.csv',
+    ]);
+    expect(run.stderr).toContain('s.yaml: invalid (2 errors, 0 warnings)');
+  });
 });

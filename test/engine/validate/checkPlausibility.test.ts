@@ -44,6 +44,37 @@ describe('plausibility warnings', () => {
     expect(warning?.hint).toMatch(/per thousand/);
   });
 
+  it('flags each price of an override that is far off the same model in the catalog', () => {
+    // gpt-4o lists $2.50 input and $10 output a million: 2.5 / 0.0025 = 10 / 0.01 = 1,000.
+    const prices = 'prices:\n  models:\n    gpt-4o: { input: 0.0025, output: 0.01 }\n';
+    const warnings = warningsOf(scenario('    tasks_per_month: 10k\n', prices));
+    expect(warnings.map((warning) => [warning.path, warning.message])).toEqual([
+      [
+        'prices.models.gpt-4o.input',
+        "$0.0025 per million tokens is 1,000 times below gpt-4o's catalog input price ($2.5).",
+      ],
+      [
+        'prices.models.gpt-4o.output',
+        "$0.01 per million tokens is 1,000 times below gpt-4o's catalog output price ($10).",
+      ],
+    ]);
+  });
+
+  it('flags the output price of a new model against the catalog output prices', () => {
+    const prices =
+      'prices:\n  models:\n    mine: { input: 0.0025, output: 0.01, as_of: 2026-01-01 }\n';
+    const warnings = warningsOf(scenario('    tasks_per_month: 10k\n', prices));
+    expect(warnings.map((warning) => warning.path)).toEqual([
+      'prices.models.mine.input',
+      'prices.models.mine.output',
+    ]);
+  });
+
+  it('stays quiet about a negotiated discount of half the catalog price', () => {
+    const prices = 'prices:\n  models:\n    gpt-4o: { input: 1.25, output: 5 }\n';
+    expect(warningsOf(scenario('    tasks_per_month: 10k\n', prices))).toEqual([]);
+  });
+
   it('warns when the input of a call passes the model context window', () => {
     const yaml = scenario('    tasks_per_month: 10k\n').replace(
       'input_tokens: 1k',
