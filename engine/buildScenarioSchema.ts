@@ -98,7 +98,7 @@ export function buildScenarioSchema(): Schema {
       value: {
         description:
           'A number (`140k`, `2.5%`, `$3`), a range (`a to b`: P5 and P95), ' +
-          'an expression over params, or a distribution.',
+          'an expression over params (in a step, also over its own keys), or a distribution.',
         anyOf: [{ type: 'number' }, { type: 'string' }, { $ref: '#/$defs/distribution' }],
       },
       distribution: distributionSchema(),

@@ -38,7 +38,7 @@ export function readExpression(
     lowered = lowerExpression(text, declared);
   } catch (error) {
     if (!(error instanceof ExpressionError)) throw error;
-    reportExpressionError(context, node, path, error, params);
+    reportExpressionError(context, node, path, error, declared);
     return undefined;
   }
   // A declared param that failed to read has been reported where it is written.
@@ -79,21 +79,21 @@ function reportExpressionError(
   node: Node | null,
   path: string,
   error: ExpressionError,
-  params: ReadonlyMap<string, Value>,
+  declared: ReadonlySet<string>,
 ): void {
   if (error.unknownName === undefined) {
     context.error(node, path, 'bad-expression', error.message, error.hint);
     return;
   }
-  const near = closestNames(error.unknownName, params.keys(), 1).filter(
+  const near = closestNames(error.unknownName, declared, 1).filter(
     (name) => name !== error.unknownName,
   );
   const hint =
     near.length > 0
       ? `did you mean \`${near[0]}\`?`
-      : params.size === 0
+      : declared.size === 0
         ? 'define it under `params:`, or write a number'
-        : `params: ${[...params.keys()].join(', ')}`;
+        : `names it may read: ${[...declared].join(', ')}`;
   context.error(node, path, 'unknown-name', error.message, error.hint || hint);
 }
 

@@ -44,7 +44,7 @@ export function readParams(
     if (value === undefined) failed = true;
     else params.set(param.key, value);
   }
-  for (const name of orderByDependency(context, expressions)) {
+  for (const name of orderByDependency(context, expressions, 'The params')) {
     const { entry: param, text } = expressions.get(name)!;
     const value = readExpression(context, param.value, param.path, text, 'real', params, names);
     if (value === undefined) failed = true;
@@ -70,8 +70,8 @@ function kindOf(raw: unknown): 'amount' | 'real' {
   return ends.every((end) => end !== undefined && end > 0) ? 'amount' : 'real';
 }
 
-/** The params an expression reads, or none when it does not parse (reported later). */
-function namesUsed(text: string, names: ReadonlySet<string>): string[] {
+/** The names an expression reads, or none when it does not parse (reported later). */
+export function namesUsed(text: string, names: ReadonlySet<string>): string[] {
   try {
     return [...lowerExpression(text, names).names];
   } catch (error) {
@@ -81,13 +81,15 @@ function namesUsed(text: string, names: ReadonlySet<string>): string[] {
 }
 
 /**
- * The expression params in an order where each comes after those it reads
- * (depth-first). A param on a cycle is reported with the cycle's path and
- * left out, so expressions that read it report it as unknown no further.
+ * Expressions (params, or the keys of one step) in an order where each comes
+ * after those it reads (depth-first). One on a cycle is reported with the
+ * cycle's path and left out, so expressions that read it report it as unknown
+ * no further. `subject` names what depends: "The params".
  */
-function orderByDependency(
+export function orderByDependency(
   context: ValidationContext,
-  expressions: ReadonlyMap<string, { entry: MapEntry; uses: string[] }>,
+  expressions: ReadonlyMap<string, { entry: MapEntry; uses: readonly string[] }>,
+  subject: string,
 ): string[] {
   const order: string[] = [];
   const state = new Map<string, 'visiting' | 'done' | 'cycle'>();
@@ -98,7 +100,7 @@ function orderByDependency(
     if (seen === 'visiting') {
       const cycle = [...trail.slice(trail.indexOf(name)), name];
       const { entry } = expressions.get(name)!;
-      const message = `The params depend on each other in a cycle: ${cycle.join(' -> ')}.`;
+      const message = `${subject} depend on each other in a cycle: ${cycle.join(' -> ')}.`;
       context.error(entry.keyNode, entry.path, 'cycle', message, 'break the cycle with a number');
       for (const member of cycle) state.set(member, 'cycle');
       return false;

@@ -4,6 +4,7 @@ import type { ModelPrice } from '../priceCatalog.js';
 import type { Calls, Step, Value } from '../scenarioTypes.js';
 import { valueQuantile } from '../valueQuantile.js';
 import { checkContextWindow, medianOf } from './checkPlausibility.js';
+import { namesUsed, orderByDependency } from './readParams.js';
 import { readInteger, readText } from './readPlainKeys.js';
 import { readMonthIndex, reportUnknownModel, type Horizon } from './readPrices.js';
 import { parseQuantity } from '../parseQuantity.js';
@@ -74,6 +75,93 @@ function checkTokensFromExpression(
   return undefined;
 }
 
+/** A step's numeric keys: their kind and their value when not written. */
+const NUMERIC_STEP_KEYS = {
+  input_tokens: ['amount', 0],
+  output_tokens: ['amount', 0],
+  reasoning_tokens: ['amount', 0],
+  context_growth: ['amount', 0],
+  cached_share: ['share', 0],
+  cache_write_share: ['share', 0],
+  batch_share: ['share', 0],
+  when: ['share', 1],
+  elasticity: ['real', 0],
+} as const satisfies Record<string, readonly [QuantityKind, number]>;
+
+function isNumericStepKey(key: string): key is keyof typeof NUMERIC_STEP_KEYS {
+  return Object.hasOwn(NUMERIC_STEP_KEYS, key);
+}
+
+/**
+ * Reads the numeric keys a step writes, by key (undefined for one that
+ * failed). An expression in one may read the others by name, as it reads
+ * params (`output_tokens: input_tokens * 15%`), and one draw then serves
+ * both keys in a trial. Keys are read after those they read; a cycle is
+ * reported with its path. Within the step its own key hides a param of the
+ * same name.
+ */
+function readNumericKeys(
+  context: ValidationContext,
+  entries: readonly MapEntry[],
+): Map<string, Value | undefined> {
+  const written = entries.filter((entry) => isNumericStepKey(entry.key));
+  const names = new Set(written.map((entry) => entry.key));
+  const outer = { params: context.params, declared: context.declaredParams };
+  const known = new Set([...outer.declared, ...names]);
+  const expressions = new Map<string, { entry: MapEntry; uses: readonly string[] }>();
+  for (const entry of written) {
+    const text = isScalar(entry.value) ? entry.value.value : undefined;
+    if (typeof text !== 'string') continue;
+    const uses = namesUsed(text, known).filter((name) => names.has(name));
+    if (uses.length > 0) expressions.set(entry.key, { entry, uses });
+  }
+  const plain = written.filter((entry) => !expressions.has(entry.key)).map((entry) => entry.key);
+  const read = new Map<string, Value | undefined>();
+  context.declaredParams = known;
+  try {
+    const ordered = orderByDependency(context, expressions, 'The keys of this step');
+    for (const key of [...plain, ...ordered]) {
+      const siblings = [...read].filter((pair): pair is [string, Value] => pair[1] !== undefined);
+      context.params = new Map([...outer.params, ...siblings]);
+      read.set(key, readNumericKey(context, entryOf(entries, key)!, siblings));
+    }
+  } finally {
+    context.params = outer.params;
+    context.declaredParams = outer.declared;
+  }
+  // A key left out on a cycle has been reported; it reads as failed, not as its default.
+  for (const key of names) if (!read.has(key)) read.set(key, undefined);
+  return read;
+}
+
+function readNumericKey(
+  context: ValidationContext,
+  entry: MapEntry,
+  siblings: readonly (readonly [string, Value])[],
+): Value | undefined {
+  const key = entry.key as keyof typeof NUMERIC_STEP_KEYS;
+  const allowPerMonth = (PER_MONTH_FIELDS as readonly string[]).includes(key);
+  const kind = NUMERIC_STEP_KEYS[key][0];
+  const read = readValue(context, entry.value, entry.path, kind, { allowPerMonth });
+  const monthly = siblings.find(
+    ([, sibling]) =>
+      read?.kind === 'derived' &&
+      sibling.kind === 'uncertain' &&
+      sibling.per === 'month' &&
+      read.inputs.includes(sibling),
+  );
+  if (monthly !== undefined) {
+    const message =
+      `\`${key}\` reads \`${monthly[0]}\`, which is drawn every month; ` +
+      'an expression reads values drawn once per trial.';
+    const hint = `draw \`${monthly[0]}\` once per trial, or write \`${key}\` without it`;
+    context.error(entry.value, entry.path, 'not-supported', message, hint);
+    return undefined;
+  }
+  const checked = allowPerMonth ? checkTokensFromExpression(context, entry, read) : read;
+  return checkMonthly(context, entry, checked);
+}
+
 export const COUNT_FAMILIES = ['poisson', 'geometric', 'negative_binomial'] as const;
 
 const STEP_NAME = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
@@ -125,26 +213,20 @@ function readStep(
   context.rejectUnknownKeys(entries, STEP_KEYS, 'a step');
   context.requireKey(entries, 'model', step.value, step.path);
   const model = readModel(context, entryOf(entries, 'model'), prices);
-  const value = (key: string, kind: QuantityKind, fallback: number): Value | undefined => {
-    const entry = entryOf(entries, key);
-    if (entry === undefined) return { kind: 'fixed', value: fallback };
-    const allowPerMonth = (PER_MONTH_FIELDS as readonly string[]).includes(key);
-    const read = readValue(context, entry.value, entry.path, kind, { allowPerMonth });
-    const checked = allowPerMonth ? checkTokensFromExpression(context, entry, read) : read;
-    return checkMonthly(context, entry, checked);
-  };
+  const numeric = readNumericKeys(context, entries);
+  const value = (key: keyof typeof NUMERIC_STEP_KEYS): Value | undefined =>
+    numeric.has(key) ? numeric.get(key) : { kind: 'fixed', value: NUMERIC_STEP_KEYS[key][1] };
   const fields = {
-    inputTokens: value('input_tokens', 'amount', 0),
-    outputTokens: value('output_tokens', 'amount', 0),
-    reasoningTokens: value('reasoning_tokens', 'amount', 0),
-    contextGrowth: value('context_growth', 'amount', 0),
-    cachedShare: value('cached_share', 'share', 0),
-    cacheWriteShare: value('cache_write_share', 'share', 0),
-    batchShare: value('batch_share', 'share', 0),
-    when: value('when', 'share', 1),
+    inputTokens: value('input_tokens'),
+    outputTokens: value('output_tokens'),
+    reasoningTokens: value('reasoning_tokens'),
+    contextGrowth: value('context_growth'),
+    cachedShare: value('cached_share'),
+    cacheWriteShare: value('cache_write_share'),
+    batchShare: value('batch_share'),
+    when: value('when'),
   };
-  const elasticityEntry = entryOf(entries, 'elasticity');
-  const elasticity = elasticityEntry ? value('elasticity', 'real', 0) : workloadElasticity;
+  const elasticity = numeric.has('elasticity') ? numeric.get('elasticity') : workloadElasticity;
   const calls = readCalls(context, entryOf(entries, 'calls'));
   const fromEntry = entryOf(entries, 'from');
   const fromMonth = fromEntry === undefined ? 0 : readMonthIndex(context, fromEntry, horizon);

@@ -73,3 +73,80 @@ describe('params and expressions', () => {
     expect(cached?.kind === 'fixed' && cached.value).toBeCloseTo(0.44, 15);
   });
 });
+
+describe('expressions over the keys of their own step', () => {
+  function stepScenario(keys: string, params = ''): string {
+    return (
+      `scenario: t\nstart: 2027-01\nmonths: 1\ntrials: 4000\n${TEST_PRICES}` +
+      (params === '' ? '' : `params:\n${params}`) +
+      `workloads:\n  w:\n    tasks_per_month: 1000\n    steps:\n      s:\n` +
+      `        model: test-model\n${keys}`
+    );
+  }
+
+  it('reads a sibling key, whatever order the step lists its keys, to the cent', () => {
+    const yaml = stepScenario(
+      '        calls: 2\n        context_growth: output_tokens\n' +
+        '        output_tokens: input_tokens * 20%\n        input_tokens: 1k\n',
+    );
+    // Output 200 a call, growth 200 a call. Input per task: 2 x 1,000 + 200 x 2 x 1 / 2 =
+    // 2,200 tokens ($4.40 per thousand tasks at $2/M); output 2 x 200 = 400 ($3.20 at $8/M).
+    expect(forecastForTest(yaml).total.annual.perTask.mean).toBeCloseTo(7.6, 10);
+  });
+
+  it('gives both keys the same draw in a trial, not two independent ones', () => {
+    const yaml = stepScenario(
+      '        input_tokens: { uniform: { min: 0, max: 1000 } }\n' +
+        '        output_tokens: input_tokens / 2\n',
+    );
+    const annual = forecastForTest(yaml, 4000).total.annual.perTask;
+    // Per trial: 1,000 tasks x (X x $2 + X / 2 x $8) / 1M = 0.006 X with X ~ U(0, 1000), so spend
+    // is U(0, 6): sd 6 / sqrt(12) = 1.732. Independent draws would give
+    // sqrt(2^2 + 4^2) / sqrt(12) = 1.291.
+    expect(annual.sd).toBeCloseTo(6 / Math.sqrt(12), 1);
+    // U(0, 6)'s P5 is 0.3; the sample P5's standard error at 4,000 trials is about 0.02.
+    expect(Math.abs(annual.p5 - 0.3)).toBeLessThan(0.1);
+  });
+
+  it('reports keys of a step that read each other with the cycle', () => {
+    const issues = issuesOf(
+      stepScenario(
+        '        output_tokens: input_tokens * 10%\n        input_tokens: output_tokens * 3\n',
+      ),
+    );
+    expect(issues[0]?.code).toBe('cycle');
+    expect(issues[0]?.message).toBe(
+      'The keys of this step depend on each other in a cycle: ' +
+        'output_tokens -> input_tokens -> output_tokens.',
+    );
+  });
+
+  it('suggests a sibling key for a misspelt name', () => {
+    const issue = issuesOf(
+      stepScenario('        input_tokens: 1k\n        output_tokens: inptu_tokens * 10%\n'),
+    )[0];
+    expect(issue?.code).toBe('unknown-name');
+    expect(issue?.hint).toBe('did you mean `input_tokens`?');
+  });
+
+  it('refuses an expression over a key drawn every month', () => {
+    const issue = issuesOf(
+      stepScenario(
+        '        input_tokens: { lognormal: { mean: 2k, sd: 500 }, per: month }\n' +
+          '        output_tokens: input_tokens * 10%\n',
+      ),
+    )[0];
+    expect(issue?.code).toBe('not-supported');
+    expect(issue?.path).toBe('workloads.w.steps.s.output_tokens');
+  });
+
+  it('lets the step key hide a param of the same name', () => {
+    const yaml = stepScenario(
+      '        input_tokens: 1k\n        output_tokens: input_tokens * 10%\n',
+      '  input_tokens: 5k\n',
+    );
+    // Output 100 tokens (10% of the step's 1,000, not the param's 5,000):
+    // 1,000 x (1,000 x $2 + 100 x $8) / 1M = $2.80.
+    expect(forecastForTest(yaml).total.annual.perTask.mean).toBeCloseTo(2.8, 10);
+  });
+});
