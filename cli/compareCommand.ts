@@ -79,9 +79,7 @@ async function comparisonFiles(comparison: OptionsComparison, folder: string) {
 /** The comparison as plain text: each option's spread, then each pair's paired difference. */
 export function formatComparison(comparison: OptionsComparison): string {
   const width = Math.max(...comparison.options.map((option) => option.name.length), 6);
-  const lines = [
-    `Annual spend per task, ${countOf(comparison.trials, 'trial')} on common draws:`,
-  ];
+  const lines = [`Annual spend per task, ${countOf(comparison.trials, 'trial')} on common draws:`];
   for (const option of comparison.options) {
     const { p10, p50, p90 } = option.annual;
     const costs = option.costPerTask

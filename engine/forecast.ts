@@ -1,6 +1,7 @@
 import { addDecisions } from './decide/addDecisions.js';
 import { lowerPlannedChanges } from './decide/lowerPlannedChanges.js';
 import { loadScenarioDocument, type ScenarioDocument } from './loadScenarioDocument.js';
+import { lowerMigrations } from './lowerMigrations.js';
 import { planSimulation } from './planSimulation.js';
 import { BUILTIN_CATALOG, type PriceCatalog } from './priceCatalog.js';
 import { hasErrors, type ScenarioIssue } from './scenarioIssue.js';
@@ -161,13 +162,18 @@ export function taskNoiseOf(taskCosts: readonly WorkloadTaskCosts[]): TaskNoise[
   }));
 }
 
-/** The scenario with the run's overrides of trials and seed applied. */
+/**
+ * The scenario with the run's overrides of trials and seed applied, and its
+ * planned changes and model migrations lowered to steps the simulation runs.
+ */
 export function settleScenario(scenario: Scenario, options: ForecastOptions): Scenario {
-  return lowerPlannedChanges({
-    ...scenario,
-    trials: options.trials ?? scenario.trials,
-    seed: options.seed ?? scenario.seed,
-  });
+  return lowerMigrations(
+    lowerPlannedChanges({
+      ...scenario,
+      trials: options.trials ?? scenario.trials,
+      seed: options.seed ?? scenario.seed,
+    }),
+  );
 }
 
 /**

@@ -542,6 +542,49 @@ export const STEP_REFERENCE: SectionReference = {
       'integer',
       'Months over which the step reaches its full `when`.',
     ),
+    k(
+      'migrate',
+      'section',
+      'none',
+      '{ to: gpt-4o-mini, from: 2027-04, ramp: 3 }',
+      'section',
+      'section',
+      'Calls moving to a successor model during the horizon (keys below).',
+    ),
+  ],
+};
+
+export const MIGRATE_REFERENCE: SectionReference = {
+  name: 'workloads.<name>.steps.<step>.migrate',
+  keys: [
+    k('to', 'catalog name', 'required', 'gpt-4o-mini', 'fixed', 'text', 'The successor model.'),
+    k(
+      'from',
+      '`YYYY-MM`',
+      'required',
+      '2027-04',
+      'fixed',
+      'month',
+      'First month with calls on the successor.',
+    ),
+    k(
+      'ramp',
+      'months',
+      '0',
+      '3',
+      'fixed',
+      'integer',
+      'Months over which the share on the successor rises to `share` (0: at once).',
+    ),
+    k(
+      'share',
+      'share of calls',
+      '100%',
+      '80%',
+      'fixed',
+      'number',
+      'Part of the calls that end up on the successor.',
+    ),
   ],
 };
 
@@ -649,6 +692,7 @@ export const SCENARIO_REFERENCE: readonly SectionReference[] = [
   EVENT_REFERENCE,
   WORKLOAD_REFERENCE,
   STEP_REFERENCE,
+  MIGRATE_REFERENCE,
   DRIFT_REFERENCE,
   DISTRIBUTION_OPTION_REFERENCE,
 ];

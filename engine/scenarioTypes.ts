@@ -153,6 +153,20 @@ export interface Step {
    * tasks between its old and new steps this way.
    */
   readonly activeShares?: readonly number[];
+  /** Calls moving to a successor model during the horizon (`migrate:`), if any. */
+  readonly migration?: Migration;
+}
+
+/**
+ * A model migration: each month, `shares[m]` of a step's calls run on `to`
+ * instead of the step's own model, with the same tokens, the same draws.
+ */
+export interface Migration {
+  readonly to: string;
+  readonly fromMonth: number;
+  readonly rampMonths: number;
+  /** Share of the step's calls on the successor model, each month of the horizon. */
+  readonly shares: readonly number[];
 }
 
 export const DRIFT_FIELDS = [

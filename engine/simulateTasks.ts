@@ -22,6 +22,10 @@ export const SIMULATED_TASKS = 10_000;
  * `when`) and how many calls it makes; call i of a step sends its input plus
  * i times the context growth. The threshold for "expensive" is twice the first
  * month's median, the same in both months, so its share shows the tail grow.
+ * Each step runs or not on its own draw, so the two halves of a migrating step
+ * (or the old and new steps of a planned change) may both run in one task, or
+ * neither: in a month of partial migration the single-task spread is too
+ * wide, though its mean is right.
  *
  * Cost: O(workloads * tasks * steps * calls per task).
  */

@@ -29,9 +29,9 @@ const DRIFT_DRIVERS: readonly { driver: string; label: string; fields: DriftFiel
 /**
  * The drivers present in a scenario, in a fixed order: task volume (only when
  * the per-token forecast holds volume flat), drifts by kind, verification
- * passes and steps added during the horizon, induced demand, and planned
- * changes. Model migration enters scenarios as a price event, which moves
- * both forecasts alike, so it drives no gap and is not listed.
+ * passes and steps added during the horizon, induced demand, model migration
+ * (`migrate:`) and planned changes. A price event on a model moves both
+ * forecasts alike, so it drives no gap and is not listed.
  */
 export function listGapDrivers(scenario: Scenario): GapDriver[] {
   const drivers: GapDriver[] = [];
@@ -44,6 +44,7 @@ export function listGapDrivers(scenario: Scenario): GapDriver[] {
     drivers.push(VERIFICATION);
   if (scenario.workloads.some((w) => w.steps.some((s) => !isZero(s.elasticity))))
     drivers.push(INDUCED_DEMAND);
+  if (scenario.workloads.some((w) => w.steps.some(migrates))) drivers.push(MODEL_MIGRATION);
   if ((scenario.plannedChanges ?? []).length > 0) drivers.push(PLANNED_CHANGES);
   return drivers;
 }
@@ -136,6 +137,27 @@ const INDUCED_DEMAND: GapDriver = {
     mapWorkloads(scenario, (workload) => ({
       ...workload,
       steps: workload.steps.map((step) => ({ ...step, elasticity: { kind: 'fixed', value: 0 } })),
+    })),
+};
+
+/** Whether a step's share of calls on its successor model changes over the horizon. */
+function migrates(step: Step): boolean {
+  const shares = step.migration?.shares ?? [];
+  return shares.some((share) => share !== shares[0]);
+}
+
+const MODEL_MIGRATION: GapDriver = {
+  driver: 'model-migration',
+  label: 'Model migration',
+  switchOff: (scenario) =>
+    mapWorkloads(scenario, (workload) => ({
+      ...workload,
+      steps: workload.steps.map((step) => {
+        const migration = step.migration;
+        if (migration === undefined) return step;
+        const shares = migration.shares.map(() => migration.shares[0]!);
+        return { ...step, migration: { ...migration, shares } };
+      }),
     })),
 };
 

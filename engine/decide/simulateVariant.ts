@@ -1,4 +1,5 @@
 import { taskNoiseOf } from '../forecast.js';
+import { lowerMigrations } from '../lowerMigrations.js';
 import { planSimulation } from '../planSimulation.js';
 import type { Scenario } from '../scenarioTypes.js';
 import { simulate, type TaskNoise } from '../simulate.js';
@@ -23,7 +24,7 @@ export interface VariantRun {
  * by trial (common random numbers), with no second mechanism.
  */
 export function simulateVariant(scenario: Scenario, run: VariantRun): SimulationResult {
-  return simulatePlan(planSimulation(lowerPlannedChanges(scenario)), run);
+  return simulatePlan(planSimulation(lowerMigrations(lowerPlannedChanges(scenario))), run);
 }
 
 /** simulateVariant for a plan already lowered (an input pinned in the plan itself). */

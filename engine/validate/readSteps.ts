@@ -1,7 +1,8 @@
 import { isMap, isScalar, type Node } from 'yaml';
 import type { CountFamily } from '../distributions/countMoments.js';
 import type { ModelPrice } from '../priceCatalog.js';
-import type { Calls, Step, Value } from '../scenarioTypes.js';
+import { rolloutShares } from '../decide/lowerPlannedChanges.js';
+import type { Calls, Migration, Step, Value } from '../scenarioTypes.js';
 import { valueQuantile } from '../valueQuantile.js';
 import { checkContextWindow, medianOf } from './checkPlausibility.js';
 import { namesUsed, orderByDependency } from './readParams.js';
@@ -25,7 +26,11 @@ export const STEP_KEYS = [
   'elasticity',
   'from',
   'ramp',
+  'migrate',
 ] as const;
+
+/** Keys of a step's `migrate:`. */
+export const MIGRATE_KEYS = ['to', 'from', 'ramp', 'share'] as const;
 
 /** Step keys that `per: month` may draw again every month: the token counts. */
 export const PER_MONTH_FIELDS = [
@@ -231,6 +236,9 @@ function readStep(
   const fromEntry = entryOf(entries, 'from');
   const fromMonth = fromEntry === undefined ? 0 : readMonthIndex(context, fromEntry, horizon);
   const rampMonths = readInteger(context, entryOf(entries, 'ramp'), 0, 0, 120);
+  const migrateEntry = entryOf(entries, 'migrate');
+  const migration =
+    migrateEntry && readMigration(context, migrateEntry, horizon, prices, model ?? '');
   checkCacheShares(context, entries, fields.cachedShare, fields.cacheWriteShare);
   if (model !== undefined && calls !== undefined && fields.inputTokens && fields.contextGrowth) {
     const lastCall = Math.max(1, Math.min(calls.max, medianOf(calls.mean)));
@@ -245,7 +253,7 @@ function readStep(
     );
   }
   const parts = [model, calls, elasticity, fromMonth, rampMonths, ...Object.values(fields)];
-  if (parts.some((part) => part === undefined)) return undefined;
+  if (parts.some((part) => part === undefined) || migration === null) return undefined;
   return {
     name: step.key,
     model: model!,
@@ -254,7 +262,45 @@ function readStep(
     fromMonth: fromMonth!,
     rampMonths: rampMonths!,
     ...(fields as { [K in keyof typeof fields]: Value }),
+    ...(migration === undefined ? {} : { migration }),
   };
+}
+
+/**
+ * Reads `migrate: { to, from, ramp, share }`: from month `from`, over `ramp`
+ * months (at once for 0), `share` (all, by default) of the step's calls move
+ * to model `to`, as a rollout moves tasks. Null when it does not read.
+ */
+function readMigration(
+  context: ValidationContext,
+  entry: MapEntry,
+  horizon: Horizon,
+  prices: ReadonlyMap<string, ModelPrice>,
+  model: string,
+): Migration | null {
+  const fields = context.entriesOf(entry.value, entry.path, '`migrate`');
+  if (fields === undefined) return null;
+  context.rejectUnknownKeys(fields, MIGRATE_KEYS, '`migrate`');
+  context.requireKey(fields, 'to', entry.value, entry.path);
+  context.requireKey(fields, 'from', entry.value, entry.path);
+  const toEntry = entryOf(fields, 'to');
+  let to = toEntry && readModel(context, toEntry, prices);
+  if (to !== undefined && to === model) {
+    const message = `\`migrate.to\` names the step's own model, \`${model}\`.`;
+    context.error(toEntry!.value, toEntry!.path, 'out-of-range', message, 'name its successor');
+    to = undefined;
+  }
+  const fromEntry = entryOf(fields, 'from');
+  const fromMonth = fromEntry && readMonthIndex(context, fromEntry, horizon);
+  const rampMonths = readInteger(context, entryOf(fields, 'ramp'), 0, 0, 120);
+  const shareEntry = entryOf(fields, 'share');
+  const share = shareEntry
+    ? readValue(context, shareEntry.value, shareEntry.path, 'share', { allowUncertain: false })
+    : { kind: 'fixed' as const, value: 1 };
+  if (to === undefined || fromMonth === undefined || rampMonths === undefined) return null;
+  if (share?.kind !== 'fixed') return null;
+  const shares = rolloutShares(horizon.months, fromMonth, rampMonths).map((s) => s * share.value);
+  return { to, fromMonth, rampMonths, shares };
 }
 
 function readModel(

@@ -161,9 +161,9 @@ function readScenario(
     return undefined;
   }
   const description = readText(context, entryOf(entries, 'description')) ?? '';
-  const usedPrices = new Map(
-    [...prices].filter(([model]) => workloads.some((w) => w.steps.some((s) => s.model === model))),
-  );
+  const uses = (model: string) =>
+    workloads.some((w) => w.steps.some((s) => s.model === model || s.migration?.to === model));
+  const usedPrices = new Map([...prices].filter(([model]) => uses(model)));
   return {
     name,
     description,
