@@ -35,11 +35,17 @@ export function isPercentKey(path: string): boolean {
 
 /** One value of the input at `path`: "-47%", "2.4k", "0.3". */
 export function formatAssumptionValue(path: string, value: number): string {
+  // A quantile a hair from 0 (1e-11, from a range with one end at 0) is 0, not
+  // "0.00000000109%": nobody writes a rate or an elasticity that finely.
+  const shown = Math.abs(value) < NEGLIGIBLE ? 0 : value;
   // Three significant digits of the percent itself: a rate's P95 of +100% reads "100%".
-  if (isPercentKey(path)) return `${plainFormat.format(value * 100 + 0)}%`;
-  if (keyOf(path) === 'elasticity') return plainFormat.format(value + 0);
+  if (isPercentKey(path)) return `${plainFormat.format(shown * 100 + 0)}%`;
+  if (keyOf(path) === 'elasticity') return plainFormat.format(shown + 0);
   return formatCount(value);
 }
+
+/** Below this a rate, share or elasticity shows as 0 (a ten-thousandth of a percent). */
+const NEGLIGIBLE = 1e-6;
 
 /**
  * The distribution column's text: the engine's own description, except that a

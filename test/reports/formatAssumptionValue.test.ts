@@ -16,6 +16,10 @@ describe('formatAssumptionValue', () => {
     ['workloads.a.tasks_per_month', 489_898, '490k'],
     ['workloads.a.steps.s.calls (mean of poisson)', 1.581, '1.58'],
     ['workloads.a.steps.s.elasticity', 0.3, '0.3'],
+    // The P5 of `growth: 0% to 2%` as its quantile function gives it: 0 to a float's noise.
+    ['workloads.a.growth', 1.09e-11, '0%'],
+    ['workloads.a.steps.s.elasticity', -3e-12, '0'],
+    ['workloads.a.steps.s.when', 0.00002, '0.002%'],
   ])('writes %s = %d as %s', (path, value, expected) => {
     expect(formatAssumptionValue(path, value)).toBe(expected);
   });
