@@ -380,7 +380,7 @@ export const WORKLOAD_REFERENCE: SectionReference = {
       '400k to 600k',
       'trial or month',
       'value',
-      'Tasks in the first month.',
+      'Tasks a month before growth and seasonality.',
     ),
     k(
       'growth',

@@ -47,11 +47,22 @@ export interface TaskNoise {
 
 /**
  * Months with fewer tasks than this also carry task-to-task noise: the sum of
- * N task costs varies by sqrt(N) * sd(task) about N * mean (the central limit
- * theorem), which against the mean is 1 / sqrt(N) of a task's own spread:
- * under 3% of it from 1,000 tasks up, and left out there (MODEL.md).
+ * N task costs varies by sqrt(N) * sd(task) about N * mean, which against the
+ * mean is 1 / sqrt(N) of a task's own spread: under 3% of it from 1,000 tasks
+ * up, and left out there (MODEL.md).
  */
 export const FEW_TASKS = 1000;
+
+/**
+ * exp(sigma z - sigma^2 / 2) with sigma^2 = ln(1 + cv^2 / n): a factor of mean
+ * 1 whose coefficient of variation is cv / sqrt(n), the spread of a sum of n
+ * task costs against its mean (lognormal moments). 1 for no tasks.
+ */
+function lognormalFactor(cv: number, n: number, z: number): number {
+  if (!(n > 0) || cv === 0) return 1;
+  const variance = Math.log1p((cv * cv) / n);
+  return Math.exp(Math.sqrt(variance) * z - variance / 2);
+}
 
 /**
  * Runs every trial of a plan: draws the trial's uncertain inputs, then for each
@@ -430,14 +441,15 @@ class ChunkKernel {
         expectedPerTask[cell]! += perTask;
         expectedPerToken[cell]! += perToken;
         if (taskCount < FEW_TASKS && noise !== undefined) {
-          // A month of few tasks: its spend is a sum of a few task costs, not
-          // their expectation. One normal draw moves both forecasts (common
-          // random numbers), by sqrt(N) * sd(task) * Z; spend stays at 0 or above.
+          // A month of few tasks: its spend is a sum of N task costs, not their
+          // expectation: mean N * c, coefficient of variation cv / sqrt(N). It is
+          // drawn as a lognormal with that mean and that spread, which stays
+          // above 0 and skews right as a sum of a few costs does, without the
+          // bias a normal cut at 0 would add to the mean. One normal draw moves
+          // both forecasts (common random numbers).
           const z = noiseDraws[cell]!;
-          const taskSd = variation * costPerTask[cell]!;
-          const tokenSd = noise.first * perTokenCostPerTask[cell]!;
-          perTask = Math.max(0, perTask + Math.sqrt(taskCount) * taskSd * z);
-          perToken = Math.max(0, perToken + Math.sqrt(perTokenTasks[cell]!) * tokenSd * z);
+          perTask *= lognormalFactor(variation, taskCount, z);
+          perToken *= lognormalFactor(noise.first, perTokenTasks[cell]!, z);
         }
         if (exact) {
           const trial = firstTrial + t;

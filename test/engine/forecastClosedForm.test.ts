@@ -279,6 +279,19 @@ workloads:
     expect({ ...last, month: first.month }).toEqual(first);
   });
 
+  it('keep the exact mean, stay above 0 and skew right at two tasks a month', () => {
+    const rare = scenarioWith(2).replace(
+      'context_growth: 500 }',
+      'context_growth: 500, when: 10% }',
+    );
+    const month = forecastForTest(rare).total.monthly[0]!.perTask;
+    // Two tasks, each running the step one time in ten: mean 2 x 0.1 x E[Y].
+    expectWithinStandardErrors(month.mean, 2 * 0.1 * meanTask, month.meanStandardError);
+    expect(month.p5).toBeGreaterThan(0);
+    // A sum of two such costs is mostly small with a long right tail: median below the mean.
+    expect(month.p50).toBeLessThan(month.mean);
+  });
+
   it('carry no such noise from 1,000 tasks a month up', () => {
     const month = forecastForTest(scenarioWith(1000)).total.monthly[0]!.perTask;
     expect(month.sd).toBe(0);
