@@ -44,6 +44,23 @@ export async function dashboardCommand(options: DashboardOptions, io: CliIo): Pr
   const catalog = await loadCatalog(options.catalog, io);
   const records = await readUsageFiles(options.logs, options, io);
   const dashboard = buildDashboard(records, { zone: options.tz, catalog, months: options.months });
+  if (dashboard.records === 0) {
+    // An empty report would read as "no spend"; nothing was measured at all.
+    throw new CliError(
+      `${options.logs.join(', ')}: no usage records to show (a FOCUS export keeps only rows ` +
+        "whose ServiceCategory is 'AI and Machine Learning' and that count tokens); " +
+        'nothing was written.',
+      EXIT.usage,
+    );
+  }
+  if (!options.quiet) {
+    for (const { model } of dashboard.unpricedModels) {
+      io.stderr.write(
+        `warning: ${model} is not in the catalog, so its tokens add no cost where the logs ` +
+          'report none, and cost per task is understated; pass --catalog with its prices.\n',
+      );
+    }
+  }
   const folder = resolve(io.cwd, options.out);
   const files = new Map<string, string>([
     [resolve(folder, 'dashboard.json'), `${JSON.stringify(dashboard, null, 2)}\n`],

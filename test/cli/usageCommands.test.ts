@@ -52,6 +52,34 @@ describe('pertask dashboard', () => {
     expect(newYork.workloads[0].costPerTaskUsd).toBeCloseTo(0.0615, 12);
   });
 
+  it('refuses the public FOCUS sample, which holds no AI rows, and writes nothing', async () => {
+    const out = join(makeTemporaryFolder(), 'dash');
+    const run = await runCli(['dashboard', '../shared/data/focus-1.0-sample.csv', '--out', out]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('no usage records to show');
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('warns on stderr about a model the catalog does not price', async () => {
+    const folder = makeTemporaryFolder();
+    const log = join(folder, 'usage.jsonl');
+    const record = {
+      time: '2025-03-04T10:00:00Z',
+      workload: 'w',
+      task: 't1',
+      vendor: 'acme',
+      model: 'acme-unknown-1',
+      input_tokens: 1000,
+      output_tokens: 100,
+    };
+    writeFileSync(log, `${JSON.stringify(record)}\n`);
+    const run = await runCli(['dashboard', log, '--out', join(folder, 'out'), '--json']);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain('warning: acme-unknown-1 is not in the catalog');
+    const quiet = await runCli(['dashboard', log, '--out', join(folder, 'out'), '-q']);
+    expect(quiet.stderr).not.toContain('warning');
+  });
+
   it('prints tables and writes the HTML report, its charts and the JSON', async () => {
     const out = makeTemporaryFolder();
     const run = await runCli(['dashboard', join(FIXTURES, 'generic.jsonl'), '--out', out]);
