@@ -280,6 +280,9 @@ function mean(values: readonly number[]): number {
  * The count family for calls: fixed when every task makes the same number, a
  * negative binomial when the calls vary more than a Poisson's would (variance
  * above the mean; its mean and sd then match the tasks' exactly), else a Poisson.
+ * A Poisson overstates the spread of calls that vary less than it (variance
+ * below the mean); no count family the engine has fits those, and its mean is
+ * still exact.
  */
 export function chooseCalls(calls: readonly number[]): CalibratedCalls {
   const m = mean(calls);
