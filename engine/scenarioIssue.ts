@@ -68,13 +68,37 @@ export function formatIssue(issue: ScenarioIssue, fileName: string, source: stri
   const sourceLine = issue.line > 0 ? source.split(/\r?\n/)[issue.line - 1] : undefined;
   if (sourceLine !== undefined) {
     const gutter = String(issue.line);
+    const { text, column } = windowOf(sourceLine, issue.column);
     // The caret stops at the end of the line: a fault spanning lines (a whole map) is
     // underlined on its first line only.
-    const room = sourceLine.length - issue.column + 1;
+    const room = text.length - column + 1;
     const underline = '^'.repeat(Math.max(1, Math.min(issue.length, room)));
-    lines.push(`  ${gutter} | ${sourceLine}`);
-    lines.push(`  ${' '.repeat(gutter.length)} | ${' '.repeat(issue.column - 1)}${underline}`);
+    lines.push(`  ${gutter} | ${text}`);
+    lines.push(`  ${' '.repeat(gutter.length)} | ${' '.repeat(column - 1)}${underline}`);
   }
   if (issue.hint !== '') lines.push(`  hint: ${issue.hint}`);
   return lines.join('\n');
+}
+
+/** Characters of a source line shown at most; a longer one is cut around the fault. */
+const SHOWN_LINE = 120;
+
+/**
+ * The part of a source line to show, and the fault's column within it. A
+ * line longer than SHOWN_LINE (minified JSON, a binary file read as text) is
+ * cut to a window around the fault with `…` at each cut, and control
+ * characters show as `?`, so an error never floods the terminal.
+ */
+function windowOf(line: string, column: number): { text: string; column: number } {
+  // eslint-disable-next-line no-control-regex
+  const printable = line.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, '?');
+  if (printable.length <= SHOWN_LINE) return { text: printable, column };
+  const start = Math.max(0, Math.min(column - 1 - 40, printable.length - SHOWN_LINE));
+  const end = start + SHOWN_LINE;
+  const head = start > 0 ? '…' : '';
+  const tail = end < printable.length ? '…' : '';
+  return {
+    text: `${head}${printable.slice(start, end)}${tail}`,
+    column: column - start + head.length,
+  };
 }
