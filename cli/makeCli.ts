@@ -5,6 +5,7 @@ import yargs, { type Argv } from 'yargs';
 import { DEFAULT_PRECISION_CEILING } from '../engine/decide/findTrialsForPrecision.js';
 import { ALL_REPORT_FORMATS } from '../reports/reportFormats.js';
 import { CliError, EXIT, type CliIo } from './cliIo.js';
+import { checkOutPath } from './checkOutPath.js';
 import { compareCommand } from './compareCommand.js';
 import { parseFormats } from './parseFormats.js';
 import { registerUsageCommands } from './registerUsageCommands.js';
@@ -168,7 +169,7 @@ function buildParser(
           scenarios: (args.scenario ?? []).map(String),
           trials: checkWhole('--trials', args.trials, 1, MAX_TRIALS),
           seed: checkWhole('--seed', args.seed, 0, Number.MAX_SAFE_INTEGER),
-          out: args.out,
+          out: checkOutPath(args.out),
           json: args.json,
           quiet: args.quiet,
           threads: checkWhole('--threads', args.threads, 1, MAX_THREADS),
@@ -198,7 +199,7 @@ function buildParser(
           scenarios: (args.scenario ?? []).map(String),
           trials: checkWhole('--trials', args.trials, 1, MAX_TRIALS),
           seed: checkWhole('--seed', args.seed, 0, Number.MAX_SAFE_INTEGER),
-          out: args.out,
+          out: checkOutPath(args.out),
           json: args.json,
         };
         setExitCode(await compareCommand(options, io));
