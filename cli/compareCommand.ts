@@ -5,9 +5,11 @@ import { buildPairedDifferenceChart } from '../reports/charts/buildPairedDiffere
 import { countOf } from '../engine/countOf.js';
 import { formatMoney, formatPercent, formatSignedMoney } from '../reports/formatMoney.js';
 import { renderSvg } from '../reports/renderSvg.js';
-import { EXIT, type CliIo } from './cliIo.js';
-import { validateFiles } from './runCommand.js';
-import { ensureFolder, writeFilesAtomically } from './writeFileAtomic.js';
+import { CliError, EXIT, type CliIo } from './cliIo.js';
+import { validateFiles, type ValidScenario } from './runCommand.js';
+import { prepareOutputFolder, writeFilesAtomically } from './writeFileAtomic.js';
+import { horizonNameOf } from '../reports/charts/chartTheme.js';
+import { monthLabels } from '../engine/monthIndex.js';
 
 export interface CompareOptions {
   readonly scenarios: readonly string[];
@@ -28,6 +30,7 @@ export async function compareCommand(options: CompareOptions, io: CliIo): Promis
   if (files === undefined) return EXIT.usage;
   const [first] = files;
   if (first === undefined) return EXIT.usage;
+  checkSameHorizon(files);
   const seed = options.seed ?? first.scenario.seed;
   const trials = options.trials ?? first.scenario.trials;
   const contenders = files.flatMap(({ scenario }): Contender[] => {
@@ -48,6 +51,9 @@ export async function compareCommand(options: CompareOptions, io: CliIo): Promis
     );
     return EXIT.usage;
   }
+  const folder = join(options.out, 'compare');
+  const writeContext = { cwd: io.cwd, hint: 'choose another folder with --out' };
+  await prepareOutputFolder(resolve(io.cwd, folder), writeContext);
   for (const other of files.slice(1)) {
     if (other.scenario.seed !== seed || other.scenario.trials !== trials) {
       io.stderr.write(
@@ -57,18 +63,42 @@ export async function compareCommand(options: CompareOptions, io: CliIo): Promis
     }
   }
   const comparison = compareOptions(contenders, { seed, trials });
-  const folder = join(options.out, 'compare');
-  await ensureFolder(resolve(io.cwd, folder));
-  await writeFilesAtomically(await comparisonFiles(comparison, resolve(io.cwd, folder)));
+  const horizon = horizonNameOf(monthLabels(first.scenario.start, first.scenario.months));
+  const outputs = await comparisonFiles(comparison, resolve(io.cwd, folder), horizon);
+  await writeFilesAtomically(outputs, writeContext);
   io.stdout.write(
-    options.json ? `${JSON.stringify(comparison, null, 2)}\n` : formatComparison(comparison),
+    options.json
+      ? `${JSON.stringify(comparison, null, 2)}\n`
+      : formatComparison(comparison, horizon),
   );
   io.stderr.write(`Wrote the comparison to ${folder}/\n`);
   return EXIT.ok;
 }
 
-async function comparisonFiles(comparison: OptionsComparison, folder: string) {
-  const spec = buildPairedDifferenceChart(comparison)!;
+/**
+ * Scenarios compared trial by trial must cover the same months: spend over
+ * 2027 against spend over 2027-03 to 2029-02 says nothing about which
+ * architecture is cheaper.
+ */
+function checkSameHorizon(files: readonly ValidScenario[]): void {
+  const [first, ...others] = files;
+  if (first === undefined) return;
+  const horizonOf = ({ scenario }: ValidScenario) =>
+    `${scenario.start} for ${countOf(scenario.months, 'month')}`;
+  for (const other of others) {
+    if (other.scenario.start === first.scenario.start) {
+      if (other.scenario.months === first.scenario.months) continue;
+    }
+    throw new CliError(
+      `cannot compare ${first.file} (${horizonOf(first)}) with ${other.file} ` +
+        `(${horizonOf(other)}): compared scenarios need the same \`start:\` and \`months:\`.`,
+      EXIT.usage,
+    );
+  }
+}
+
+async function comparisonFiles(comparison: OptionsComparison, folder: string, horizon: string) {
+  const spec = buildPairedDifferenceChart(comparison, horizon)!;
   return new Map([
     [join(folder, 'comparison.json'), `${JSON.stringify(comparison, null, 2)}\n`],
     [join(folder, 'paired-differences.vl.json'), `${JSON.stringify(spec, null, 2)}\n`],
@@ -76,10 +106,15 @@ async function comparisonFiles(comparison: OptionsComparison, folder: string) {
   ]);
 }
 
-/** The comparison as plain text: each option's spread, then each pair's paired difference. */
-export function formatComparison(comparison: OptionsComparison): string {
+/**
+ * The comparison as plain text: each option's spread over the horizon ('Annual',
+ * '24-month'), then each pair's paired difference.
+ */
+export function formatComparison(comparison: OptionsComparison, horizon: string): string {
   const width = Math.max(...comparison.options.map((option) => option.name.length), 6);
-  const lines = [`Annual spend per task, ${countOf(comparison.trials, 'trial')} on common draws:`];
+  const lines = [
+    `${horizon} spend per task, ${countOf(comparison.trials, 'trial')} on common draws:`,
+  ];
   for (const option of comparison.options) {
     const { p10, p50, p90 } = option.annual;
     const costs = option.costPerTask

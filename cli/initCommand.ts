@@ -24,6 +24,9 @@ export function schemaFilePath(): string {
  * replaces an existing file unless --force is given.
  */
 export async function initCommand(options: InitOptions, io: CliIo): Promise<number> {
+  if (options.path.trim() === '') {
+    throw new CliError('init needs a file to write: pertask init <path>.', EXIT.usage);
+  }
   const target = resolve(io.cwd, options.path);
   if (!options.force && (await exists(target))) {
     const message =
@@ -32,7 +35,8 @@ export async function initCommand(options: InitOptions, io: CliIo): Promise<numb
   }
   const schema = relative(dirname(target), schemaFilePath()).split('\\').join('/');
   const text = SCENARIO_TEMPLATES[options.template].replace('{{schema}}', schema);
-  await writeFilesAtomically(new Map([[target, text]]));
+  const hint = 'choose another path: pertask init <path>';
+  await writeFilesAtomically(new Map([[target, text]]), { cwd: io.cwd, hint });
   io.stderr.write(
     `Wrote ${options.path} (template ${options.template}). ` +
       `Next: pertask validate ${options.path}\n`,

@@ -5,9 +5,11 @@ import yargs, { type Argv } from 'yargs';
 import { DEFAULT_PRECISION_CEILING } from '../engine/decide/findTrialsForPrecision.js';
 import { ALL_REPORT_FORMATS } from '../reports/reportFormats.js';
 import { CliError, EXIT, type CliIo } from './cliIo.js';
+import { checkOutPath } from './checkOutPath.js';
 import { compareCommand } from './compareCommand.js';
 import { parseFormats } from './parseFormats.js';
 import { registerUsageCommands } from './registerUsageCommands.js';
+import { rewordUsageMessage } from './rewordUsageMessage.js';
 import { runCommand } from './runCommand.js';
 import { solveCommand } from './solveCommand.js';
 import { validateCommand } from './validateCommand.js';
@@ -132,7 +134,7 @@ export function makeCli(argv: readonly string[], io: CliIo): { run(): Promise<nu
         });
         if (helpText !== '') io.stdout.write(`${helpText}\n`);
       } catch (error) {
-        return reportFailure(error, io);
+        return reportFailure(error, io, argv);
       }
       return exitCode;
     },
@@ -168,7 +170,7 @@ function buildParser(
           scenarios: (args.scenario ?? []).map(String),
           trials: checkWhole('--trials', args.trials, 1, MAX_TRIALS),
           seed: checkWhole('--seed', args.seed, 0, Number.MAX_SAFE_INTEGER),
-          out: args.out,
+          out: checkOutPath(args.out),
           json: args.json,
           quiet: args.quiet,
           threads: checkWhole('--threads', args.threads, 1, MAX_THREADS),
@@ -198,7 +200,7 @@ function buildParser(
           scenarios: (args.scenario ?? []).map(String),
           trials: checkWhole('--trials', args.trials, 1, MAX_TRIALS),
           seed: checkWhole('--seed', args.seed, 0, Number.MAX_SAFE_INTEGER),
-          out: args.out,
+          out: checkOutPath(args.out),
           json: args.json,
         };
         setExitCode(await compareCommand(options, io));
@@ -296,7 +298,7 @@ function buildParser(
     .exitProcess(false)
     .fail((message, error) => {
       if (error) throw error;
-      const shown = describeUnknownOptions(message, argv);
+      const shown = rewordUsageMessage(describeUnknownOptions(message, argv), argv);
       throw new CliError(`${shown}\nRun \`pertask --help\` for usage.`, EXIT.usage);
     })
     .showHelpOnFail(false)
@@ -414,14 +416,15 @@ function readPrecision(text: string | undefined, ceiling: number | undefined) {
   return { target: share, ceiling: max };
 }
 
-function reportFailure(error: unknown, io: CliIo): number {
+function reportFailure(error: unknown, io: CliIo, argv: readonly string[]): number {
   if (error instanceof CliError) {
     io.stderr.write(`pertask: ${error.message}\n`);
     return error.exitCode;
   }
   // yargs reports some usage errors (a flag without its value) by throwing.
   if (error instanceof Error && error.name === 'YError') {
-    io.stderr.write(`pertask: ${error.message}\nRun \`pertask --help\` for usage.\n`);
+    const shown = rewordUsageMessage(error.message, argv);
+    io.stderr.write(`pertask: ${shown}\nRun \`pertask --help\` for usage.\n`);
     return EXIT.usage;
   }
   const message = error instanceof Error ? error.message : String(error);

@@ -16,6 +16,7 @@ import {
 } from '../engine/usage/fitPriceChange.js';
 import { importPriceMap } from '../engine/usage/importPriceMap.js';
 import type { TieredModelPrice } from '../engine/usage/priceUsage.js';
+import { isCalendarDate } from '../engine/isCalendarDate.js';
 import { formatPercent } from '../reports/formatMoney.js';
 import { renderTextTable } from '../reports/dashboard/dashboardTables.js';
 import { CliError, EXIT, type CliIo } from './cliIo.js';
@@ -72,8 +73,11 @@ export async function importPricesCommand(
   if (typeof map !== 'object' || map === null || Array.isArray(map)) {
     throw new CliError(`${options.file}: expected a map of model names to prices.`, EXIT.usage);
   }
-  if (options.asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(options.asOf)) {
-    throw new CliError(`--as-of ${options.asOf} is not a date; write YYYY-MM-DD.`, EXIT.usage);
+  if (options.asOf !== undefined && !isCalendarDate(options.asOf)) {
+    throw new CliError(
+      `--as-of ${options.asOf} is not a calendar date; write YYYY-MM-DD, e.g. 2026-07-24.`,
+      EXIT.usage,
+    );
   }
   let outcome;
   try {
@@ -93,7 +97,11 @@ export async function importPricesCommand(
     );
   }
   const json = `${JSON.stringify(outcome.catalog, null, 2)}\n`;
-  await writeFilesAtomically(new Map([[resolve(io.cwd, options.out), json]]));
+  const hint = 'choose another file with --out';
+  await writeFilesAtomically(new Map([[resolve(io.cwd, options.out), json]]), {
+    cwd: io.cwd,
+    hint,
+  });
   if (!options.quiet) {
     const { skipped, catalog } = outcome;
     const tiers = catalog.models.filter((m) => m.longContext !== undefined).length;

@@ -6,6 +6,7 @@ import type { Argv } from 'yargs';
 import { LITELLM_TASK_KEYS, type LiteLlmTaskKey } from '../engine/usage/readLiteLlmSpendLogs.js';
 import { USAGE_FORMATS, type UsageFormat } from '../engine/usage/usageRecord.js';
 import { parseShare } from '../engine/parseQuantity.js';
+import { checkOutPath } from './checkOutPath.js';
 import { CliError, EXIT, type CliIo } from './cliIo.js';
 import { fitPricesCommand, importPricesCommand, listPricesCommand } from './pricesCommand.js';
 import { backtestCommand, calibrateCommand, dashboardCommand } from './usageCommands.js';
@@ -88,7 +89,7 @@ export function registerUsageCommands(
           ...usageInput(args as unknown as UsageArgs),
           logs: strings(args.logs),
           months: checkCount('--months', args.months, 1, 120),
-          out: args.out,
+          out: checkOutPath(args.out),
           json: args.json,
         };
         setExitCode(await dashboardCommand(options, io));
@@ -115,7 +116,7 @@ export function registerUsageCommands(
         const options = {
           ...usageInput(args as unknown as UsageArgs),
           logs: strings(args.logs),
-          out: args.out,
+          out: checkOutPath(args.out),
           name: args.name,
           months: checkCount('--months', args.months, 1, 120),
           trials: checkCount('--trials', args.trials, 1, 10_000_000),
@@ -180,7 +181,7 @@ export function registerUsageCommands(
             async (args) => {
               const options = {
                 file: String(args.file),
-                out: String(args.out),
+                out: checkOutPath(args.out),
                 asOf: args['as-of'] as string | undefined,
                 quiet: Boolean(args.quiet),
                 force: Boolean(args.force),

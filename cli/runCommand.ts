@@ -19,7 +19,11 @@ import { createProgressBar } from './progressBar.js';
 import { paintIssue, useColour } from './useColour.js';
 import { readTextFile } from './readTextFile.js';
 import { resolveScenarioCatalog, withCatalogIssue } from './resolveScenarioCatalog.js';
-import { ensureFolder, writeFilesAtomically } from './writeFileAtomic.js';
+import {
+  describeWriteProblem,
+  prepareOutputFolder,
+  writeFilesAtomically,
+} from './writeFileAtomic.js';
 import { countOf } from '../engine/countOf.js';
 
 export interface RunOptions {
@@ -47,10 +51,10 @@ export async function runCommand(options: RunOptions, io: CliIo): Promise<number
   const scenarios = await validateFiles(options.scenarios, io, { warnings: !options.quiet });
   if (scenarios === undefined) return EXIT.usage;
   checkDistinctNames(scenarios);
-  await prepareOutputFolder(resolve(io.cwd, options.out), options.out);
+  await prepareOutputFolder(resolve(io.cwd, options.out), writeContextOf(io));
   for (const valid of scenarios) {
     const folder = join(options.out, valid.scenario.name);
-    await checkScenarioFolder(resolve(io.cwd, folder), folder);
+    await checkScenarioFolder(resolve(io.cwd, folder), folder, io.cwd);
   }
   const scripts = loadEmbedScripts();
   const outcomes: { summary: Summary; files: Map<string, string | Uint8Array>; folder: string }[] =
@@ -74,8 +78,10 @@ export async function runCommand(options: RunOptions, io: CliIo): Promise<number
     );
     outcomes.push({ summary, files, folder });
   }
+  // One set for every scenario: a run that cannot write one report writes none.
+  const everyFile = new Map(outcomes.flatMap(({ files }) => [...files]));
+  await writeFilesAtomically(everyFile, writeContextOf(io));
   for (const { summary, files, folder } of outcomes) {
-    await writeFilesAtomically(files);
     if (!options.json && !options.quiet) io.stdout.write(`${formatRunSummary(summary)}\n`);
     if (!options.quiet) io.stderr.write(`Wrote ${countOf(files.size, 'file')} to ${folder}/\n`);
   }
@@ -164,7 +170,7 @@ function threadsFor(scenario: Scenario, options: RunOptions, io: CliIo): number 
   return work >= WORK_WORTH_THREADS ? (io.defaultThreads ?? 1) : 1;
 }
 
-interface ValidScenario {
+export interface ValidScenario {
   readonly file: string;
   readonly text: string;
   readonly texts: ReadonlyMap<string, string>;
@@ -207,24 +213,16 @@ export async function validateFiles(
   return failed ? undefined : valid;
 }
 
-/** Fails early, before minutes of simulation, when reports could not be written. */
-async function prepareOutputFolder(folder: string, shown: string): Promise<void> {
-  try {
-    await ensureFolder(folder);
-    await access(folder, constants.W_OK);
-  } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code ?? String(error);
-    const message =
-      `cannot write reports to ${shown} (${reason}); ` + 'choose another folder with --out.';
-    throw new CliError(message, EXIT.usage);
-  }
-}
+const writeContextOf = (io: CliIo) => ({
+  cwd: io.cwd,
+  hint: 'choose another folder with --out',
+});
 
 /**
  * A scenario's own folder under --out must be a writable folder or not exist
  * yet: a file in its place would fail the write after minutes of simulation.
  */
-async function checkScenarioFolder(folder: string, shown: string): Promise<void> {
+async function checkScenarioFolder(folder: string, shown: string, cwd: string): Promise<void> {
   let isFolder: boolean;
   try {
     isFolder = (await stat(folder)).isDirectory();
@@ -236,7 +234,7 @@ async function checkScenarioFolder(folder: string, shown: string): Promise<void>
     ? 'it is a file, not a folder'
     : await access(folder, constants.W_OK).then(
         () => undefined,
-        (error: NodeJS.ErrnoException) => error.code ?? String(error),
+        (error: unknown) => describeWriteProblem(error, cwd).reason,
       );
   if (problem === undefined) return;
   const message =

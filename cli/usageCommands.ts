@@ -76,7 +76,7 @@ export async function dashboardCommand(options: DashboardOptions, io: CliIo): Pr
         ] as const,
     ),
   ]);
-  await writeFilesAtomically(files);
+  await writeFilesAtomically(files, { cwd: io.cwd, hint: 'choose another folder with --out' });
   if (options.json) io.stdout.write(`${JSON.stringify(dashboard, null, 2)}\n`);
   else if (!options.quiet) io.stdout.write(`${formatDashboardText(dashboard)}\n`);
   if (!options.quiet) io.stderr.write(`Wrote ${countOf(files.size, 'file')} to ${options.out}/\n`);
@@ -134,7 +134,11 @@ export async function calibrateCommand(options: CalibrateOptions, io: CliIo): Pr
     const problems = issues.map((issue) => formatIssue(issue, options.out, text)).join('\n');
     throw new Error(`the calibrated scenario does not validate:\n${problems}`);
   }
-  await writeFilesAtomically(new Map([[resolve(io.cwd, options.out), text]]));
+  const hint = 'choose another file with --out';
+  await writeFilesAtomically(new Map([[resolve(io.cwd, options.out), text]]), {
+    cwd: io.cwd,
+    hint,
+  });
   if (!options.quiet) {
     const summary = calibration.workloads
       .map(

@@ -6,6 +6,7 @@
  * The built-in entries are generated from public data by tools/buildCatalog.ts into
  * ./catalog/catalogData.ts, so the product needs no data files at run time.
  */
+import { isCalendarDate } from './isCalendarDate.js';
 import { CATALOG_ENTRIES } from './catalog/catalogData.js';
 
 /**
@@ -48,7 +49,6 @@ export interface PriceCatalog {
 }
 
 const PRICE_FIELDS = ['input', 'cachedInput', 'cacheWrite', 'output', 'reasoning'] as const;
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /**
  * Makes a catalog from a list of prices, checking each one so that a NaN or a negative
@@ -88,8 +88,8 @@ function checkModelPrice(entry: ModelPrice): string[] {
   if (window !== null && !(Number.isInteger(window) && window > 0)) {
     problems.push(`${name}: contextWindow is ${window}; expected a positive integer or null`);
   }
-  if (!ISO_DATE.test(entry.asOf)) {
-    problems.push(`${name}: asOf is '${entry.asOf}'; expected YYYY-MM-DD`);
+  if (!isCalendarDate(entry.asOf)) {
+    problems.push(`${name}: asOf is '${entry.asOf}'; expected a calendar date, YYYY-MM-DD`);
   }
   return problems;
 }

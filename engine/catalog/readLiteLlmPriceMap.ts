@@ -5,6 +5,7 @@
  */
 import { parse } from 'csv-parse/sync';
 import type { CatalogEntry } from '../priceCatalog.js';
+import { isCalendarDate } from '../isCalendarDate.js';
 
 export interface LiteLlmContext {
   /** 'YYYY-MM-DD' the map was read. */
@@ -119,11 +120,11 @@ function requirePrice(record: Readonly<Record<string, unknown>>, field: string):
 export function readLiteLlmDate(map: LiteLlmPriceMap): string {
   const stamp = map['last_updated'];
   const date = typeof stamp === 'string' ? stamp.slice(0, 10) : '';
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) {
+  if (!isCalendarDate(date)) {
     throw new Error(
       stamp === undefined
         ? 'the map has no `last_updated` date to price its models as of'
-        : `the map's \`last_updated\` is \`${String(stamp)}\`, not a date (YYYY-MM-DD...)`,
+        : `the map's \`last_updated\` is \`${String(stamp)}\`, not a calendar date (YYYY-MM-DD...)`,
     );
   }
   return date;

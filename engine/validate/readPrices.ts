@@ -1,5 +1,6 @@
 import { isMap, isScalar, type Node } from 'yaml';
 import { parseMonth } from '../monthIndex.js';
+import { isCalendarDate } from '../isCalendarDate.js';
 import {
   findModelPrice,
   suggestModelNames,
@@ -165,12 +166,12 @@ function readDate(
 ): string | null | undefined {
   if (entry === undefined) return null;
   const raw = writtenText(entry.value);
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(raw)) {
+  if (!isCalendarDate(raw)) {
     context.error(
       entry.value,
       entry.path,
       'bad-month',
-      `\`${raw}\` is not a date.`,
+      `\`${raw}\` is not a calendar date.`,
       'write `YYYY-MM-DD`',
     );
     return undefined;

@@ -137,6 +137,41 @@ describe('pertask compare', () => {
     expect(run.stderr).toContain('runs on');
   });
 
+  it('refuses scenarios whose horizons differ, naming both files and horizons', async () => {
+    const folder = makeTemporaryFolder();
+    const a = writeScenario(folder, 'a.yaml', LINEAR);
+    const later = LINEAR.replace('scenario: linear', 'scenario: later');
+    writeScenario(folder, 'b.yaml', later.replace('start: 2027-01', 'start: 2027-03'));
+    writeScenario(folder, 'c.yaml', later.replace('months: 12', 'months: 24'));
+    for (const [other, horizon] of [
+      ['b.yaml', '2027-03 for 12 months'],
+      ['c.yaml', '2027-01 for 24 months'],
+    ] as const) {
+      const run = await runCli(['compare', a, join(folder, other), '--out', 'out'], folder);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toBe(
+        `pertask: cannot compare ${a} (2027-01 for 12 months) with ${join(folder, other)} ` +
+          `(${horizon}): compared scenarios need the same \`start:\` and \`months:\`.\n`,
+      );
+    }
+    expect(existsSync(join(folder, 'out'))).toBe(false);
+  });
+
+  it('names a 24-month horizon as such in the table, the chart title and its axis', async () => {
+    const folder = makeTemporaryFolder();
+    const long = LINEAR.replace('months: 12', 'months: 24');
+    const a = writeScenario(folder, 'a.yaml', long);
+    const b = writeScenario(folder, 'b.yaml', long.replace('scenario: linear', 'scenario: copy'));
+    const run = await runCli(['compare', a, b, '--out', folder], folder);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^24-month spend per task, 1,000 trials on common draws:\n/);
+    expect(run.stdout).not.toContain('Annual');
+    const chart = readFileSync(join(folder, 'compare', 'paired-differences.vl.json'), 'utf8');
+    expect(chart).toContain('24-month per-task spend, first option minus second');
+    expect(chart).toContain('Difference in 24-month spend');
+    expect(chart).not.toMatch(/annual/i);
+  });
+
   it('refuses one file without options, with exit code 2', async () => {
     const folder = makeTemporaryFolder();
     const file = writeScenario(folder, 'linear.yaml', LINEAR);

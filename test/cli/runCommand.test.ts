@@ -156,7 +156,10 @@ describe('pertask run on bad input', () => {
     writeFileSync(file, 'not a folder');
     const run = await runCli(['run', EXAMPLES[0]!, '--out', file]);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('cannot write reports');
+    expect(run.stderr).toBe(
+      `pertask: cannot write ${file} (it is a file, not a folder); ` +
+        'choose another folder with --out.\n',
+    );
     expect((await runCli(['run', EXAMPLES[0]!, '--out', '/proc/pertask-test'])).code).toBe(2);
   });
 

@@ -265,6 +265,28 @@ describe('pertask prices', () => {
     expect(dated.stderr).toContain('1 model priced as of 2026-01-01 (--as-of;');
   });
 
+  it('refuses an --as-of or a last_updated that is no calendar date, writing nothing', async () => {
+    const folder = makeTemporaryFolder();
+    const model = { mode: 'chat', input_cost_per_token: 1e-6, output_cost_per_token: 2e-6 };
+    const entry = { 'my-model': { ...model, litellm_provider: 'openai' } };
+    const map = join(folder, 'map.json');
+    writeFileSync(map, JSON.stringify({ ...entry, last_updated: '2026-02-30T08:00:00Z' }));
+    const out = join(folder, 'prices.json');
+    for (const asOf of ['2026-13-45', '2026-02-29']) {
+      const run = await runCli(['prices', 'import', map, '--as-of', asOf, '--out', out]);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toBe(
+        `pertask: --as-of ${asOf} is not a calendar date; write YYYY-MM-DD, e.g. 2026-07-24.\n`,
+      );
+    }
+    const stamped = await runCli(['prices', 'import', map, '--out', out]);
+    expect(stamped.code).toBe(2);
+    expect(stamped.stderr).toContain(
+      "the map's `last_updated` is `2026-02-30T08:00:00Z`, not a calendar date",
+    );
+    expect(existsSync(out)).toBe(false);
+  });
+
   it('takes --input-share as 75% or 0.75 alike', async () => {
     const fit = ['prices', 'fit', '../shared/data/price-history.csv', '--models'];
     const tier = 'gpt-4-1106-preview,gpt-4o';

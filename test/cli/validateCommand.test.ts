@@ -8,6 +8,15 @@ const STEP = (model: string) =>
   '        input_tokens: 1000\n';
 
 describe('pertask validate', () => {
+  it('refuses a model price dated on a day the calendar lacks', async () => {
+    const folder = makeTemporaryFolder();
+    const prices = 'prices:\n  models:\n    mine: { input: 2, output: 8, as_of: 2026-02-30 }\n';
+    writeFileSync(join(folder, 'a.yaml'), `scenario: a\nstart: 2027-01\n${prices}${STEP('mine')}`);
+    const run = await runCli(['validate', 'a.yaml'], folder);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('`2026-02-30` is not a calendar date.');
+  });
+
   it('lists errors and warnings as data with --json, one entry per file', async () => {
     const folder = makeTemporaryFolder();
     writeFileSync(join(folder, 'ok.yaml'), `scenario: ok\nstart: 2027-01\n${STEP('gpt-4o')}`);
