@@ -2,6 +2,7 @@ import { formatIssue, hasErrors, type ScenarioIssue } from '../engine/scenarioIs
 import { CliError, EXIT, type CliIo } from './cliIo.js';
 import { loadScenarioDocument } from '../engine/loadScenarioDocument.js';
 import { formatLoadedIssue, loadScenarioText } from './loadScenarioFile.js';
+import { paintIssue, useColour } from './useColour.js';
 import { readTextFile } from './readTextFile.js';
 import { resolveScenarioCatalog, withCatalogIssue } from './resolveScenarioCatalog.js';
 
@@ -27,13 +28,17 @@ export interface FileVerdict {
  */
 export async function validateCommand(options: ValidateOptions, io: CliIo): Promise<number> {
   const verdicts: FileVerdict[] = [];
+  // Severity in colour on a terminal, as `run` prints the same issues.
+  const colour = useColour(io.stderr, io.env);
   for (const file of options.files) {
     const loaded = await loadOrExplain(file, io);
     if ('issues' in loaded && 'texts' in loaded) {
-      for (const issue of loaded.issues) io.stderr.write(`${formatLoadedIssue(loaded, issue)}\n`);
+      for (const issue of loaded.issues) {
+        io.stderr.write(`${paintIssue(formatLoadedIssue(loaded, issue), colour)}\n`);
+      }
       verdicts.push(verdictOf(file, loaded.issues));
     } else {
-      io.stderr.write(`${formatIssue(loaded.issue, file, '')}\n`);
+      io.stderr.write(`${paintIssue(formatIssue(loaded.issue, file, ''), colour)}\n`);
       verdicts.push(verdictOf(file, [loaded.issue]));
     }
   }

@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { validateCommand } from '../../cli/validateCommand.js';
 import { makeTemporaryFolder, runCli } from './runCli.js';
 
 const STEP = (model: string) =>
@@ -8,6 +9,24 @@ const STEP = (model: string) =>
   '        input_tokens: 1000\n';
 
 describe('pertask validate', () => {
+  it('colours the severity on a terminal and not under NO_COLOR', async () => {
+    const folder = makeTemporaryFolder();
+    writeFileSync(join(folder, 'a.yaml'), `scenario: a\nstart: 2027-01\n${STEP('gpt-4oo')}`);
+    const printed = async (env: Record<string, string>) => {
+      const written: string[] = [];
+      const stderr = { write: (text: string) => written.push(text), isTTY: true };
+      const stdout = { write: () => true };
+      const options = { files: [join(folder, 'a.yaml')], json: false };
+      const code = await validateCommand(options, { stdout, stderr, cwd: folder, env });
+      return { code, text: written.join('') };
+    };
+    const tty = await printed({});
+    expect(tty.code).toBe(2);
+    // ANSI red (31) around "error [unknown-model]", as `run` paints it.
+    expect(tty.text).toMatch(/\u001b\[31merror \[[a-z-]+\]\u001b\[0m/);
+    expect((await printed({ NO_COLOR: '1' })).text).not.toContain('\u001b[');
+  });
+
   it('refuses a model price dated on a day the calendar lacks', async () => {
     const folder = makeTemporaryFolder();
     const prices = 'prices:\n  models:\n    mine: { input: 2, output: 8, as_of: 2026-02-30 }\n';
