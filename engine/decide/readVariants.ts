@@ -13,7 +13,7 @@ import {
 import type { Horizon } from '../validate/readPrices.js';
 import { validateScenario } from '../validate/validateScenario.js';
 import { entryOf, type ValidationContext } from '../validate/validationContext.js';
-import { overrideDocument } from './overrideDocument.js';
+import { overrideDocument, type KeyOverride } from './overrideDocument.js';
 import { rolloutShares } from './lowerPlannedChanges.js';
 
 /** Keys under a workload that a planned change may switch: how a task runs, not how many. */
@@ -175,18 +175,34 @@ function validateOption(
 ): ScenarioOption | undefined {
   const variant = overrideDocument(source, text.overrides);
   context.issues.push(...variant.issues.map((issue) => withOption(issue, text.name)));
-  if (hasErrors(variant.issues)) return undefined;
   const { scenario, issues } = validateScenario(variant.source, catalog, context.readFile);
   const errors = issues.filter(isError);
   const own = errors.filter((issue) => !baseErrors.has(placeOf(issue)));
-  context.issues.push(...own.map((issue) => withOption(issue, text.name)));
-  if (scenario === undefined || errors.length > 0) return undefined;
+  // With a key the option sets missing from the document, its scenario lacks that
+  // override: only the values it did set are judged, each as it reads on its own.
+  const missing = new Set(variant.issues.map((issue) => issue.path));
+  const applied = text.overrides.filter((override) => !missing.has(override.path));
+  const judged = missing.size === 0 ? own : own.filter((issue) => readsAlone(issue, applied));
+  context.issues.push(...judged.map((issue) => withOption(issue, text.name)));
+  if (scenario === undefined || errors.length > 0 || missing.size > 0) return undefined;
   return {
     name: text.name,
     description: text.description,
     paths: text.overrides.map((override) => override.path),
     scenario,
   };
+}
+
+/**
+ * Whether an error lies in a value the option set and does not refer to
+ * another part of the scenario (a step a drift names), which the missing
+ * override might have added.
+ */
+function readsAlone(issue: ScenarioIssue, applied: readonly KeyOverride[]): boolean {
+  if (issue.code === 'unknown-step') return false;
+  return applied.some(
+    (override) => issue.path === override.path || issue.path.startsWith(`${override.path}.`),
+  );
 }
 
 function withOption<T extends { message: string }>(issue: T, option: string): T {

@@ -37,7 +37,7 @@ export function readParams(
       typeof raw === 'string' &&
       parseQuantity(raw) === undefined &&
       !/\sto\s/.test(raw) &&
-      looksLikeExpression(raw)
+      (looksLikeExpression(raw) || names.has(raw.trim()))
     ) {
       expressions.set(param.key, { entry: param, text: raw, uses: namesUsed(raw, names) });
       continue;
