@@ -123,7 +123,8 @@ function resolveInput(
 
 /**
  * Whether the key a correlation names failed to read (or sits in a section that
- * did): it has been reported where it is written, and is not called unknown.
+ * did): it has been reported where it is written, and is not called unknown;
+ * the pairing is checked once that key reads.
  */
 function failedAlready(context: ValidationContext, key: string): boolean {
   return context.issues.some(

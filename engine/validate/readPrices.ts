@@ -312,7 +312,8 @@ export function reportUnknownModel(
   model: string,
   prices: ReadonlyMap<string, ModelPrice>,
 ): void {
-  // A custom model whose price failed has been reported under `prices.models`.
+  // A custom model whose price failed has been reported under `prices.models`; the
+  // step naming it is checked once that price reads.
   if (context.failedModels.has(model)) return;
   const near = suggestModelNames({ models: prices }, model, 3);
   const hint =

@@ -61,6 +61,8 @@ export function validateScenario(
   catalog: PriceCatalog,
   readFile?: FileReader,
 ): ValidationResult {
+  // A file that does not parse (or whose extends and includes cannot be read) is
+  // shown with those problems alone: what its keys mean is unknown until it parses.
   if (source.issues.length > 0) return { scenario: undefined, issues: sortIssues(source.issues) };
   const context = new ValidationContext(source, readFile);
   const root = (source.document.contents ?? null) as Node | null;
@@ -169,7 +171,10 @@ function readScenario(
   return { scenario, horizon };
 }
 
-/** Reports, and returns false, when nothing is spent in the first month. */
+/**
+ * Reports, and returns false, when nothing is spent in the first month. It
+ * needs every workload read, so with a workload in error it waits for the fix.
+ */
 function checkFirstMonthWork(
   context: ValidationContext,
   entries: readonly MapEntry[],

@@ -81,7 +81,7 @@ describe('pertask validate', () => {
     expect(run.stderr).toContain('s.yaml: invalid (2 errors, 0 warnings)');
   });
 
-  it('reports mistakes in a step, the drift, options and planned changes in one run, by line', async () => {
+  it('reports mistakes in steps, drift, options and planned changes in one run', async () => {
     const file = 'test/scenarios/bad/mistakes-in-every-section.yaml';
     const run = await runCli(['validate', '--json', file]);
     expect(run.code).toBe(2);
@@ -103,7 +103,7 @@ describe('pertask validate', () => {
     ]);
   });
 
-  it("names the file and line of an option's mistake when the scenario extends another", async () => {
+  it("names the file and line of an option's mistake in a scenario that extends", async () => {
     const folder = makeTemporaryFolder();
     const base = `start: 2027-01\n${STEP('gpt-4o')}        output_tokens: -100\n`;
     writeFileSync(join(folder, 'base.yaml'), base);
