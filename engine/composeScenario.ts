@@ -50,7 +50,8 @@ export function composeScenario(
   const root = resolveLayers(file, main, [file], { read, load, issues, depth: 0 });
   const locate = (node: Node | null | undefined): SourceSpan => {
     const origin = node ? origins.get(node) : undefined;
-    if (origin === undefined) return main.locate(node);
+    // A node made by merging layers takes the place of the main file's node.
+    if (origin === undefined) return { ...main.locate(node), file };
     return { ...origin.doc.locate(node), file: origin.file };
   };
   const document = main.document.clone() as typeof main.document;

@@ -1,4 +1,15 @@
-import { isMap, isScalar, Pair, Scalar, type Document, type Node, type YAMLMap } from 'yaml';
+import {
+  isMap,
+  isNode,
+  isPair,
+  isScalar,
+  isSeq,
+  Pair,
+  Scalar,
+  type Document,
+  type Node,
+  type YAMLMap,
+} from 'yaml';
 import { closestNames } from '../closestNames.js';
 import type { ScenarioDocument } from '../loadScenarioDocument.js';
 import type { ScenarioIssue } from '../scenarioIssue.js';
@@ -34,10 +45,14 @@ export function overrideDocument(
 ): { readonly source: ScenarioDocument; readonly issues: readonly ScenarioIssue[] } {
   const document = source.document.clone() as Document.Parsed;
   const root = document.contents;
+  // Each copied node is located as its original, so an issue in the option's
+  // scenario names the same file, line and column as one in the scenario.
+  const originals = new WeakMap<object, Node>();
+  pairCopies(source.document.contents, root, originals);
   const issues: ScenarioIssue[] = [];
   if (isMap(root) && !keepVariants) for (const section of VARIANT_SECTIONS) root.delete(section);
   for (const override of overrides) {
-    const problem = applyOverride(root, override);
+    const problem = applyOverride(root, override, originals);
     if (problem !== undefined) {
       issues.push({
         code: problem.code,
@@ -49,7 +64,24 @@ export function overrideDocument(
       });
     }
   }
-  return { source: { ...source, document, issues: [] }, issues };
+  const locate = (node: Node | null | undefined) =>
+    source.locate(originals.get(node ?? {}) ?? node);
+  return { source: { ...source, document, locate, issues: [] }, issues };
+}
+
+/** Records, for each node of a deep copy, the node it copies. */
+function pairCopies(original: unknown, copy: unknown, originals: WeakMap<object, Node>): void {
+  if (!isNode(original) || !isNode(copy)) return;
+  originals.set(copy, original);
+  if ((isMap(original) && isMap(copy)) || (isSeq(original) && isSeq(copy))) {
+    original.items.forEach((item, index) => {
+      const twin = copy.items[index];
+      if (isPair(item) && isPair(twin)) {
+        pairCopies(item.key, twin.key, originals);
+        pairCopies(item.value, twin.value, originals);
+      } else pairCopies(item, twin, originals);
+    });
+  }
 }
 
 interface OverrideProblem {
@@ -58,7 +90,11 @@ interface OverrideProblem {
   readonly hint: string;
 }
 
-function applyOverride(root: unknown, override: KeyOverride): OverrideProblem | undefined {
+function applyOverride(
+  root: unknown,
+  override: KeyOverride,
+  originals: WeakMap<object, Node>,
+): OverrideProblem | undefined {
   const parts = override.path.split('.').filter((part) => part !== '');
   let node: unknown = root;
   let walked: string[] = [];
@@ -76,13 +112,13 @@ function applyOverride(root: unknown, override: KeyOverride): OverrideProblem | 
     const key = parts.splice(0, take).join('.');
     walked = [...walked, key];
     if (parts.length === 0) {
-      setKey(node, key, override);
+      setKey(node, key, override, originals);
       return undefined;
     }
     node = node.get(key, true);
   }
   if (!isMap(node)) return { code: 'wrong-type', message: 'The path is empty.', hint: '' };
-  setKey(node, parts[0]!, override);
+  setKey(node, parts[0]!, override, originals);
   return undefined;
 }
 
@@ -104,8 +140,14 @@ function unknownKey(map: YAMLMap, key: string, walked: readonly string[]): Overr
   return { code: 'unknown-key', message: `No key \`${key}\` in ${where}.`, hint };
 }
 
-function setKey(map: YAMLMap, key: string, override: KeyOverride): void {
+function setKey(
+  map: YAMLMap,
+  key: string,
+  override: KeyOverride,
+  originals: WeakMap<object, Node>,
+): void {
   const value = override.value === null ? null : (override.value as Node).clone();
+  pairCopies(override.value, value, originals);
   const existing = map.items.find((pair) => isScalar(pair.key) && String(pair.key.value) === key);
   if (existing !== undefined) {
     existing.value = value;
@@ -113,5 +155,6 @@ function setKey(map: YAMLMap, key: string, override: KeyOverride): void {
   }
   const keyNode = new Scalar(key);
   keyNode.range = override.keyNode?.range ?? null;
+  if (override.keyNode !== null) originals.set(keyNode, override.keyNode);
   map.items.push(new Pair(keyNode, value));
 }

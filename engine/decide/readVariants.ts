@@ -1,99 +1,157 @@
-import { isMap, type Node } from 'yaml';
+import { isMap, isScalar, type Node } from 'yaml';
 import { closestNames } from '../closestNames.js';
 import type { ScenarioDocument } from '../loadScenarioDocument.js';
 import type { PriceCatalog } from '../priceCatalog.js';
-import { hasErrors } from '../scenarioIssue.js';
+import { hasErrors, type ScenarioIssue } from '../scenarioIssue.js';
 import type { PlannedChange, Scenario, ScenarioOption } from '../scenarioTypes.js';
-import { readOptions, readPlannedChanges, type OptionText } from '../validate/readOptions.js';
+import {
+  readOptions,
+  readPlannedChanges,
+  type OptionText,
+  type PlannedChangeText,
+} from '../validate/readOptions.js';
+import type { Horizon } from '../validate/readPrices.js';
 import { validateScenario } from '../validate/validateScenario.js';
 import { entryOf, type ValidationContext } from '../validate/validationContext.js';
-import { overrideDocument } from './overrideDocument.js';
+import { overrideDocument, type KeyOverride } from './overrideDocument.js';
 import { rolloutShares } from './lowerPlannedChanges.js';
 
 /** Keys under a workload that a planned change may switch: how a task runs, not how many. */
 const SWITCHABLE_KEYS = ['steps', 'drift', 'elasticity'];
 
+/** The scenario as written, undefined when it has errors, and its horizon. */
+export interface VariedBase {
+  readonly scenario: Scenario | undefined;
+  readonly horizon: Horizon;
+}
+
 /**
- * Reads the sections that describe variants of a valid scenario: each option
- * is the scenario document with its keys overridden, validated on its own
- * (an error in an override points at the override), and each planned change
- * names a workload and an option. Returns the scenario with both attached, or
- * undefined after adding errors to the context.
+ * Reads the sections that describe variants of a scenario: each option is the
+ * scenario document with its keys overridden, validated on its own (an error
+ * in an override points at the override), and each planned change names a
+ * workload and an option. They are read even when the scenario has errors:
+ * names are checked against the names written, and an option's scenario
+ * reports only errors the scenario as written does not have, so a mistake in
+ * the base is not repeated once per option. Returns the scenario with both
+ * attached, or undefined when anything failed.
  */
 export function readVariants(
   context: ValidationContext,
   source: ScenarioDocument,
-  scenario: Scenario,
+  base: VariedBase,
   catalog: PriceCatalog,
 ): Scenario | undefined {
   const root = source.document.contents as Node | null;
-  const entries = isMap(root) ? context.entriesOf(root, '', 'A scenario file') : [];
-  if (entries === undefined) return undefined;
-  const optionTexts = readOptions(context, entryOf(entries, 'options'));
-  const horizon = { start: scenario.start, months: scenario.months, known: true };
-  const changeTexts = readPlannedChanges(context, entryOf(entries, 'planned_changes'), horizon);
-  if (optionTexts === undefined) return undefined;
-  // Every option is checked, even when a planned change or another option is wrong.
-  const options = optionTexts.map((text) => validateOption(context, source, text, catalog));
-  if (changeTexts === undefined) return undefined;
+  const entries = (isMap(root) && context.entriesOf(root, '', 'A scenario file')) || [];
+  const baseErrors = new Set(context.issues.filter(isError).map(placeOf));
+  const optionsEntry = entryOf(entries, 'options');
+  const optionTexts = readOptions(context, optionsEntry);
+  const changesEntry = entryOf(entries, 'planned_changes');
+  const changeTexts = readPlannedChanges(context, changesEntry, base.horizon);
+  const options = optionTexts.map((text) =>
+    validateOption(context, source, text, catalog, baseErrors),
+  );
+  const written = {
+    options: keysOf(optionsEntry?.value ?? null) ?? [],
+    workloads: keysOf(entryOf(entries, 'workloads')?.value ?? null),
+  };
+  const changes = readChanges(context, changeTexts, optionTexts, written, base.horizon.months);
+  if (base.scenario === undefined || hasErrors(context.issues)) return undefined;
   const valid = options.filter((option): option is ScenarioOption => option !== undefined);
+  return {
+    ...base.scenario,
+    ...(valid.length > 0 ? { options: valid } : {}),
+    ...(changes.length > 0 ? { plannedChanges: changes } : {}),
+  };
+}
+
+/** The names written in the scenario, to check planned changes against. */
+interface WrittenNames {
+  readonly options: readonly string[];
+  /** Undefined when `workloads` is not a map: a workload name cannot be checked then. */
+  readonly workloads: readonly string[] | undefined;
+}
+
+/** Checks each planned change; the ones that hold every key and pass every check. */
+function readChanges(
+  context: ValidationContext,
+  texts: readonly PlannedChangeText[],
+  optionTexts: readonly OptionText[],
+  written: WrittenNames,
+  months: number,
+): PlannedChange[] {
   const changes: PlannedChange[] = [];
-  for (const text of changeTexts) {
-    const option = valid.find((candidate) => candidate.name === text.option);
-    // An option with errors of its own has been reported already.
-    const broken = optionTexts.some((candidate) => candidate.name === text.option);
-    if (option === undefined && broken) continue;
-    if (option === undefined) {
-      const known = valid.map((candidate) => `\`${candidate.name}\``).join(', ') || 'none';
-      const message = `No option \`${text.option}\` in this scenario's \`options\`.`;
-      context.error(
-        text.optionNode,
-        `${text.path}.option`,
-        'unknown-key',
-        message,
-        `options: ${known}`,
-      );
-      continue;
-    }
-    if (!scenario.workloads.some((workload) => workload.name === text.workload)) {
-      const message = `No workload \`${text.workload}\` in this scenario.`;
-      const names = scenario.workloads.map((workload) => workload.name);
-      const near = closestNames(text.workload, names, 1);
-      const hint =
-        near.length > 0 ? `did you mean \`${near[0]}\`?` : `workloads: ${names.join(', ')}`;
-      context.error(text.workloadNode, `${text.path}.workload`, 'unknown-key', message, hint);
-      continue;
-    }
-    const outside = option.paths.find((path) => !switchesOnly(path, text.workload));
+  const switched = new Set<string>();
+  for (const text of texts) {
+    const optionOk = text.option !== undefined && checkOptionName(context, text, written.options);
+    const workloadOk =
+      text.workload !== undefined && checkWorkloadName(context, text, written.workloads);
+    // An option whose own keys failed has been reported; only its name is checked then.
+    const option = optionTexts.find((candidate) => candidate.name === text.option);
+    if (!optionOk || !workloadOk || option === undefined) continue;
+    const workload = text.workload!;
+    const outside = option.overrides.find((override) => !switchesOnly(override.path, workload));
     if (outside !== undefined) {
       const message =
-        `Option \`${option.name}\` sets \`${outside}\`; a planned change switches how a ` +
+        `Option \`${option.name}\` sets \`${outside.path}\`; a planned change switches how a ` +
         `workload's tasks run, so its option may set only keys under ` +
-        `\`workloads.${text.workload}\`: ${SWITCHABLE_KEYS.join(', ')}.`;
-      context.error(text.optionNode, `${text.path}.option`, 'out-of-range', message);
+        `\`workloads.${workload}\`: ${SWITCHABLE_KEYS.join(', ')}.`;
+      const hint = 'name an option that sets only those keys, or compare this one as an option';
+      context.error(text.optionNode, `${text.path}.option`, 'out-of-range', message, hint);
       continue;
     }
-    if (changes.some((change) => change.workload === text.workload)) {
-      const message = `Workload \`${text.workload}\` already has a planned change.`;
+    if (switched.has(workload)) {
+      const message = `Workload \`${workload}\` already has a planned change.`;
       const hint = 'one planned change per workload: make one option that holds both';
       context.error(text.workloadNode, `${text.path}.workload`, 'out-of-range', message, hint);
       continue;
     }
-    const shares = rolloutShares(scenario.months, text.fromMonth, text.rampMonths);
-    changes.push({
-      workload: text.workload,
-      option: text.option,
-      fromMonth: text.fromMonth,
-      rampMonths: text.rampMonths,
-      shares,
-    });
+    switched.add(workload);
+    if (text.fromMonth === undefined || text.rampMonths === undefined) continue;
+    const shares = rolloutShares(months, text.fromMonth, text.rampMonths);
+    const { fromMonth, rampMonths } = text;
+    changes.push({ workload, option: option.name, fromMonth, rampMonths, shares });
   }
-  if (hasErrors(context.issues)) return undefined;
-  return {
-    ...scenario,
-    ...(valid.length > 0 ? { options: valid } : {}),
-    ...(changes.length > 0 ? { plannedChanges: changes } : {}),
-  };
+  return changes;
+}
+
+function checkOptionName(
+  context: ValidationContext,
+  text: PlannedChangeText,
+  options: readonly string[],
+): boolean {
+  if (options.includes(text.option!)) return true;
+  const known = options.map((name) => `\`${name}\``).join(', ') || 'none';
+  const message = `No option \`${text.option}\` in this scenario's \`options\`.`;
+  context.error(
+    text.optionNode,
+    `${text.path}.option`,
+    'unknown-key',
+    message,
+    `options: ${known}`,
+  );
+  return false;
+}
+
+function checkWorkloadName(
+  context: ValidationContext,
+  text: PlannedChangeText,
+  workloads: readonly string[] | undefined,
+): boolean {
+  if (workloads === undefined) return false;
+  if (workloads.includes(text.workload!)) return true;
+  const message = `No workload \`${text.workload}\` in this scenario.`;
+  const near = closestNames(text.workload!, workloads, 1);
+  const hint =
+    near.length > 0 ? `did you mean \`${near[0]}\`?` : `workloads: ${workloads.join(', ')}`;
+  context.error(text.workloadNode, `${text.path}.workload`, 'unknown-key', message, hint);
+  return false;
+}
+
+/** The keys of a map node as written, or undefined when it is not a map. */
+function keysOf(node: Node | null): string[] | undefined {
+  if (!isMap(node)) return undefined;
+  return node.items.map((pair) => (isScalar(pair.key) ? String(pair.key.value) : ''));
 }
 
 function switchesOnly(path: string, workload: string): boolean {
@@ -103,20 +161,30 @@ function switchesOnly(path: string, workload: string): boolean {
   );
 }
 
+/**
+ * The option's scenario, validated. An error it shares, at the same place,
+ * with the scenario as written is the base's and was reported once already;
+ * warnings of the scenario as written were reported already too.
+ */
 function validateOption(
   context: ValidationContext,
   source: ScenarioDocument,
   text: OptionText,
   catalog: PriceCatalog,
+  baseErrors: ReadonlySet<string>,
 ): ScenarioOption | undefined {
   const variant = overrideDocument(source, text.overrides);
   context.issues.push(...variant.issues.map((issue) => withOption(issue, text.name)));
-  if (hasErrors(variant.issues)) return undefined;
-  const { scenario, issues } = validateScenario(variant.source, catalog);
-  // Warnings of the scenario as written were reported already; only errors are new.
-  const errors = issues.filter((issue) => issue.severity === 'error');
-  context.issues.push(...errors.map((issue) => withOption(issue, text.name)));
-  if (scenario === undefined || errors.length > 0) return undefined;
+  const { scenario, issues } = validateScenario(variant.source, catalog, context.readFile);
+  const errors = issues.filter(isError);
+  const own = errors.filter((issue) => !baseErrors.has(placeOf(issue)));
+  // With a key the option sets missing from the document, its scenario lacks that
+  // override: only the values it did set are judged, each as it reads on its own.
+  const missing = new Set(variant.issues.map((issue) => issue.path));
+  const applied = text.overrides.filter((override) => !missing.has(override.path));
+  const judged = missing.size === 0 ? own : own.filter((issue) => readsAlone(issue, applied));
+  context.issues.push(...judged.map((issue) => withOption(issue, text.name)));
+  if (scenario === undefined || errors.length > 0 || missing.size > 0) return undefined;
   return {
     name: text.name,
     description: text.description,
@@ -125,6 +193,27 @@ function validateOption(
   };
 }
 
+/**
+ * Whether an error lies in a value the option set and does not refer to
+ * another part of the scenario (a step a drift names), which the missing
+ * override might have added.
+ */
+function readsAlone(issue: ScenarioIssue, applied: readonly KeyOverride[]): boolean {
+  if (issue.code === 'unknown-step') return false;
+  return applied.some(
+    (override) => issue.path === override.path || issue.path.startsWith(`${override.path}.`),
+  );
+}
+
 function withOption<T extends { message: string }>(issue: T, option: string): T {
   return { ...issue, message: `With option \`${option}\`: ${issue.message}` };
+}
+
+function isError(issue: ScenarioIssue): boolean {
+  return issue.severity === 'error';
+}
+
+/** What makes two errors the same: their code, key and place. */
+function placeOf(issue: ScenarioIssue): string {
+  return [issue.code, issue.path, issue.file ?? '', issue.line, issue.column].join('|');
 }

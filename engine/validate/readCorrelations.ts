@@ -100,6 +100,7 @@ function resolveInput(
   const name = String((node as { value?: unknown } | null)?.value ?? '');
   const key = context.declaredParams.has(name) ? `params.${name}` : name;
   const value = context.uncertain.get(key);
+  if (value === undefined && failedAlready(context, key)) return undefined;
   if (value === undefined) {
     const fixed = context.declaredParams.has(name) || key.includes('.');
     const near = closestNames(name, [...context.uncertain.keys()], 1);
@@ -118,6 +119,19 @@ function resolveInput(
   }
   const known = inputs.indexOf(value);
   return known >= 0 ? known : inputs.push(value) - 1;
+}
+
+/**
+ * Whether the key a correlation names failed to read (or sits in a section that
+ * did): it has been reported where it is written, and is not called unknown;
+ * the pairing is checked once that key reads.
+ */
+function failedAlready(context: ValidationContext, key: string): boolean {
+  return context.issues.some(
+    (issue) =>
+      issue.severity === 'error' &&
+      (issue.path === key || issue.path.startsWith(`${key}.`) || key.startsWith(`${issue.path}.`)),
+  );
 }
 
 function buildCorrelation(

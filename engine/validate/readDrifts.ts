@@ -1,12 +1,6 @@
 import { isScalar, type Node, type Scalar } from 'yaml';
 import { parseMonth } from '../monthIndex.js';
-import {
-  DRIFT_FIELDS,
-  type Drift,
-  type DriftField,
-  type Step,
-  type Value,
-} from '../scenarioTypes.js';
+import { DRIFT_FIELDS, type Drift, type DriftField, type Value } from '../scenarioTypes.js';
 import { closestNames } from '../closestNames.js';
 import { readChoice } from './readPlainKeys.js';
 import { readMonthIndex, type Horizon } from './readPrices.js';
@@ -17,27 +11,30 @@ export const DRIFT_KEYS = ['change', 'by', 'shape'] as const;
 
 /**
  * Reads a workload's `drift`: `<step>.<field>: <change> [by YYYY-MM]` or the
- * long form `{ change, by, shape }`.
+ * long form `{ change, by, shape }`. It needs only the names of the steps, in
+ * order, so a drift is checked even when a step's values failed;
+ * `stepNames` is undefined when `steps` is not a map, and then only the step
+ * a drift names goes unchecked.
  */
 export function readDrifts(
   context: ValidationContext,
   driftEntry: MapEntry,
-  steps: readonly Step[],
+  stepNames: readonly string[] | undefined,
   horizon: Horizon,
 ): Drift[] | undefined {
   const entries = context.entriesOf(driftEntry.value, driftEntry.path, '`drift`');
   if (entries === undefined) return undefined;
-  const drifts = entries.map((entry) => readDrift(context, entry, steps, horizon));
+  const drifts = entries.map((entry) => readDrift(context, entry, stepNames, horizon));
   return drifts.every((drift) => drift !== undefined) ? (drifts as Drift[]) : undefined;
 }
 
 function readDrift(
   context: ValidationContext,
   entry: MapEntry,
-  steps: readonly Step[],
+  stepNames: readonly string[] | undefined,
   horizon: Horizon,
 ): Drift | undefined {
-  const target = readTarget(context, entry, steps);
+  const target = readTarget(context, entry, stepNames);
   const raw = isScalar(entry.value) ? entry.value.value : undefined;
   const lastMonth = horizon.months - 1;
   let change: Value | undefined;
@@ -71,17 +68,17 @@ function readDrift(
   return { path: entry.path, ...target, change, byMonth, shape };
 }
 
-function readTarget(context: ValidationContext, entry: MapEntry, steps: readonly Step[]) {
+function readTarget(
+  context: ValidationContext,
+  entry: MapEntry,
+  stepNames: readonly string[] | undefined,
+) {
   const dot = entry.key.lastIndexOf('.');
   const stepName = entry.key.slice(0, dot);
   const field = entry.key.slice(dot + 1);
-  const stepIndex = steps.findIndex((step) => step.name === stepName);
+  const stepIndex = stepNames?.indexOf(stepName) ?? 0;
   if (dot < 0 || stepIndex < 0) {
-    const near = closestNames(
-      stepName,
-      steps.map((step) => step.name),
-      1,
-    );
+    const near = closestNames(stepName, stepNames ?? [], 1);
     const hint =
       near.length > 0
         ? `did you mean \`${near[0]}.${field}\`?`

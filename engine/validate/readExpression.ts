@@ -41,7 +41,8 @@ export function readExpression(
     reportExpressionError(context, node, path, error, declared);
     return undefined;
   }
-  // A declared param that failed to read has been reported where it is written.
+  // A declared param that failed to read has been reported where it is written;
+  // this expression's range is checked once that param reads.
   if (lowered.names.some((name) => !params.has(name))) return undefined;
   const inputs = lowered.names.map((name) => params.get(name)!);
   const [lower, upper] = KIND_BOUNDS[kind];

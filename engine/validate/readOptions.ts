@@ -17,32 +17,33 @@ export interface OptionText {
   readonly overrides: readonly KeyOverride[];
 }
 
-/** A planned change as written, its months resolved against the horizon. */
+/**
+ * A planned change as written, its months resolved against the horizon; a key
+ * that is missing or failed to read is undefined (and has been reported), so
+ * the keys that did read are still checked.
+ */
 export interface PlannedChangeText {
   readonly path: string;
   readonly node: Node | null;
-  readonly workload: string;
+  readonly workload: string | undefined;
   readonly workloadNode: Node | null;
-  readonly option: string;
+  readonly option: string | undefined;
   readonly optionNode: Node | null;
-  readonly fromMonth: number;
-  readonly rampMonths: number;
+  readonly fromMonth: number | undefined;
+  readonly rampMonths: number | undefined;
 }
 
 /**
  * Reads `options:`, a map from option name to `{ description, set }`, where
  * `set` maps dotted key paths of the scenario to the values the option gives
  * them. The values are checked later, when the option's scenario is validated.
+ * Returns the options that read; the others have been reported.
  */
-export function readOptions(
-  context: ValidationContext,
-  entry: MapEntry | undefined,
-): OptionText[] | undefined {
+export function readOptions(context: ValidationContext, entry: MapEntry | undefined) {
   if (entry === undefined) return [];
-  const entries = context.entriesOf(entry.value, entry.path, '`options`');
-  if (entries === undefined) return undefined;
+  const entries = context.entriesOf(entry.value, entry.path, '`options`') ?? [];
   const options = entries.map((option) => readOption(context, option));
-  return options.every((option) => option !== undefined) ? (options as OptionText[]) : undefined;
+  return options.filter((option): option is OptionText => option !== undefined);
 }
 
 function readOption(context: ValidationContext, option: MapEntry): OptionText | undefined {
@@ -74,22 +75,20 @@ function readOption(context: ValidationContext, option: MapEntry): OptionText | 
 /**
  * Reads `planned_changes:`, a list of `{ workload, option, from, ramp }`: the
  * workload runs the option's way from month `from`, its share of tasks rising
- * by 1 / ramp a month (at once when ramp is 0 or absent).
+ * by 1 / ramp a month (at once when ramp is 0 or absent). Returns every item
+ * that is a map, with the keys that read.
  */
 export function readPlannedChanges(
   context: ValidationContext,
   entry: MapEntry | undefined,
   horizon: Horizon,
-): PlannedChangeText[] | undefined {
+): PlannedChangeText[] {
   if (entry === undefined) return [];
-  const items = context.itemsOf(entry.value, entry.path, '`planned_changes`');
-  if (items === undefined) return undefined;
+  const items = context.itemsOf(entry.value, entry.path, '`planned_changes`') ?? [];
   const changes = items.map((item, index) =>
     readPlannedChange(context, item, `${entry.path}[${index}]`, horizon),
   );
-  return changes.every((change) => change !== undefined)
-    ? (changes as PlannedChangeText[])
-    : undefined;
+  return changes.filter((change): change is PlannedChangeText => change !== undefined);
 }
 
 function readPlannedChange(
@@ -109,14 +108,6 @@ function readPlannedChange(
   const option = readText(context, optionEntry);
   const fromMonth = fromEntry && readMonthIndex(context, fromEntry, horizon);
   const rampMonths = readInteger(context, entryOf(fields, 'ramp'), 0, 0, 120);
-  if (
-    workload === undefined ||
-    option === undefined ||
-    fromMonth === undefined ||
-    rampMonths === undefined
-  ) {
-    return undefined;
-  }
   return {
     path,
     node,

@@ -15,16 +15,18 @@ const RESERVED = new Set(['min', 'max', 'sqrt', 'exp', 'log', 'abs', 'round', 'f
  * Reads `params:`, named values that expressions anywhere in the scenario may
  * use: a number, a range or distribution (drawn once per trial, under the key
  * `params.<name>`), or an expression over other params. Expressions are
- * evaluated in dependency order; a cycle is reported with its path.
+ * evaluated in dependency order; a cycle is reported with its path. The params
+ * that read are returned even when another failed (`complete` false), so an
+ * expression over them is still checked in the same run.
  */
 export function readParams(
   context: ValidationContext,
   entry: MapEntry | undefined,
-): Map<string, Value> | undefined {
+): { readonly params: Map<string, Value>; readonly complete: boolean } {
   const params = new Map<string, Value>();
-  if (entry === undefined) return params;
+  if (entry === undefined) return { params, complete: true };
   const entries = context.entriesOf(entry.value, entry.path, '`params`');
-  if (entries === undefined) return undefined;
+  if (entries === undefined) return { params, complete: false };
   const expressions = new Map<string, { entry: MapEntry; text: string; uses: string[] }>();
   const names = new Set(entries.map((param) => param.key));
   let failed = false;
@@ -35,7 +37,7 @@ export function readParams(
       typeof raw === 'string' &&
       parseQuantity(raw) === undefined &&
       !/\sto\s/.test(raw) &&
-      looksLikeExpression(raw)
+      (looksLikeExpression(raw) || names.has(raw.trim()))
     ) {
       expressions.set(param.key, { entry: param, text: raw, uses: namesUsed(raw, names) });
       continue;
@@ -50,7 +52,7 @@ export function readParams(
     if (value === undefined) failed = true;
     else params.set(name, value);
   }
-  return failed ? undefined : params;
+  return { params, complete: !failed };
 }
 
 function checkName(context: ValidationContext, param: MapEntry): boolean {

@@ -44,6 +44,8 @@ export interface Horizon {
 /**
  * The catalog with the scenario's `prices.models` applied: an override replaces
  * the fields it names, a new model must name at least input, output and as_of.
+ * A model whose price fails is left out and named in `context.failedModels`,
+ * so the steps are still read against the others; the scenario fails then.
  */
 export function readPrices(
   context: ValidationContext,
@@ -71,7 +73,7 @@ export function readPrices(
   if (modelsEntry === undefined) return prices;
   const models = context.entriesOf(modelsEntry.value, modelsEntry.path, '`prices.models`');
   if (models === undefined) return undefined;
-  let failed = false;
+  const failed = new Set<string>();
   for (const model of models) {
     const base = findModelPrice(catalog, model.key);
     const ranges = {
@@ -80,10 +82,11 @@ export function readPrices(
       any: catalogPriceRange(catalog),
     };
     const price = readModelPrice(context, model, base, ranges);
-    if (price === undefined) failed = true;
+    if (price === undefined) failed.add(model.key);
     else prices.set(model.key, price);
   }
-  return failed ? undefined : prices;
+  context.failedModels = failed;
+  return prices;
 }
 
 function readModelPrice(
@@ -310,6 +313,9 @@ export function reportUnknownModel(
   model: string,
   prices: ReadonlyMap<string, ModelPrice>,
 ): void {
+  // A custom model whose price failed has been reported under `prices.models`; the
+  // step naming it is checked once that price reads.
+  if (context.failedModels.has(model)) return;
   const near = suggestModelNames({ models: prices }, model, 3);
   const hint =
     near.length > 0

@@ -171,12 +171,16 @@ export const COUNT_FAMILIES = ['poisson', 'geometric', 'negative_binomial'] as c
 
 const STEP_NAME = /^[A-Za-z0-9][A-Za-z0-9_-]*$/;
 
-/** Reads a workload's steps. */
+/**
+ * Reads a workload's steps. A workload elasticity that failed (undefined) has
+ * been reported; the steps are still read, and a step without its own
+ * elasticity then fails quietly.
+ */
 export function readSteps(
   context: ValidationContext,
   stepsEntry: MapEntry,
   horizon: Horizon,
-  workloadElasticity: Value,
+  workloadElasticity: Value | undefined,
   prices: ReadonlyMap<string, ModelPrice>,
 ): Step[] | undefined {
   const entries = context.entriesOf(stepsEntry.value, stepsEntry.path, '`steps`');
@@ -200,7 +204,7 @@ function readStep(
   context: ValidationContext,
   step: MapEntry,
   horizon: Horizon,
-  workloadElasticity: Value,
+  workloadElasticity: Value | undefined,
   prices: ReadonlyMap<string, ModelPrice>,
 ): Step | undefined {
   if (!STEP_NAME.test(step.key)) {

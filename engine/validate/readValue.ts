@@ -62,10 +62,11 @@ function readAnyValue(
 ): Value | undefined {
   if (isMap(node)) return readDistributionValue(context, node, path, kind, options);
   const text = isScalar(node) ? node.value : undefined;
-  // A lone word that no param names is a number mistyped, not an expression.
+  // A lone word that no param names is a number mistyped, not an expression; one
+  // that a param names reads it, even a name like `e` or `k` that looks like a number.
   const loneWord = typeof text === 'string' && /^[A-Za-z_]\w*$/.test(text.trim());
   const undeclared = loneWord && !context.declaredParams.has(text.trim());
-  if (typeof text === 'string' && !undeclared && isExpressionText(text)) {
+  if (typeof text === 'string' && !undeclared && (loneWord || isExpressionText(text))) {
     return readFieldExpression(context, node, path, kind, options, text);
   }
   if (typeof text === 'string' && !checkUnitMarks(context, node, path, kind, options, text)) {

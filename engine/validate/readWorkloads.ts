@@ -1,4 +1,4 @@
-import { isScalar } from 'yaml';
+import { isMap, isScalar } from 'yaml';
 import type { ModelPrice } from '../priceCatalog.js';
 import type { Workload } from '../scenarioTypes.js';
 import { checkMonthlyGrowth } from './checkPlausibility.js';
@@ -24,7 +24,7 @@ export function readWorkloads(
   context: ValidationContext,
   entry: MapEntry | undefined,
   horizon: Horizon,
-  prices: ReadonlyMap<string, ModelPrice> | undefined,
+  prices: ReadonlyMap<string, ModelPrice>,
 ): Workload[] | undefined {
   if (entry === undefined) return undefined;
   const entries = context.entriesOf(entry.value, entry.path, '`workloads`');
@@ -48,7 +48,7 @@ function readWorkload(
   context: ValidationContext,
   workload: MapEntry,
   horizon: Horizon,
-  prices: ReadonlyMap<string, ModelPrice> | undefined,
+  prices: ReadonlyMap<string, ModelPrice>,
 ): Workload | undefined {
   if (workload.key === 'total') {
     const message = '`total` is the name reports give to all workloads together.';
@@ -79,14 +79,15 @@ function readWorkload(
   const elasticity = readOptional(context, entryOf(entries, 'elasticity'), 'real', false);
   const seasonality = readSeasonality(context, entryOf(entries, 'seasonality'));
   const stepsEntry = entryOf(entries, 'steps');
-  const steps =
-    stepsEntry &&
-    elasticity &&
-    prices &&
-    readSteps(context, stepsEntry, horizon, elasticity, prices);
+  const steps = stepsEntry && readSteps(context, stepsEntry, horizon, elasticity, prices);
+  // Drifts are checked against the step names as written, so a step whose values
+  // failed still lets the drifts that name it be read in the same run.
+  const stepNames = isMap(stepsEntry?.value)
+    ? stepsEntry.value.items.map((pair) => (isScalar(pair.key) ? String(pair.key.value) : ''))
+    : undefined;
   const driftEntry = entryOf(entries, 'drift');
   const drifts =
-    driftEntry === undefined ? [] : steps && readDrifts(context, driftEntry, steps, horizon);
+    driftEntry === undefined ? [] : readDrifts(context, driftEntry, stepNames, horizon);
   if (!tasksPerMonth || !growth || !elasticity || !seasonality || !steps || !drifts)
     return undefined;
   return { name: workload.key, tasksPerMonth, growth, seasonality, steps, drifts };

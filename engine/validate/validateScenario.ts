@@ -2,11 +2,11 @@ import { isMap, isScalar, type Node, type Scalar } from 'yaml';
 import type { ScenarioDocument } from '../loadScenarioDocument.js';
 import { parseMonth } from '../monthIndex.js';
 import type { PriceCatalog } from '../priceCatalog.js';
-import { hasErrors, sortIssues, type ScenarioIssue } from '../scenarioIssue.js';
+import { sortIssues, type ScenarioIssue } from '../scenarioIssue.js';
 import type { PriceCurve, Scenario, Value, Workload } from '../scenarioTypes.js';
 import { readChoice, readInteger, readText } from './readPlainKeys.js';
 import { readValue } from './readValue.js';
-import { readPriceCurve, readPrices } from './readPrices.js';
+import { readPriceCurve, readPrices, type Horizon } from './readPrices.js';
 import {
   entryOf,
   ValidationContext,
@@ -61,17 +61,18 @@ export function validateScenario(
   catalog: PriceCatalog,
   readFile?: FileReader,
 ): ValidationResult {
+  // A file that does not parse (or whose extends and includes cannot be read) is
+  // shown with those problems alone: what its keys mean is unknown until it parses.
   if (source.issues.length > 0) return { scenario: undefined, issues: sortIssues(source.issues) };
   const context = new ValidationContext(source, readFile);
   const root = (source.document.contents ?? null) as Node | null;
   const entries = context.entriesOf(root, '', 'A scenario file');
-  const scenario =
-    entries === undefined ? undefined : readScenario(context, entries, root, catalog);
-  // Options and planned changes are read once the scenario they vary is valid.
-  const varied =
-    scenario === undefined || hasErrors(context.issues)
-      ? scenario
-      : readVariants(context, source, scenario, catalog);
+  if (entries === undefined) return { scenario: undefined, issues: sortIssues(context.issues) };
+  const { scenario, horizon } = readScenario(context, entries, root, catalog);
+  // Options and planned changes are read even when the scenario has errors, so a
+  // bad file shows every problem in one run; readVariants leaves out what the
+  // scenario's own errors already explain.
+  const varied = readVariants(context, source, { scenario, horizon }, catalog);
   const issues = sortIssues(context.issues);
   const failed = issues.some((issue) => issue.severity === 'error');
   return { scenario: failed ? undefined : varied, issues };
@@ -82,7 +83,7 @@ function readScenario(
   entries: readonly MapEntry[],
   root: Node | null,
   catalog: PriceCatalog,
-): Scenario | undefined {
+): { readonly scenario: Scenario | undefined; readonly horizon: Horizon } {
   const composing = entries.filter((entry) =>
     (COMPOSE_KEYS as readonly string[]).includes(entry.key),
   );
@@ -100,8 +101,8 @@ function readScenario(
   const paramsEntry = entryOf(entries, 'params');
   const declared = isMap(paramsEntry?.value) ? paramsEntry.value.items : [];
   context.declaredParams = new Set(declared.map((pair) => String((pair.key as Scalar).value)));
-  const params = readParams(context, paramsEntry);
-  context.params = params ?? new Map();
+  const { params, complete: paramsComplete } = readParams(context, paramsEntry);
+  context.params = params;
   const name = readName(context, entryOf(entries, 'scenario'));
   const start = readStart(context, entryOf(entries, 'start'));
   const months = readInteger(context, entryOf(entries, 'months'), 12, 1, MAX_MONTHS);
@@ -121,14 +122,20 @@ function readScenario(
   const pricesEntry = entryOf(entries, 'prices');
   const prices = readPrices(context, pricesEntry, catalog);
   const curve: PriceCurve | undefined = readPriceCurve(context, pricesEntry, horizon, prices);
+  // With `prices` unreadable the steps are still read, against the built-in catalog.
   const workloads: Workload[] | undefined = readWorkloads(
     context,
     entryOf(entries, 'workloads'),
     horizon,
-    prices,
+    prices ?? catalog.models,
   );
   const correlation = readCorrelations(context, entryOf(entries, 'correlations'));
+  const description = readText(context, entryOf(entries, 'description')) ?? '';
+  const worked = workloads !== undefined && checkFirstMonthWork(context, entries, root, workloads);
   if (
+    !worked ||
+    context.failedModels.size > 0 ||
+    !paramsComplete ||
     correlation === undefined ||
     name === undefined ||
     start === undefined ||
@@ -138,33 +145,14 @@ function readScenario(
     budget === undefined ||
     perTokenVolume === undefined ||
     prices === undefined ||
-    curve === undefined ||
-    workloads === undefined ||
-    params === undefined
+    curve === undefined
   ) {
-    return undefined;
+    return { scenario: undefined, horizon };
   }
-  if (!hasFirstMonthWork(workloads)) {
-    const message =
-      'Nothing is spent in the first month, so the per-token forecast has nothing to ' +
-      'freeze and the indices have no base.';
-    const hint =
-      'give a workload tasks above 0 and a step that starts with the horizon, runs ' +
-      '(`when` above 0) and has input, output or reasoning tokens';
-    context.error(
-      entryOf(entries, 'workloads')?.keyNode ?? root,
-      'workloads',
-      'out-of-range',
-      message,
-      hint,
-    );
-    return undefined;
-  }
-  const description = readText(context, entryOf(entries, 'description')) ?? '';
   const uses = (model: string) =>
     workloads.some((w) => w.steps.some((s) => s.model === model || s.migration?.to === model));
   const usedPrices = new Map([...prices].filter(([model]) => uses(model)));
-  return {
+  const scenario: Scenario = {
     name,
     description,
     start,
@@ -180,6 +168,29 @@ function readScenario(
     curve,
     workloads,
   };
+  return { scenario, horizon };
+}
+
+/**
+ * Reports, and returns false, when nothing is spent in the first month. It
+ * needs every workload read, so with a workload in error it waits for the fix.
+ */
+function checkFirstMonthWork(
+  context: ValidationContext,
+  entries: readonly MapEntry[],
+  root: Node | null,
+  workloads: readonly Workload[],
+): boolean {
+  if (hasFirstMonthWork(workloads)) return true;
+  const message =
+    'Nothing is spent in the first month, so the per-token forecast has nothing to ' +
+    'freeze and the indices have no base.';
+  const hint =
+    'give a workload tasks above 0 and a step that starts with the horizon, runs ' +
+    '(`when` above 0) and has input, output or reasoning tokens';
+  const node = entryOf(entries, 'workloads')?.keyNode ?? root;
+  context.error(node, 'workloads', 'out-of-range', message, hint);
+  return false;
 }
 
 const MAX_NAME_LENGTH = 80;

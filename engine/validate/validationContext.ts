@@ -24,6 +24,8 @@ export class ValidationContext {
   readonly uncertain = new Map<string, Value>();
   /** Every name under `params:`, read or not, so a failed one is not called unknown. */
   declaredParams: ReadonlySet<string> = new Set();
+  /** Models under `prices.models` whose prices failed to read, so a step naming one is quiet. */
+  failedModels: ReadonlySet<string> = new Set();
 
   constructor(
     private readonly source: ScenarioDocument,

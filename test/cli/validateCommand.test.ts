@@ -108,4 +108,60 @@ describe('pertask validate', () => {
     ]);
     expect(run.stderr).toContain('s.yaml: invalid (2 errors, 0 warnings)');
   });
+
+  it('reports mistakes in steps, drift, options and planned changes in one run', async () => {
+    const file = 'test/scenarios/bad/mistakes-in-every-section.yaml';
+    const run = await runCli(['validate', '--json', file]);
+    expect(run.code).toBe(2);
+    const [verdict] = JSON.parse(run.stdout);
+    const places = verdict.issues.map(
+      (i: { line: number; column: number; code: string; path: string }) =>
+        `${i.line}:${i.column} ${i.code} ${i.path}`,
+    );
+    // Lines and columns as counted in the file; one entry per mistake written there.
+    expect(places).toEqual([
+      '13:23 not-a-number workloads.support.steps.answer.input_tokens',
+      '20:7 unknown-step workloads.support.drift.answr.calls',
+      '21:51 out-of-range workloads.support.drift.review.input_tokens.shape',
+      '25:7 unknown-key workloads.suport.steps.answer.model',
+      '28:52 out-of-range workloads.support.steps.review.input_tokens',
+      '30:34 unknown-key planned_changes[0].option',
+      '31:17 unknown-key planned_changes[1].workload',
+      '31:59 out-of-range planned_changes[1].ramp',
+    ]);
+  });
+
+  it("names the file and line of an option's mistake in a scenario that extends", async () => {
+    const folder = makeTemporaryFolder();
+    const base = `start: 2027-01\n${STEP('gpt-4o')}        output_tokens: -100\n`;
+    writeFileSync(join(folder, 'base.yaml'), base);
+    const team =
+      'extends: base.yaml\nscenario: team\noptions:\n  shorter:\n    set:\n' +
+      '      workloads.w.steps.s.input_tokens: -5\n  mini:\n    set:\n' +
+      '      workloads.v.steps.s.model: gpt-4o-mini\n';
+    writeFileSync(join(folder, 'team.yaml'), team);
+    const run = await runCli(['validate', 'team.yaml'], folder);
+    expect(run.code).toBe(2);
+    const places = run.stderr.split('\n').filter((line) => / error \[/.test(line));
+    // The base's mistake once, not once more per option; the options' in line order.
+    expect(places).toEqual([
+      'base.yaml:9:24: error [out-of-range] workloads.w.steps.s.output_tokens',
+      'team.yaml:6:41: error [out-of-range] workloads.w.steps.s.input_tokens',
+      'team.yaml:9:7: error [unknown-key] workloads.v.steps.s.model',
+    ]);
+  });
+
+  it('reads the CSV files of a scenario with options for each option too', async () => {
+    const folder = makeTemporaryFolder();
+    writeFileSync(join(folder, 'tasks.csv'), 'n\n100\n120\n90\n');
+    const text =
+      'scenario: s\nstart: 2027-01\nworkloads:\n  w:\n' +
+      '    tasks_per_month: { empirical: { csv: tasks.csv, column: n } }\n' +
+      '    steps:\n      s:\n        model: gpt-4o\n        input_tokens: 1000\n' +
+      'options:\n  mini:\n    set:\n      workloads.w.steps.s.model: gpt-4o-mini\n';
+    writeFileSync(join(folder, 's.yaml'), text);
+    const run = await runCli(['validate', 's.yaml'], folder);
+    expect(run.stderr).toBe('s.yaml: valid (0 errors, 0 warnings)\n');
+    expect(run.code).toBe(0);
+  });
 });

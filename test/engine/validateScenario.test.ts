@@ -170,9 +170,116 @@ describe('validateScenario', () => {
     expect(issue?.message).toContain('first on line 3');
   });
 
+  it('reads a param whose name looks like a number suffix, such as `e`, written alone', () => {
+    const yaml =
+      `${HEADER}params:\n  e: 500\n  f: e\n${WORKLOAD}` +
+      '      s: { model: gpt-4o, input_tokens: e, output_tokens: f }\n';
+    const result = validateScenario(loadScenarioDocument(yaml), BUILTIN_CATALOG);
+    expect(result.issues).toEqual([]);
+    expect(result.scenario?.workloads[0]?.steps[0]?.outputTokens).toEqual({
+      kind: 'fixed',
+      value: 500,
+    });
+  });
+
   it('suggests the nearest key for a typo', () => {
     const issues = issuesOf(`${HEADER}${WORKLOAD}      s: { model: gpt-4o, ouput_tokens: 5 }\n`);
     const typo = issues.find((issue) => issue.code === 'unknown-key');
     expect(typo?.hint).toBe('did you mean `output_tokens`?');
+  });
+});
+
+/** Every issue as `code line:column path`, in the order validation reports them. */
+function placesOf(yaml: string): string[] {
+  return issuesOf(yaml).map((issue) => `${issue.code} ${issue.line}:${issue.column} ${issue.path}`);
+}
+
+describe('validateScenario reads past an earlier error', () => {
+  // Lines and columns below are counted in the YAML text of each test.
+  it('checks the drifts against the step names when a step failed', () => {
+    const yaml =
+      `${HEADER}${WORKLOAD}      s: { model: gpt-4o, input_tokens: lots }\n` +
+      '    drift:\n      s.input_tokens: +10%\n      x.calls: +10%\n';
+    expect(placesOf(yaml)).toEqual([
+      'not-a-number 7:41 workloads.w.steps.s.input_tokens',
+      'unknown-step 10:7 workloads.w.drift.x.calls',
+    ]);
+  });
+
+  it('checks an expression over a param that read when another param failed', () => {
+    const yaml =
+      `${HEADER}params:\n  t: 300 to 900\n  d: 5 cm\n  e: d * 2\n${WORKLOAD}` +
+      '      s: { model: gpt-4o, input_tokens: 1000 - 2 * t, output_tokens: e }\n';
+    // 1000 - 2 * 900 is below 0 at the range's top; `e` reads the failed `d` and stays quiet.
+    const places = placesOf(yaml);
+    expect(places).toHaveLength(2);
+    expect(places[0]).toBe('unknown-name 5:6 params.d');
+    expect(places[1]).toMatch(/^out-of-range 11:\d+ workloads\.w\.steps\.s\.input_tokens$/);
+  });
+
+  it('reads the steps when a custom price failed, quiet about the steps that name it', () => {
+    const yaml =
+      `${HEADER}prices:\n  models:\n    mine: { input: 3 }\n${WORKLOAD}` +
+      '      a: { model: mine, input_tokens: 1k }\n      b: { model: gpt-4o, input_tokens: x }\n';
+    expect(placesOf(yaml)).toEqual([
+      'missing-key 5:11 prices.models.mine.output',
+      'missing-key 5:11 prices.models.mine.as_of',
+      'not-a-number 11:41 workloads.w.steps.b.input_tokens',
+    ]);
+  });
+
+  it("reads the steps when the workload's elasticity failed", () => {
+    const yaml =
+      `${HEADER}workloads:\n  w:\n    tasks_per_month: 10k\n    elasticity: much\n` +
+      '    steps:\n      s: { model: gpt-4o-mimi, input_tokens: 1k }\n';
+    expect(placesOf(yaml)).toEqual([
+      'not-a-number 6:17 workloads.w.elasticity',
+      'unknown-model 8:19 workloads.w.steps.s.model',
+    ]);
+  });
+
+  it("reports an option's own mistake once the base has one, without the base's again", () => {
+    const yaml =
+      `${HEADER}${WORKLOAD}      s: { model: gpt-4o, input_tokens: lots }\n` +
+      'options:\n  o:\n    set:\n      workloads.w.steps.s.output_tokens: -5\n';
+    const issues = issuesOf(yaml);
+    expect(issues.map((issue) => `${issue.code} ${issue.line} ${issue.path}`)).toEqual([
+      'not-a-number 7 workloads.w.steps.s.input_tokens',
+      'out-of-range 11 workloads.w.steps.s.output_tokens',
+    ]);
+    expect(issues[1]?.message).toMatch(/^With option `o`: /);
+  });
+
+  it('checks planned changes against the names written when the base has errors', () => {
+    const yaml =
+      `scenario: t\nstart: 2027-13\n${WORKLOAD}${VALID_STEP}` +
+      'options:\n  o:\n    set:\n      workloads.w.steps.s.input_tokens: -5\n' +
+      'planned_changes:\n  - { workload: w, option: o, from: 2027-07 }\n' +
+      '  - { workload: x, option: p, from: 2027-07 }\n';
+    // The change naming `o` is not called unknown although `o` itself fails.
+    expect(placesOf(yaml)).toEqual([
+      'bad-month 2:8 start',
+      'out-of-range 11:41 workloads.w.steps.s.input_tokens',
+      'unknown-key 14:17 planned_changes[1].workload',
+      'unknown-key 14:28 planned_changes[1].option',
+    ]);
+  });
+
+  it('does not call a correlated key unknown when its value failed', () => {
+    const yaml =
+      `${HEADER}params:\n  t: { lognormal: { mean: -3, sd: 1 } }\n  u: 100 to 200\n` +
+      `${WORKLOAD}${VALID_STEP}correlations:\n  - between: [t, u]\n    rank: 0.5\n`;
+    expect(placesOf(yaml).map((place) => place.split(' ')[0])).toEqual(['bad-distribution']);
+  });
+
+  it('judges the values an option sets when another key it sets does not exist', () => {
+    const yaml =
+      `${HEADER}${WORKLOAD}${VALID_STEP}options:\n  o:\n    set:\n` +
+      '      workloads.v.steps.s.model: gpt-4o-mini\n' +
+      '      workloads.w.steps.s.cached_share: 150%\n';
+    expect(placesOf(yaml)).toEqual([
+      'unknown-key 11:7 workloads.v.steps.s.model',
+      'out-of-range 12:41 workloads.w.steps.s.cached_share',
+    ]);
   });
 });
