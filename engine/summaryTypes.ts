@@ -81,16 +81,17 @@ export interface TaskCostSummary {
   readonly sd: number;
   readonly median: number;
   readonly p95: number;
-  /** Share of tasks that cost more than the workload's threshold. */
-  readonly shareAboveThreshold: number;
+  /** Share of tasks that cost more than the workload's threshold; null without one. */
+  readonly shareAboveThreshold: number | null;
 }
 
 /**
  * Single tasks of a workload in the first and last month, every uncertain
- * input at its median; the threshold is twice the first month's median.
+ * input at its median; the threshold is twice the first month's median, or
+ * null when that median is $0 (steps that start later in the horizon).
  */
 export interface WorkloadTaskCosts {
-  readonly threshold: number;
+  readonly threshold: number | null;
   readonly first: TaskCostSummary;
   readonly last: TaskCostSummary;
 }
