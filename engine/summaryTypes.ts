@@ -206,6 +206,12 @@ export interface SensitivitySummary {
   readonly varianceTrials?: number;
   /** Inputs with smaller variance shares, not pinned, by share. */
   readonly notPinned?: readonly { readonly input: string; readonly varianceShare: number }[];
+  /**
+   * Present when the forecast had too few trials to estimate variance shares
+   * (some inputs are uncertain, but nothing was pinned or ranked): the fewest
+   * trials that can. `inputs` is then empty.
+   */
+  readonly neededTrials?: number;
 }
 
 /** One architecture: the scenario as written ('base') or an option. */
@@ -249,6 +255,12 @@ export interface PrecisionReport {
   /** The most trials the run would add up to. */
   readonly ceiling: number;
   readonly met: boolean;
+  /**
+   * Present when the ceiling left too few trials to estimate the error at all
+   * (its interval runs past the largest trial): the fewest that can. `achieved`
+   * is then no estimate, and `met` is false.
+   */
+  readonly neededTrials?: number;
 }
 
 export interface ScenarioEcho {

@@ -44,6 +44,12 @@ export function researchFirstSentence(
   horizon = 'annual',
 ): string {
   const [widest] = sensitivity.inputs;
+  if (sensitivity.neededTrials !== undefined) {
+    return (
+      `Too few trials (${sensitivity.varianceTrials ?? 0}) to rank the uncertain inputs: ` +
+      `that needs ${sensitivity.neededTrials.toLocaleString('en-US')} or more.`
+    );
+  }
   if (widest === undefined) return 'No input is uncertain, so nothing needs researching.';
   if (!(widest.swing > 0))
     return `No uncertain input moves the ${horizon} P50, so nothing needs researching.`;
