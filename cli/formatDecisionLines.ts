@@ -4,6 +4,12 @@ import { crossingSentenceOf } from '../reports/charts/buildBudgetChart.js';
 import { horizonWordOf, researchFirstSentence } from '../reports/charts/buildTornadoChart.js';
 import { formatMoney, formatPercent, formatSignedMoney } from '../reports/formatMoney.js';
 
+/** "a year" for a 12-month horizon, else "over the 24 months": the span the figures sum. */
+export function horizonSpanOf(summary: Summary): string {
+  const months = summary.months.length;
+  return months === 12 ? 'a year' : `over the ${months} months`;
+}
+
 /**
  * The decision analyses in a few terminal lines: the gap by driver, the
  * budget plan, the options against the scenario as written, the inputs to
@@ -13,7 +19,10 @@ export function formatDecisionLines(summary: Summary): string[] {
   const lines: string[] = [];
   const parts = summary.gapAttribution;
   if (parts !== undefined && parts.length > 0) {
-    const list = parts.map((part) => `${part.label.toLowerCase()} ${formatSignedMoney(part.mean)}`);
+    // Largest first, as the report's table and headline order them.
+    const list = [...parts]
+      .sort((a, b) => Math.abs(b.mean) - Math.abs(a.mean))
+      .map((part) => `${part.label.toLowerCase()} ${formatSignedMoney(part.mean)}`);
     const mean = formatSignedMoney(summary.total.annual.gap.mean);
     lines.push(`The mean gap of ${mean} by driver (Shapley parts): ${list.join(', ')}.`);
   }
@@ -33,8 +42,8 @@ export function formatDecisionLines(summary: Summary): string[] {
       median >= 0 ? `saves ${formatMoney(median)}` : `costs ${formatMoney(-median)} more`;
     const cheaper = 1 - pair.probabilityFirstCheaper - pair.probabilityEqual;
     lines.push(
-      `Option ${pair.second} ${effect} a year at P50 (paired) and is the cheaper in ` +
-        `${formatPercent(cheaper)} of trials.`,
+      `Option ${pair.second} ${effect} ${horizonSpanOf(summary)} at P50 (paired) ` +
+        `and is the cheaper in ${formatPercent(cheaper)} of trials.`,
     );
   }
   if (summary.sensitivity !== undefined) {
@@ -42,9 +51,15 @@ export function formatDecisionLines(summary: Summary): string[] {
     lines.push(researchFirstSentence(summary.sensitivity, oneWorkload, horizonWordOf(summary)));
   }
   const precision = summary.precision;
-  if (precision !== undefined) {
+  if (precision?.neededTrials !== undefined) {
     lines.push(
-      `Precision: annual P90 to ${formatPercent(precision.achieved)} ` +
+      `Precision: too few trials (${precision.trials}, the ceiling) to estimate the ` +
+        `standard error of ${horizonWordOf(summary)} P90; that needs ` +
+        `${precision.neededTrials.toLocaleString('en-US')} or more.`,
+    );
+  } else if (precision !== undefined) {
+    lines.push(
+      `Precision: ${horizonWordOf(summary)} P90 to ${formatPercent(precision.achieved)} ` +
         `(asked ${formatPercent(precision.target)}) ` +
         `with ${countOf(precision.trials, 'trial')}` +
         (precision.met ? '.' : `, the ceiling; more trials would be needed.`),

@@ -35,13 +35,15 @@ export function formatRunSummary(summary: Summary): string {
   rows.push(spendRow('total', summary.total.annual));
   lines.push(...alignColumns([header, ...rows]));
   lines.push('');
-  const costHeader = ['cost per task (P50)', summary.months[0] ?? '', last, 'change of P50'];
+  const costHeader = ['cost per task (P50)', summary.months[0] ?? '', last, 'change of P50s'];
   const costRows = summary.workloads.map((workload) => {
     const first = workload.costPerTaskFirst.p50;
     const final = workload.costPerTaskLast.p50;
-    return [workload.name, formatMoney(first), formatMoney(final), changeOf(first, final)];
+    const change = first > 0 || final === 0 ? changeOf(first, final) : 'new';
+    return [workload.name, formatMoney(first), formatMoney(final), change];
   });
   lines.push(...alignColumns([costHeader, ...costRows]));
+  lines.push(...newCostNotesOf(summary));
   lines.push('');
   for (const workload of summary.workloads) lines.push(taskCostLine(workload));
   lines.push('');
@@ -74,12 +76,34 @@ function spendRow(
   ];
 }
 
+/**
+ * A note under the cost table for each workload marked "new": a change from a
+ * first-month cost of $0 has no percentage, so the note says when costs begin.
+ */
+function newCostNotesOf(summary: Summary): string[] {
+  return summary.workloads
+    .filter((w) => !(w.costPerTaskFirst.p50 > 0) && w.costPerTaskLast.p50 !== 0)
+    .map((workload) => {
+      const start = workload.months.find((month) => month.costPerTask > 0)?.month;
+      const since = start === undefined ? '' : ` and first cost something in ${start}`;
+      return (
+        `new: tasks of ${workload.name} cost $0 at P50 in ${summary.months[0]}${since}; ` +
+        'a change from $0 has no percentage.'
+      );
+    });
+}
+
 /** What single tasks cost in the last month, beside the expected cost above. */
 function taskCostLine(workload: WorkloadSummary): string {
   const { threshold, first, last } = workload.taskCost;
-  return (
+  const lead =
     `Single tasks of ${workload.name} in ${last.month}: median ${formatMoney(last.median)}, ` +
-    `P95 ${formatMoney(last.p95)}; ${formatPercent(last.shareAboveThreshold)} cost more than ` +
+    `P95 ${formatMoney(last.p95)}`;
+  if (threshold === null || last.shareAboveThreshold === null) {
+    return `${lead}; no threshold for expensive tasks, as the ${first.month} median is $0.`;
+  }
+  return (
+    `${lead}; ${formatPercent(last.shareAboveThreshold)} cost more than ` +
     `${formatMoney(threshold)} (twice the ${first.month} median).`
   );
 }
@@ -88,9 +112,12 @@ function indexLine(summary: Summary): string {
   const tokenIndex = summary.index.costPerToken[summary.index.costPerToken.length - 1];
   const taskIndex = summary.index.costPerTask[summary.index.costPerTask.length - 1];
   if (tokenIndex === undefined || taskIndex === undefined) return '';
+  // The median of the trials' own changes, which need not equal the change of the two
+  // months' P50s in the table above: each trial's ratio first, then the middle one.
   return (
-    `By ${tokenIndex.month}, cost per token is ${changeOf(1, tokenIndex.p50)} and cost per ` +
-    `task ${changeOf(1, taskIndex.p50)} against ${summary.months[0]} (P50 of all workloads).`
+    `By ${tokenIndex.month}, against ${summary.months[0]}, cost per token changes by ` +
+    `${changeOf(1, tokenIndex.p50)} and cost per task by ${changeOf(1, taskIndex.p50)} ` +
+    "(all workloads; the median of the trials' own changes, where the table compares P50s)."
   );
 }
 

@@ -21,7 +21,8 @@ export const SIMULATED_TASKS = 10_000;
  * probability is above one half). A task draws whether each step runs (its
  * `when`) and how many calls it makes; call i of a step sends its input plus
  * i times the context growth. The threshold for "expensive" is twice the first
- * month's median, the same in both months, so its share shows the tail grow.
+ * month's median, the same in both months, so its share shows the tail grow;
+ * null (and the shares with it) when that median is $0.
  * Each step runs or not on its own draw, so the two halves of a migrating step
  * (or the old and new steps of a planned change) may both run in one task, or
  * neither: in a month of partial migration the single-task spread is too
@@ -57,7 +58,10 @@ export function simulateTasks(plan: SimulationPlan, seed: number): WorkloadTaskC
       const sorted = Float64Array.from(costs).sort();
       return { month, sorted, stats: describeSorted(sorted) };
     });
-    const threshold = 2 * summaries[0]!.stats.p50;
+    // A workload whose steps start later costs nothing in the first month: twice a median
+    // of $0 would call every later task expensive, so it gets no threshold and no share.
+    const firstMedian = summaries[0]!.stats.p50;
+    const threshold = firstMedian > 0 ? 2 * firstMedian : null;
     const describe = ({ month, sorted, stats }: (typeof summaries)[number]): TaskCostSummary => ({
       month: plan.monthLabels[month]!,
       tasks: SIMULATED_TASKS,
@@ -65,7 +69,7 @@ export function simulateTasks(plan: SimulationPlan, seed: number): WorkloadTaskC
       sd: stats.sd,
       median: stats.p50,
       p95: stats.p95,
-      shareAboveThreshold: shareAbove(sorted, threshold),
+      shareAboveThreshold: threshold === null ? null : shareAbove(sorted, threshold),
     });
     return { threshold, first: describe(summaries[0]!), last: describe(summaries[1]!) };
   });

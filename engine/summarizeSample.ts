@@ -120,6 +120,24 @@ export function errorRanks(n: number, p: number): [number, number] {
   return [Math.max(0, Math.floor(centre - width)), Math.min(n - 1, Math.ceil(centre + width))];
 }
 
+/**
+ * Whether the one-sigma interval of quantile p fits inside a sample of n: with
+ * fewer draws it runs past the smallest or largest one and is cut short, so
+ * the standard error read from it comes out too small (0 for one trial).
+ */
+export function isErrorEstimable(n: number, p: number): boolean {
+  const centre = (n - 1) * p;
+  const width = Math.sqrt(n * p * (1 - p));
+  return n >= 2 && centre - width >= 0 && centre + width <= n - 1;
+}
+
+/** The fewest trials whose sample gives quantile p a standard error (isErrorEstimable). */
+export function trialsForErrorOf(p: number): number {
+  let n = 2;
+  while (!isErrorEstimable(n, p)) n += 1;
+  return n;
+}
+
 const BINS = 4096;
 /** Regions this small are sorted outright rather than binned again. */
 const SORT_BELOW = 256;

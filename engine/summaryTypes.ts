@@ -81,16 +81,17 @@ export interface TaskCostSummary {
   readonly sd: number;
   readonly median: number;
   readonly p95: number;
-  /** Share of tasks that cost more than the workload's threshold. */
-  readonly shareAboveThreshold: number;
+  /** Share of tasks that cost more than the workload's threshold; null without one. */
+  readonly shareAboveThreshold: number | null;
 }
 
 /**
  * Single tasks of a workload in the first and last month, every uncertain
- * input at its median; the threshold is twice the first month's median.
+ * input at its median; the threshold is twice the first month's median, or
+ * null when that median is $0 (steps that start later in the horizon).
  */
 export interface WorkloadTaskCosts {
-  readonly threshold: number;
+  readonly threshold: number | null;
   readonly first: TaskCostSummary;
   readonly last: TaskCostSummary;
 }
@@ -205,6 +206,12 @@ export interface SensitivitySummary {
   readonly varianceTrials?: number;
   /** Inputs with smaller variance shares, not pinned, by share. */
   readonly notPinned?: readonly { readonly input: string; readonly varianceShare: number }[];
+  /**
+   * Present when the forecast had too few trials to estimate variance shares
+   * (some inputs are uncertain, but nothing was pinned or ranked): the fewest
+   * trials that can. `inputs` is then empty.
+   */
+  readonly neededTrials?: number;
 }
 
 /** One architecture: the scenario as written ('base') or an option. */
@@ -248,6 +255,12 @@ export interface PrecisionReport {
   /** The most trials the run would add up to. */
   readonly ceiling: number;
   readonly met: boolean;
+  /**
+   * Present when the ceiling left too few trials to estimate the error at all
+   * (its interval runs past the largest trial): the fewest that can. `achieved`
+   * is then no estimate, and `met` is false.
+   */
+  readonly neededTrials?: number;
 }
 
 export interface ScenarioEcho {

@@ -21,6 +21,13 @@ export const VARIANCE_TRIALS = 20_000;
 const VARIANCE_BINS = 20;
 
 /**
+ * Fewest forecast trials the shares are estimated from: four a bin. Below it a
+ * share would read 0% and a P50 pinned on a handful of trials is noise, so the
+ * analysis says it needs more trials instead of ranking anything.
+ */
+export const SENSITIVITY_MINIMUM_TRIALS = VARIANCE_BINS * 4;
+
+/**
  * The tornado and the variance shares. Each uncertain input (inputs that
  * share a key path move together) gets its first-order share of the variance
  * of annual spend, Var(E[Y | X]) / Var(Y), from the forecast's own trials:
@@ -31,8 +38,10 @@ const VARIANCE_BINS = 20;
  * or 1) are left out. The inputs with the largest shares (up to PINNED_INPUTS)
  * are then pinned at their own P10 and P90 (an event: does not happen,
  * happens), every other input drawn as in the forecast (common draws), and the
- * annual per-task P50 of the forecast's first trials is read off. Cost: O(inputs * VARIANCE_TRIALS) for the shares
- * and two simulations per pinned input, within DECISION_WORK.
+ * annual per-task P50 of the forecast's first trials is read off. Below
+ * SENSITIVITY_MINIMUM_TRIALS nothing is ranked and the summary says how many
+ * trials it needs. Cost: O(inputs * VARIANCE_TRIALS) for the shares and two
+ * simulations per pinned input, within DECISION_WORK.
  */
 export function analyzeSensitivity(
   plan: SimulationPlan,
@@ -42,11 +51,12 @@ export function analyzeSensitivity(
 ): SensitivitySummary | undefined {
   const groups = groupInputs(plan.inputs.filter((input) => canVary(plan, input)));
   const spend = forecast.annualPerTask.subarray(0, Math.min(forecast.trials, VARIANCE_TRIALS));
-  // Inputs that cannot vary, or annual spend that does not: nothing to pin, no shares.
-  if (groups.length === 0 || !varies(spend)) {
-    const baseP50 = quantileOf(spend, 0.5);
-    return { trials: 0, baseP50, inputs: [], varianceTrials: spend.length };
+  const unranked = { trials: 0, baseP50: quantileOf(spend, 0.5), inputs: [] } as const;
+  if (groups.length > 0 && spend.length < SENSITIVITY_MINIMUM_TRIALS) {
+    return { ...unranked, varianceTrials: spend.length, neededTrials: SENSITIVITY_MINIMUM_TRIALS };
   }
+  // Inputs that cannot vary, or annual spend that does not: nothing to pin, no shares.
+  if (groups.length === 0 || !varies(spend)) return { ...unranked, varianceTrials: spend.length };
   const shares = groups.map(([path, members]) => ({
     path,
     input: members[0]!,
@@ -226,7 +236,6 @@ function varianceShareOf(
   seed: number,
 ): number {
   const n = spend.length;
-  if (n < VARIANCE_BINS * 4) return 0;
   const uniforms = regenerateUniforms(input, n, seed);
   // An event's occurrence is a step in its uniform, which the bins resolve.
   const keys = eventOf(plan, input) ? uniforms : uniforms.map((u) => pinnedValue(input, u));

@@ -19,25 +19,44 @@ import {
 /**
  * When the cumulative P50 runs ahead of the budget's straight line, as a
  * sentence without its full stop: "Cumulative P50 first runs ahead of the
- * budget's straight line in 2023-12 and stays ahead from 2024-06". The
- * chart, the report and the terminal all say it so.
+ * budget's straight line in 2023-12 and stays ahead from 2024-06". A run
+ * ahead only in the last month is said so, not "from 2024-12 to the end".
+ * The chart, the report and the terminal all say it so.
  */
 export function crossingSentenceOf(plan: BudgetPlan): string {
   const lead = 'Cumulative P50';
   const line = 'the budget’s straight line';
   const first = plan.cumulative.find((point) => point.p50 > point.budgetLine)?.month;
   const stays = plan.firstMonthAboveLine;
+  const last = plan.cumulative.at(-1)?.month;
   if (first === undefined) return `${lead} stays within ${line} all through the horizon`;
   if (stays === null) return `${lead} runs ahead of ${line} in ${first} but ends within it`;
+  if (first === stays && stays === last)
+    return `${lead} runs ahead of ${line} in ${stays}, the last month`;
   if (first === stays) return `${lead} runs ahead of ${line} from ${stays} to the end`;
+  if (stays === last) {
+    const again = `is ahead again in ${stays}, the last month`;
+    return `${lead} first runs ahead of ${line} in ${first} and ${again}`;
+  }
   return `${lead} first runs ahead of ${line} in ${first} and stays ahead from ${stays}`;
+}
+
+/**
+ * The title's finding in numbers: where the cumulative P50 ends against the
+ * budget, "Cumulative P50 ends at $132k, 110% of the $120k budget;".
+ */
+export function budgetEndSentenceOf(plan: BudgetPlan, amount: number): string {
+  const end = plan.cumulative.at(-1)?.p50 ?? 0;
+  const share = amount > 0 ? `, ${formatPercent(end / amount)} of the` : ', against the';
+  return `Cumulative P50 ends at ${formatMoney(end)}${share} ${formatMoney(amount)} budget`;
 }
 
 function titleOf(summary: Summary): TopLevelSpec['title'] {
   const budget = summary.budget!;
   const plan = budget.plan!;
+  const crossing = crossingSentenceOf(plan).replace(/^Cumulative P50 /, 'it ');
   return {
-    text: crossingSentenceOf(plan),
+    text: [`${budgetEndSentenceOf(plan, budget.amount)};`, `${crossing}.`],
     subtitle: [
       `Budget ${formatMoney(budget.amount)}: exceeded in ` +
         `${formatPercent(budget.exceedProbability)} ` +

@@ -44,6 +44,12 @@ export function researchFirstSentence(
   horizon = 'annual',
 ): string {
   const [widest] = sensitivity.inputs;
+  if (sensitivity.neededTrials !== undefined) {
+    return (
+      `Too few trials (${sensitivity.varianceTrials ?? 0}) to rank the uncertain inputs: ` +
+      `that needs ${sensitivity.neededTrials.toLocaleString('en-US')} or more.`
+    );
+  }
   if (widest === undefined) return 'No input is uncertain, so nothing needs researching.';
   if (!(widest.swing > 0))
     return `No uncertain input moves the ${horizon} P50, so nothing needs researching.`;
@@ -90,17 +96,21 @@ function valueLabelOf(input: string, value: number): string {
 }
 
 /**
- * The two ends of a bar, as the legend names them; an event's ends are its
- * outcomes, which its P10 and P90 stand for, said only when an event is shown.
+ * The two ends of a bar, as the legend names them. Short, so no renderer cuts
+ * them; what the ends mean for an event is said under the title instead.
  */
-function pinsOf(withEvent: boolean): [string, string] {
-  return withEvent
-    ? ['Pinned at its P10 (an event: does not happen)', 'Pinned at its P90 (an event: happens)']
-    : ['Pinned at its P10', 'Pinned at its P90'];
+const PINS = ['Pinned at its P10', 'Pinned at its P90'] as const;
+
+/** The subtitle's line on events, when one is shown: its P10 and P90 are its two outcomes. */
+function eventNoteOf(inputs: readonly TornadoInput[]): string[] {
+  const events = inputs.filter((input) => EVENT_PATH.test(input.input));
+  if (events.length === 0) return [];
+  const names = events.map((input) => inputLabelOf(input.input)).join(', ');
+  return [`An event (${names}) pinned at its P10 does not happen; at its P90 it happens.`];
 }
 
 function rowsOf(inputs: readonly TornadoInput[], baseP50: number, oneWorkload: boolean) {
-  const [low, high] = pinsOf(inputs.some((input) => EVENT_PATH.test(input.input)));
+  const [low, high] = PINS;
   return inputs.flatMap((input) => {
     const label = inputLabelOf(input.input, oneWorkload);
     const share = formatPercent(input.varianceShare);
@@ -139,6 +149,7 @@ export function buildTornadoChart(summary: Summary): TopLevelSpec | undefined {
         'all others drawn as usual on common draws ' +
           `(${sensitivity.trials.toLocaleString('en-US')} ` +
           `trials); the line: P50 with nothing pinned, ${formatMoney(sensitivity.baseP50)}.`,
+        ...eventNoteOf(shown),
       ],
     },
     width: CHART_WIDTH,
@@ -160,14 +171,22 @@ export function buildTornadoChart(summary: Summary): TopLevelSpec | undefined {
             field: 'from',
             type: 'quantitative',
             scale: { zero: false },
-            axis: { labelExpr: MONEY_AXIS_LABEL, title: 'Per-task P50' },
+            // Few ticks, and labels that would touch dropped: flush end labels
+            // otherwise run into their neighbours ("$480k$500k").
+            axis: {
+              labelExpr: MONEY_AXIS_LABEL,
+              title: 'Per-task P50',
+              tickCount: 6,
+              labelOverlap: 'greedy',
+              labelSeparation: 8,
+            },
           },
           x2: { field: 'to' },
           color: {
             field: 'pin',
             type: 'nominal',
             scale: { range: [LOW_COLOR, HIGH_COLOR] },
-            legend: { labelLimit: 200 },
+            legend: { labelLimit: 0 },
           },
           tooltip: [
             { field: 'label', title: 'Input' },

@@ -4,6 +4,7 @@
  * research first, and the Monte Carlo standard error of each headline figure.
  * Each part appears only when the Summary holds its figures.
  */
+import { isErrorEstimable } from '../../engine/summarizeSample.js';
 import type { DistributionSummary, Summary } from '../../engine/summaryTypes.js';
 import { horizonNameOf } from '../charts/chartTheme.js';
 import { crossingSentenceOf } from '../charts/buildBudgetChart.js';
@@ -110,46 +111,65 @@ function sensitivityOf(summary: Summary): string {
   return `<h3>What to research first</h3><p>${escapeHtml(sentence)}</p>`;
 }
 
+/** Each figure, its standard error and its level (null for the mean). */
 const FIGURES = [
-  ['Mean', 'mean', 'meanStandardError'],
-  ['P5', 'p5', 'p5StandardError'],
-  ['P10', 'p10', 'p10StandardError'],
-  ['P25', 'p25', 'p25StandardError'],
-  ['P50', 'p50', 'p50StandardError'],
-  ['P75', 'p75', 'p75StandardError'],
-  ['P90', 'p90', 'p90StandardError'],
-  ['P95', 'p95', 'p95StandardError'],
+  ['Mean', 'mean', 'meanStandardError', null],
+  ['P5', 'p5', 'p5StandardError', 0.05],
+  ['P10', 'p10', 'p10StandardError', 0.1],
+  ['P25', 'p25', 'p25StandardError', 0.25],
+  ['P50', 'p50', 'p50StandardError', 0.5],
+  ['P75', 'p75', 'p75StandardError', 0.75],
+  ['P90', 'p90', 'p90StandardError', 0.9],
+  ['P95', 'p95', 'p95StandardError', 0.95],
 ] as const;
+
+/** The precision note: what --precision asked and what it reached, or why it could not. */
+function precisionNoteOf(summary: Summary): string {
+  const precision = summary.precision;
+  if (precision === undefined) return '';
+  const asked = ` Asked: P90 stable to ${formatPercent(precision.target)}; `;
+  if (precision.neededTrials !== undefined) {
+    return (
+      `${asked}the ceiling of ${precision.ceiling.toLocaleString('en-US')} trials is too few ` +
+      `to estimate its error, which needs ${precision.neededTrials.toLocaleString('en-US')}.`
+    );
+  }
+  return (
+    `${asked}reached ${formatPercent(precision.achieved)} with ` +
+    `${precision.trials.toLocaleString('en-US')} trials` +
+    (precision.met ? '.' : ` (the ceiling of ${precision.ceiling.toLocaleString('en-US')} trials).`)
+  );
+}
 
 function precisionTableOf(summary: Summary): string {
   const { perTask, perToken, gap } = summary.total.annual;
+  const trials = summary.scenario.trials;
+  // With few trials a figure's error interval runs past the extreme trials and its
+  // error comes out too small (± $0 for one trial): such figures show no ±.
+  const estimable = (level: number | null) =>
+    level === null ? trials >= 2 : isErrorEstimable(trials, level);
   const pair = (
     d: DistributionSummary,
     value: keyof DistributionSummary,
     error: keyof DistributionSummary,
+    level: number | null,
   ) => {
     const se = d[error];
-    return se === undefined
+    return se === undefined || !estimable(level)
       ? formatMoney(d[value]!)
       : `${formatMoney(d[value]!)} ± ${formatMoney(se)}`;
   };
-  const rows = FIGURES.map(([name, value, error]) =>
+  const rows = FIGURES.map(([name, value, error, level]) =>
     rowOf(name, [
-      pair(perTask, value, error),
-      pair(perToken, value, error),
-      pair(gap, value, error),
+      pair(perTask, value, error, level),
+      pair(perToken, value, error, level),
+      pair(gap, value, error, level),
     ]),
   );
-  const precision = summary.precision;
-  const note =
-    precision === undefined
-      ? ''
-      : ` Asked: P90 stable to ${formatPercent(precision.target)}; reached ` +
-        `${formatPercent(precision.achieved)} with ` +
-        `${precision.trials.toLocaleString('en-US')} trials` +
-        (precision.met
-          ? '.'
-          : ` (the ceiling of ${precision.ceiling.toLocaleString('en-US')} trials).`);
+  const missing = FIGURES.some(([, , , level]) => !estimable(level))
+    ? ' A figure without ± has too few trials on either side to estimate its error.'
+    : '';
+  const note = `${missing}${precisionNoteOf(summary)}`;
   return (
     '<h3>Monte Carlo error</h3>' +
     `<p>${escapeHtml(

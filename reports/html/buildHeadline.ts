@@ -106,7 +106,7 @@ function indexSentenceOf(summary: Summary): string {
   const perToken = formatRatio(indexGrowthOf(summary.index.costPerToken));
   return (
     `By ${last}, cost per task moves ${perTask} while cost per token moves ${perToken} ` +
-    '(P50, first month = 1).'
+    "(all workloads; the median of the trials' own ratios to the first month)."
   );
 }
 

@@ -11,18 +11,22 @@ import { escapeHtml } from './escapeHtml.js';
 
 const cell = (text: string): string => `<td>${escapeHtml(text)}</td>`;
 
+/** A dash where the workload has no threshold: its first month's median task costs $0. */
+const NO_THRESHOLD = '–';
+
 function monthCells(month: TaskCostSummary): string[] {
+  const share = month.shareAboveThreshold;
   return [
     formatMoney(month.median),
     formatMoney(month.p95),
-    formatPercent(month.shareAboveThreshold),
+    share === null ? NO_THRESHOLD : formatPercent(share),
   ];
 }
 
 function rowOf(workload: WorkloadSummary): string {
   const { taskCost } = workload;
   const cells = [
-    formatMoney(taskCost.threshold),
+    taskCost.threshold === null ? NO_THRESHOLD : formatMoney(taskCost.threshold),
     ...monthCells(taskCost.first),
     ...monthCells(taskCost.last),
   ];
@@ -47,7 +51,12 @@ export function buildTaskCostTable(summary: Summary): string {
     "scenario's uncertainty: how many calls each task makes and whether each step runs " +
     'vary from task to task. Half the tasks cost less than the median, one in twenty more ' +
     'than the P95. The cost per task above is the average task, which a few long tasks ' +
-    'pull above the typical one.</p>';
+    'pull above the typical one.' +
+    (summary.workloads.some((w) => w.taskCost.threshold === null)
+      ? ` A dash: the median task of ${escapeHtml(first.month)} costs $0 (its steps start ` +
+        'later, or mostly do not run), so twice it is no threshold for expensive tasks.'
+      : '') +
+    '</p>';
   const rows = summary.workloads.map(rowOf).join('');
   return `<table class="tasks">${header}<tbody>${rows}</tbody></table>${note}`;
 }

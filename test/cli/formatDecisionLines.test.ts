@@ -37,3 +37,70 @@ options:
     expect(formatDecisionLines({ ...plain, budget: null })).toEqual([]);
   });
 });
+
+describe('the terminal lines of the decisions over another horizon than a year', () => {
+  const text = reviewScenario(`
+options:
+  short-answers:
+    set:
+      workloads.review.steps.loop.output_tokens: 250
+`).replace('months: 12', 'months: 24');
+  const summary = forecastForTest(text, 400);
+  const lines = formatDecisionLines(summary).join('\n');
+
+  it('say what an option saves over the 24 months, never "a year" or "annual"', () => {
+    const pair = summary.options!.pairs[0]!;
+    expect(lines).toContain(
+      `Option short-answers saves ${formatMoney(pair.difference.p50)} over the 24 months at P50`,
+    );
+    // 'prices: annual_change' is an input's name, not a claim about the horizon.
+    expect(lines).not.toMatch(/a year|annual (P50|P90|spend)/);
+  });
+
+  it('speak of the 24-month P90 in the precision line', () => {
+    const precision = { target: 0.01, achieved: 0.02, trials: 400, ceiling: 400, met: false };
+    const withPrecision = formatDecisionLines({ ...summary, precision }).join('\n');
+    expect(withPrecision).toContain('Precision: 24-month P90 to 2% (asked 1%) with 400 trials');
+  });
+});
+
+describe('the terminal lines of the gap', () => {
+  it('list the drivers by the size of their part, as the report does', () => {
+    const summary = forecastForTest(reviewScenario(), 300);
+    const gapLine = formatDecisionLines(summary)[0]!;
+    const sizes = [...gapLine.matchAll(/ ([+-])\$([\d.]+)(k?)/g)]
+      .slice(1) // the first is the mean gap itself
+      .map(([, , figure, unit]) => Number(figure) * (unit === 'k' ? 1000 : 1));
+    expect(sizes.length).toBe(summary.gapAttribution!.length);
+    expect(sizes).toEqual([...sizes].sort((a, b) => b - a));
+  });
+});
+
+describe('the terminal lines with too few trials', () => {
+  it.each([1, 2, 10])(
+    'say %i trials cannot rank the inputs, never that no input is uncertain or explains none',
+    (trials) => {
+      const lines = formatDecisionLines(forecastForTest(reviewScenario(), trials)).join('\n');
+      expect(lines).toContain(`Too few trials (${trials}) to rank the uncertain inputs`);
+      expect(lines).not.toContain('No input is uncertain');
+      expect(lines).not.toContain('explain 0%');
+    },
+  );
+
+  it('say the precision could not be estimated when the ceiling left too few trials', () => {
+    const summary = forecastForTest(reviewScenario(), 3);
+    const precision = {
+      target: 0.5,
+      achieved: 0.064,
+      trials: 3,
+      ceiling: 3,
+      met: false,
+      neededTrials: 11,
+    };
+    const lines = formatDecisionLines({ ...summary, precision }).join('\n');
+    expect(lines).toContain(
+      'Precision: too few trials (3, the ceiling) to estimate the standard error of annual ' +
+        'P90; that needs 11 or more.',
+    );
+  });
+});

@@ -45,9 +45,43 @@ workloads:
     // 4 calls cost 0.014 and 5 calls 0.020, so the share is P(C >= 5) for
     // Poisson(3) = 0.1847368 (R: 1 - ppois(4, 3)).
     expectWithinStandardErrors(
-      costs.first.shareAboveThreshold,
+      costs.first.shareAboveThreshold!,
       0.1847368,
       Math.sqrt((0.1847 * 0.8153) / SIMULATED_TASKS),
     );
+  });
+});
+
+describe('single tasks of a workload whose step starts after the first month', () => {
+  const summary = forecastForTest(`
+scenario: late-step
+start: 2027-01
+months: 3
+trials: 10
+${TEST_PRICES}
+workloads:
+  early:
+    tasks_per_month: 100
+    steps:
+      s: { model: test-model, input_tokens: 1000 }
+  late:
+    tasks_per_month: 100
+    steps:
+      s: { model: test-model, input_tokens: 1000, from: 2027-03 }
+`);
+  const late = summary.workloads.find((w) => w.name === 'late')!.taskCost;
+
+  it('have no threshold and no share above it, since the first median task costs $0', () => {
+    // Before 2027-03 no step runs, so every task of 2027-01 costs exactly $0 and
+    // twice that median would call every later task expensive.
+    expect(late.first.median).toBe(0);
+    expect(late.threshold).toBeNull();
+    expect(late.first.shareAboveThreshold).toBeNull();
+    expect(late.last.shareAboveThreshold).toBeNull();
+  });
+
+  it('still cost the last month at its one call: 1000 tokens at $2 per million', () => {
+    // TEST_PRICES: $2 per million input tokens, so 1000 tokens cost $0.002.
+    expect(late.last.median).toBeCloseTo(0.002, 12);
   });
 });

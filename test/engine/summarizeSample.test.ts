@@ -1,7 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createRandomStream } from '../../engine/createRandomStream.js';
-import { summarizeSample } from '../../engine/summarizeSample.js';
+import {
+  isErrorEstimable,
+  summarizeSample,
+  trialsForErrorOf,
+} from '../../engine/summarizeSample.js';
 import { expectRelativelyClose } from '../tolerance.js';
 
 /** R's type-7 quantile from a fully sorted copy: the independent route. */
@@ -96,5 +100,21 @@ describe('summarizeSample', () => {
       ),
       { seed: 20261203, numRuns: 300 },
     );
+  });
+});
+
+describe('whether a percentile has a standard error', () => {
+  it('needs the one-sigma ranks of P90 inside the sample: 11 trials or more', () => {
+    // (n - 1) 0.9 + sqrt(0.09 n) <= n - 1 first holds at n = 11: 9.95 <= 10, while at
+    // n = 10 it is 9.49 > 9 (arithmetic on errorRanks' bounds).
+    expect(trialsForErrorOf(0.9)).toBe(11);
+    expect(isErrorEstimable(10, 0.9)).toBe(false);
+    expect(isErrorEstimable(11, 0.9)).toBe(true);
+  });
+
+  it('needs 3 trials for the median and never has one with a single trial', () => {
+    // (n - 1) / 2 >= sqrt(n) / 2 first holds at n = 3: 1 >= 0.87.
+    expect(trialsForErrorOf(0.5)).toBe(3);
+    for (const p of [0.05, 0.1, 0.5, 0.9, 0.95]) expect(isErrorEstimable(1, p)).toBe(false);
   });
 });

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { firstMonthStayingAbove } from '../../../engine/decide/analyzeBudget.js';
 import type { BudgetPlan, CumulativePoint } from '../../../engine/summaryTypes.js';
-import { crossingSentenceOf } from '../../../reports/charts/buildBudgetChart.js';
+import {
+  budgetEndSentenceOf,
+  crossingSentenceOf,
+} from '../../../reports/charts/buildBudgetChart.js';
 import { expectRelativelyClose } from '../../tolerance.js';
 import { forecastForTest } from '../scenarioText.js';
 import { forecastRun, reviewScenario, scenarioOf } from './decideScenarios.js';
@@ -43,6 +46,29 @@ describe('the month the cumulative P50 runs ahead for good', () => {
     const points = pointsOf([9, 21, 31]);
     expect(crossingSentenceOf(planOf(points))).toBe(
       'Cumulative P50 runs ahead of the budget’s straight line from 2024-02 to the end',
+    );
+  });
+
+  it('names the last month as such when the P50 runs ahead only there', () => {
+    // Line 10, 20, 30: below it until 2024-03, where 31 > 30.
+    const points = pointsOf([9, 19, 31]);
+    expect(crossingSentenceOf(planOf(points))).toBe(
+      'Cumulative P50 runs ahead of the budget’s straight line in 2024-03, the last month',
+    );
+  });
+
+  it('says "ahead again in the last month" when it ran ahead earlier and fell back', () => {
+    const points = pointsOf([11, 19, 31]);
+    expect(crossingSentenceOf(planOf(points))).toBe(
+      'Cumulative P50 first runs ahead of the budget’s straight line in 2024-01 and is ahead ' +
+        'again in 2024-03, the last month',
+    );
+  });
+
+  it('states where the P50 ends as a share of the budget', () => {
+    // The last cumulative P50 is 33 against a budget of 30: 110%.
+    expect(budgetEndSentenceOf(planOf(pointsOf([9, 21, 33])), 30)).toBe(
+      'Cumulative P50 ends at $33, 110% of the $30 budget',
     );
   });
 });

@@ -87,6 +87,17 @@ describe('the decision charts', () => {
     );
   });
 
+  it('state in the budget title where the cumulative P50 ends against the budget', () => {
+    const plan = summary.budget!.plan!;
+    const end = plan.cumulative.at(-1)!.p50;
+    // The share is the last cumulative P50 over the budget, computed here on its own.
+    expect(titleOf('budget')).toContain(
+      `Cumulative P50 ends at ${formatMoney(end)}, ` +
+        `${formatPercent(end / summary.budget!.amount)} of the ` +
+        `${formatMoney(summary.budget!.amount)} budget;`,
+    );
+  });
+
   it('state the budget figures in the budget chart', () => {
     const plan = summary.budget!.plan!;
     const subtitle = JSON.stringify(specOf('budget').title);
@@ -103,5 +114,21 @@ describe('the decision charts', () => {
       `${formatMoney(summary.total.annual.perTask.p90)} ± ` +
         formatMoney(summary.total.annual.perTask.p90StandardError),
     );
+  });
+});
+
+describe('the HTML decisions with too few trials for standard errors', () => {
+  const few = forecastForTest(reviewScenario(), 2);
+  const html = buildHtml(few, buildCharts(few), { vega: '', vegaLite: '', vegaEmbed: '' });
+
+  it('show no ± where the error cannot be estimated, and say why', () => {
+    // Two trials: every percentile's one-sigma ranks run past the sample (trialsForErrorOf).
+    expect(html).not.toContain(`${formatMoney(few.total.annual.perTask.p90)} ± `);
+    expect(html).toContain('A figure without ± has too few trials on either side');
+  });
+
+  it('say the inputs cannot be ranked, never that none is uncertain', () => {
+    expect(html).toContain('Too few trials (2) to rank the uncertain inputs');
+    expect(html).not.toContain('No input is uncertain');
   });
 });

@@ -41,8 +41,22 @@ describe('the tornado chart', () => {
     expect(event.map((row) => row.valueLabel)).toEqual(['does not happen', 'happens']);
     // A price cut that happens lowers spend: the "happens" end is the lower one.
     expect(event[1]!.to).toBeLessThan(event[0]!.to);
-    expect(event[0]!.pin).toContain('does not happen');
-    expect(event[1]!.pin).toContain('happens');
+    expect(event.map((row) => row.pin)).toEqual(['Pinned at its P10', 'Pinned at its P90']);
+    const subtitle = (spec.title as { subtitle: string[] }).subtitle.join(' ');
+    expect(subtitle).toContain(
+      'An event (prices.curve.events.1) pinned at its P10 does not happen; at its P90 it happens.',
+    );
+  });
+
+  it('keeps legend labels short and uncut, so no renderer ends them in an ellipsis', () => {
+    // The longest label is 17 characters, well within a 12-pixel legend line.
+    expect(Math.max(...rows.map((row) => row.pin.length))).toBeLessThanOrEqual(20);
+    expect(JSON.stringify(spec)).toContain('"labelLimit":0');
+  });
+
+  it('lets the money axis drop labels that would touch, with few ticks', () => {
+    const layer = (spec as { layer: { encoding: { x: { axis?: object } } }[] }).layer[0]!;
+    expect(layer.encoding.x.axis).toMatchObject({ tickCount: 6, labelOverlap: 'greedy' });
   });
 
   it('leaves the sure event out', () => {
@@ -62,6 +76,28 @@ describe('the tornado chart', () => {
       'No input is uncertain, so nothing needs researching.',
     );
     expect(buildTornadoChart(fixed)).toBeUndefined();
+  });
+});
+
+describe('the tornado with too few trials to rank inputs', () => {
+  // SENSITIVITY_MINIMUM_TRIALS is 80: four trials for each of the 20 bins a share is read in.
+  it.each([1, 2, 10, 79])(
+    'says %i trials are too few and draws nothing, never "no input is uncertain" nor a share of 0',
+    (trials) => {
+      const few = forecastForTest(scenario('50%', '900 to 1100').replace('2000', String(trials)));
+      const sentence = researchFirstSentence(few.sensitivity!);
+      expect(few.sensitivity).toMatchObject({ inputs: [], neededTrials: 80 });
+      expect(sentence).toBe(
+        `Too few trials (${trials}) to rank the uncertain inputs: that needs 80 or more.`,
+      );
+      expect(buildTornadoChart(few)).toBeUndefined();
+    },
+  );
+
+  it('ranks the inputs from 80 trials on', () => {
+    const enough = forecastForTest(scenario('50%', '900 to 1100').replace('2000', '80'));
+    expect(enough.sensitivity!.neededTrials).toBeUndefined();
+    expect(enough.sensitivity!.inputs.length).toBeGreaterThan(0);
   });
 });
 

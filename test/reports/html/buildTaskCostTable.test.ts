@@ -13,14 +13,25 @@ describe('buildTaskCostTable', () => {
       expect(html).toContain(`<th scope="row">${workload.name}</th>`);
       // Expected texts: the fixture's own numbers through the report's formatter.
       for (const text of [
-        formatMoney(threshold),
+        formatMoney(threshold!),
         formatMoney(first.median),
         formatMoney(last.p95),
       ]) {
         expect(html).toContain(`<td>${text}</td>`);
       }
-      expect(html).toContain(`<td>${formatPercent(last.shareAboveThreshold)}</td>`);
+      expect(html).toContain(`<td>${formatPercent(last.shareAboveThreshold!)}</td>`);
     }
+  });
+
+  it('shows a dash, not $0 and 100%, for a workload whose first median task costs $0', () => {
+    const [workload] = summary.workloads;
+    const first = { ...workload!.taskCost.first, median: 0, shareAboveThreshold: null };
+    const last = { ...workload!.taskCost.last, shareAboveThreshold: null };
+    const late = { ...workload!, name: 'late', taskCost: { threshold: null, first, last } };
+    const table = buildTaskCostTable({ ...summary, workloads: [late] });
+    expect(table).not.toContain('<td>100%</td>');
+    expect(table).toContain('<td>–</td>');
+    expect(table).toContain('so twice it is no threshold for expensive tasks');
   });
 
   it('names both months and says how the tasks were drawn', () => {

@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { formatRunSummary } from '../../cli/formatRunSummary.js';
+import { forecastForTest, TEST_PRICES } from '../engine/scenarioText.js';
+
+/** Workload `a` from January; workload `c` whose only step starts in June (the review's z_c). */
+const lateStart = `
+scenario: late-start
+start: 2027-01
+trials: 50
+${TEST_PRICES}
+workloads:
+  a:
+    tasks_per_month: 10k
+    steps:
+      s: { model: test-model, input_tokens: 1000 }
+  c:
+    tasks_per_month: 100
+    steps:
+      s: { model: test-model, input_tokens: 1000, from: 2027-06 }
+`;
+
+describe('the terminal summary of a workload whose steps start after the first month', () => {
+  const summary = forecastForTest(lateStart);
+  const text = formatRunSummary(summary);
+  const lines = text.split('\n');
+
+  it('prints instead of failing on a change from $0', () => {
+    expect(() => formatRunSummary(summary)).not.toThrow();
+  });
+
+  it('marks the change "new" and says when its tasks first cost something', () => {
+    // c's tasks cost $0 before 2027-06 and 1000 tokens at $2 per million from then on.
+    const row = lines.find((line) => line.startsWith('c ') && line.includes('$0.002'));
+    expect(row?.trimEnd().endsWith('new')).toBe(true);
+    expect(text).toContain(
+      'new: tasks of c cost $0 at P50 in 2027-01 and first cost something in 2027-06; ' +
+        'a change from $0 has no percentage.',
+    );
+  });
+
+  it('keeps the percentage for the workload that runs from the start', () => {
+    // a's price and tokens never change: 0%.
+    const row = lines.find((line) => line.startsWith('a ') && line.includes('$0.002'));
+    expect(row?.trimEnd().endsWith('0%')).toBe(true);
+  });
+
+  it('gives no threshold, rather than "100% above $0", for its single tasks', () => {
+    expect(text).toContain(
+      'Single tasks of c in 2027-12: median $0.002, P95 $0.002; no threshold for expensive ' +
+        'tasks, as the 2027-01 median is $0.',
+    );
+    expect(text).not.toMatch(/more than \$0 /);
+  });
+
+  it('names the statistic of each change, so the table and the index sentence can differ', () => {
+    expect(text).toContain('change of P50s');
+    expect(text).toContain("the median of the trials' own changes, where the table compares P50s");
+  });
+});
