@@ -231,27 +231,33 @@ function formatBacktest(backtest: Backtest, name: string): string {
     const logged = backtest.unmatched.join(', ');
     return `No logged month falls in the horizon of ${name} (logged: ${logged}).`;
   }
-  const rows = backtest.months.map((m) =>
-    [
-      m.month,
-      formatMoney(m.actualUsd),
-      formatMoney(m.perTask.p10),
-      formatMoney(m.perTask.p50),
-      formatMoney(m.perTask.p90),
-      m.inside ? 'yes' : 'no',
-      formatMoney(m.perTokenP50),
-    ].join('\t'),
-  );
-  const error = (label: string, value: Backtest['perTask']) =>
-    value === null
-      ? `${label}: no month with spend`
-      : `${label}: median off by ${formatPercent(value.meanAbsoluteShare)} a month on average; ` +
-        `period total ${value.totalShare >= 0 ? '+' : ''}${formatPercent(value.totalShare)}`;
+  const rows = backtest.months.map((m) => [
+    m.month,
+    formatMoney(m.actualUsd),
+    formatMoney(m.perTask.p10),
+    formatMoney(m.perTask.p50),
+    formatMoney(m.perTask.p90),
+    m.inside ? 'yes' : 'no',
+    formatMoney(m.perTokenP50),
+  ]);
+  const error = (label: string, value: Backtest['perTask']) => {
+    if (value === null) return `${label}: no month with spend`;
+    // The sign says which way the forecast missed, so the reader need not guess.
+    const total = value.totalShare;
+    const direction = total === 0 ? 'exact' : total > 0 ? 'above the actual' : 'below the actual';
+    return (
+      `${label}: median off by ${formatPercent(value.meanAbsoluteShare)} a month on average; ` +
+      `period total ${total > 0 ? '+' : total < 0 ? '-' : ''}${formatPercent(Math.abs(total))} ` +
+      `(${direction})`
+    );
+  };
   const inside = backtest.months.filter((m) => m.inside).length;
   return [
-    `Backtest of ${name} against ${countOf(backtest.months.length, 'logged month')}`,
-    ['month', 'actual', 'P10', 'P50', 'P90', 'inside', 'per-token P50'].join('\t'),
-    ...rows,
+    renderTextTable({
+      title: `Backtest of ${name} against ${countOf(backtest.months.length, 'logged month')}`,
+      header: ['month', 'actual', 'P10', 'P50', 'P90', 'inside', 'per-token P50'],
+      rows,
+    }),
     '',
     `Inside the per-task P10 to P90: ${inside} of ${countOf(backtest.months.length, 'month')} ` +
       `(${formatPercent(backtest.coverage ?? 0)}; a calibrated forecast catches about 80%).`,

@@ -164,6 +164,12 @@ describe('pertask backtest', () => {
     expect(backtest.unmatched).toEqual(['2024-09', '2024-10', '2024-11']);
     expect(backtest.months[0].inside).toBe(true);
     expect(backtest.perTask.meanAbsoluteShare).toBeLessThan(0.05);
+    const text = await runCli(['backtest', scenario, log]);
+    // An aligned table, not tabs, and the total's sign said in words.
+    expect(text.stdout).not.toContain('\t');
+    expect(text.stdout).toMatch(/month +actual +P10 +P50 +P90 +inside +per-token P50/);
+    const word = backtest.perTask.totalShare < 0 ? 'below' : 'above';
+    expect(text.stdout).toContain(`(${word} the actual)`);
   });
 });
 
