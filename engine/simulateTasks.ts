@@ -25,8 +25,9 @@ export const SIMULATED_TASKS = 10_000;
  * null (and the shares with it) when that median is $0.
  * Each step runs or not on its own draw, so the two halves of a migrating step
  * (or the old and new steps of a planned change) may both run in one task, or
- * neither: in a month of partial migration the single-task spread is too
- * wide, though its mean is right.
+ * neither: in any month where a share strictly between 0 and 1 has moved
+ * (and a migration with a share below 1 stays there) the single-task median
+ * and P95 are off, though the mean is right.
  *
  * Cost: O(workloads * tasks * steps * calls per task).
  */

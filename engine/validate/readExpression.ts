@@ -57,13 +57,14 @@ export function readExpression(
   };
   const [low, high] = valueBounds(derived);
   if (!Number.isFinite(low) || !Number.isFinite(high) || low < lower || high > upper) {
-    const range =
-      Number.isFinite(low) && Number.isFinite(high)
-        ? `${fmt(low)} to ${fmt(high)}`
-        : 'a value that is not a number';
+    const finite = Number.isFinite(low) && Number.isFinite(high);
+    const range = !finite
+      ? 'can give a value that is not a number'
+      : low === high
+        ? `gives ${fmt(low)}`
+        : `can give ${fmt(low)} to ${fmt(high)}`;
     const message =
-      `\`${text}\` can give ${range}, ` +
-      `outside what this key holds (${fmt(lower)} to ${fmt(upper)}).`;
+      `\`${text}\` ${range}, ` + `outside what this key holds (${fmt(lower)} to ${fmt(upper)}).`;
     const hint =
       kind === 'share'
         ? 'keep the expression between 0 and 1, e.g. with `min(1, ...)`'

@@ -112,7 +112,12 @@ function readNumericKeys(
   const written = entries.filter((entry) => isNumericStepKey(entry.key));
   const names = new Set(written.map((entry) => entry.key));
   const outer = { params: context.params, declared: context.declaredParams };
-  const known = new Set([...outer.declared, ...names]);
+  // A key the step does not write reads as its default (`when` as 1); elasticity's
+  // default is the workload's, which is not known here, so it must be written to be read.
+  const defaults = Object.entries(NUMERIC_STEP_KEYS)
+    .filter(([key]) => !names.has(key) && key !== 'elasticity')
+    .map(([key, [, value]]): [string, Value] => [key, { kind: 'fixed', value }]);
+  const known = new Set([...outer.declared, ...names, ...defaults.map(([key]) => key)]);
   const expressions = new Map<string, { entry: MapEntry; uses: readonly string[] }>();
   for (const entry of written) {
     const text = isScalar(entry.value) ? entry.value.value : undefined;
@@ -122,12 +127,16 @@ function readNumericKeys(
   }
   const plain = written.filter((entry) => !expressions.has(entry.key)).map((entry) => entry.key);
   const read = new Map<string, Value | undefined>();
-  context.declaredParams = known;
   try {
     const ordered = orderByDependency(context, expressions, 'The keys of this step');
     for (const key of [...plain, ...ordered]) {
-      const siblings = [...read].filter((pair): pair is [string, Value] => pair[1] !== undefined);
+      const siblings = [
+        ...defaults,
+        ...[...read].filter((pair): pair is [string, Value] => pair[1] !== undefined),
+      ];
       context.params = new Map([...outer.params, ...siblings]);
+      // Its own name is not among the names a key may read (a hint never suggests a cycle).
+      context.declaredParams = new Set([...known].filter((name) => name !== key));
       read.set(key, readNumericKey(context, entryOf(entries, key)!, siblings));
     }
   } finally {

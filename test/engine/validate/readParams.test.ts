@@ -140,6 +140,20 @@ describe('expressions over the keys of their own step', () => {
     expect(issue?.path).toBe('workloads.w.steps.s.output_tokens');
   });
 
+  it('reads a key the step does not write at its default', () => {
+    // `when` unwritten is 1: output 1,000 x 1 x 10% = 100 tokens, as in the test below.
+    const yaml = stepScenario(
+      '        input_tokens: 1k\n        output_tokens: input_tokens * when * 10%\n',
+    );
+    expect(forecastForTest(yaml).total.annual.perTask.mean).toBeCloseTo(2.8, 10);
+  });
+
+  it('never suggests the key itself for a misspelt name', () => {
+    const issue = issuesOf(stepScenario('        output_tokens: outptu_tokens * 10%\n'))[0];
+    expect(issue?.code).toBe('unknown-name');
+    expect(issue?.hint).not.toContain('`output_tokens`');
+  });
+
   it('lets the step key hide a param of the same name', () => {
     const yaml = stepScenario(
       '        input_tokens: 1k\n        output_tokens: input_tokens * 10%\n',
