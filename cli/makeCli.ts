@@ -100,7 +100,7 @@ export const SOLVE_OPTIONS = {
     describe: "Target on annual per-task spend, e.g. 'p80 <= budget' or 'mean < $120k'",
   },
   between: {
-    type: 'number',
+    type: 'string',
     array: true,
     requiresArg: true,
     describe: 'Range to search, low then high (default: a quarter to 4 times the current number)',

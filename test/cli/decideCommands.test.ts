@@ -242,6 +242,35 @@ describe('pertask solve, asked in the forms a user writes', () => {
     expect(run.stderr).not.toContain('give the range');
   });
 
+  it('takes --between 1k 30k from the command line, as the README writes it', async () => {
+    const folder = makeTemporaryFolder();
+    const file = writeScenario(folder, 'linear.yaml', LINEAR);
+    const args = ['solve', file, '--vary', 'workloads.w.tasks_per_month', '--target'];
+    const run = await runCli([...args, 'mean <= $120', '--between', '1k', '30k', '--json'], folder);
+    expect(run.code).toBe(0);
+    const result = JSON.parse(run.stdout);
+    expect([result.low, result.high]).toEqual([1000, 30_000]);
+    // Closed form (LINEAR's comment): annual spend is 12 x tasks x 2 calls x 1000 x $2/M,
+    // which is 0.048 x tasks, so $120 is reached at 2,500 tasks a month.
+    expect(result.limit).toBeLessThanOrEqual(2500);
+    expect(result.limit).toBeGreaterThan(2500 - 2e-4 * 29_000);
+  });
+
+  it('takes --between 5% 90% from the command line, as the error suggests', async () => {
+    const folder = makeTemporaryFolder();
+    const text = LINEAR.replace('output_tokens: 0', 'output_tokens: 0\n        when: 50%');
+    const file = writeScenario(folder, 'when.yaml', text);
+    const args = ['solve', file, '--vary', 'workloads.w.steps.s.when', '--target'];
+    const run = await runCli([...args, 'mean <= $12', '--between', '5%', '90%', '--json'], folder);
+    expect(run.code).toBe(0);
+    const result = JSON.parse(run.stdout);
+    expect([result.low, result.high]).toEqual([0.05, 0.9]);
+    // Closed form: with the step run in a share `when` of tasks, annual spend is 48 x when,
+    // so $12 is reached at 25%.
+    expect(result.limit).toBeLessThanOrEqual(0.25);
+    expect(result.limit).toBeGreaterThan(0.25 - 2e-4 * 0.85);
+  });
+
   it('reads --between as a scenario reads numbers: 1k, 30k, 5%, 90%', () => {
     expect(rangeOf(['1k', '30k'])).toEqual([1000, 30_000]);
     expect(rangeOf(['5%', '90%'])).toEqual([0.05, 0.9]);
