@@ -295,5 +295,41 @@ describe('pertask solve, asked in the forms a user writes', () => {
     const sentence = sentenceOf(result);
     expect(sentence).toContain('may go up to 18.51% while');
     expect(sentenceOf({ ...result, outcome: 'holds-everywhere' })).toContain('between 5% and 90%');
+    const share = { ...result, path: 'workloads.w.steps.s.migrate.share', limit: 0.6945 };
+    expect(sentenceOf(share)).toContain('may go up to 69.45% while');
+  });
+
+  it('picks a default range around a share written with %, up to 100%', async () => {
+    const folder = makeTemporaryFolder();
+    const text = LINEAR.replace('output_tokens: 0', 'output_tokens: 0\n        when: 50%');
+    const file = writeScenario(folder, 'when.yaml', text);
+    const args = ['solve', file, '--vary', 'workloads.w.steps.s.when', '--target', 'mean <= $12'];
+    const run = await runCli([...args, '--json'], folder);
+    expect(run.code).toBe(0);
+    const result = JSON.parse(run.stdout);
+    // A quarter of 50%, then 100%: four and two times 50% are not shares.
+    expect([result.low, result.high]).toEqual([0.125, 1]);
+    // Closed form: annual spend is 48 x when (LINEAR with the step in a share of tasks).
+    expect(result.limit).toBeLessThanOrEqual(0.25);
+    expect(result.limit).toBeGreaterThan(0.25 - 2e-4 * 0.875);
+    const sentence = await runCli(args, folder);
+    expect(sentence.stdout).toMatch(/may go up to 2[45](\.\d+)?% while/);
+  });
+
+  it.each([
+    ['workloads.w.steps.s.migrate.ramp', 'takes a whole number'],
+    ['workloads.w.steps.s.migrate.from', 'takes a month'],
+  ])('says plainly that %s cannot be varied', async (path, holds) => {
+    const folder = makeTemporaryFolder();
+    const text = LINEAR.replace(
+      'output_tokens: 0',
+      'output_tokens: 0\n        migrate: { to: gpt-4.1-mini, from: 2027-04, ramp: 2 }',
+    );
+    const file = writeScenario(folder, 'migrate.yaml', text);
+    const run = await runCli(['solve', file, '--vary', path, '--target', 'mean <= $12'], folder);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(holds);
+    expect(run.stderr).toContain('cannot vary');
+    expect(run.stderr).not.toContain('above 0');
   });
 });
