@@ -333,3 +333,33 @@ describe('pertask solve, asked in the forms a user writes', () => {
     expect(run.stderr).not.toContain('above 0');
   });
 });
+
+describe('compare and solve at few trials', () => {
+  it.each([
+    ['compare', (file: string) => ['compare', file, file, '--out', 'out']],
+    [
+      'solve',
+      (file: string) => [
+        'solve',
+        file,
+        '--vary',
+        'workloads.w.steps.s.calls',
+        '--target',
+        'mean <= $120',
+      ],
+    ],
+  ])('%s warns on stderr below 1,000 trials, as run does, unless --quiet', async (_, argsOf) => {
+    const folder = makeTemporaryFolder();
+    const file = writeScenario(folder, 'linear.yaml', LINEAR);
+    const loud = await runCli([...argsOf(file), '--trials', '50'], folder);
+    expect(loud.code).toBe(0);
+    expect(loud.stderr).toContain(`${file}: warning: Only 50 trials:`);
+    expect(loud.stdout).not.toContain('Only 50 trials');
+    const quiet = await runCli([...argsOf(file), '--trials', '50', '--quiet'], folder);
+    expect(quiet.code).toBe(0);
+    expect(quiet.stderr).toBe('');
+    expect(quiet.stdout).toBe(loud.stdout);
+    const enough = await runCli([...argsOf(file), '--trials', '1000'], folder);
+    expect(enough.stderr).not.toContain('Only');
+  });
+});
