@@ -7,6 +7,7 @@ import { formatMoney, formatPercent, formatSignedMoney } from '../reports/format
 import { renderSvg } from '../reports/renderSvg.js';
 import { CliError, EXIT, type CliIo } from './cliIo.js';
 import { validateFiles, type ValidScenario } from './runCommand.js';
+import { warnFewTrials } from './warnFewTrials.js';
 import { prepareOutputFolder, writeFilesAtomically } from './writeFileAtomic.js';
 import { horizonNameOf } from '../reports/charts/chartTheme.js';
 import { monthLabels } from '../engine/monthIndex.js';
@@ -17,6 +18,8 @@ export interface CompareOptions {
   readonly seed: number | undefined;
   readonly out: string;
   readonly json: boolean;
+  /** No warnings or notes on stderr. */
+  readonly quiet: boolean;
 }
 
 /**
@@ -26,7 +29,7 @@ export interface CompareOptions {
  * its chart to `<out>/compare/`.
  */
 export async function compareCommand(options: CompareOptions, io: CliIo): Promise<number> {
-  const files = await validateFiles(options.scenarios, io);
+  const files = await validateFiles(options.scenarios, io, { warnings: !options.quiet });
   if (files === undefined) return EXIT.usage;
   const [first] = files;
   if (first === undefined) return EXIT.usage;
@@ -54,7 +57,9 @@ export async function compareCommand(options: CompareOptions, io: CliIo): Promis
   const folder = join(options.out, 'compare');
   const writeContext = { cwd: io.cwd, hint: 'choose another folder with --out' };
   await prepareOutputFolder(resolve(io.cwd, folder), writeContext);
+  warnFewTrials(trials, first.file, options.quiet, io);
   for (const other of files.slice(1)) {
+    if (options.quiet) break;
     if (other.scenario.seed !== seed || other.scenario.trials !== trials) {
       io.stderr.write(
         `${other.file}: runs on ${first.file}'s seed ${seed} and ${countOf(trials, 'trial')}, ` +
@@ -71,7 +76,7 @@ export async function compareCommand(options: CompareOptions, io: CliIo): Promis
       ? `${JSON.stringify(comparison, null, 2)}\n`
       : formatComparison(comparison, horizon),
   );
-  io.stderr.write(`Wrote the comparison to ${folder}/\n`);
+  if (!options.quiet) io.stderr.write(`Wrote the comparison to ${folder}/\n`);
   return EXIT.ok;
 }
 

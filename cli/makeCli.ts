@@ -77,12 +77,21 @@ export const RUN_OPTIONS = {
   },
 } as const;
 
+/** --quiet of compare and solve: their result is the data on stdout, so it stays. */
+const NOTES_QUIET = {
+  type: 'boolean',
+  default: false,
+  alias: 'q',
+  describe: 'Print no warnings or notes on stderr (errors still)',
+} as const;
+
 /** The options of `pertask compare`. */
 export const COMPARE_OPTIONS = {
   trials: RUN_OPTIONS.trials,
   seed: RUN_OPTIONS.seed,
   out: { ...RUN_OPTIONS.out, describe: 'Folder for the comparison; it goes to <out>/compare/' },
   json: { type: 'boolean', default: false, describe: 'Print the comparison as JSON on stdout' },
+  quiet: NOTES_QUIET,
 } as const;
 
 /** The options of `pertask solve`. */
@@ -100,7 +109,7 @@ export const SOLVE_OPTIONS = {
     describe: "Target on annual per-task spend, e.g. 'p80 <= budget' or 'mean < $120k'",
   },
   between: {
-    type: 'number',
+    type: 'string',
     array: true,
     requiresArg: true,
     describe: 'Range to search, low then high (default: a quarter to 4 times the current number)',
@@ -108,6 +117,7 @@ export const SOLVE_OPTIONS = {
   trials: RUN_OPTIONS.trials,
   seed: RUN_OPTIONS.seed,
   json: { type: 'boolean', default: false, describe: 'Print the result as JSON on stdout' },
+  quiet: NOTES_QUIET,
 } as const;
 
 const MAX_TRIALS = 10_000_000;
@@ -202,6 +212,7 @@ function buildParser(
           seed: checkWhole('--seed', args.seed, 0, Number.MAX_SAFE_INTEGER),
           out: checkOutPath(args.out),
           json: args.json,
+          quiet: args.quiet,
         };
         setExitCode(await compareCommand(options, io));
       },
@@ -228,6 +239,7 @@ function buildParser(
           trials: checkWhole('--trials', args.trials, 1, MAX_TRIALS),
           seed: checkWhole('--seed', args.seed, 0, Number.MAX_SAFE_INTEGER),
           json: args.json,
+          quiet: args.quiet,
         };
         setExitCode(await solveCommand(options, io));
       },

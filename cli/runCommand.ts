@@ -19,6 +19,7 @@ import { createProgressBar } from './progressBar.js';
 import { paintIssue, useColour } from './useColour.js';
 import { readTextFile } from './readTextFile.js';
 import { resolveScenarioCatalog, withCatalogIssue } from './resolveScenarioCatalog.js';
+import { warnFewTrials } from './warnFewTrials.js';
 import {
   describeWriteProblem,
   prepareOutputFolder,
@@ -93,21 +94,9 @@ export async function runCommand(options: RunOptions, io: CliIo): Promise<number
   return EXIT.ok;
 }
 
-/**
- * Below this many trials the percentiles rest on too few draws to trust. The
- * warning goes to stderr (stdout carries only the summary or the JSON), is
- * silenced by --quiet, and is kept in the summary's warnings either way.
- */
-const FEW_TRIALS = 1000;
-
 function withFewTrialsWarning(summary: Summary, file: string, options: RunOptions, io: CliIo) {
-  const trials = summary.scenario.trials;
-  if (trials >= FEW_TRIALS) return summary;
-  const message =
-    `Only ${trials.toLocaleString('en-US')} ${trials === 1 ? 'trial' : 'trials'}: ` +
-    'the percentiles and chances rest on too few draws to trust; ' +
-    `use ${FEW_TRIALS.toLocaleString('en-US')} or more.`;
-  if (!options.quiet) io.stderr.write(`${file}: warning: ${message}\n`);
+  const message = warnFewTrials(summary.scenario.trials, file, options.quiet, io);
+  if (message === undefined) return summary;
   return { ...summary, warnings: [...summary.warnings, `trials: ${message}`] };
 }
 

@@ -12,6 +12,7 @@ import { isPercentKey } from '../reports/formatAssumptionValue.js';
 import { formatMoney } from '../reports/formatMoney.js';
 import { CliError, EXIT, type CliIo } from './cliIo.js';
 import { validateFiles } from './runCommand.js';
+import { warnFewTrials } from './warnFewTrials.js';
 
 export interface SolveOptions {
   readonly scenario: string;
@@ -22,6 +23,8 @@ export interface SolveOptions {
   readonly trials: number | undefined;
   readonly seed: number | undefined;
   readonly json: boolean;
+  /** No warnings or notes on stderr. */
+  readonly quiet: boolean;
 }
 
 /**
@@ -29,10 +32,11 @@ export interface SolveOptions {
  * spend holds, by bisection on common draws, confirmed by a final run.
  */
 export async function solveCommand(options: SolveOptions, io: CliIo): Promise<number> {
-  const files = await validateFiles([options.scenario], io);
+  const files = await validateFiles([options.scenario], io, { warnings: !options.quiet });
   const valid = files?.[0];
   if (valid === undefined) return EXIT.usage;
   const between = rangeOf(options.between);
+  const trials = options.trials ?? valid.scenario.trials;
   try {
     const target = parseTarget(options.target, valid.scenario.budget);
     const result = solveTarget({
@@ -41,9 +45,10 @@ export async function solveCommand(options: SolveOptions, io: CliIo): Promise<nu
       path: options.vary,
       target,
       ...(between ? { between } : {}),
-      trials: options.trials ?? valid.scenario.trials,
+      trials,
       seed: options.seed ?? valid.scenario.seed,
     });
+    warnFewTrials(trials, valid.file, options.quiet, io);
     io.stdout.write(
       options.json ? `${JSON.stringify(result, null, 2)}\n` : `${sentenceOf(result)}\n`,
     );

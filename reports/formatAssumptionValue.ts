@@ -16,6 +16,8 @@ const PERCENT_KEYS = new Set([
   'cache_write_share',
   'batch_share',
   'when',
+  // A migration's share of calls; no other key of a scenario is named `share`.
+  'share',
 ]);
 
 const plainFormat = new Intl.NumberFormat('en-US', { maximumSignificantDigits: 3 });

@@ -58,11 +58,41 @@ export function readVariants(
   const changes = readChanges(context, changeTexts, optionTexts, written, base.horizon.months);
   if (base.scenario === undefined || hasErrors(context.issues)) return undefined;
   const valid = options.filter((option): option is ScenarioOption => option !== undefined);
+  const planned = valid.map((option) => withPlannedChanges(option, changes, valid));
   return {
     ...base.scenario,
-    ...(valid.length > 0 ? { options: valid } : {}),
+    ...(planned.length > 0 ? { options: planned } : {}),
     ...(changes.length > 0 ? { plannedChanges: changes } : {}),
   };
+}
+
+/**
+ * The option with the scenario's planned changes, which it is compared under:
+ * an option differs from the scenario only in the keys it sets, and the
+ * planned changes are part of the scenario. A planned change is dropped for a
+ * workload whose steps, drift or elasticity the option itself sets: the option
+ * then says how that workload's tasks run for the whole horizon, and the
+ * planned change's option, written against the scenario as written, has no
+ * defined meaning on top of it (both may set the same key).
+ */
+function withPlannedChanges(
+  option: ScenarioOption,
+  changes: readonly PlannedChange[],
+  options: readonly ScenarioOption[],
+): ScenarioOption {
+  const kept = changes.filter(
+    (change) => !option.paths.some((path) => switchesHow(path, change.workload)),
+  );
+  if (kept.length === 0) return option;
+  // Options as read, without planned changes of their own: lowering looks up only
+  // the switched workload and the prices of the option a change names.
+  const named = options.filter((candidate) => kept.some((c) => c.option === candidate.name));
+  return { ...option, scenario: { ...option.scenario, options: named, plannedChanges: kept } };
+}
+
+/** Whether an option's key sets how the workload's tasks run, or the workload whole. */
+function switchesHow(path: string, workload: string): boolean {
+  return path === 'workloads' || path === `workloads.${workload}` || switchesOnly(path, workload);
 }
 
 /** The names written in the scenario, to check planned changes against. */

@@ -1,6 +1,7 @@
 import { isMap, isScalar, Scalar, type Node } from 'yaml';
 import type { ScenarioDocument } from '../loadScenarioDocument.js';
 import type { PriceCatalog } from '../priceCatalog.js';
+import { parseQuantity } from '../parseQuantity.js';
 import { hasErrors, type ScenarioIssue } from '../scenarioIssue.js';
 import type { Scenario } from '../scenarioTypes.js';
 import { validateScenario } from '../validate/validateScenario.js';
@@ -108,6 +109,7 @@ const MAX_STEPS = 40;
  */
 export function solveTarget(request: SolveRequest): SolveResult {
   checkPath(request);
+  checkContinuous(request.path);
   const [low, high] = request.between ?? defaultRange(request);
   if (!(low < high)) throw new SolveRequestError(`the range ${low} to ${high} is empty.`);
   let runs = 0;
@@ -178,6 +180,26 @@ function checkPath(request: SolveRequest): void {
   }
 }
 
+/** Keys that hold a whole number of months, calls or trials, or a month. */
+const WHOLE_KEYS = ['ramp', 'max', 'months', 'trials', 'seed'];
+const MONTH_KEYS = ['from', 'at', 'by', 'start'];
+
+/**
+ * Fails on a key that takes a whole number or a month: bisection tries values
+ * between two numbers, which such a key cannot hold, so its answer would be an
+ * error about the value tried rather than about the key.
+ */
+function checkContinuous(path: string): void {
+  const key = path.slice(path.lastIndexOf('.') + 1);
+  const holds = WHOLE_KEYS.includes(key) ? 'a whole number' : 'a month';
+  if (!WHOLE_KEYS.includes(key) && !MONTH_KEYS.includes(key)) return;
+  throw new SolveRequestError(
+    `--vary ${path}: \`${key}\` takes ${holds}, and solve searches a continuous range, so ` +
+      `it cannot vary \`${key}\`; vary a key that holds a number or a share ` +
+      '(tokens, calls, tasks_per_month, growth, when, migrate.share).',
+  );
+}
+
 function overriddenSource(request: SolveRequest, value: number): ScenarioDocument {
   const node = new Scalar(value);
   const variant = overrideDocument(
@@ -207,22 +229,32 @@ export function scenarioWith(request: SolveRequest, value: number): Scenario {
 }
 
 /**
- * A quarter to four times the key's current value, when that is a plain number
- * above 0 (from 0 a count or a token size would leave nothing to forecast); a
- * half or the value itself at the low end where a quarter is not valid (a
- * geometric mean of calls is at least 1, so from 3 the range is 1.5 to 12).
+ * A quarter to four times the key's current value, when that is a number above
+ * 0 (from 0 a count or a token size would leave nothing to forecast). Where an
+ * end is not valid the range narrows towards the value: a half or the value
+ * itself at the low end (a geometric mean of calls is at least 1, so from 3 the
+ * range is 1.5 to 12), twice the value or 1 at the high end (a share is at
+ * most 100%, so from 50% the range is 12.5% to 100%).
  */
 function defaultRange(request: SolveRequest): [number, number] {
   const current = currentNumber(request.source, request.path);
   if (current === undefined || !(current > 0)) {
     throw new SolveRequestError(
-      `${request.path} is not a plain number above 0 in the file; give the range to search ` +
-        'with --between <low> <high>.',
+      `${request.path} is not a single number above 0 in the file; give the range to ` +
+        'search with --between <low> <high>.',
     );
   }
-  // Some keys have a floor (a geometric mean is at least 1): the low end rises
-  // towards the current value until the scenario is valid there.
-  const low = [current / 4, current / 2, current].find((candidate) => {
+  const low = firstValid(request, [current / 4, current / 2]) ?? current;
+  const high = firstValid(
+    request,
+    [4 * current, 2 * current, 1].filter((v) => v > current),
+  );
+  return [low, high ?? current];
+}
+
+/** The first of the values at which the scenario is valid, if any. */
+function firstValid(request: SolveRequest, candidates: readonly number[]): number | undefined {
+  return candidates.find((candidate) => {
     try {
       scenarioWith(request, candidate);
       return true;
@@ -231,7 +263,6 @@ function defaultRange(request: SolveRequest): [number, number] {
       throw error;
     }
   });
-  return [low ?? current, 4 * current];
 }
 
 function currentNumber(source: ScenarioDocument, path: string): number | undefined {
@@ -246,5 +277,8 @@ function currentNumber(source: ScenarioDocument, path: string): number | undefin
     if (take === undefined) return undefined;
     node = map.get(parts.splice(0, take).join('.'), true) as Node;
   }
-  return isScalar(node) && typeof node.value === 'number' ? node.value : undefined;
+  // Read as the scenario reads it: `50%` is 0.5 and `2k` is 2000.
+  if (!isScalar(node)) return undefined;
+  if (typeof node.value === 'number') return node.value;
+  return typeof node.value === 'string' ? parseQuantity(node.value) : undefined;
 }

@@ -1,9 +1,9 @@
 import { isScalar } from 'yaml';
 import { ExpressionError, lowerExpression } from '../expressions/lowerExpression.js';
-import { parseQuantity } from '../parseQuantity.js';
+import { isPercentText, parseQuantity } from '../parseQuantity.js';
 import type { Value } from '../scenarioTypes.js';
 import { looksLikeExpression, readExpression } from './readExpression.js';
-import { readValue } from './readValue.js';
+import { readValue, type QuantityKind } from './readValue.js';
 import type { MapEntry, ValidationContext } from './validationContext.js';
 
 const PARAM_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
@@ -65,11 +65,21 @@ function checkName(context: ValidationContext, param: MapEntry): boolean {
   return false;
 }
 
-/** A range of two positive ends is an amount (lognormal); anything else is a real (normal). */
-function kindOf(raw: unknown): 'amount' | 'real' {
+/**
+ * The kind a param's value is read as, since a param has no key to say it. A
+ * range written in percents is a share (logit-normal, like any share range)
+ * when both ends lie strictly between 0% and 100%, and a rate otherwise
+ * (`-40% to -85%`, `0% to 50%`): `40%` means 0.4, as in an expression. A range
+ * of two positive plain numbers is an amount (lognormal), any other range a
+ * real number (normal); a single value is that number (`40%` is 0.4).
+ */
+function kindOf(raw: unknown): QuantityKind {
   if (typeof raw !== 'string' || !/\sto\s/.test(raw)) return 'real';
-  const ends = raw.split(/\s+to\s+/).map((part) => parseQuantity(part));
-  return ends.every((end) => end !== undefined && end > 0) ? 'amount' : 'real';
+  const parts = raw.split(/\s+to\s+/);
+  const ends = parts.map((part) => parseQuantity(part));
+  if (!ends.every((end): end is number => end !== undefined)) return 'real';
+  if (parts.some(isPercentText)) return ends.every((end) => end > 0 && end < 1) ? 'share' : 'rate';
+  return ends.every((end) => end > 0) ? 'amount' : 'real';
 }
 
 /** The names an expression reads, or none when it does not parse (reported later). */

@@ -242,6 +242,35 @@ describe('pertask solve, asked in the forms a user writes', () => {
     expect(run.stderr).not.toContain('give the range');
   });
 
+  it('takes --between 1k 30k from the command line, as the README writes it', async () => {
+    const folder = makeTemporaryFolder();
+    const file = writeScenario(folder, 'linear.yaml', LINEAR);
+    const args = ['solve', file, '--vary', 'workloads.w.tasks_per_month', '--target'];
+    const run = await runCli([...args, 'mean <= $120', '--between', '1k', '30k', '--json'], folder);
+    expect(run.code).toBe(0);
+    const result = JSON.parse(run.stdout);
+    expect([result.low, result.high]).toEqual([1000, 30_000]);
+    // Closed form (LINEAR's comment): annual spend is 12 x tasks x 2 calls x 1000 x $2/M,
+    // which is 0.048 x tasks, so $120 is reached at 2,500 tasks a month.
+    expect(result.limit).toBeLessThanOrEqual(2500);
+    expect(result.limit).toBeGreaterThan(2500 - 2e-4 * 29_000);
+  });
+
+  it('takes --between 5% 90% from the command line, as the error suggests', async () => {
+    const folder = makeTemporaryFolder();
+    const text = LINEAR.replace('output_tokens: 0', 'output_tokens: 0\n        when: 50%');
+    const file = writeScenario(folder, 'when.yaml', text);
+    const args = ['solve', file, '--vary', 'workloads.w.steps.s.when', '--target'];
+    const run = await runCli([...args, 'mean <= $12', '--between', '5%', '90%', '--json'], folder);
+    expect(run.code).toBe(0);
+    const result = JSON.parse(run.stdout);
+    expect([result.low, result.high]).toEqual([0.05, 0.9]);
+    // Closed form: with the step run in a share `when` of tasks, annual spend is 48 x when,
+    // so $12 is reached at 25%.
+    expect(result.limit).toBeLessThanOrEqual(0.25);
+    expect(result.limit).toBeGreaterThan(0.25 - 2e-4 * 0.85);
+  });
+
   it('reads --between as a scenario reads numbers: 1k, 30k, 5%, 90%', () => {
     expect(rangeOf(['1k', '30k'])).toEqual([1000, 30_000]);
     expect(rangeOf(['5%', '90%'])).toEqual([0.05, 0.9]);
@@ -266,5 +295,71 @@ describe('pertask solve, asked in the forms a user writes', () => {
     const sentence = sentenceOf(result);
     expect(sentence).toContain('may go up to 18.51% while');
     expect(sentenceOf({ ...result, outcome: 'holds-everywhere' })).toContain('between 5% and 90%');
+    const share = { ...result, path: 'workloads.w.steps.s.migrate.share', limit: 0.6945 };
+    expect(sentenceOf(share)).toContain('may go up to 69.45% while');
+  });
+
+  it('picks a default range around a share written with %, up to 100%', async () => {
+    const folder = makeTemporaryFolder();
+    const text = LINEAR.replace('output_tokens: 0', 'output_tokens: 0\n        when: 50%');
+    const file = writeScenario(folder, 'when.yaml', text);
+    const args = ['solve', file, '--vary', 'workloads.w.steps.s.when', '--target', 'mean <= $12'];
+    const run = await runCli([...args, '--json'], folder);
+    expect(run.code).toBe(0);
+    const result = JSON.parse(run.stdout);
+    // A quarter of 50%, then 100%: four and two times 50% are not shares.
+    expect([result.low, result.high]).toEqual([0.125, 1]);
+    // Closed form: annual spend is 48 x when (LINEAR with the step in a share of tasks).
+    expect(result.limit).toBeLessThanOrEqual(0.25);
+    expect(result.limit).toBeGreaterThan(0.25 - 2e-4 * 0.875);
+    const sentence = await runCli(args, folder);
+    expect(sentence.stdout).toMatch(/may go up to 2[45](\.\d+)?% while/);
+  });
+
+  it.each([
+    ['workloads.w.steps.s.migrate.ramp', 'takes a whole number'],
+    ['workloads.w.steps.s.migrate.from', 'takes a month'],
+  ])('says plainly that %s cannot be varied', async (path, holds) => {
+    const folder = makeTemporaryFolder();
+    const text = LINEAR.replace(
+      'output_tokens: 0',
+      'output_tokens: 0\n        migrate: { to: gpt-4.1-mini, from: 2027-04, ramp: 2 }',
+    );
+    const file = writeScenario(folder, 'migrate.yaml', text);
+    const run = await runCli(['solve', file, '--vary', path, '--target', 'mean <= $12'], folder);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain(holds);
+    expect(run.stderr).toContain('cannot vary');
+    expect(run.stderr).not.toContain('above 0');
+  });
+});
+
+describe('compare and solve at few trials', () => {
+  it.each([
+    ['compare', (file: string) => ['compare', file, file, '--out', 'out']],
+    [
+      'solve',
+      (file: string) => [
+        'solve',
+        file,
+        '--vary',
+        'workloads.w.steps.s.calls',
+        '--target',
+        'mean <= $120',
+      ],
+    ],
+  ])('%s warns on stderr below 1,000 trials, as run does, unless --quiet', async (_, argsOf) => {
+    const folder = makeTemporaryFolder();
+    const file = writeScenario(folder, 'linear.yaml', LINEAR);
+    const loud = await runCli([...argsOf(file), '--trials', '50'], folder);
+    expect(loud.code).toBe(0);
+    expect(loud.stderr).toContain(`${file}: warning: Only 50 trials:`);
+    expect(loud.stdout).not.toContain('Only 50 trials');
+    const quiet = await runCli([...argsOf(file), '--trials', '50', '--quiet'], folder);
+    expect(quiet.code).toBe(0);
+    expect(quiet.stderr).toBe('');
+    expect(quiet.stdout).toBe(loud.stdout);
+    const enough = await runCli([...argsOf(file), '--trials', '1000'], folder);
+    expect(enough.stderr).not.toContain('Only');
   });
 });

@@ -20,6 +20,8 @@ describe('formatAssumptionValue', () => {
     ['workloads.a.growth', 1.09e-11, '0%'],
     ['workloads.a.steps.s.elasticity', -3e-12, '0'],
     ['workloads.a.steps.s.when', 0.00002, '0.002%'],
+    // A migration's share of calls, written `share: 50%` in the scenario.
+    ['workloads.a.steps.s.migrate.share', 0.6945, '69.5%'],
   ])('writes %s = %d as %s', (path, value, expected) => {
     expect(formatAssumptionValue(path, value)).toBe(expected);
   });

@@ -141,6 +141,64 @@ planned_changes:
   });
 });
 
+describe('an option in a scenario with planned changes', () => {
+  // Two models at round prices and fixed tokens, so each annual figure is a sum by
+  // hand: a task of 1k input and 1k output tokens costs 2k x $10 / 1M = $0.02 on
+  // big and $0.002 on small; 1,000 tasks a month for 12 months.
+  const text = `
+scenario: options-keep-planned-changes
+start: 2027-01
+months: 12
+trials: 20
+prices:
+  models:
+    big: { input: $10, output: $10, as_of: 2026-12-01 }
+    small: { input: $1, output: $1, as_of: 2026-12-01 }
+options:
+  moreshare:
+    set:
+      workloads.w.steps.s.migrate.share: 100%
+  addmig:
+    set:
+      workloads.v.steps.s.model: small
+planned_changes:
+  - { workload: v, option: addmig, from: 2027-07 }
+workloads:
+  w:
+    tasks_per_month: 1000
+    steps:
+      s:
+        model: big
+        input_tokens: 1000
+        output_tokens: 1000
+        migrate: { to: small, from: 2027-01, share: 50% }
+  v:
+    tasks_per_month: 1000
+    steps:
+      s:
+        model: big
+        input_tokens: 1000
+        output_tokens: 1000
+`;
+  const annualOf = (name: string) =>
+    forecastForTest(text).options!.options.find((option) => option.name === name)!.annual.p50;
+
+  it('keeps the planned change of a workload the option does not set', () => {
+    // By hand: w at a 50% share costs 12k x (0.5 x $0.02 + 0.5 x $0.002) = $132;
+    // v switches to small in 2027-07: 6k x $0.02 + 6k x $0.002 = $132. Base $264.
+    // moreshare: w all on small, 12k x $0.002 = $24, v as planned $132: $156.
+    expectRelativelyClose(annualOf('base'), 264, 1e-9);
+    expectRelativelyClose(annualOf('moreshare'), 156, 1e-9);
+    const pair = forecastForTest(text).options!.pairs.find((p) => p.second === 'moreshare')!;
+    expectRelativelyClose(pair.difference.p50, 108, 1e-9);
+  });
+
+  it("runs a workload the option sets its own way all year, not the change's", () => {
+    // By hand: addmig puts v on small from the first month, 12k x $0.002 = $24, w $132.
+    expectRelativelyClose(annualOf('addmig'), 156, 1e-9);
+  });
+});
+
 describe('mistakes in options and planned changes', () => {
   it('are all reported at once, each at its place', () => {
     const text = reviewScenario(`

@@ -74,6 +74,48 @@ describe('params and expressions', () => {
   });
 });
 
+describe('a param written in percents', () => {
+  function paramOf(text: string) {
+    // 1 + x keeps the tokens at or above 0 for a rate as for a share.
+    const yaml = scenario(`  x: ${text}\n`, '1k * (1 + x)');
+    const { scenario: valid, issues } = validateScenario(
+      loadScenarioDocument(yaml),
+      BUILTIN_CATALOG,
+    );
+    expect(issues.filter((issue) => issue.severity === 'error')).toEqual([]);
+    return valid!.params!.get('x')!;
+  }
+
+  it('reads a range inside 0..100% as a share whose P5 and P95 are the ends', () => {
+    const x = paramOf('40% to 60%');
+    expect(x.kind === 'uncertain' && x.dist.family).toBe('logit-normal');
+    // The README's rule: a range gives P5 and P95; 40% is 0.4, as `15%` is 0.15. To 8
+    // places: the normal quantile is Acklam's approximation, relative error below 1.2e-9.
+    expect(x.kind === 'uncertain' && x.dist.quantile(0.05)).toBeCloseTo(0.4, 8);
+    expect(x.kind === 'uncertain' && x.dist.quantile(0.95)).toBeCloseTo(0.6, 8);
+  });
+
+  it('reads a range of falls as a rate, the ends in either order', () => {
+    const x = paramOf('-40% to -85%');
+    expect(x.kind === 'uncertain' && x.dist.family).toBe('rate');
+    expect(x.kind === 'uncertain' && x.dist.quantile(0.05)).toBeCloseTo(-0.85, 8);
+    expect(x.kind === 'uncertain' && x.dist.quantile(0.95)).toBeCloseTo(-0.4, 8);
+  });
+
+  it('reads a range reaching 0% as a rate, since a share range lies strictly inside', () => {
+    const x = paramOf('0% to 50%');
+    expect(x.kind === 'uncertain' && x.dist.family).toBe('rate');
+    expect(x.kind === 'uncertain' && x.dist.quantile(0.95)).toBeCloseTo(0.5, 8);
+  });
+
+  it('reads a single percentage as its number, and prices an expression over it', () => {
+    expect(paramOf('40%')).toEqual({ kind: 'fixed', value: 0.4 });
+    // 1,000 tasks x (1k x 40%) = 400 input tokens x $2 per million = $0.80.
+    const summary = forecastForTest(scenario('  x: 40%\n', '1k * x'));
+    expect(summary.total.annual.perTask.mean).toBeCloseTo(0.8, 10);
+  });
+});
+
 describe('expressions over the keys of their own step', () => {
   function stepScenario(keys: string, params = ''): string {
     return (
