@@ -85,9 +85,6 @@ export function blockCount(trials: number): number {
 /**
  * Simulates the given blocks of trials into `result`, and returns each block's
  * sums (the dashboard's, then the sketched series'), in the order of `blocks`.
- * Workers on other threads call this for their share of the blocks, over a
- * result in shared memory; each block touches only its own trials, and adds
- * to the result's sketches, if any, which a worker hands back.
  */
 export function simulateBlocks(
   plan: SimulationPlan,
@@ -95,15 +92,32 @@ export function simulateBlocks(
   result: SimulationResult,
   blocks: readonly number[],
 ): Float64Array[] {
+  const simulateBlock = createBlockSimulator(plan, request, result);
+  return blocks.map(simulateBlock);
+}
+
+/**
+ * A function that simulates one block of trials into `result` and returns the
+ * block's sums (the dashboard's, then the sketched series'). Threads that share
+ * a result in shared memory each make one and call it for the blocks they
+ * claim, in any order: each block touches only its own trials, and adds to
+ * the result's sketches, if any, which a worker hands back. The scratch space
+ * is allocated once here, not once a block.
+ */
+export function createBlockSimulator(
+  plan: SimulationPlan,
+  request: SimulationRequest,
+  result: SimulationResult,
+): (block: number) => Float64Array {
   const kernel = new ChunkKernel(plan, result, request.taskNoise ?? []);
-  return blocks.map((block) => {
+  return (block) => {
     const first = block * BLOCK_TRIALS;
     const count = Math.min(BLOCK_TRIALS, request.trials - first);
     const dashboard = new Float64Array(result.dashboardSums.length + result.seriesSums.length);
     kernel.runBlock(request.seed, block, first, count, dashboard);
     request.onBlockDone?.(count);
     return dashboard;
-  });
+  };
 }
 
 /**
