@@ -366,9 +366,11 @@ export class TaskColumnCoster {
     const monthlySlot = step.monthlySlots[field] ?? -1;
     if (drift === null && !elastic && monthlySlot < 0) return this.ones;
     const target = this.factors[field]!;
-    if (drift === null) target.fill(1);
-    else this.fillDriftFactors(target, drift, count);
-    if (elastic) this.applyElasticity(target, step, count);
+    // Induced demand alone writes its factors outright rather than times ones.
+    const demandAlone = drift === null && elastic;
+    if (drift === null && !elastic) target.fill(1);
+    else if (drift !== null) this.fillDriftFactors(target, drift, count);
+    if (elastic) this.applyElasticity(target, step, count, demandAlone);
     if (monthlySlot >= 0) this.applyMonthlyDraws(target, monthlySlot, count);
     return target;
   }
@@ -416,11 +418,16 @@ export class TaskColumnCoster {
   }
 
   /**
-   * Multiplies calls by (price(m) / price(0)) ^ -elasticity. Between price
-   * events the ratio changes by the same monthly step, so one exponential per
-   * event replaces one per month.
+   * Multiplies calls by (price(m) / price(0)) ^ -elasticity, or with `alone`
+   * (no other factor) writes it. Between price events the ratio changes by the
+   * same monthly step, so one exponential per event replaces one per month.
    */
-  private applyElasticity(target: Float64Array, step: PlannedStep, count: number): void {
+  private applyElasticity(
+    target: Float64Array,
+    step: PlannedStep,
+    count: number,
+    alone: boolean,
+  ): void {
     const { columns, running, monthlyStep } = this;
     const { logPrice, priceJump, monthlyLogPrice, width } = this.prices;
     const months = this.plan.months;
@@ -429,6 +436,7 @@ export class TaskColumnCoster {
     for (let t = 0; t < count; t += 1) {
       monthlyStep[t] = Math.exp(-columns[elasticityBase + t]! * monthlyLogPrice[t]!);
       running[t] = 1;
+      if (alone) target[t] = 1;
     }
     for (let month = 1; month < months; month += 1) {
       const cell = priceOffset + month * width;
@@ -440,7 +448,9 @@ export class TaskColumnCoster {
               )
             : running[t]! * monthlyStep[t]!;
         running[t] = factor;
-        target[month * width + t]! *= factor;
+        // 1 * factor is factor exactly, so writing it gives what multiplying ones did.
+        if (alone) target[month * width + t] = factor;
+        else target[month * width + t]! *= factor;
       }
     }
   }
