@@ -82,7 +82,8 @@ export async function forecastOnThreads(
   const byBlock = new Array<Float64Array>(blocks);
   const request = { seed: settled.seed, trials: settled.trials, taskNoise, onBlockDone };
   const simulateBlock = createBlockSimulator(plan, request, result);
-  for (let block = claimBlock(nextBlock, blocks); block !== undefined; ) {
+  let block = claimBlock(nextBlock, blocks);
+  while (block !== undefined) {
     byBlock[block] = simulateBlock(block);
     // Lets the workers' progress messages through between blocks.
     await new Promise((resolve) => setImmediate(resolve));

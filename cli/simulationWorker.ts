@@ -47,7 +47,8 @@ parentPort?.once('message', ({ taskNoise }: WorkerStart) => {
   const nextBlock = new Int32Array(task.nextBlock);
   const blocks: number[] = [];
   const partials: Float64Array[] = [];
-  for (let block = claimBlock(nextBlock, task.blocks); block !== undefined; ) {
+  let block = claimBlock(nextBlock, task.blocks);
+  while (block !== undefined) {
     blocks.push(block);
     partials.push(simulateBlock(block));
     block = claimBlock(nextBlock, task.blocks);
