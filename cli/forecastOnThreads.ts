@@ -11,24 +11,30 @@ import {
 import { planSimulation } from '../engine/planSimulation.js';
 import type { ScenarioIssue } from '../engine/scenarioIssue.js';
 import type { Scenario } from '../engine/scenarioTypes.js';
-import { addBlockSums, blockCount } from '../engine/simulate.js';
+import { addBlockSums, blockCount, createBlockSimulator } from '../engine/simulate.js';
 import { simulateTasks } from '../engine/simulateTasks.js';
 import type { Summary } from '../engine/summaryTypes.js';
 import { keepsWorkloadSeries } from '../engine/simulationResult.js';
 import {
   allocateSharedResult,
+  claimBlock,
   mergeSketches,
   type WorkerReply,
+  type WorkerStart,
   type WorkerTask,
 } from './sharedResult.js';
 
 /**
- * Forecasts a validated scenario with its blocks of trials spread over worker
- * threads, block b going to thread b mod threads. Every block draws from
- * streams keyed by the seed and its own index, the blocks' sums are added in
- * block order, and sketches (of a run too large to keep every series) hold
- * whole counts that add up alike in any order, so the summary is byte for
- * byte the one a single thread gives.
+ * Forecasts a validated scenario with its blocks of trials spread over `threads`
+ * threads: this one and threads - 1 workers. Every thread claims the next
+ * unclaimed block until none is left (claimBlock), so a worker that starts late
+ * takes fewer. Every block draws from streams keyed by the seed and its own
+ * index, the blocks' sums are added in block order, and sketches (of a run too
+ * large to keep every series) hold whole counts that add up alike in any order,
+ * so the summary is byte for byte the one a single thread gives.
+ *
+ * The workers start first: while they load and plan the scenario, this thread
+ * samples single tasks (simulateTasks), whose spread they need to begin.
  */
 export async function forecastOnThreads(
   text: string,
@@ -41,8 +47,6 @@ export async function forecastOnThreads(
 ): Promise<Summary> {
   const settled = settleScenario(scenario, options);
   const plan = planSimulation(settled);
-  const taskCosts = simulateTasks(plan, settled.seed);
-  const taskNoise = taskNoiseOf(taskCosts);
   const shape = {
     trials: settled.trials,
     months: settled.months,
@@ -53,33 +57,44 @@ export async function forecastOnThreads(
   };
   const { result, buffers } = allocateSharedResult(shape);
   const blocks = blockCount(settled.trials);
-  const shares = Array.from({ length: Math.min(threads, blocks) }, (_, thread) =>
-    Array.from({ length: blocks }, (_, block) => block).filter(
-      (block) => block % threads === thread,
-    ),
-  );
+  const nextBlock = new Int32Array(new SharedArrayBuffer(4));
   const onBlockDone = progressCounter(settled.trials, onProgress);
-  const replies = await Promise.all(
-    shares.map((share) =>
-      runWorker(onBlockDone, {
-        text,
-        from,
-        trials: settled.trials,
-        seed: settled.seed,
-        shape,
-        buffers,
-        blocks: share,
-        taskNoise,
-      }),
-    ),
+  const task = {
+    text,
+    from,
+    trials: settled.trials,
+    seed: settled.seed,
+    shape,
+    buffers,
+    nextBlock: nextBlock.buffer as SharedArrayBuffer,
+    blocks,
+  };
+  const workers = Array.from({ length: Math.min(threads, blocks) - 1 }, () =>
+    startWorker(onBlockDone, task),
   );
+  const taskCosts = simulateTasks(plan, settled.seed);
+  const taskNoise = taskNoiseOf(taskCosts);
+  for (const worker of workers) worker.start({ taskNoise });
+  const replies = Promise.all(workers.map((worker) => worker.reply));
+  // A worker that fails while this thread simulates is reported once the
+  // loop below ends (by the await further down), not as an unhandled rejection.
+  replies.catch(() => undefined);
   const byBlock = new Array<Float64Array>(blocks);
-  shares.forEach((share, thread) => {
-    share.forEach((block, index) => {
-      byBlock[block] = replies[thread]!.partials[index]!;
+  const request = { seed: settled.seed, trials: settled.trials, taskNoise, onBlockDone };
+  const simulateBlock = createBlockSimulator(plan, request, result);
+  let block = claimBlock(nextBlock, blocks);
+  while (block !== undefined) {
+    byBlock[block] = simulateBlock(block);
+    // Lets the workers' progress messages through between blocks.
+    await new Promise((resolve) => setImmediate(resolve));
+    block = claimBlock(nextBlock, blocks);
+  }
+  for (const reply of await replies) {
+    reply.blocks.forEach((block, index) => {
+      byBlock[block] = reply.partials[index]!;
     });
-  });
-  for (const reply of replies) if (reply.sketches !== null) mergeSketches(result, reply.sketches);
+    if (reply.sketches !== null) mergeSketches(result, reply.sketches);
+  }
   addBlockSums(result, byBlock);
   const summary = summarizeForecast(settled, plan, result, issues, taskCosts);
   if (options.decisions === false) return summary;
@@ -99,12 +114,18 @@ export const WORKER_URL = import.meta.url.endsWith('.ts')
 /** A worker's messages: a block's trials done, then its reply with the blocks' sums. */
 type WorkerMessage = WorkerReply | { readonly progressTrials: number };
 
-function runWorker(
+/** A started worker: `start` lets it begin simulating, `reply` is what it hands back. */
+interface SimulationWorker {
+  start(message: WorkerStart): void;
+  readonly reply: Promise<WorkerReply>;
+}
+
+function startWorker(
   onBlockDone: ((trials: number) => void) | undefined,
   task: WorkerTask,
-): Promise<WorkerReply> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(WORKER_URL, { workerData: task });
+): SimulationWorker {
+  const worker = new Worker(WORKER_URL, { workerData: task });
+  const reply = new Promise<WorkerReply>((resolve, reject) => {
     worker.on('message', (message: WorkerMessage) => {
       if ('progressTrials' in message) onBlockDone?.(message.progressTrials);
       else resolve(message);
@@ -114,4 +135,5 @@ function runWorker(
       if (code !== 0) reject(new Error(`a simulation thread stopped with code ${code}`));
     });
   });
+  return { start: (message) => worker.postMessage(message), reply };
 }

@@ -30,9 +30,29 @@ export interface WorkerTask {
   readonly shape: ResultShape;
   /** The result's arrays' shared memory, in RESULT_ARRAYS order. */
   readonly buffers: readonly SharedArrayBuffer[];
-  readonly blocks: readonly number[];
-  /** Per workload, the spread of single tasks (see SimulationRequest.taskNoise). */
+  /** One 32-bit integer: the next block no thread has claimed yet (see claimBlock). */
+  readonly nextBlock: SharedArrayBuffer;
+  readonly blocks: number;
+}
+
+/**
+ * The go-ahead a worker waits for once it has planned the scenario: the spread
+ * of single tasks per workload (see SimulationRequest.taskNoise), which the
+ * main thread computes while the workers start.
+ */
+export interface WorkerStart {
   readonly taskNoise: readonly TaskNoise[];
+}
+
+/**
+ * Claims the next block of trials for the calling thread, or undefined when
+ * every block is claimed. Threads claim blocks as they go, so one that started
+ * late or runs slower takes fewer; which thread simulates a block changes
+ * nothing in its numbers.
+ */
+export function claimBlock(nextBlock: Int32Array, blocks: number): number | undefined {
+  const block = Atomics.add(nextBlock, 0, 1);
+  return block < blocks ? block : undefined;
 }
 
 /** A result whose arrays live in shared memory, and those buffers in RESULT_ARRAYS order. */
@@ -71,8 +91,12 @@ export function viewSharedResult(
   return allocateResult(shape.trials, shape.months, shape.workloadCount, memory, shape.exact);
 }
 
-/** What a worker hands back: its blocks' sums, and its sketches when series are sketched. */
+/**
+ * What a worker hands back: the blocks it simulated, their sums in the same
+ * order, and its sketches when series are sketched.
+ */
 export interface WorkerReply {
+  readonly blocks: number[];
   readonly partials: Float64Array[];
   readonly sketches: SketchCounts[] | null;
 }

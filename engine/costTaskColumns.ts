@@ -32,6 +32,8 @@ export class TaskColumnCoster {
   readonly outputTokens: Float64Array;
   readonly reasoningTokens: Float64Array;
   private readonly moments = new Float64Array(2);
+  /** Scratch: a deepened step's E[C] and E[C^2] per cell (see writeDeepenedMoments). */
+  private readonly deepened: Float64Array;
   /** Per-month multipliers of each drifting field (see DRIFT_INDEX), per trial. */
   private readonly factors: Float64Array[];
   private readonly ones: Float64Array;
@@ -61,6 +63,7 @@ export class TaskColumnCoster {
     this.reasoningTokens = column();
     this.factors = Array.from({ length: 6 }, column);
     this.ones = column().fill(1);
+    this.deepened = new Float64Array(2 * cells);
     this.callsMean = trials();
     this.callsSquare = trials();
     this.inputPrice = trials();
@@ -200,7 +203,7 @@ export class TaskColumnCoster {
     deepens: boolean,
     count: number,
   ): void {
-    const { columns, moments, costPerTask, perTokenCostPerTask } = this;
+    const { columns, costPerTask, perTokenCostPerTask } = this;
     const { inputTokens, outputTokens, reasoningTokens, callsMean, callsSquare } = this;
     const { inputPrice, outputPrice, reasoningPrice } = this;
     const width = this.prices.width;
@@ -208,10 +211,11 @@ export class TaskColumnCoster {
     const months = this.plan.months;
     const [inputBase, outputBase, reasoningBase, growthBase, whenBase] = this.bases(step);
     const meanBase = step.callsMeanSlot * width;
-    const sdBase = step.callsSdSlot * width;
     const { family, callsMax: cap } = step;
     const priceOffset = step.modelIndex * months * width;
     const plainPoisson = deepens && family === 'poisson' && cap === Infinity;
+    if (deepens && !plainPoisson) this.writeDeepenedMoments(step, callsFactor, count);
+    const deepened = this.deepened;
     for (let t = 0; t < count; t += 1) {
       const input = columns[inputBase + t]!;
       const output = columns[outputBase + t]!;
@@ -219,7 +223,6 @@ export class TaskColumnCoster {
       const growth = columns[growthBase + t]!;
       const when = columns[whenBase + t]!;
       const meanParameter = columns[meanBase + t]!;
-      const sdParameter = columns[sdBase + t]!;
       const perCall =
         input * inputPrice[t]! + output * outputPrice[t]! + reasoning * reasoningPrice[t]!;
       const perPair = (growth * inputPrice[t]!) / 2;
@@ -234,10 +237,8 @@ export class TaskColumnCoster {
           callCount = callsFactor[cell]! * meanParameter;
           square = callCount + callCount * callCount;
         } else if (deepens) {
-          const k = callsFactor[cell]!;
-          writeCountMoments(family, k * meanParameter, k * sdParameter, cap, moments, 0);
-          callCount = moments[0]!;
-          square = moments[1]!;
+          callCount = deepened[2 * cell]!;
+          square = deepened[2 * cell + 1]!;
         }
         const pairs = square - callCount;
         const cost = when * (callCount * perCall + pairs * perPair);
@@ -248,6 +249,27 @@ export class TaskColumnCoster {
         inputTokens[cell]! += when * (callCount * input + (growth * pairs) / 2);
         outputTokens[cell]! += when * callCount * output;
         reasoningTokens[cell]! += when * callCount * reasoning;
+      }
+    }
+  }
+
+  /**
+   * E[C] and E[C^2] of a step's deepened calls in every month, cell c at 2c
+   * and 2c + 1 of `deepened`: a loop of its own, since the moments' divisions
+   * overlap better without the cost arithmetic between them.
+   */
+  private writeDeepenedMoments(step: PlannedStep, callsFactor: Float64Array, count: number): void {
+    const { columns, deepened } = this;
+    const width = this.prices.width;
+    const meanBase = step.callsMeanSlot * width;
+    const sdBase = step.callsSdSlot * width;
+    const { family, callsMax: cap } = step;
+    for (let month = 0; month < this.plan.months; month += 1) {
+      const row = month * width;
+      for (let t = 0; t < count; t += 1) {
+        const k = callsFactor[row + t]!;
+        const mean = k * columns[meanBase + t]!;
+        writeCountMoments(family, mean, k * columns[sdBase + t]!, cap, deepened, 2 * (row + t));
       }
     }
   }
@@ -344,9 +366,11 @@ export class TaskColumnCoster {
     const monthlySlot = step.monthlySlots[field] ?? -1;
     if (drift === null && !elastic && monthlySlot < 0) return this.ones;
     const target = this.factors[field]!;
-    if (drift === null) target.fill(1);
-    else this.fillDriftFactors(target, drift, count);
-    if (elastic) this.applyElasticity(target, step, count);
+    // Induced demand alone writes its factors outright rather than times ones.
+    const demandAlone = drift === null && elastic;
+    if (drift === null && !elastic) target.fill(1);
+    else if (drift !== null) this.fillDriftFactors(target, drift, count);
+    if (elastic) this.applyElasticity(target, step, count, demandAlone);
     if (monthlySlot >= 0) this.applyMonthlyDraws(target, monthlySlot, count);
     return target;
   }
@@ -394,11 +418,16 @@ export class TaskColumnCoster {
   }
 
   /**
-   * Multiplies calls by (price(m) / price(0)) ^ -elasticity. Between price
-   * events the ratio changes by the same monthly step, so one exponential per
-   * event replaces one per month.
+   * Multiplies calls by (price(m) / price(0)) ^ -elasticity, or with `alone`
+   * (no other factor) writes it. Between price events the ratio changes by the
+   * same monthly step, so one exponential per event replaces one per month.
    */
-  private applyElasticity(target: Float64Array, step: PlannedStep, count: number): void {
+  private applyElasticity(
+    target: Float64Array,
+    step: PlannedStep,
+    count: number,
+    alone: boolean,
+  ): void {
     const { columns, running, monthlyStep } = this;
     const { logPrice, priceJump, monthlyLogPrice, width } = this.prices;
     const months = this.plan.months;
@@ -407,6 +436,7 @@ export class TaskColumnCoster {
     for (let t = 0; t < count; t += 1) {
       monthlyStep[t] = Math.exp(-columns[elasticityBase + t]! * monthlyLogPrice[t]!);
       running[t] = 1;
+      if (alone) target[t] = 1;
     }
     for (let month = 1; month < months; month += 1) {
       const cell = priceOffset + month * width;
@@ -418,7 +448,9 @@ export class TaskColumnCoster {
               )
             : running[t]! * monthlyStep[t]!;
         running[t] = factor;
-        target[month * width + t]! *= factor;
+        // 1 * factor is factor exactly, so writing it gives what multiplying ones did.
+        if (alone) target[month * width + t] = factor;
+        else target[month * width + t]! *= factor;
       }
     }
   }

@@ -124,10 +124,18 @@ export class QuantileSketch {
   /** Adds another sketch's counts: the result does not depend on the order of merging. */
   merge(other: SketchCounts): void {
     if (other.count === 0) return;
-    this.cover(other.lowKey, other.lowKey + other.counts.length - 1);
+    // Only the other's occupied bins, not its slack: sketches of one series
+    // filled on two threads mostly occupy the same range, so this one seldom
+    // has to grow (a copy) to take them.
+    const { counts } = other;
+    let first = 0;
+    let last = counts.length - 1;
+    while (counts[first] === 0) first += 1;
+    while (counts[last] === 0) last -= 1;
+    this.cover(other.lowKey + first, other.lowKey + last);
     const offset = other.lowKey - this.lowKey;
-    for (let index = 0; index < other.counts.length; index += 1) {
-      this.counts[offset + index]! += other.counts[index]!;
+    for (let index = first; index <= last; index += 1) {
+      this.counts[offset + index]! += counts[index]!;
     }
     this.count += other.count;
     this.min = Math.min(this.min, other.min);

@@ -96,9 +96,6 @@ export function blockCount(trials: number): number {
 /**
  * Simulates the given blocks of trials into `result`, and returns each block's
  * sums (the dashboard's, then the sketched series'), in the order of `blocks`.
- * Workers on other threads call this for their share of the blocks, over a
- * result in shared memory; each block touches only its own trials, and adds
- * to the result's sketches, if any, which a worker hands back.
  */
 export function simulateBlocks(
   plan: SimulationPlan,
@@ -106,15 +103,32 @@ export function simulateBlocks(
   result: SimulationResult,
   blocks: readonly number[],
 ): Float64Array[] {
+  const simulateBlock = createBlockSimulator(plan, request, result);
+  return blocks.map(simulateBlock);
+}
+
+/**
+ * A function that simulates one block of trials into `result` and returns the
+ * block's sums (the dashboard's, then the sketched series'). Threads that share
+ * a result in shared memory each make one and call it for the blocks they
+ * claim, in any order: each block touches only its own trials, and adds to
+ * the result's sketches, if any, which a worker hands back. The scratch space
+ * is allocated once here, not once a block.
+ */
+export function createBlockSimulator(
+  plan: SimulationPlan,
+  request: SimulationRequest,
+  result: SimulationResult,
+): (block: number) => Float64Array {
   const kernel = new ChunkKernel(plan, result, request.taskNoise ?? []);
-  return blocks.map((block) => {
+  return (block) => {
     const first = block * BLOCK_TRIALS;
     const count = Math.min(BLOCK_TRIALS, request.trials - first);
     const dashboard = new Float64Array(result.dashboardSums.length + result.seriesSums.length);
     kernel.runBlock(request.seed, block, first, count, dashboard);
     request.onBlockDone?.(count);
     return dashboard;
-  });
+  };
 }
 
 /**
@@ -141,25 +155,6 @@ function copyRow(
   count: number,
 ): void {
   for (let index = 0; index < count; index += 1) target[to + index] = source[from + index]!;
-}
-
-/** Adds values[from .. from + count) and their squares to sums[at] and sums[at + 1]. */
-function addSums(
-  sums: Float64Array,
-  at: number,
-  values: Float64Array,
-  from: number,
-  count: number,
-): void {
-  let sum = sums[at]!;
-  let squares = sums[at + 1]!;
-  for (let index = from; index < from + count; index += 1) {
-    const value = values[index]!;
-    sum += value;
-    squares += value * value;
-  }
-  sums[at] = sum;
-  sums[at + 1] = squares;
 }
 
 /**
@@ -399,9 +394,12 @@ class ChunkKernel {
 
   /**
    * Spend of one workload in every month of the chunk's trials, written to the
-   * result, with the dashboard's sums and the totals the indices need. Every
-   * array is held in a local: property loads in this loop cost more than its
-   * arithmetic.
+   * result, with the dashboard's sums, the sketched series' sums and the totals
+   * the indices need. One pass over the chunk's cells does it all: separate
+   * passes read the same columns again. Every array is held in a local:
+   * property loads in this loop cost more than its arithmetic. Sums run over
+   * trials in order, chunk after chunk, so they add alike however trials are
+   * chunked.
    */
   private recordWorkload(
     w: number,
@@ -422,6 +420,8 @@ class ChunkKernel {
     const seriesCount = this.plan.workloads.length * months;
     const exact = this.result.workloadSketches === null;
     const { blockPerTask, blockPerToken } = this;
+    const sums = this.blockDashboard;
+    const seriesSumsBase = this.result.dashboardSums.length;
     for (let t = 0; t < count; t += 1) {
       frozenTokens[t] = inputTokens[t]! + outputTokens[t]! + reasoningTokens[t]!;
     }
@@ -433,11 +433,29 @@ class ChunkKernel {
       // The task's coefficient of variation, between the first and last month's.
       const share = months > 1 ? month / (months - 1) : 0;
       const variation = noise === undefined ? 0 : noise.first + (noise.last - noise.first) * share;
+      const base = series * DASHBOARD_FIELDS;
+      let taskSum = sums[base + DASHBOARD.tasks]!;
+      let tokenSum = sums[base + DASHBOARD.tokens]!;
+      let inputSum = sums[base + DASHBOARD.inputPerTask]!;
+      let outputSum = sums[base + DASHBOARD.outputPerTask]!;
+      let reasoningSum = sums[base + DASHBOARD.reasoningPerTask]!;
+      let costSum = sums[base + DASHBOARD.costPerTask]!;
+      let perTokenCostSum = sums[base + DASHBOARD.perTokenCostPerTask]!;
+      // Sums of the sketched series' values and squares (SERIES_SUMS), unused when kept.
+      const at = seriesSumsBase + series * SERIES_SUMS.forecasts * 2;
+      let taskSeriesSum = exact ? 0 : sums[at]!;
+      let taskSeriesSquares = exact ? 0 : sums[at + 1]!;
+      let tokenSeriesSum = exact ? 0 : sums[at + 2]!;
+      let tokenSeriesSquares = exact ? 0 : sums[at + 3]!;
+      let gapSeriesSum = exact ? 0 : sums[at + 4]!;
+      let gapSeriesSquares = exact ? 0 : sums[at + 5]!;
       for (let t = 0; t < count; t += 1) {
         const cell = row + t;
         const taskCount = tasks[cell]!;
-        let perTask = taskCount * costPerTask[cell]!;
-        let perToken = perTokenTasks[cell]! * perTokenCostPerTask[cell]!;
+        const taskCost = costPerTask[cell]!;
+        const tokenCost = perTokenCostPerTask[cell]!;
+        let perTask = taskCount * taskCost;
+        let perToken = perTokenTasks[cell]! * tokenCost;
         expectedPerTask[cell]! += perTask;
         expectedPerToken[cell]! += perToken;
         if (taskCount < FEW_TASKS && noise !== undefined) {
@@ -460,6 +478,13 @@ class ChunkKernel {
           const kept = series * BLOCK_TRIALS + offsetInBlock + t;
           blockPerTask[kept] = perTask;
           blockPerToken[kept] = perToken;
+          const gap = perTask - perToken;
+          taskSeriesSum += perTask;
+          taskSeriesSquares += perTask * perTask;
+          tokenSeriesSum += perToken;
+          tokenSeriesSquares += perToken * perToken;
+          gapSeriesSum += gap;
+          gapSeriesSquares += gap * gap;
         }
         monthPerTask[cell]! += perTask;
         monthPerToken[cell]! += perToken;
@@ -467,55 +492,6 @@ class ChunkKernel {
         spendPerToken[t]! += perToken;
         totalTasks[cell]! += taskCount;
         perTokenTokens[cell]! += perTokenTasks[cell]! * frozenTokens[t]!;
-      }
-    }
-    this.addDashboard(w, count);
-  }
-
-  /**
-   * Adds the block's per-workload monthly spend to the sketches, and to the
-   * block's sums of each series' values and squares, trial after trial.
-   */
-  private sketchBlock(count: number): void {
-    const sketches = this.result.workloadSketches!;
-    const { blockPerTask, blockPerToken, gapRow } = this;
-    const sums = this.blockDashboard;
-    const sumsBase = this.result.dashboardSums.length;
-    const seriesCount = this.plan.workloads.length * this.plan.months;
-    for (let series = 0; series < seriesCount; series += 1) {
-      const row = series * BLOCK_TRIALS;
-      for (let t = 0; t < count; t += 1)
-        gapRow[t] = blockPerTask[row + t]! - blockPerToken[row + t]!;
-      sketches.perTask[series]!.addMany(blockPerTask, row, count);
-      sketches.perToken[series]!.addMany(blockPerToken, row, count);
-      sketches.gap[series]!.addMany(gapRow, 0, count);
-      const base = sumsBase + series * SERIES_SUMS.forecasts * 2;
-      addSums(sums, base + SERIES_SUMS.perTask * 2, blockPerTask, row, count);
-      addSums(sums, base + SERIES_SUMS.perToken * 2, blockPerToken, row, count);
-      addSums(sums, base + SERIES_SUMS.gap * 2, gapRow, 0, count);
-    }
-  }
-
-  /** Adds the chunk's trials to the block's dashboard sums, trial after trial. */
-  private addDashboard(w: number, count: number): void {
-    const months = this.plan.months;
-    const sums = this.blockDashboard;
-    const { tasks } = this;
-    const { costPerTask, perTokenCostPerTask } = this.coster;
-    const { inputTokens, outputTokens, reasoningTokens } = this.coster;
-    for (let month = 0; month < months; month += 1) {
-      const row = month * CHUNK_TRIALS;
-      const base = (w * months + month) * DASHBOARD_FIELDS;
-      let taskSum = sums[base + DASHBOARD.tasks]!;
-      let tokenSum = sums[base + DASHBOARD.tokens]!;
-      let inputSum = sums[base + DASHBOARD.inputPerTask]!;
-      let outputSum = sums[base + DASHBOARD.outputPerTask]!;
-      let reasoningSum = sums[base + DASHBOARD.reasoningPerTask]!;
-      let costSum = sums[base + DASHBOARD.costPerTask]!;
-      let perTokenCostSum = sums[base + DASHBOARD.perTokenCostPerTask]!;
-      for (let t = 0; t < count; t += 1) {
-        const cell = row + t;
-        const taskCount = tasks[cell]!;
         const input = inputTokens[cell]!;
         const output = outputTokens[cell]!;
         const reasoning = reasoningTokens[cell]!;
@@ -524,8 +500,8 @@ class ChunkKernel {
         inputSum += input;
         outputSum += output;
         reasoningSum += reasoning;
-        costSum += costPerTask[cell]!;
-        perTokenCostSum += perTokenCostPerTask[cell]!;
+        costSum += taskCost;
+        perTokenCostSum += tokenCost;
       }
       sums[base + DASHBOARD.tasks] = taskSum;
       sums[base + DASHBOARD.tokens] = tokenSum;
@@ -534,6 +510,28 @@ class ChunkKernel {
       sums[base + DASHBOARD.reasoningPerTask] = reasoningSum;
       sums[base + DASHBOARD.costPerTask] = costSum;
       sums[base + DASHBOARD.perTokenCostPerTask] = perTokenCostSum;
+      if (exact) continue;
+      sums[at] = taskSeriesSum;
+      sums[at + 1] = taskSeriesSquares;
+      sums[at + 2] = tokenSeriesSum;
+      sums[at + 3] = tokenSeriesSquares;
+      sums[at + 4] = gapSeriesSum;
+      sums[at + 5] = gapSeriesSquares;
+    }
+  }
+
+  /** Adds the block's per-workload monthly spend to the sketches, trial after trial. */
+  private sketchBlock(count: number): void {
+    const sketches = this.result.workloadSketches!;
+    const { blockPerTask, blockPerToken, gapRow } = this;
+    const seriesCount = this.plan.workloads.length * this.plan.months;
+    for (let series = 0; series < seriesCount; series += 1) {
+      const row = series * BLOCK_TRIALS;
+      for (let t = 0; t < count; t += 1)
+        gapRow[t] = blockPerTask[row + t]! - blockPerToken[row + t]!;
+      sketches.perTask[series]!.addMany(blockPerTask, row, count);
+      sketches.perToken[series]!.addMany(blockPerToken, row, count);
+      sketches.gap[series]!.addMany(gapRow, 0, count);
     }
   }
 
