@@ -50,10 +50,18 @@ export function formatRunSummary(summary: Summary): string {
   lines.push(indexLine(summary));
   if (summary.budget !== null) {
     const { amount, exceedProbability, perTokenExceedProbability } = summary.budget;
-    lines.push(
-      `Budget ${formatMoney(amount)}: ${formatPercent(exceedProbability)} chance the per-task ` +
-        `forecast exceeds it (per-token forecast: ${formatPercent(perTokenExceedProbability)}).`,
-    );
+    const verb = (share: number) => (share > 0 ? 'exceeds it' : 'stays within it');
+    // One trial exceeds the budget or not: "100% chance" would claim a certainty it lacks.
+    if (scenario.trials === 1) {
+      lines.push(
+        `Budget ${formatMoney(amount)}: in the one trial the per-task forecast ` +
+          `${verb(exceedProbability)} (per-token forecast: ${verb(perTokenExceedProbability)}).`,
+      );
+    } else
+      lines.push(
+        `Budget ${formatMoney(amount)}: ${formatPercent(exceedProbability)} chance the per-task ` +
+          `forecast exceeds it (per-token forecast: ${formatPercent(perTokenExceedProbability)}).`,
+      );
   }
   const decisions = formatDecisionLines(summary);
   if (decisions.length > 0) lines.push('', ...decisions);

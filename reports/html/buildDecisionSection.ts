@@ -134,8 +134,10 @@ function precisionNoteOf(summary: Summary): string {
       `to estimate its error, which needs ${precision.neededTrials.toLocaleString('en-US')}.`
     );
   }
+  const reached =
+    precision.achieved === null ? 'its error is not estimated' : formatPercent(precision.achieved);
   return (
-    `${asked}reached ${formatPercent(precision.achieved)} with ` +
+    `${asked}reached ${reached} with ` +
     `${precision.trials.toLocaleString('en-US')} trials` +
     (precision.met ? '.' : ` (the ceiling of ${precision.ceiling.toLocaleString('en-US')} trials).`)
   );
@@ -144,8 +146,8 @@ function precisionNoteOf(summary: Summary): string {
 function precisionTableOf(summary: Summary): string {
   const { perTask, perToken, gap } = summary.total.annual;
   const trials = summary.scenario.trials;
-  // With few trials a figure's error interval runs past the extreme trials and its
-  // error comes out too small (± $0 for one trial): such figures show no ±.
+  // With few trials a figure's error interval runs past the extreme trials: the engine
+  // gives it no error (null), and such figures show no ±.
   const estimable = (level: number | null) =>
     level === null ? trials >= 2 : isErrorEstimable(trials, level);
   const pair = (
@@ -155,7 +157,7 @@ function precisionTableOf(summary: Summary): string {
     level: number | null,
   ) => {
     const se = d[error];
-    return se === undefined || !estimable(level)
+    return se === undefined || se === null || !estimable(level)
       ? formatMoney(d[value]!)
       : `${formatMoney(d[value]!)} ± ${formatMoney(se)}`;
   };

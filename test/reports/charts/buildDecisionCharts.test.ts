@@ -112,7 +112,7 @@ describe('the decision charts', () => {
     expect(html).toContain('short-answers');
     expect(html).toContain(
       `${formatMoney(summary.total.annual.perTask.p90)} ± ` +
-        formatMoney(summary.total.annual.perTask.p90StandardError),
+        formatMoney(summary.total.annual.perTask.p90StandardError!),
     );
   });
 });
