@@ -4,6 +4,7 @@ import {
   formatMoney,
   formatPercent,
   formatSignedMoney,
+  gapContextOf,
 } from '../reports/formatMoney.js';
 import { formatDecisionLines } from './formatDecisionLines.js';
 
@@ -23,10 +24,10 @@ export function formatRunSummary(summary: Summary): string {
   ];
   const header = [
     scenario.months === 12 ? 'annual spend' : `${scenario.months}-month spend`,
-    'per-task P10',
+    'per-task forecast P10',
     'P50',
     'P90',
-    'per-token P10',
+    'per-token forecast P10',
     'P50',
     'P90',
     'gap P50',
@@ -80,7 +81,7 @@ function spendRow(
     formatMoney(annual.perToken.p10),
     formatMoney(annual.perToken.p50),
     formatMoney(annual.perToken.p90),
-    formatSignedMoney(annual.gap.p50),
+    formatSignedMoney(annual.gap.p50, gapContextOf(annual)),
   ];
 }
 

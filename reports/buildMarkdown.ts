@@ -9,7 +9,7 @@ import type { DistributionSummary, Summary } from '../engine/summaryTypes.js';
 import { horizonNameOf } from './charts/chartTheme.js';
 import { formatAssumptionValue } from './formatAssumptionValue.js';
 import { distributionTextOf } from './html/buildAssumptionsTable.js';
-import { formatCount, formatMoney, formatSignedMoney } from './formatMoney.js';
+import { formatCount, formatMoney, formatSignedMoney, gapContextOf } from './formatMoney.js';
 import { buildHeadline } from './html/buildHeadline.js';
 
 /** A table cell: pipes escaped, line breaks folded, so a name cannot break the table. */
@@ -26,7 +26,8 @@ function tableOf(
   return [line(header), rule, ...rows.map(line)];
 }
 
-const spreadOf = (d: DistributionSummary): string[] => [d.p10, d.p50, d.p90].map(formatMoney);
+const spreadOf = (d: DistributionSummary): string[] =>
+  [d.p10, d.p50, d.p90].map((usd) => formatMoney(usd));
 
 function spendTableOf(summary: Summary): string[] {
   const scopes = [
@@ -37,9 +38,17 @@ function spendTableOf(summary: Summary): string[] {
     name,
     ...spreadOf(annual.perTask),
     ...spreadOf(annual.perToken),
-    formatSignedMoney(annual.gap.p50),
+    formatSignedMoney(annual.gap.p50, gapContextOf(annual)),
   ]);
-  const header = ['Workload', 'Per task P10', 'P50', 'P90', 'Per token P10', 'P50', 'P90'];
+  const header = [
+    'Workload',
+    'Per-task forecast P10',
+    'P50',
+    'P90',
+    'Per-token forecast P10',
+    'P50',
+    'P90',
+  ];
   return tableOf([...header, 'Gap P50'], rows);
 }
 

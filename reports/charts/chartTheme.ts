@@ -4,8 +4,12 @@
  */
 import type { Config } from 'vega-lite';
 
-export const PER_TASK = 'Per task';
-export const PER_TOKEN = 'Per token';
+/**
+ * The two series are forecasts of total spend, named as such: "Per task" next
+ * to "$9.26k" reads as what one task costs, which it is not.
+ */
+export const PER_TASK = 'Per-task forecast';
+export const PER_TOKEN = 'Per-token forecast';
 
 /** Okabe-Ito vermillion and blue: told apart with every common colour-vision deficiency. */
 export const PER_TASK_COLOR = '#D55E00';

@@ -33,7 +33,9 @@ function gapTableOf(summary: Summary): string {
       gap.mean !== 0 ? formatPercent(part.mean / gap.mean) : '',
     ]),
   );
-  rows.push(rowOf('Gap, per task minus per token', [formatSignedMoney(gap.mean), '', '', '100%']));
+  rows.push(
+    rowOf('Gap, per-task minus per-token forecast', [formatSignedMoney(gap.mean), '', '', '100%']),
+  );
   const trials = (summary.gapAttributionTrials ?? summary.scenario.trials).toLocaleString('en-US');
   return (
     '<h3>The gap, driver by driver</h3>' +
@@ -178,7 +180,7 @@ function precisionTableOf(summary: Summary): string {
       `${horizonNameOf(summary.months)} spend with the standard error of each figure ` +
         `(${summary.scenario.trials.toLocaleString('en-US')} trials).${note}`,
     )}</p>` +
-    tableOf(['Figure', 'Per task', 'Per token', 'Gap'], rows, 'decision')
+    tableOf(['Figure', 'Per-task forecast', 'Per-token forecast', 'Gap'], rows, 'decision')
   );
 }
 

@@ -35,8 +35,8 @@ describe('per: month draws', () => {
     // A month costs tasks * 2,000 * $2 / 1M = 0.004 * tasks;
     // the sd of 12 months is sqrt(12) * 0.004 * 288.7.
     expectWithinStandardErrors(annual.mean, 12 * 0.004 * 1000, annual.meanStandardError);
-    expect(Math.abs(annual.sd! / (Math.sqrt(12) * 0.004 * (1000 / Math.sqrt(12))) - 1)).toBeLessThan(
-      0.05,
-    );
+    expect(
+      Math.abs(annual.sd! / (Math.sqrt(12) * 0.004 * (1000 / Math.sqrt(12))) - 1),
+    ).toBeLessThan(0.05);
   });
 });
