@@ -10,6 +10,7 @@ import { horizonNameOf } from '../charts/chartTheme.js';
 import { crossingSentenceOf } from '../charts/buildBudgetChart.js';
 import { horizonWordOf, researchFirstSentence } from '../charts/buildTornadoChart.js';
 import { formatMoney, formatPercent, formatSignedMoney } from '../formatMoney.js';
+import { describeGapShares } from '../describeGapShares.js';
 import { escapeHtml } from './escapeHtml.js';
 
 const cell = (text: string): string => `<td>${escapeHtml(text)}</td>`;
@@ -25,23 +26,38 @@ function gapTableOf(summary: Summary): string {
   const parts = summary.gapAttribution;
   if (parts === undefined) return '';
   const gap = summary.total.annual.gap;
-  const rows = parts.map((part) =>
-    rowOf(part.label, [
+  const shares = describeGapShares(parts, gap.mean);
+  const rows = parts.map((part) => {
+    const share = shares.shareOf(part);
+    return rowOf(part.label, [
       formatSignedMoney(part.mean),
       part.p10 === undefined ? '' : formatSignedMoney(part.p10),
       part.p90 === undefined ? '' : formatSignedMoney(part.p90),
-      gap.mean !== 0 ? formatPercent(part.mean / gap.mean) : '',
+      share === null ? '' : formatPercent(share),
+    ]);
+  });
+  // The net gap is 100% of itself, but not of the parts' sizes when they pull both ways.
+  const gapShare = shares.basis === 'net' ? '100%' : '';
+  rows.push(
+    rowOf('Gap, per-task minus per-token forecast', [
+      formatSignedMoney(gap.mean),
+      '',
+      '',
+      gapShare,
     ]),
   );
-  rows.push(
-    rowOf('Gap, per-task minus per-token forecast', [formatSignedMoney(gap.mean), '', '', '100%']),
-  );
+  const bothWays =
+    shares.basis === 'sizes'
+      ? ' Some parts raise spend and others lower it, so each share is of the sum of the ' +
+        'parts’ sizes (signs ignored), not of the net gap, which would run past 100%.'
+      : '';
   const trials = (summary.gapAttributionTrials ?? summary.scenario.trials).toLocaleString('en-US');
   return (
     '<h3>The gap, driver by driver</h3>' +
     `<p>Shapley parts of the ${escapeHtml(horizonNameOf(summary.months).toLowerCase())} gap ` +
-    `over ${trials} trials; in every trial they sum to that trial’s gap.</p>` +
-    tableOf(['Driver', 'Mean', 'P10', 'P90', 'Share of mean gap'], rows, 'decision')
+    `over ${trials} trials; in every trial they sum to that trial’s gap.` +
+    `${escapeHtml(bothWays)}</p>` +
+    tableOf(['Driver', 'Mean', 'P10', 'P90', shares.heading], rows, 'decision')
   );
 }
 
