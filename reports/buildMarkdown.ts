@@ -5,9 +5,11 @@
  * the HTML report; GitHub-flavoured tables.
  */
 import type { Assumption } from '../engine/describeAssumptions.js';
+import type { ScheduledChange } from '../engine/describeScheduledChanges.js';
 import type { DistributionSummary, Summary } from '../engine/summaryTypes.js';
 import { horizonNameOf } from './charts/chartTheme.js';
 import { formatAssumptionValue } from './formatAssumptionValue.js';
+import { formatScheduledChange } from './formatScheduledChange.js';
 import { distributionTextOf } from './html/buildAssumptionsTable.js';
 import { formatCount, formatMoney, formatSignedMoney, gapContextOf } from './formatMoney.js';
 import { buildHeadline } from './html/buildHeadline.js';
@@ -91,7 +93,11 @@ function assumptionsTableOf(assumptions: readonly Assumption[]): string[] {
  * The Markdown text, ending in a newline. Cost: one row per workload and per
  * assumption.
  */
-export function buildMarkdown(summary: Summary, assumptions?: readonly Assumption[]): string {
+export function buildMarkdown(
+  summary: Summary,
+  assumptions?: readonly Assumption[],
+  changes: readonly ScheduledChange[] = [],
+): string {
   const { scenario } = summary;
   const horizon = horizonNameOf(summary.months).toLowerCase();
   const lines = [
@@ -108,6 +114,10 @@ export function buildMarkdown(summary: Summary, assumptions?: readonly Assumptio
   ];
   if (assumptions !== undefined && assumptions.length > 0) {
     lines.push('## Assumptions', '', ...assumptionsTableOf(assumptions), '');
+  }
+  if (changes.length > 0) {
+    const bullets = changes.map((change) => `- ${formatScheduledChange(change)}`);
+    lines.push('## Scheduled changes', '', ...bullets, '');
   }
   lines.push(
     `Money in ${scenario.currency}; ${horizon} figures sum the horizon's ` +
