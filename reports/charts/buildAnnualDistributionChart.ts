@@ -123,9 +123,12 @@ function p50LabelLayers(
 function budgetLayers(summary: Summary): Layer[] {
   if (summary.budget === null) return [];
   const { amount, exceedProbability } = summary.budget;
-  const label =
-    `Budget ${formatMoney(amount)}: ${formatPercent(exceedProbability)} ` +
-    'of per-task trials above';
+  // One trial is above the budget or not: a share of "100%" would claim a certainty.
+  const share =
+    summary.scenario.trials === 1
+      ? `the one trial ${exceedProbability > 0 ? 'above' : 'within'}`
+      : `${formatPercent(exceedProbability)} of per-task trials above`;
+  const label = `Budget ${formatMoney(amount)}: ${share}`;
   const data = { values: [{ amount, label }] };
   const x = { field: 'amount', type: 'quantitative' } as const;
   return [

@@ -4,6 +4,7 @@
  * research first, and the Monte Carlo standard error of each headline figure.
  * Each part appears only when the Summary holds its figures.
  */
+import { countOf } from '../../engine/countOf.js';
 import { isErrorEstimable } from '../../engine/summarizeSample.js';
 import type { DistributionSummary, Summary } from '../../engine/summaryTypes.js';
 import { horizonNameOf } from '../charts/chartTheme.js';
@@ -194,7 +195,7 @@ function precisionTableOf(summary: Summary): string {
     '<h3>Monte Carlo error</h3>' +
     `<p>${escapeHtml(
       `${horizonNameOf(summary.months)} spend with the standard error of each figure ` +
-        `(${summary.scenario.trials.toLocaleString('en-US')} trials).${note}`,
+        `(${countOf(summary.scenario.trials, 'trial')}).${note}`,
     )}</p>` +
     tableOf(['Figure', 'Per-task forecast', 'Per-token forecast', 'Gap'], rows, 'decision')
   );

@@ -153,6 +153,23 @@ describe('chart titles', () => {
     ]);
   });
 
+  it('say a run of one trial exceeds the budget or not, never "100% chance"', () => {
+    const budget = {
+      ...summaryFixture.budget!,
+      exceedProbability: 1,
+      perTokenExceedProbability: 0,
+    };
+    const one: Summary = {
+      ...summaryFixture,
+      scenario: { ...summaryFixture.scenario, trials: 1 },
+      budget: { ...budget, exceedProbabilityStandardError: null },
+    };
+    const text = JSON.stringify(chartNamed('annual-distribution', one));
+    expect(text).toContain('the one trial exceeds $1.5M');
+    expect(text).toContain('Budget $1.5M: the one trial above');
+    expect(text).not.toMatch(/100% chance|100% of per-task/);
+  });
+
   it('state the per-task P90 instead when there is no budget', () => {
     const p90 = formatMoney(summaryFixtureWithoutBudget.total.annual.perTask.p90);
     const [title] = titleLinesOf(chartNamed('annual-distribution', summaryFixtureWithoutBudget));
