@@ -40,7 +40,8 @@ export const CHART_CONFIG: Config = {
   font: 'Helvetica, Arial, sans-serif',
   title: { anchor: 'start', fontSize: 15, subtitleFontSize: 12, subtitleColor: '#555' },
   axis: { labelFontSize: 11, titleFontSize: 12, titleFontWeight: 'normal' },
-  legend: { orient: 'top', title: null, labelFontSize: 12 },
+  // No label limit: the series' names ('Per-task forecast') are cut at the default 160px.
+  legend: { orient: 'top', title: null, labelFontSize: 12, labelLimit: 0 },
   view: { stroke: null },
 };
 
