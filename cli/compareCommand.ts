@@ -118,7 +118,8 @@ async function comparisonFiles(comparison: OptionsComparison, folder: string, ho
 export function formatComparison(comparison: OptionsComparison, horizon: string): string {
   const width = Math.max(...comparison.options.map((option) => option.name.length), 6);
   const lines = [
-    `${horizon} spend per task, ${countOf(comparison.trials, 'trial')} on common draws:`,
+    // "spend per task" would read as a unit cost: these are per-task forecasts of the total.
+    `${horizon} spend, per-task forecast, ${countOf(comparison.trials, 'trial')} on common draws:`,
   ];
   for (const option of comparison.options) {
     const { p10, p50, p90 } = option.annual;

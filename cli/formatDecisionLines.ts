@@ -57,7 +57,8 @@ export function formatDecisionLines(summary: Summary): string[] {
         `standard error of ${horizonWordOf(summary)} P90; that needs ` +
         `${precision.neededTrials.toLocaleString('en-US')} or more.`,
     );
-  } else if (precision !== undefined) {
+  } else if (precision !== undefined && precision.achieved !== null) {
+    // The engine gives `achieved` null only with neededTrials, handled above.
     lines.push(
       `Precision: ${horizonWordOf(summary)} P90 to ${formatPercent(precision.achieved)} ` +
         `(asked ${formatPercent(precision.target)}) ` +

@@ -4,6 +4,7 @@ import {
   formatMoney,
   formatPercent,
   formatSignedMoney,
+  gapContextOf,
 } from '../reports/formatMoney.js';
 import { formatDecisionLines } from './formatDecisionLines.js';
 
@@ -23,10 +24,10 @@ export function formatRunSummary(summary: Summary): string {
   ];
   const header = [
     scenario.months === 12 ? 'annual spend' : `${scenario.months}-month spend`,
-    'per-task P10',
+    'per-task forecast P10',
     'P50',
     'P90',
-    'per-token P10',
+    'per-token forecast P10',
     'P50',
     'P90',
     'gap P50',
@@ -50,10 +51,18 @@ export function formatRunSummary(summary: Summary): string {
   lines.push(indexLine(summary));
   if (summary.budget !== null) {
     const { amount, exceedProbability, perTokenExceedProbability } = summary.budget;
-    lines.push(
-      `Budget ${formatMoney(amount)}: ${formatPercent(exceedProbability)} chance the per-task ` +
-        `forecast exceeds it (per-token forecast: ${formatPercent(perTokenExceedProbability)}).`,
-    );
+    const verb = (share: number) => (share > 0 ? 'exceeds it' : 'stays within it');
+    // One trial exceeds the budget or not: "100% chance" would claim a certainty it lacks.
+    if (scenario.trials === 1) {
+      lines.push(
+        `Budget ${formatMoney(amount)}: in the one trial the per-task forecast ` +
+          `${verb(exceedProbability)} (per-token forecast: ${verb(perTokenExceedProbability)}).`,
+      );
+    } else
+      lines.push(
+        `Budget ${formatMoney(amount)}: ${formatPercent(exceedProbability)} chance the per-task ` +
+          `forecast exceeds it (per-token forecast: ${formatPercent(perTokenExceedProbability)}).`,
+      );
   }
   const decisions = formatDecisionLines(summary);
   if (decisions.length > 0) lines.push('', ...decisions);
@@ -72,7 +81,7 @@ function spendRow(
     formatMoney(annual.perToken.p10),
     formatMoney(annual.perToken.p50),
     formatMoney(annual.perToken.p90),
-    formatSignedMoney(annual.gap.p50),
+    formatSignedMoney(annual.gap.p50, gapContextOf(annual)),
   ];
 }
 

@@ -1,6 +1,7 @@
 import { constants } from 'node:fs';
 import { access, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
+import { describeScheduledChanges } from '../engine/describeScheduledChanges.js';
 import { describeAssumptions } from '../engine/describeAssumptions.js';
 import { findTrialsForPrecision } from '../engine/decide/findTrialsForPrecision.js';
 import { forecastScenario, SpendOutOfRangeError } from '../engine/forecast.js';
@@ -69,6 +70,7 @@ export async function runCommand(options: RunOptions, io: CliIo): Promise<number
       summary,
       scripts,
       assumptions: describeAssumptions(valid.scenario),
+      changes: describeScheduledChanges(valid.scenario),
       formats: options.formats,
       onWarning: (message) => {
         if (!options.quiet) io.stderr.write(`${valid.file}: chart warning: ${message}\n`);

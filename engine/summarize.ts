@@ -7,6 +7,8 @@ import {
   SERIES_SUMS,
   type SimulationResult,
 } from './simulationResult.js';
+import { canVary } from './decide/analyzeSensitivity.js';
+import { FEW_TASKS } from './simulate.js';
 import type { SimulationPlan } from './simulationPlan.js';
 import { SampleMoments, summarizeSample, summarizeWithMoments } from './summarizeSample.js';
 import { summarizeSketch } from './summarizeSketch.js';
@@ -56,6 +58,7 @@ export function summarize(
       seed: scenario.seed,
       budget: scenario.budget,
       perTokenVolume: scenario.perTokenVolume,
+      uncertain: canTrialsDiffer(plan, taskCosts, workloads),
     },
     months,
     total,
@@ -172,7 +175,9 @@ function summarizeBudget(result: SimulationResult, budget: number): BudgetSummar
   return {
     amount: budget,
     exceedProbability: probability,
-    exceedProbabilityStandardError: Math.sqrt((probability * (1 - probability)) / result.trials),
+    // One trial cannot estimate how often the budget is exceeded: no error, not 0.
+    exceedProbabilityStandardError:
+      result.trials < 2 ? null : Math.sqrt((probability * (1 - probability)) / result.trials),
     perTokenExceedProbability: over(result.annualPerToken),
   };
 }
@@ -232,4 +237,24 @@ class SeriesReader {
     const trials = this.result.trials;
     return values.subarray(series * trials, (series + 1) * trials);
   }
+}
+
+/**
+ * Whether two trials can give different figures: an input drawn from a
+ * distribution with some spread (or an event that may or may not happen), or
+ * single tasks whose cost varies in a workload with a month of fewer than
+ * FEW_TASKS tasks, which carries task-to-task noise. With every input fixed
+ * a month's tasks are the same in every trial, so their mean is that count.
+ */
+function canTrialsDiffer(
+  plan: SimulationPlan,
+  taskCosts: readonly WorkloadTaskCosts[],
+  workloads: readonly WorkloadSummary[],
+): boolean {
+  if (plan.inputs.some((input) => canVary(plan, input))) return true;
+  return taskCosts.some(
+    (costs, w) =>
+      (costs.first.sd > 0 || costs.last.sd > 0) &&
+      (workloads[w]?.months ?? []).some((month) => month.tasks < FEW_TASKS),
+  );
 }

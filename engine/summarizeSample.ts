@@ -48,9 +48,10 @@ export class SampleMoments {
     return this.shift + this.sum / this.count;
   }
 
-  get sd(): number {
+  /** Null below two values: one value has no spread to estimate. */
+  get sd(): number | null {
     const n = this.count;
-    if (n < 2) return 0;
+    if (n < 2) return null;
     return Math.sqrt(Math.max(0, (this.squares - (this.sum * this.sum) / n) / (n - 1)));
   }
 }
@@ -70,16 +71,17 @@ export function summarizeWithMoments(
     const lower = order.at(low);
     return lower + (h - low) * (order.at(Math.min(n - 1, low + 1)) - lower);
   };
-  const spread = (p: number): number => {
+  const spread = (p: number): number | null => {
+    // An interval cut short at the extreme trials would understate the error.
+    if (!isErrorEstimable(n, p)) return null;
     const [low, high] = errorRanks(n, p);
-    if (high === low) return 0;
     // The slope of the empirical quantile function around p, times the
     // binomial sd of the count of draws below it.
     return ((order.at(high) - order.at(low)) / (high - low)) * Math.sqrt(n * p * (1 - p));
   };
   return {
     mean,
-    meanStandardError: sd / Math.sqrt(n),
+    meanStandardError: sd === null ? null : sd / Math.sqrt(n),
     sd,
     p5: at(0.05),
     p10: at(0.1),

@@ -1,5 +1,5 @@
 import type { QuantileSketch } from './quantileSketch.js';
-import { errorRanks, neededRanks } from './summarizeSample.js';
+import { errorRanks, isErrorEstimable, neededRanks } from './summarizeSample.js';
 import type { DistributionSummary } from './summaryTypes.js';
 
 /**
@@ -16,7 +16,7 @@ export function summarizeSketch(
 ): DistributionSummary {
   const n = sketch.count;
   const mean = sum / n;
-  const sd = n < 2 ? 0 : Math.sqrt(Math.max(0, (squares - (sum * sum) / n) / (n - 1)));
+  const sd = n < 2 ? null : Math.sqrt(Math.max(0, (squares - (sum * sum) / n) / (n - 1)));
   const ranks = neededRanks(n);
   const values = sketch.valuesAtRanks(ranks);
   const order = new Map(ranks.map((rank, index) => [rank, values[index]!]));
@@ -27,14 +27,14 @@ export function summarizeSketch(
     const lower = at(low);
     return lower + (h - low) * (at(Math.min(n - 1, low + 1)) - lower);
   };
-  const spread = (p: number): number => {
+  const spread = (p: number): number | null => {
+    if (!isErrorEstimable(n, p)) return null;
     const [low, high] = errorRanks(n, p);
-    if (high === low) return 0;
     return ((at(high) - at(low)) / (high - low)) * Math.sqrt(n * p * (1 - p));
   };
   return {
     mean,
-    meanStandardError: sd / Math.sqrt(n),
+    meanStandardError: sd === null ? null : sd / Math.sqrt(n),
     sd,
     p5: quantile(0.05),
     p10: quantile(0.1),

@@ -8,12 +8,19 @@
 /** The quantile levels every distribution summary reports. */
 export const QUANTILE_LEVELS = [0.05, 0.1, 0.25, 0.5, 0.75, 0.9, 0.95] as const;
 
-/** Mean, percentiles and Monte Carlo standard errors of one quantity over trials. */
+/**
+ * Mean, percentiles and Monte Carlo standard errors of one quantity over trials.
+ * A spread or error that the trials cannot estimate is null, never 0: one
+ * trial has no sd, and a percentile whose one-sigma order-statistic interval
+ * runs past the smallest or largest trial has no standard error (0 would read
+ * as an exact figure).
+ */
 export interface DistributionSummary {
   readonly mean: number;
-  /** Standard error of the mean: sample sd / sqrt(trials). */
-  readonly meanStandardError: number;
-  readonly sd: number;
+  /** Standard error of the mean: sample sd / sqrt(trials); null below two trials. */
+  readonly meanStandardError: number | null;
+  /** Sample sd (n - 1 in the denominator); null below two trials. */
+  readonly sd: number | null;
   readonly p5: number;
   readonly p10: number;
   readonly p25: number;
@@ -23,19 +30,20 @@ export interface DistributionSummary {
   readonly p95: number;
   /**
    * Standard error of P10, P50 and P90, from the order-statistic interval
-   * (binomial count around the quantile, Hahn and Meeker), halved.
+   * (binomial count around the quantile, Hahn and Meeker), halved; null when
+   * that interval does not fit inside the trials (isErrorEstimable).
    */
-  readonly p10StandardError: number;
-  readonly p50StandardError: number;
-  readonly p90StandardError: number;
+  readonly p10StandardError: number | null;
+  readonly p50StandardError: number | null;
+  readonly p90StandardError: number | null;
   /**
    * Standard errors of the other percentiles, by the same rule; always set by
    * the engine (optional only so that hand-made summaries may leave them out).
    */
-  readonly p5StandardError?: number;
-  readonly p25StandardError?: number;
-  readonly p75StandardError?: number;
-  readonly p95StandardError?: number;
+  readonly p5StandardError?: number | null;
+  readonly p25StandardError?: number | null;
+  readonly p75StandardError?: number | null;
+  readonly p95StandardError?: number | null;
 }
 
 /** Both forecasts and their paired gap (per-task minus per-token), trial by trial. */
@@ -119,8 +127,8 @@ export interface BudgetSummary {
   readonly amount: number;
   /** Share of trials whose per-task annual spend exceeds the budget. */
   readonly exceedProbability: number;
-  /** Binomial standard error of that share. */
-  readonly exceedProbabilityStandardError: number;
+  /** Binomial standard error of that share; null below two trials. */
+  readonly exceedProbabilityStandardError: number | null;
   /** Same share for the per-token forecast, for comparison. */
   readonly perTokenExceedProbability: number;
   /** What the budget holder plans with; see BudgetPlan. */
@@ -249,8 +257,8 @@ export interface OptionsComparison {
 export interface PrecisionReport {
   /** Asked standard error of annual P90, as a share of it. */
   readonly target: number;
-  /** Reached standard error of annual P90, as a share of it. */
-  readonly achieved: number;
+  /** Reached standard error of annual P90, as a share of it; null when not estimable. */
+  readonly achieved: number | null;
   readonly trials: number;
   /** The most trials the run would add up to. */
   readonly ceiling: number;
@@ -258,7 +266,7 @@ export interface PrecisionReport {
   /**
    * Present when the ceiling left too few trials to estimate the error at all
    * (its interval runs past the largest trial): the fewest that can. `achieved`
-   * is then no estimate, and `met` is false.
+   * is then null, and `met` is false.
    */
   readonly neededTrials?: number;
 }
@@ -274,6 +282,13 @@ export interface ScenarioEcho {
   readonly budget: number | null;
   /** 'grow': per-token volume follows task volume; 'flat': volume held at month 0. */
   readonly perTokenVolume: 'grow' | 'flat';
+  /**
+   * Whether trials can differ: some drawn input can take more than one value,
+   * or single tasks vary (which moves months with few tasks). False: every
+   * trial gives the same figures, however many were run. Reports decide
+   * "certain" by this, not by an sd, which one trial cannot estimate.
+   */
+  readonly uncertain: boolean;
 }
 
 export interface Summary {

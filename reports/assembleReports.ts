@@ -1,4 +1,5 @@
 import type { Assumption } from '../engine/describeAssumptions.js';
+import type { ScheduledChange } from '../engine/describeScheduledChanges.js';
 import type { Summary } from '../engine/summaryTypes.js';
 import { buildCharts } from './buildCharts.js';
 import { buildHtml, type EmbedScripts } from './buildHtml.js';
@@ -14,6 +15,8 @@ export interface ReportRequest {
   readonly scripts: EmbedScripts;
   /** The scenario's inputs for the assumptions table (describeAssumptions). */
   readonly assumptions?: readonly Assumption[];
+  /** The scenario's migrations and planned changes (describeScheduledChanges). */
+  readonly changes?: readonly ScheduledChange[];
   /** Which outputs to build; all of them when absent. */
   readonly formats?: ReadonlySet<ReportFormat>;
   readonly onWarning?: WarningHandler;
@@ -29,14 +32,15 @@ export async function assembleReports(
   request: ReportRequest,
 ): Promise<Map<string, string | Uint8Array>> {
   const { summary, scripts, assumptions, onWarning } = request;
+  const changes = request.changes ?? [];
   const formats = request.formats ?? new Set(ALL_REPORT_FORMATS);
   const charts = buildCharts(summary);
   const files = new Map<string, string | Uint8Array>();
   if (formats.has('html'))
-    files.set('report.html', buildHtml(summary, charts, scripts, assumptions));
+    files.set('report.html', buildHtml(summary, charts, scripts, assumptions, changes));
   if (formats.has('json')) files.set('summary.json', `${JSON.stringify(summary, null, 2)}\n`);
   if (formats.has('csv')) files.set('monthly.csv', buildMonthlyCsv(summary));
-  if (formats.has('md')) files.set('summary.md', buildMarkdown(summary, assumptions));
+  if (formats.has('md')) files.set('summary.md', buildMarkdown(summary, assumptions, changes));
   if (formats.has('xlsx')) files.set('report.xlsx', await buildWorkbook(summary, assumptions));
   for (const chart of charts) {
     if (formats.has('vl')) {

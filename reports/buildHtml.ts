@@ -5,8 +5,10 @@
  * network request, so a report forwarded by mail shows the same thing.
  */
 import type { Assumption } from '../engine/describeAssumptions.js';
+import type { ScheduledChange } from '../engine/describeScheduledChanges.js';
 import type { Summary } from '../engine/summaryTypes.js';
 import type { ChartSpec } from './buildCharts.js';
+import { formatScheduledChange } from './formatScheduledChange.js';
 import { buildAssumptionsTable } from './html/buildAssumptionsTable.js';
 import { buildDecisionSection } from './html/buildDecisionSection.js';
 import { buildHeadline } from './html/buildHeadline.js';
@@ -60,6 +62,17 @@ function warningsSectionOf(summary: Summary): string {
   return `<h2>Warnings</h2>\n<ul class="warnings">${items.join('')}</ul>`;
 }
 
+/** The migrations and planned changes the forecast follows, as a list under the assumptions. */
+function scheduledChangesOf(changes: readonly ScheduledChange[]): string {
+  if (changes.length === 0) return '';
+  const items = changes.map((change) => `<li>${escapeHtml(formatScheduledChange(change))}</li>`);
+  return (
+    '<h3>Scheduled changes</h3>\n<p class="note">Migrations and planned changes the forecast ' +
+    'follows, month by month; the per-token forecast keeps the first month’s way.</p>\n' +
+    `<ul class="changes">${items.join('')}</ul>`
+  );
+}
+
 const inlineScript = (javascript: string): string =>
   `<script>${escapeScriptText(javascript)}</script>`;
 
@@ -67,6 +80,7 @@ function bodyOf(
   summary: Summary,
   charts: readonly ChartSpec[],
   assumptions: readonly Assumption[] | undefined,
+  changes: readonly ScheduledChange[],
 ): string {
   const headline = buildHeadline(summary).map((s) => `<p>${escapeHtml(s)}</p>`);
   return [
@@ -82,8 +96,9 @@ function bodyOf(
     buildTaskCostTable(summary),
     '<h2>Decisions</h2>',
     buildDecisionSection(summary),
-    assumptions === undefined ? '' : '<h2>Assumptions</h2>',
+    assumptions === undefined && changes.length === 0 ? '' : '<h2>Assumptions</h2>',
     assumptions === undefined ? '' : buildAssumptionsTable(assumptions),
+    scheduledChangesOf(changes),
     '<h2>Method</h2>',
     `<section class="method">${buildMethodNote(summary)}</section>`,
   ]
@@ -94,7 +109,7 @@ function bodyOf(
 /**
  * Assembles the report page from a Summary, its chart specs, the three
  * library builds and, when given, the scenario's assumptions (a table after
- * the single tasks). Charts appear in the order given, so a new chart is one
+ * the single tasks) and its scheduled changes (describeScheduledChanges). Charts appear in the order given, so a new chart is one
  * more entry in the list. Pure: the caller reads the scripts
  * (loadEmbedScripts) and writes the file. Cost: linear in the inlined
  * scripts, about 0.8 MB.
@@ -104,6 +119,7 @@ export function buildHtml(
   charts: readonly ChartSpec[],
   scripts: EmbedScripts,
   assumptions?: readonly Assumption[],
+  changes: readonly ScheduledChange[] = [],
 ): string {
   return [
     '<!DOCTYPE html>',
@@ -116,7 +132,7 @@ export function buildHtml(
     `<style>${REPORT_STYLES}</style>`,
     '</head>',
     '<body>',
-    bodyOf(summary, charts, assumptions),
+    bodyOf(summary, charts, assumptions, changes),
     inlineScript(scripts.vega),
     inlineScript(scripts.vegaLite),
     inlineScript(scripts.vegaEmbed),

@@ -5,11 +5,13 @@
  * the HTML report; GitHub-flavoured tables.
  */
 import type { Assumption } from '../engine/describeAssumptions.js';
+import type { ScheduledChange } from '../engine/describeScheduledChanges.js';
 import type { DistributionSummary, Summary } from '../engine/summaryTypes.js';
 import { horizonNameOf } from './charts/chartTheme.js';
 import { formatAssumptionValue } from './formatAssumptionValue.js';
+import { formatScheduledChange } from './formatScheduledChange.js';
 import { distributionTextOf } from './html/buildAssumptionsTable.js';
-import { formatCount, formatMoney, formatSignedMoney } from './formatMoney.js';
+import { formatCount, formatMoney, formatSignedMoney, gapContextOf } from './formatMoney.js';
 import { buildHeadline } from './html/buildHeadline.js';
 
 /** A table cell: pipes escaped, line breaks folded, so a name cannot break the table. */
@@ -26,7 +28,8 @@ function tableOf(
   return [line(header), rule, ...rows.map(line)];
 }
 
-const spreadOf = (d: DistributionSummary): string[] => [d.p10, d.p50, d.p90].map(formatMoney);
+const spreadOf = (d: DistributionSummary): string[] =>
+  [d.p10, d.p50, d.p90].map((usd) => formatMoney(usd));
 
 function spendTableOf(summary: Summary): string[] {
   const scopes = [
@@ -37,9 +40,17 @@ function spendTableOf(summary: Summary): string[] {
     name,
     ...spreadOf(annual.perTask),
     ...spreadOf(annual.perToken),
-    formatSignedMoney(annual.gap.p50),
+    formatSignedMoney(annual.gap.p50, gapContextOf(annual)),
   ]);
-  const header = ['Workload', 'Per task P10', 'P50', 'P90', 'Per token P10', 'P50', 'P90'];
+  const header = [
+    'Workload',
+    'Per-task forecast P10',
+    'P50',
+    'P90',
+    'Per-token forecast P10',
+    'P50',
+    'P90',
+  ];
   return tableOf([...header, 'Gap P50'], rows);
 }
 
@@ -82,7 +93,11 @@ function assumptionsTableOf(assumptions: readonly Assumption[]): string[] {
  * The Markdown text, ending in a newline. Cost: one row per workload and per
  * assumption.
  */
-export function buildMarkdown(summary: Summary, assumptions?: readonly Assumption[]): string {
+export function buildMarkdown(
+  summary: Summary,
+  assumptions?: readonly Assumption[],
+  changes: readonly ScheduledChange[] = [],
+): string {
   const { scenario } = summary;
   const horizon = horizonNameOf(summary.months).toLowerCase();
   const lines = [
@@ -99,6 +114,10 @@ export function buildMarkdown(summary: Summary, assumptions?: readonly Assumptio
   ];
   if (assumptions !== undefined && assumptions.length > 0) {
     lines.push('## Assumptions', '', ...assumptionsTableOf(assumptions), '');
+  }
+  if (changes.length > 0) {
+    const bullets = changes.map((change) => `- ${formatScheduledChange(change)}`);
+    lines.push('## Scheduled changes', '', ...bullets, '');
   }
   lines.push(
     `Money in ${scenario.currency}; ${horizon} figures sum the horizon's ` +

@@ -60,8 +60,8 @@ function summaryRows(summary: Summary): Row[] {
     ['Seed', scenario.seed, null],
   ];
   const forecasts = [
-    ['Per-task', total.annual.perTask],
-    ['Per-token', total.annual.perToken],
+    ['Per-task forecast', total.annual.perTask],
+    ['Per-token forecast', total.annual.perToken],
     ['Gap (per-task minus per-token)', total.annual.gap],
   ] as const;
   for (const [label, d] of forecasts) {
@@ -129,12 +129,12 @@ function workloadRows(summary: Summary): Row[] {
 
 const WORKLOAD_HEADER = [
   'Workload',
-  'Per-task P10',
-  'Per-task P50',
-  'Per-task P90',
-  'Per-token P10',
-  'Per-token P50',
-  'Per-token P90',
+  'Per-task forecast P10',
+  'Per-task forecast P50',
+  'Per-task forecast P90',
+  'Per-token forecast P10',
+  'Per-token forecast P50',
+  'Per-token forecast P90',
   'Gap P50',
   'Cost per task, first month (P50)',
   'Cost per task, last month (P50)',

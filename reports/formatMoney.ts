@@ -47,6 +47,40 @@ const ratioFormat = new Intl.NumberFormat('en-US', { maximumSignificantDigits: 3
  */
 const SMALLEST_CHANGE = 0.00005;
 
+/**
+ * Money this close to 0 prints as "$0". Spend is summed from many terms in
+ * doubles, so a gap between two equal forecasts comes out as a few units in
+ * the last bit of the figures it is taken from (-8.9e-16 from two sums of
+ * about $0.5), never exactly 0. A double carries about 16 significant digits:
+ * relative to the figures around it, a billionth is far above that noise and
+ * far below the three digits a report prints (NOISE_SHARE). Where no figure
+ * around it is given, an absolute billionth of a dollar (NOISE_USD, 1e-7 of
+ * a cent) covers the noise of figures up to about a million dollars and is
+ * far below any amount a report means to show: the smallest priced call,
+ * one token at $0.01 per million, is $1e-8.
+ */
+const NOISE_USD = 1e-9;
+const NOISE_SHARE = 1e-9;
+
+/** Where a figure sits: the size of the figures it is read against (a gap's two spends). */
+export interface MoneyContext {
+  readonly among: number;
+}
+
+/** The context of a paired gap: the larger of the two forecasts' P90s it is taken from. */
+export function gapContextOf(triple: {
+  readonly perTask: { readonly p90: number };
+  readonly perToken: { readonly p90: number };
+}): MoneyContext {
+  return { among: Math.max(Math.abs(triple.perTask.p90), Math.abs(triple.perToken.p90)) };
+}
+
+/** True when `usd` is float noise about 0, against `context.among` when given. */
+export function isMoneyNoise(usd: number, context?: MoneyContext): boolean {
+  const scale = context === undefined ? 0 : Math.abs(context.among) * NOISE_SHARE;
+  return Math.abs(usd) < Math.max(NOISE_USD, scale);
+}
+
 function assertFinite(value: number, what: string): void {
   if (!Number.isFinite(value)) {
     throw new RangeError(`cannot format ${String(value)} as ${what}: a report never shows it`);
@@ -63,11 +97,13 @@ function formatMoneyWithExponent(usd: number): string {
 /**
  * Money in USD with three significant figures: 125000 -> "$125k",
  * 1234567 -> "$1.23M", 0.0123 -> "$0.0123", -4200 -> "-$4.2k", and from a
- * quadrillion up in exponent form, 3.34e35 -> "$3.34e35".
+ * quadrillion up in exponent form, 3.34e35 -> "$3.34e35". Float noise about
+ * 0 (isMoneyNoise, against `context.among` when given) reads "$0".
  * Throws on NaN and infinities so that a bug upstream cannot reach a report.
  */
-export function formatMoney(usd: number): string {
+export function formatMoney(usd: number, context?: MoneyContext): string {
   assertFinite(usd, 'money');
+  if (isMoneyNoise(usd, context)) return '$0';
   // Compared after rounding, so that 999.6e12 reads "$1e15" and never "$1000T".
   if (Math.abs(Number(usd.toPrecision(3))) >= EXPONENT_FROM_USD) {
     return formatMoneyWithExponent(usd);
@@ -82,24 +118,48 @@ export function formatCount(count: number): string {
   return countFormat.format(count + 0).replace('K', 'k');
 }
 
-/** Money with an explicit sign, for gaps: 4200 -> "+$4.2k", -4200 -> "-$4.2k", 0 -> "$0". */
-export function formatSignedMoney(usd: number): string {
+/**
+ * Money with an explicit sign, for gaps: 4200 -> "+$4.2k", -4200 -> "-$4.2k",
+ * 0 and float noise about it -> "$0" (no sign: a noise of +1e-16 is no rise).
+ */
+export function formatSignedMoney(usd: number, context?: MoneyContext): string {
+  if (isMoneyNoise(usd, context)) return formatMoney(0);
   return usd > 0 ? `+${formatMoney(usd)}` : formatMoney(usd);
 }
 
 /**
  * A share (0.62) as a percent ("62%"): two significant figures, whole
  * percents from 10% up. A share strictly between 0 and 1 never reads as
- * "0%" or "100%": those are kept for what never or always happened.
+ * "0%" or "100%": those are kept for what never or always happened, but
+ * for float noise within a billionth of 1, which reads "100%".
  */
 export function formatPercent(share: number): string {
   assertFinite(share, 'a percent');
   if (share > 0 && share < 0.001) return '<0.1%';
-  if (share < 1 && share > 0.999) return '>99.9%';
+  // Within a billionth of 1 is the last bits of a sum (a part that is all of a gap
+  // reads 0.999999999999997 of it), never a count of trials: 1 in a million trials
+  // is 1e-6.
+  if (share < 1 && share >= 1 - NOISE_SHARE) return '100%';
+  if (share < 1 && share > 0.999) return nearlyWholeOf(share);
   const format = Math.abs(share) >= 0.1 ? wholePercentFormat : percentFormat;
   const text = format.format(share);
   if (share < 1 && text === '100%') return `${(share * 100).toFixed(1)}%`;
   return text;
+}
+
+/**
+ * A share between 99.9% and 100% with as many decimals as keep it below 100:
+ * 0.9997 -> "99.97%", 0.999991 -> "99.9991%". A fall of 99.97% is a finding
+ * (a task that cost $1 now costs $0.0003), which ">99.9%" hid behind a sign
+ * ("->99.9%").
+ */
+function nearlyWholeOf(share: number): string {
+  const percent = share * 100;
+  // Below 1 - NOISE_SHARE, nine decimals of a percent always stay below 100.
+  for (let digits = 2; ; digits += 1) {
+    const text = percent.toFixed(digits).replace(/0+$/, '').replace(/\.$/, '');
+    if (Number(text) < 100) return `${text}%`;
+  }
 }
 
 /**
@@ -116,7 +176,8 @@ export function formatRatio(ratio: number): string {
 }
 
 /**
- * A relative change with its sign: 0.052 -> "+5.2%", -0.82 -> "-82%";
+ * A relative change with its sign: 0.052 -> "+5.2%", -0.82 -> "-82%",
+ * -0.99972 -> "-99.97%" (digits enough to stay below 100%);
  * below a tenth of a percent two significant digits ("+0.045%") rather than
  * "<0.1%", which reads oddly after a sign; below 0.005%, "0%".
  */

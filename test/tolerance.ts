@@ -8,9 +8,11 @@ import { expect } from 'vitest';
 export function expectWithinStandardErrors(
   estimate: number,
   exact: number,
-  standardError: number,
+  standardError: number | null,
   k = 4,
 ): void {
+  // A null error (too few trials to estimate one) fails here rather than passing vacuously.
+  if (standardError === null) throw new Error('the standard error was not estimated');
   expect(standardError).toBeGreaterThan(0);
   const distance = Math.abs(estimate - exact) / standardError;
   expect(distance, `estimate ${estimate} vs exact ${exact}, se ${standardError}`).toBeLessThan(k);

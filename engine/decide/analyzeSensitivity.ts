@@ -136,7 +136,7 @@ function fixedValueOf(plan: SimulationPlan, slot: number): number | undefined {
  * Whether an input can take more than one value: not a distribution squeezed
  * to one point, not the occurrence of an event whose probability is 0 or 1.
  */
-function canVary(plan: SimulationPlan, input: PlannedInput): boolean {
+export function canVary(plan: SimulationPlan, input: PlannedInput): boolean {
   const event = eventOf(plan, input);
   if (event !== undefined) {
     const probability = fixedValueOf(plan, event.probabilitySlot);

@@ -3,7 +3,7 @@ import { planSimulation } from '../planSimulation.js';
 import type { Scenario } from '../scenarioTypes.js';
 import { BLOCK_TRIALS, simulate } from '../simulate.js';
 import { simulateTasks } from '../simulateTasks.js';
-import { isErrorEstimable, summarizeSample, trialsForErrorOf } from '../summarizeSample.js';
+import { summarizeSample, trialsForErrorOf } from '../summarizeSample.js';
 import type { PrecisionReport } from '../summaryTypes.js';
 
 /** The most trials `--precision` adds up to unless told otherwise. */
@@ -28,15 +28,18 @@ export function findTrialsForPrecision(
   for (;;) {
     const result = simulate(plan, { seed: settled.seed, trials, taskNoise });
     const annual = summarizeSample(result.annualPerTask, new Float64Array(trials));
-    const achieved = annual.p90 > 0 ? annual.p90StandardError / annual.p90 : 0;
-    // Below trialsForErrorOf(0.9) the error is cut short (0 for one trial): never met.
-    const estimable = isErrorEstimable(trials, 0.9);
-    const met = estimable && achieved <= request.target;
+    // Below trialsForErrorOf(0.9) P90 has no standard error (null): never met.
+    const error = annual.p90StandardError;
+    const achieved = error === null ? null : annual.p90 > 0 ? error / annual.p90 : 0;
+    const met = achieved !== null && achieved <= request.target;
     if (met || trials >= request.ceiling) {
       const report = { target: request.target, achieved, trials, ceiling: request.ceiling, met };
-      return estimable ? report : { ...report, neededTrials: trialsForErrorOf(0.9) };
+      return achieved !== null ? report : { ...report, neededTrials: trialsForErrorOf(0.9) };
     }
-    const wanted = Math.ceil(trials * (achieved / request.target) ** 2 * 1.1);
+    const wanted =
+      achieved === null
+        ? trialsForErrorOf(0.9)
+        : Math.ceil(trials * (achieved / request.target) ** 2 * 1.1);
     const blocks = Math.ceil(Math.max(wanted, trials + BLOCK_TRIALS) / BLOCK_TRIALS);
     trials = Math.min(request.ceiling, blocks * BLOCK_TRIALS);
   }

@@ -32,14 +32,33 @@ function toDistributionRow(series: string, distribution: DistributionSummary): D
 
 function titleOf(summary: Summary): TopLevelSpec['title'] {
   const annual = summary.total.annual;
+  // "$9.26k per task" would read as the price of one task: the figures are totals,
+  // so the title names the forecast each comes from.
   const lead =
-    `${horizonNameOf(summary.months)} spend P50: ${formatMoney(annual.perTask.p50)} ` +
-    `per task vs ${formatMoney(annual.perToken.p50)} per token`;
+    `${horizonNameOf(summary.months)} spend P50: per-task forecast ` +
+    `${formatMoney(annual.perTask.p50)} vs per-token forecast ${formatMoney(annual.perToken.p50)}`;
   const shape = 'Box: P25–P75; whiskers: P5–P95; ticks at P10, P50 (thick) and P90.';
   if (summary.budget === null) {
     return { text: `${lead}; per-task P90 ${formatMoney(annual.perTask.p90)}`, subtitle: shape };
   }
   const budget = summary.budget;
+  if (summary.scenario.trials === 1) {
+    // One trial exceeds the budget or not; "100% chance" would claim a certainty it lacks.
+    const verb = (share: number) => (share > 0 ? 'exceeds' : 'stays within');
+    return {
+      text: `${lead}; the one trial ${verb(budget.exceedProbability)} ${formatMoney(budget.amount)}`,
+      subtitle: [
+        shape,
+        `In the run's one trial, per-task spend ${verb(budget.exceedProbability)} the budget ` +
+          `and per-token spend ${verb(budget.perTokenExceedProbability)} it; ` +
+          'one trial gives no chance of exceeding it.',
+      ],
+    };
+  }
+  const error =
+    budget.exceedProbabilityStandardError === null
+      ? 'standard error not estimated'
+      : `±${formatPercent(budget.exceedProbabilityStandardError)} standard error`;
   return {
     text:
       `${lead}; ${formatPercent(budget.exceedProbability)} chance of exceeding ` +
@@ -48,7 +67,7 @@ function titleOf(summary: Summary): TopLevelSpec['title'] {
       shape,
       `The budget of ${formatMoney(budget.amount)} is exceeded in ` +
         `${formatPercent(budget.exceedProbability)} of per-task trials ` +
-        `(±${formatPercent(budget.exceedProbabilityStandardError)} standard error) and ` +
+        `(${error}) and ` +
         `${formatPercent(budget.perTokenExceedProbability)} of per-token trials.`,
     ],
   };
@@ -104,9 +123,12 @@ function p50LabelLayers(
 function budgetLayers(summary: Summary): Layer[] {
   if (summary.budget === null) return [];
   const { amount, exceedProbability } = summary.budget;
-  const label =
-    `Budget ${formatMoney(amount)}: ${formatPercent(exceedProbability)} ` +
-    'of per-task trials above';
+  // One trial is above the budget or not: a share of "100%" would claim a certainty.
+  const share =
+    summary.scenario.trials === 1
+      ? `the one trial ${exceedProbability > 0 ? 'above' : 'within'}`
+      : `${formatPercent(exceedProbability)} of per-task trials above`;
+  const label = `Budget ${formatMoney(amount)}: ${share}`;
   const data = { values: [{ amount, label }] };
   const x = { field: 'amount', type: 'quantitative' } as const;
   return [

@@ -5,7 +5,7 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { Summary, WorkloadSummary } from '../../engine/summaryTypes.js';
-import { formatMoney, formatSignedMoney } from '../formatMoney.js';
+import { formatMoney, formatSignedMoney, gapContextOf } from '../formatMoney.js';
 import {
   CHART_CONFIG,
   CHART_WIDTH,
@@ -44,7 +44,7 @@ function toWorkloadRow(workload: WorkloadSummary): WorkloadRow {
     perTaskP50Label: formatMoney(perTask.p50),
     perTaskP90Label: formatMoney(perTask.p90),
     perTokenP50Label: formatMoney(perToken.p50),
-    gapP50Label: formatSignedMoney(gap.p50),
+    gapP50Label: formatSignedMoney(gap.p50, gapContextOf(workload.annual)),
     perTokenP50Text: `per-token P50 ${formatMoney(perToken.p50)}`,
   };
 }
@@ -63,12 +63,12 @@ function titleOf(summary: Summary): TopLevelSpec['title'] {
   const widest = toWorkloadRow(widestGapWorkloadOf(summary));
   return {
     text:
-      `Widest gap: ${widest.workload}, ${widest.perTaskP50Label} per task vs ` +
-      `${widest.perTokenP50Label} per token (P50)`,
+      `Widest gap: ${widest.workload}, per-task forecast ${widest.perTaskP50Label} vs ` +
+      `per-token forecast ${widest.perTokenP50Label} (P50)`,
     subtitle: [
       `${horizonNameOf(summary.months)} spend by workload. Bar: per-task P50; thin line ` +
         'with end ticks: per-task P10 to P90; diamond: per-token P50, labelled below.',
-      `Its paired gap (per task minus per token, trial by trial) has a P50 of ` +
+      `Its paired gap (per-task minus per-token forecast, trial by trial) has a P50 of ` +
         `${widest.gapP50Label}.`,
     ],
   };
@@ -140,10 +140,10 @@ export function buildByWorkloadChart(summary: Summary): TopLevelSpec {
     }) as const;
   const tooltip = [
     { field: 'workload', title: 'Workload' },
-    { field: 'perTaskP10Label', title: 'Per task P10' },
-    { field: 'perTaskP50Label', title: 'Per task P50' },
-    { field: 'perTaskP90Label', title: 'Per task P90' },
-    { field: 'perTokenP50Label', title: 'Per token P50' },
+    { field: 'perTaskP10Label', title: 'Per-task forecast P10' },
+    { field: 'perTaskP50Label', title: 'Per-task forecast P50' },
+    { field: 'perTaskP90Label', title: 'Per-task forecast P90' },
+    { field: 'perTokenP50Label', title: 'Per-token forecast P50' },
     { field: 'gapP50Label', title: 'Gap P50' },
   ];
   return {

@@ -6,6 +6,7 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { GapPart, Summary } from '../../engine/summaryTypes.js';
+import { partsPullBothWays } from '../describeGapShares.js';
 import { formatMoney, formatPercent, formatSignedMoney } from '../formatMoney.js';
 import {
   CHART_CONFIG,
@@ -75,12 +76,32 @@ export function waterfallRows(summary: Summary, parts: readonly GapPart[]): Wate
   return rows;
 }
 
+/**
+ * "(62% of it)": a share reads well only when every part pulls the gap's way
+ * (describeGapShares), and then only for a part within it.
+ */
+function shareOfGapOf(largest: GapPart, gap: number): string {
+  const share = largest.mean / gap;
+  return share > 0 && share <= 1 ? ` (${formatPercent(share)} of it)` : '';
+}
+
+/**
+ * "; in all the parts add +$1.68k and save $530": with parts pulling both
+ * ways, a share of the net gap would overstate the parts on its side (97% of
+ * a gap they exceed), so the title gives both sums instead.
+ */
+function offsetPhraseOf(parts: readonly GapPart[]): string {
+  const sumOf = (keep: (mean: number) => boolean) =>
+    parts.filter((part) => keep(part.mean)).reduce((sum, part) => sum + part.mean, 0);
+  const added = formatSignedMoney(sumOf((mean) => mean > 0));
+  const saved = formatMoney(-sumOf((mean) => mean < 0));
+  return `; in all the parts add ${added} and save ${saved}`;
+}
+
 function titleOf(summary: Summary, parts: readonly GapPart[]): TopLevelSpec['title'] {
   const gap = summary.total.annual.gap.mean;
   const largest = [...parts].sort((a, b) => Math.abs(b.mean) - Math.abs(a.mean))[0]!;
-  // A share reads well only for a part on the gap's side and within it.
-  const share = largest.mean / gap;
-  const ofGap = share > 0 && share <= 1 ? ` (${formatPercent(share)} of it)` : '';
+  const ofGap = partsPullBothWays(parts) ? offsetPhraseOf(parts) : shareOfGapOf(largest, gap);
   const trials = summary.gapAttributionTrials ?? summary.scenario.trials;
   return {
     text:

@@ -38,7 +38,14 @@ interface IndexRow {
 const END_LABEL_FONT_SIZE = 12;
 const END_LABEL_HEIGHT_PX = 15;
 
+/** What each series' line measures, for its end label: a unit cost, unlike the series' name. */
+const UNIT_OF_SERIES: Readonly<Record<string, string>> = {
+  [PER_TASK]: 'Cost per task',
+  [PER_TOKEN]: 'Cost per token',
+};
+
 function toIndexRows(series: string, points: readonly IndexPoint[]): IndexRow[] {
+  const unit = UNIT_OF_SERIES[series] ?? series;
   return points.map((point, position) => ({
     month: point.month,
     series,
@@ -48,7 +55,7 @@ function toIndexRows(series: string, points: readonly IndexPoint[]): IndexRow[] 
     p10Label: formatRatio(point.p10),
     p50Label: formatRatio(point.p50),
     p90Label: formatRatio(point.p90),
-    endLabel: position === points.length - 1 ? `${series} ${formatRatio(point.p50)}` : '',
+    endLabel: position === points.length - 1 ? `${unit} ${formatRatio(point.p50)}` : '',
     endLabelY: point.p50,
   }));
 }

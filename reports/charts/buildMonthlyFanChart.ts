@@ -61,12 +61,12 @@ function titleOf(summary: Summary, rows: readonly FanRow[]): TopLevelSpec['title
   const ratio = last.perTokenP50 > 0 ? `, ${formatRatio(last.perTaskP50 / last.perTokenP50)}` : '';
   return {
     text:
-      `Monthly spend in ${lastMonthOf(summary.months)}: ${last.perTaskP50Label} per task ` +
-      `vs ${last.perTokenP50Label} per token (P50)${ratio}`,
+      `Monthly spend in ${lastMonthOf(summary.months)}: per-task forecast ` +
+      `${last.perTaskP50Label} vs per-token forecast ${last.perTokenP50Label} (P50)${ratio}`,
     subtitle:
-      'All workloads. Per task: P50 line and P10–P90 band ' +
+      'All workloads. Per-task forecast: P50 line and P10–P90 band ' +
       `(${last.perTaskP10Label} to ${last.perTaskP90Label} in the last month). ` +
-      'Per token: P50 line.',
+      'Per-token forecast: P50 line.',
   };
 }
 
@@ -75,10 +75,10 @@ export function buildMonthlyFanChart(summary: Summary): TopLevelSpec {
   const rows = toFanRows(summary);
   const tooltip = [
     MONTH_TOOLTIP,
-    { field: 'perTaskP10Label', title: 'Per task P10' },
-    { field: 'perTaskP50Label', title: 'Per task P50' },
-    { field: 'perTaskP90Label', title: 'Per task P90' },
-    { field: 'perTokenP50Label', title: 'Per token P50' },
+    { field: 'perTaskP10Label', title: 'Per-task forecast P10' },
+    { field: 'perTaskP50Label', title: 'Per-task forecast P50' },
+    { field: 'perTaskP90Label', title: 'Per-task forecast P90' },
+    { field: 'perTokenP50Label', title: 'Per-token forecast P50' },
   ];
   const money = (field: string) =>
     ({

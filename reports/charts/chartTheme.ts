@@ -4,8 +4,12 @@
  */
 import type { Config } from 'vega-lite';
 
-export const PER_TASK = 'Per task';
-export const PER_TOKEN = 'Per token';
+/**
+ * The two series are forecasts of total spend, named as such: "Per task" next
+ * to "$9.26k" reads as what one task costs, which it is not.
+ */
+export const PER_TASK = 'Per-task forecast';
+export const PER_TOKEN = 'Per-token forecast';
 
 /** Okabe-Ito vermillion and blue: told apart with every common colour-vision deficiency. */
 export const PER_TASK_COLOR = '#D55E00';
@@ -36,7 +40,8 @@ export const CHART_CONFIG: Config = {
   font: 'Helvetica, Arial, sans-serif',
   title: { anchor: 'start', fontSize: 15, subtitleFontSize: 12, subtitleColor: '#555' },
   axis: { labelFontSize: 11, titleFontSize: 12, titleFontWeight: 'normal' },
-  legend: { orient: 'top', title: null, labelFontSize: 12 },
+  // No label limit: the series' names ('Per-task forecast') are cut at the default 160px.
+  legend: { orient: 'top', title: null, labelFontSize: 12, labelLimit: 0 },
   view: { stroke: null },
 };
 

@@ -4,12 +4,14 @@
  * research first, and the Monte Carlo standard error of each headline figure.
  * Each part appears only when the Summary holds its figures.
  */
+import { countOf } from '../../engine/countOf.js';
 import { isErrorEstimable } from '../../engine/summarizeSample.js';
 import type { DistributionSummary, Summary } from '../../engine/summaryTypes.js';
 import { horizonNameOf } from '../charts/chartTheme.js';
 import { crossingSentenceOf } from '../charts/buildBudgetChart.js';
 import { horizonWordOf, researchFirstSentence } from '../charts/buildTornadoChart.js';
 import { formatMoney, formatPercent, formatSignedMoney } from '../formatMoney.js';
+import { describeGapShares } from '../describeGapShares.js';
 import { escapeHtml } from './escapeHtml.js';
 
 const cell = (text: string): string => `<td>${escapeHtml(text)}</td>`;
@@ -25,21 +27,38 @@ function gapTableOf(summary: Summary): string {
   const parts = summary.gapAttribution;
   if (parts === undefined) return '';
   const gap = summary.total.annual.gap;
-  const rows = parts.map((part) =>
-    rowOf(part.label, [
+  const shares = describeGapShares(parts, gap.mean);
+  const rows = parts.map((part) => {
+    const share = shares.shareOf(part);
+    return rowOf(part.label, [
       formatSignedMoney(part.mean),
       part.p10 === undefined ? '' : formatSignedMoney(part.p10),
       part.p90 === undefined ? '' : formatSignedMoney(part.p90),
-      gap.mean !== 0 ? formatPercent(part.mean / gap.mean) : '',
+      share === null ? '' : formatPercent(share),
+    ]);
+  });
+  // The net gap is 100% of itself, but not of the parts' sizes when they pull both ways.
+  const gapShare = shares.basis === 'net' ? '100%' : '';
+  rows.push(
+    rowOf('Gap, per-task minus per-token forecast', [
+      formatSignedMoney(gap.mean),
+      '',
+      '',
+      gapShare,
     ]),
   );
-  rows.push(rowOf('Gap, per task minus per token', [formatSignedMoney(gap.mean), '', '', '100%']));
+  const bothWays =
+    shares.basis === 'sizes'
+      ? ' Some parts raise spend and others lower it, so each share is of the sum of the ' +
+        'parts’ sizes (signs ignored), not of the net gap, which would run past 100%.'
+      : '';
   const trials = (summary.gapAttributionTrials ?? summary.scenario.trials).toLocaleString('en-US');
   return (
     '<h3>The gap, driver by driver</h3>' +
     `<p>Shapley parts of the ${escapeHtml(horizonNameOf(summary.months).toLowerCase())} gap ` +
-    `over ${trials} trials; in every trial they sum to that trial’s gap.</p>` +
-    tableOf(['Driver', 'Mean', 'P10', 'P90', 'Share of mean gap'], rows, 'decision')
+    `over ${trials} trials; in every trial they sum to that trial’s gap.` +
+    `${escapeHtml(bothWays)}</p>` +
+    tableOf(['Driver', 'Mean', 'P10', 'P90', shares.heading], rows, 'decision')
   );
 }
 
@@ -134,8 +153,10 @@ function precisionNoteOf(summary: Summary): string {
       `to estimate its error, which needs ${precision.neededTrials.toLocaleString('en-US')}.`
     );
   }
+  const reached =
+    precision.achieved === null ? 'its error is not estimated' : formatPercent(precision.achieved);
   return (
-    `${asked}reached ${formatPercent(precision.achieved)} with ` +
+    `${asked}reached ${reached} with ` +
     `${precision.trials.toLocaleString('en-US')} trials` +
     (precision.met ? '.' : ` (the ceiling of ${precision.ceiling.toLocaleString('en-US')} trials).`)
   );
@@ -144,8 +165,8 @@ function precisionNoteOf(summary: Summary): string {
 function precisionTableOf(summary: Summary): string {
   const { perTask, perToken, gap } = summary.total.annual;
   const trials = summary.scenario.trials;
-  // With few trials a figure's error interval runs past the extreme trials and its
-  // error comes out too small (± $0 for one trial): such figures show no ±.
+  // With few trials a figure's error interval runs past the extreme trials: the engine
+  // gives it no error (null), and such figures show no ±.
   const estimable = (level: number | null) =>
     level === null ? trials >= 2 : isErrorEstimable(trials, level);
   const pair = (
@@ -155,7 +176,7 @@ function precisionTableOf(summary: Summary): string {
     level: number | null,
   ) => {
     const se = d[error];
-    return se === undefined || !estimable(level)
+    return se === undefined || se === null || !estimable(level)
       ? formatMoney(d[value]!)
       : `${formatMoney(d[value]!)} ± ${formatMoney(se)}`;
   };
@@ -174,9 +195,9 @@ function precisionTableOf(summary: Summary): string {
     '<h3>Monte Carlo error</h3>' +
     `<p>${escapeHtml(
       `${horizonNameOf(summary.months)} spend with the standard error of each figure ` +
-        `(${summary.scenario.trials.toLocaleString('en-US')} trials).${note}`,
+        `(${countOf(summary.scenario.trials, 'trial')}).${note}`,
     )}</p>` +
-    tableOf(['Figure', 'Per task', 'Per token', 'Gap'], rows, 'decision')
+    tableOf(['Figure', 'Per-task forecast', 'Per-token forecast', 'Gap'], rows, 'decision')
   );
 }
 

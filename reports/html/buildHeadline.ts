@@ -16,11 +16,17 @@ function horizonPhraseOf(summary: Summary): string {
 }
 
 /**
- * True when every trial gave the same value: no spread at all, not merely a
- * narrow one. The engine's sd of identical values is exactly 0.
+ * True when no trial can differ from another: no input of the scenario is
+ * uncertain. Decided from the scenario, not from the trials' sd, which one
+ * trial cannot estimate (an sd of 0 there says nothing about the inputs).
  */
-function isCertain(distribution: DistributionSummary): boolean {
-  return distribution.sd === 0 && distribution.p5 === distribution.p95;
+function isCertain(summary: Summary): boolean {
+  return !summary.scenario.uncertain;
+}
+
+/** True for a run of one trial of uncertain inputs: one draw, no spread to show. */
+function isOneDraw(summary: Summary): boolean {
+  return summary.scenario.uncertain && summary.scenario.trials === 1;
 }
 
 /** "$607k (P50) and $778k (P90)", or one figure where P50 and P90 print alike. */
@@ -39,11 +45,17 @@ function spendSentenceOf(summary: Summary): string {
       : "the first month's tokens per task";
   const opening = `${horizonPhraseOf(summary)}, the per-task forecast puts spend at `;
   const perTokenLead = `The per-token forecast, which keeps ${frozen}, puts it at `;
-  if (isCertain(perTask) && isCertain(perToken)) {
+  const figures = `${opening}${formatMoney(perTask.p50)}. ${perTokenLead}${formatMoney(perToken.p50)}.`;
+  const trials = summary.scenario.trials;
+  if (isCertain(summary)) {
+    const every =
+      trials === 1 ? 'its one trial gives' : `all ${trials.toLocaleString('en-US')} trials give`;
+    return `${figures} No input of this scenario is uncertain, so ${every} these same figures.`;
+  }
+  if (isOneDraw(summary)) {
     return (
-      `${opening}${formatMoney(perTask.p50)}. ${perTokenLead}${formatMoney(perToken.p50)}. ` +
-      `No input of this scenario is uncertain, so all ` +
-      `${summary.scenario.trials.toLocaleString('en-US')} trials give these same figures.`
+      `${figures} This run has one trial: these figures are one draw of the uncertain inputs, ` +
+      'not a median, and their spread and standard errors are not estimated.'
     );
   }
   return (
@@ -59,10 +71,15 @@ function gapSentenceOf(summary: Summary): string {
   // A gap within rounding of the spends (or 0) is none: "higher by $0" reads as a slip.
   const { perTask, perToken } = summary.total.annual;
   const equal = Math.abs(gap.p50) <= 1e-9 * Math.max(Math.abs(perTask.p50), Math.abs(perToken.p50));
-  if (isCertain(gap)) {
+  if (isCertain(summary)) {
     return equal
       ? 'The per-task and per-token forecasts are equal.'
       : `The per-task forecast is ${direction} by ${size}.`;
+  }
+  if (isOneDraw(summary)) {
+    return equal
+      ? 'In that trial the per-task and per-token forecasts are equal.'
+      : `In that trial the per-task forecast is ${direction} by ${size}.`;
   }
   if (equal) {
     return (
@@ -113,6 +130,14 @@ function indexSentenceOf(summary: Summary): string {
 function budgetSentenceOf(summary: Summary): string | null {
   if (summary.budget === null) return null;
   const budget = summary.budget;
+  if (summary.scenario.trials === 1) {
+    const verb = (share: number) => (share > 0 ? 'exceeds it' : 'stays within it');
+    return (
+      `Against the budget of ${formatMoney(budget.amount)}, per-task spend ` +
+      `${verb(budget.exceedProbability)} in the run's one trial; per-token spend ` +
+      `${verb(budget.perTokenExceedProbability)}. One trial gives no chance of exceeding it.`
+    );
+  }
   return (
     `Against the budget of ${formatMoney(budget.amount)}, per-task spend exceeds it in ` +
     `${formatPercent(budget.exceedProbability)} of trials; the per-token forecast would ` +

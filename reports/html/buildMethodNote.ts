@@ -26,11 +26,20 @@ const PER_TASK_MEANING =
 function samplingSentenceOf(summary: Summary): string {
   const { trials, seed } = summary.scenario;
   const p50Error = summary.total.annual.perTask.p50StandardError;
+  const trialsText =
+    trials === 1
+      ? 'the same single random trial'
+      : `the same ${trials.toLocaleString('en-US')} random trials`;
+  const error =
+    p50Error === null
+      ? 'The Monte Carlo standard error of the per-task P50 of the total spend is not ' +
+        'estimated: too few trials'
+      : 'The per-task P50 of the total spend has a Monte Carlo standard error of ' +
+        formatMoney(p50Error);
   return (
-    `Both forecasts run on the same ${trials.toLocaleString('en-US')} random trials ` +
+    `Both forecasts run on ${trialsText} ` +
     `(seed ${seed}), so their gap is computed trial by trial. P50 is the median trial; ` +
-    'P10 to P90 holds the middle 80% of trials. The per-task P50 of the total spend has a ' +
-    `Monte Carlo standard error of ${formatMoney(p50Error)}; rerunning with the same seed ` +
+    `P10 to P90 holds the middle 80% of trials. ${error}; rerunning with the same seed ` +
     'gives the same numbers.'
   );
 }

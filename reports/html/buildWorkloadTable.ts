@@ -9,7 +9,7 @@ import { horizonNameOf } from '../charts/chartTheme.js';
 import { escapeHtml } from './escapeHtml.js';
 
 const spreadCells = (distribution: DistributionSummary): string[] =>
-  [distribution.p10, distribution.p50, distribution.p90].map(formatMoney);
+  [distribution.p10, distribution.p50, distribution.p90].map((usd) => formatMoney(usd));
 
 const cell = (text: string): string => `<td>${escapeHtml(text)}</td>`;
 
@@ -55,8 +55,8 @@ function headerOf(summary: Summary): string {
   const months = `<th>First month<br>${first}</th><th>Last month<br>${last}</th>`;
   return (
     '<thead><tr><th rowspan="2" scope="col">Workload</th>' +
-    `<th colspan="3" class="per-task">${horizon} spend, per task</th>` +
-    `<th colspan="3" class="per-token">${horizon} spend, per token</th>` +
+    `<th colspan="3" class="per-task">${horizon} spend, per-task forecast</th>` +
+    `<th colspan="3" class="per-token">${horizon} spend, per-token forecast</th>` +
     '<th colspan="2">Cost per task, P50 of trials</th>' +
     '<th colspan="2">Tokens per task, mean of trials</th>' +
     '<th colspan="2">Tasks per month, mean of trials</th></tr>' +

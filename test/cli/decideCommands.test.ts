@@ -164,7 +164,9 @@ describe('pertask compare', () => {
     const b = writeScenario(folder, 'b.yaml', long.replace('scenario: linear', 'scenario: copy'));
     const run = await runCli(['compare', a, b, '--out', folder], folder);
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/^24-month spend per task, 1,000 trials on common draws:\n/);
+    expect(run.stdout).toMatch(
+      /^24-month spend, per-task forecast, 1,000 trials on common draws:\n/,
+    );
     expect(run.stdout).not.toContain('Annual');
     const chart = readFileSync(join(folder, 'compare', 'paired-differences.vl.json'), 'utf8');
     expect(chart).toContain('24-month per-task spend, first option minus second');

@@ -91,7 +91,7 @@ describe('correlations in a scenario', () => {
     // Mean of a + b is 3,000 tokens either way: 1,000 tasks x 3,000 x $2 / 1M = $6.
     expectWithinStandardErrors(correlated.mean, 6, correlated.meanStandardError);
     // sd of a + b: sqrt(2) * 288.7 independent, about sqrt(2 * 1.9) * 288.7 at rank 0.9.
-    expect(correlated.sd / independent.sd).toBeGreaterThan(1.3);
+    expect(correlated.sd! / independent.sd!).toBeGreaterThan(1.3);
   });
 
   it('warns how far each coefficient moved when the matrix is impossible', () => {

@@ -258,7 +258,7 @@ workloads:
     expectWithinStandardErrors(month.mean, 100 * meanTask, month.meanStandardError);
     // The sum of 100 task costs has sd sqrt(100) * sd(task) (central limit theorem);
     // the engine takes sd(task) from 10,000 drawn tasks, so allow 5%.
-    expect(Math.abs(month.sd / (10 * sdTask) - 1)).toBeLessThan(0.05);
+    expect(Math.abs(month.sd! / (10 * sdTask) - 1)).toBeLessThan(0.05);
   });
 
   it('leave the cost-per-token index to prices alone', () => {

@@ -20,13 +20,13 @@ describe('per: month draws', () => {
     const annual = forecastForTest(scenario('1000', uniform)).total.annual.perTask;
     // Mean 12 * 0.002 * 2,000 = $48; sd sqrt(12) * MONTH_SD = $4.00 (12 * MONTH_SD per trial).
     expectWithinStandardErrors(annual.mean, 48, annual.meanStandardError);
-    expect(Math.abs(annual.sd / (Math.sqrt(12) * MONTH_SD) - 1)).toBeLessThan(0.05);
+    expect(Math.abs(annual.sd! / (Math.sqrt(12) * MONTH_SD) - 1)).toBeLessThan(0.05);
   });
 
   it('draw them once per trial by default: sd of 12 times one draw', () => {
     const annual = forecastForTest(scenario('1000', '{ uniform: { min: 1000, max: 3000 } }')).total
       .annual.perTask;
-    expect(Math.abs(annual.sd / (12 * MONTH_SD) - 1)).toBeLessThan(0.05);
+    expect(Math.abs(annual.sd! / (12 * MONTH_SD) - 1)).toBeLessThan(0.05);
   });
 
   it('draw tasks again every month when tasks_per_month says per: month', () => {
@@ -35,8 +35,8 @@ describe('per: month draws', () => {
     // A month costs tasks * 2,000 * $2 / 1M = 0.004 * tasks;
     // the sd of 12 months is sqrt(12) * 0.004 * 288.7.
     expectWithinStandardErrors(annual.mean, 12 * 0.004 * 1000, annual.meanStandardError);
-    expect(Math.abs(annual.sd / (Math.sqrt(12) * 0.004 * (1000 / Math.sqrt(12))) - 1)).toBeLessThan(
-      0.05,
-    );
+    expect(
+      Math.abs(annual.sd! / (Math.sqrt(12) * 0.004 * (1000 / Math.sqrt(12))) - 1),
+    ).toBeLessThan(0.05);
   });
 });

@@ -47,6 +47,26 @@ describe('summarizeSample', () => {
     }
   });
 
+  it('estimates no sd and no standard error from one trial: null, never 0', () => {
+    const summary = summarizeSample(Float64Array.of(7), new Float64Array(1));
+    // The sample sd divides by n - 1 = 0: undefined for one value (any textbook).
+    expect([summary.sd, summary.meanStandardError]).toEqual([null, null]);
+    const errors = [summary.p5StandardError, summary.p50StandardError, summary.p95StandardError];
+    expect(errors).toEqual([null, null, null]);
+    expect(summary.p50).toBe(7);
+  });
+
+  it('gives a percentile an error only once its one-sigma interval fits in the trials', () => {
+    const values = Float64Array.of(1, 2, 3, 4, 5);
+    const summary = summarizeSample(values, new Float64Array(5));
+    // n = 5: P50's interval 2 -+ sqrt(1.25) lies in ranks [0, 4]; P90's, 3.6 + sqrt(0.45),
+    // runs past rank 4 (isErrorEstimable), so P90 has none while P50 has one.
+    expect(summary.p90StandardError).toBeNull();
+    expect(summary.p50StandardError).toBeGreaterThan(0);
+    // sd of 1..5 is sqrt(2.5) (R: sd(1:5) = 1.581139).
+    expect(summary.sd).toBeCloseTo(1.581139, 6);
+  });
+
   it('returns the value itself for a constant sample, with zero spread', () => {
     const summary = summarizeSample(new Float64Array(500).fill(4.5), new Float64Array(500));
     expect([summary.p5, summary.p50, summary.p95, summary.mean]).toEqual([4.5, 4.5, 4.5, 4.5]);
@@ -60,8 +80,8 @@ describe('summarizeSample', () => {
     // Uniform(0, 1): density 1 at the median, so SE(median) = sqrt(0.25 / n) / 1.
     const values = Float64Array.from({ length: n }, () => stream.next());
     const summary = summarizeSample(values, new Float64Array(n));
-    expect(summary.p50StandardError / Math.sqrt(0.25 / n)).toBeGreaterThan(0.8);
-    expect(summary.p50StandardError / Math.sqrt(0.25 / n)).toBeLessThan(1.25);
+    expect(summary.p50StandardError! / Math.sqrt(0.25 / n)).toBeGreaterThan(0.8);
+    expect(summary.p50StandardError! / Math.sqrt(0.25 / n)).toBeLessThan(1.25);
   });
 
   it('sizes the standard error of each percentile by the binomial rule, sqrt(p(1-p)/n) / f', () => {
@@ -70,7 +90,7 @@ describe('summarizeSample', () => {
     // Uniform(0, 1) has density 1 everywhere, so SE(P_p) = sqrt(p (1 - p) / n).
     const values = Float64Array.from({ length: n }, () => stream.next());
     const summary = summarizeSample(values, new Float64Array(n));
-    const errors: [number, number | undefined][] = [
+    const errors: [number, number | null | undefined][] = [
       [0.05, summary.p5StandardError],
       [0.25, summary.p25StandardError],
       [0.75, summary.p75StandardError],

@@ -131,13 +131,13 @@ describe('chart titles', () => {
     ]);
   });
 
-  it('state the last month of the fan: $152k per task vs $46.7k per token, x3.25', () => {
+  it('state the last month of the fan, naming each forecast: $152k vs $46.7k, x3.25', () => {
     // 400,000 * 1.03^11 * 86,400 * $2.5/M + 30,000 * 1.02^11 * 216,000 * $4/M = $151,826.
     expect(formatMoney(totalMedian(11, false))).toBe('$152k');
     expect(formatMoney(totalMedian(11, true))).toBe('$46.7k');
     expect(totalMedian(11, false) / totalMedian(11, true)).toBeCloseTo(3.2546, 4);
     expect(titleLinesOf(chartNamed('monthly-fan'))).toEqual([
-      'Monthly spend in 2027-12: $152k per task vs $46.7k per token (P50), ×3.25',
+      'Monthly spend in 2027-12: per-task forecast $152k vs per-token forecast $46.7k (P50), ×3.25',
     ]);
   });
 
@@ -148,14 +148,35 @@ describe('chart titles', () => {
     expect(formatMoney(annualMedian(true))).toBe('$689k');
     expect(formatPercent(budget.exceedProbability)).toBe('27%');
     expect(titleLinesOf(chartNamed('annual-distribution'))).toEqual([
-      'Annual spend P50: $1.27M per task vs $689k per token; 27% chance of exceeding $1.5M',
+      'Annual spend P50: per-task forecast $1.27M vs per-token forecast $689k; ' +
+        '27% chance of exceeding $1.5M',
     ]);
+  });
+
+  it('say a run of one trial exceeds the budget or not, never "100% chance"', () => {
+    const budget = {
+      ...summaryFixture.budget!,
+      exceedProbability: 1,
+      perTokenExceedProbability: 0,
+    };
+    const one: Summary = {
+      ...summaryFixture,
+      scenario: { ...summaryFixture.scenario, trials: 1 },
+      budget: { ...budget, exceedProbabilityStandardError: null },
+    };
+    const text = JSON.stringify(chartNamed('annual-distribution', one));
+    expect(text).toContain('the one trial exceeds $1.5M');
+    expect(text).toContain('Budget $1.5M: the one trial above');
+    expect(text).not.toMatch(/100% chance|100% of per-task/);
   });
 
   it('state the per-task P90 instead when there is no budget', () => {
     const p90 = formatMoney(summaryFixtureWithoutBudget.total.annual.perTask.p90);
     const [title] = titleLinesOf(chartNamed('annual-distribution', summaryFixtureWithoutBudget));
-    expect(title).toBe(`Annual spend P50: $1.27M per task vs $689k per token; per-task P90 ${p90}`);
+    expect(title).toBe(
+      'Annual spend P50: per-task forecast $1.27M vs per-token forecast $689k; ' +
+        `per-task P90 ${p90}`,
+    );
     expect(
       JSON.stringify(chartNamed('annual-distribution', summaryFixtureWithoutBudget)),
     ).not.toContain('Budget');
@@ -173,7 +194,7 @@ describe('chart titles', () => {
     expect(formatMoney(annual('support-agent', false))).toBe('$947k');
     expect(formatMoney(annual('support-agent', true))).toBe('$482k');
     expect(titleLinesOf(chartNamed('by-workload'))).toEqual([
-      'Widest gap: support-agent, $947k per task vs $482k per token (P50)',
+      'Widest gap: support-agent, per-task forecast $947k vs per-token forecast $482k (P50)',
     ]);
   });
 });

@@ -24,7 +24,7 @@ describe('buildMarkdown', () => {
       perToken.p50,
       perToken.p90,
     ]
-      .map(formatMoney)
+      .map((usd) => formatMoney(usd))
       .concat(formatSignedMoney(gap.p50));
     expect(lines).toContain(`| All workloads | ${expected.join(' | ')} |`);
   });

@@ -35,9 +35,9 @@ describe('buildWorkbook, read back with exceljs', async () => {
   it('holds the annual spend of summary.json on the Summary sheet, unrounded', () => {
     const figures = new Map(rowsOf(workbook, SHEETS.summary).map(([k, v]) => [k, v]));
     const { perTask, perToken, gap } = json.total.annual;
-    expect(figures.get('Per-task spend, P50')).toBe(perTask.p50);
-    expect(figures.get('Per-task spend, P90')).toBe(perTask.p90);
-    expect(figures.get('Per-token spend, mean')).toBe(perToken.mean);
+    expect(figures.get('Per-task forecast spend, P50')).toBe(perTask.p50);
+    expect(figures.get('Per-task forecast spend, P90')).toBe(perTask.p90);
+    expect(figures.get('Per-token forecast spend, mean')).toBe(perToken.mean);
     expect(figures.get('Gap (per-task minus per-token) spend, P10')).toBe(gap.p10);
     expect(figures.get('Budget')).toBe(json.budget?.amount);
     expect(figures.get('Chance per-task spend exceeds the budget')).toBe(

@@ -5,6 +5,7 @@ import {
   formatPercent,
   formatRatio,
   formatChange,
+  gapContextOf,
   formatSignedMoney,
 } from '../../reports/formatMoney.js';
 
@@ -66,6 +67,25 @@ describe('formatMoney', () => {
     expect(formatSignedMoney(-4_200)).toBe('-$4.2k');
     expect(formatSignedMoney(0)).toBe('$0');
   });
+
+  it('writes float noise about 0 as $0, signed or not', () => {
+    // The review's case, /tmp/rv2/mid.yaml: the gap P50 of two equal forecasts of about
+    // $0.526 came out as -8.88e-16 (the last bit of the sums) and read "-$0.000000000000000888".
+    expect(formatSignedMoney(-8.88e-16)).toBe('$0');
+    expect(formatSignedMoney(8.88e-16)).toBe('$0');
+    expect(formatMoney(-8.88e-16)).toBe('$0');
+    // A real small amount is kept: one token at $0.01 per million is $1e-8.
+    expect(formatMoney(1e-8)).toBe('$0.00000001');
+  });
+
+  it('sizes the noise to the figures a gap is taken from, when told them', () => {
+    // Against spends of $1M a gap of $1e-7 is 1e-13 of them, below the billionth kept:
+    // the noise of two sums of about 1e6 is some 1e-10 (16 digits of a double).
+    const context = gapContextOf({ perTask: { p90: 1e6 }, perToken: { p90: 9e5 } });
+    expect(formatSignedMoney(-1e-7, context)).toBe('$0');
+    expect(formatSignedMoney(-1e-7)).toBe('-$0.0000001');
+    expect(formatSignedMoney(0.01, context)).toBe('+$0.01');
+  });
 });
 
 describe('formatPercent', () => {
@@ -77,7 +97,14 @@ describe('formatPercent', () => {
     [0.001, '0.1%'],
     [0.0004, '<0.1%'],
     [0.996, '99.6%'],
-    [0.9996, '>99.9%'],
+    // Between 99.9% and 100%, the fewest decimals (two or more) that stay below 100, by
+    // hand: 99.9991 rounds to 100.00 at two, so three: 99.999.
+    [0.9996, '99.96%'],
+    [0.999991, '99.999%'],
+    [0.9991, '99.91%'],
+    // The backtest's one driver is all of its gap but for the sum's last bits.
+    [0.999999999999997, '100%'],
+    [0.999999, '99.9999%'],
     [0, '0%'],
     [1, '100%'],
     [1.5, '150%'],
@@ -102,6 +129,11 @@ describe('formatChange', () => {
     [2.2e-16, '0%'],
     [-0.00004, '0%'],
     [0, '0%'],
+    // The review's case, mig120.yaml: a fall of more than 99.9% once read "->99.9%".
+    // 1 - 0.00028 = 0.99972, to two decimals 99.97.
+    [-0.99972, '-99.97%'],
+    [-0.99999, '-99.999%'],
+    [-1, '-100%'],
   ])('writes the change %d as %s', (change, expected) => {
     expect(formatChange(change)).toBe(expected);
   });

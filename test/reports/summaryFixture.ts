@@ -282,6 +282,7 @@ function buildFixture(): Summary {
       seed: 20270101,
       budget: FIXTURE_BUDGET,
       perTokenVolume: 'grow',
+      uncertain: true,
     },
     months: MONTHS,
     total: {

@@ -11,6 +11,13 @@ describe('findTrialsForPrecision with a ceiling below what an error needs', () =
     expect(report).toMatchObject({ trials: 3, ceiling: 3, met: false, neededTrials: 11 });
   });
 
+  it('gives no achieved share (null, not a cut-short figure) when P90 has no error', () => {
+    const scenario = scenarioOf(reviewScenario().replace('trials: 2000', 'trials: 1'));
+    const report = findTrialsForPrecision(scenario, { target: 0.01, ceiling: 5 });
+    // Five trials are below trialsForErrorOf(0.9) = 11, so there is nothing to reach.
+    expect(report.achieved).toBeNull();
+  });
+
   it('gives no neededTrials once the ceiling allows an estimate', () => {
     const scenario = scenarioOf(reviewScenario().replace('trials: 2000', 'trials: 1'));
     const report = findTrialsForPrecision(scenario, { target: 0.5, ceiling: 2000 });

@@ -70,7 +70,10 @@ describe('the decision charts', () => {
     const gap = formatSignedMoney(summary.total.annual.gap.mean);
     expect(titleOf('gap-waterfall')).toContain(`Largest part of the mean gap of ${gap}:`);
     const rows = waterfallRows(summary, summary.gapAttribution!);
-    expect([rows[0]!.step, rows.at(-1)!.step]).toEqual(['Per token mean', 'Per task mean']);
+    expect([rows[0]!.step, rows.at(-1)!.step]).toEqual([
+      'Per-token forecast mean',
+      'Per-task forecast mean',
+    ]);
     expect(rows[0]!.amountLabel).toBe(`mean ${formatMoney(summary.total.annual.perToken.mean)}`);
   });
 
@@ -112,7 +115,7 @@ describe('the decision charts', () => {
     expect(html).toContain('short-answers');
     expect(html).toContain(
       `${formatMoney(summary.total.annual.perTask.p90)} ± ` +
-        formatMoney(summary.total.annual.perTask.p90StandardError),
+        formatMoney(summary.total.annual.perTask.p90StandardError!),
     );
   });
 });

@@ -38,8 +38,8 @@ describe('buildIndexChart end labels', () => {
   it('draws the end labels a label height apart when the lines end close', async () => {
     // On this log axis, ×0.0014 to ×1.3 over 280 px, ×0.0022 and ×0.0018 are 8 px apart.
     const svg = await renderSvg(buildIndexChart(summaryEndingAt(0.0022, 0.0018)));
-    const perTask = textNamed(svg, 'Per task ×0.0022');
-    const perToken = textNamed(svg, 'Per token ×0.0018');
+    const perTask = textNamed(svg, 'Cost per task ×0.0022');
+    const perToken = textNamed(svg, 'Cost per token ×0.0018');
     // The higher line keeps the upper label: per task is above per token on screen.
     expect(perToken.y - perTask.y).toBeGreaterThanOrEqual(15 - 1e-6);
   });
@@ -47,8 +47,8 @@ describe('buildIndexChart end labels', () => {
   it('keeps both labels inside the plot when two lines end together at its top', async () => {
     // A millionfold rise: the last P50 sits 5 px below the top, too close for the upper label.
     const svg = await renderSvg(buildIndexChart(summaryEndingAt(1e6, 1e6)));
-    const perTask = textNamed(svg, 'Per task ×1,000,000');
-    const perToken = textNamed(svg, 'Per token ×1,000,000');
+    const perTask = textNamed(svg, 'Cost per task ×1,000,000');
+    const perToken = textNamed(svg, 'Cost per token ×1,000,000');
     expect(perToken.y - perTask.y).toBeGreaterThanOrEqual(15 - 1e-6);
     expect(perTask.y).toBeGreaterThanOrEqual(15 / 2 - 1e-6);
     expect(perToken.y).toBeLessThanOrEqual(CHART_HEIGHT - 15 / 2 + 1e-6);

@@ -27,6 +27,6 @@ describe('MONEY_AXIS_LABEL', () => {
     const svg = await renderSvg(spec);
     const axisLabels = svg.split('role-axis-label')[1]?.split('</g>')[0] ?? '';
     const texts = elementsOf(axisLabels).map((label) => label.text);
-    expect(texts).toEqual(TICKS.map(formatMoney));
+    expect(texts).toEqual(TICKS.map((usd) => formatMoney(usd)));
   });
 });

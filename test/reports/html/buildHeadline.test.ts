@@ -4,7 +4,7 @@ import { buildHeadline, driversSentenceOf } from '../../../reports/html/buildHea
 import { formatSignedMoney } from '../../../reports/formatMoney.js';
 import { summaryFixture } from '../summaryFixture.js';
 
-/** What the engine summarises when every trial gives `value`: no spread, sd exactly 0. */
+/** What the engine summarises when every trial of many gives `value`: sd exactly 0. */
 function certain(value: number): DistributionSummary {
   return {
     mean: value,
@@ -31,7 +31,12 @@ function certain(value: number): DistributionSummary {
  */
 const certainSummary: Summary = {
   ...summaryFixture,
-  scenario: { ...summaryFixture.scenario, trials: 1_000, perTokenVolume: 'flat' },
+  scenario: {
+    ...summaryFixture.scenario,
+    trials: 1_000,
+    perTokenVolume: 'flat',
+    uncertain: false,
+  },
   months: Array.from({ length: 13 }, (_, m) =>
     m === 0 ? '2023-12' : `2024-${String(m).padStart(2, '0')}`,
   ),
@@ -55,6 +60,41 @@ describe('buildHeadline', () => {
         'all 1,000 trials give these same figures.',
     );
     expect(gap).toBe('The per-task forecast is higher by $143k.');
+  });
+
+  it('says one trial of uncertain inputs is one trial, not that no input is uncertain', () => {
+    // One trial: the engine gives sd null and every percentile the one value.
+    const one = (value: number): DistributionSummary => ({
+      ...certain(value),
+      sd: null,
+      meanStandardError: null,
+      p10StandardError: null,
+      p50StandardError: null,
+      p90StandardError: null,
+    });
+    const summary: Summary = {
+      ...certainSummary,
+      scenario: { ...certainSummary.scenario, trials: 1, uncertain: true },
+      total: {
+        ...certainSummary.total,
+        annual: { perTask: one(120_000), perToken: one(77_400), gap: one(42_600) },
+      },
+    };
+    const [spend, gap] = buildHeadline(summary);
+    expect(spend).not.toContain('No input');
+    expect(spend).toContain(
+      'This run has one trial: these figures are one draw of the uncertain inputs, not a ' +
+        'median, and their spread and standard errors are not estimated.',
+    );
+    // $120,000 - $77,400 = $42,600, printed at three significant figures.
+    expect(gap).toBe('In that trial the per-task forecast is higher by $42.6k.');
+  });
+
+  it('says its one trial gives the figures when no input is uncertain and one trial ran', () => {
+    const summary = { ...certainSummary, scenario: { ...certainSummary.scenario, trials: 1 } };
+    expect(buildHeadline(summary)[0]).toContain(
+      'No input of this scenario is uncertain, so its one trial gives these same figures.',
+    );
   });
 
   it('says the forecasts are equal when the gap is 0 but for rounding', () => {
@@ -86,6 +126,7 @@ describe('buildHeadline', () => {
     };
     const summary: Summary = {
       ...certainSummary,
+      scenario: { ...certainSummary.scenario, uncertain: true },
       total: {
         ...certainSummary.total,
         annual: { ...certainSummary.total.annual, perTask: narrow },
