@@ -31,7 +31,8 @@ interface BenchCase {
 
 function listCases(): BenchCase[] {
   const threads = availableParallelism();
-  const large = `large: ${LARGE_SHAPE.workloads} x ${LARGE_SHAPE.steps} steps, ${LARGE_SHAPE.months} months`;
+  const { workloads, steps, months } = LARGE_SHAPE;
+  const large = `large: ${workloads} x ${steps} steps, ${months} months`;
   const bundled = readdirSync('scenarios')
     .filter((name) => name.endsWith('.yaml'))
     .map((name) => ({

@@ -205,7 +205,9 @@ export function registerUsageCommands(
               const written = String(args['input-share']);
               const share = parseShare(written) ?? NaN;
               if (!(share >= 0 && share <= 1)) {
-                const message = `--input-share takes a share from 0% to 100%, e.g. 75% or 0.75; got ${written}.`;
+                const message =
+                  '--input-share takes a share from 0% to 100%, e.g. 75% or 0.75; ' +
+                  `got ${written}.`;
                 throw new CliError(message, EXIT.usage);
               }
               const options = {

@@ -89,7 +89,8 @@ function valueOf(path: string, value: number): string {
 
 /** The answer in one sentence. */
 export function sentenceOf(result: SolveResult): string {
-  const range = `between ${valueOf(result.path, result.low)} and ${valueOf(result.path, result.high)}`;
+  const [low, high] = [result.low, result.high].map((end) => valueOf(result.path, end));
+  const range = `between ${low} and ${high}`;
   if (result.outcome === 'holds-everywhere') {
     return `${result.target} holds everywhere ${range} for ${result.path}: no limit in that range.`;
   }

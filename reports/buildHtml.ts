@@ -109,8 +109,9 @@ function bodyOf(
 /**
  * Assembles the report page from a Summary, its chart specs, the three
  * library builds and, when given, the scenario's assumptions (a table after
- * the single tasks) and its scheduled changes (describeScheduledChanges). Charts appear in the order given, so a new chart is one
- * more entry in the list. Pure: the caller reads the scripts
+ * the single tasks) and its scheduled changes (describeScheduledChanges).
+ * Charts appear in the order given, so a new chart is one more entry in the
+ * list. Pure: the caller reads the scripts
  * (loadEmbedScripts) and writes the file. Cost: linear in the inlined
  * scripts, about 0.8 MB.
  */

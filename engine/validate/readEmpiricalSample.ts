@@ -30,7 +30,8 @@ function checkSize(context: ValidationContext, family: MapEntry, values: number[
     const message =
       `An empirical distribution takes 1 to ${MAX_EMPIRICAL_VALUES} values; ` +
       `found ${values.length}.`;
-    const hint = `list between 1 and ${MAX_EMPIRICAL_VALUES} observed values, or read them with \`csv:\``;
+    const hint =
+      `list between 1 and ${MAX_EMPIRICAL_VALUES} observed values, ` + 'or read them with `csv:`';
     context.error(family.value, family.path, 'out-of-range', message, hint);
     return undefined;
   }

@@ -31,7 +31,8 @@ export function readInteger(
   if (value === undefined) return undefined;
   if (!Number.isInteger(value) || value < min || value > max) {
     const message = `Expected a whole number from ${min} to ${max}, found ${value}.`;
-    const hint = `write a whole number from ${min} to ${max}, e.g. ${Math.min(max, Math.max(min, 12))}`;
+    const example = Math.min(max, Math.max(min, 12));
+    const hint = `write a whole number from ${min} to ${max}, e.g. ${example}`;
     context.error(entry.value, entry.path, 'out-of-range', message, hint);
     return undefined;
   }

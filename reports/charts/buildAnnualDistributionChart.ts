@@ -46,7 +46,8 @@ function titleOf(summary: Summary): TopLevelSpec['title'] {
     // One trial exceeds the budget or not; "100% chance" would claim a certainty it lacks.
     const verb = (share: number) => (share > 0 ? 'exceeds' : 'stays within');
     return {
-      text: `${lead}; the one trial ${verb(budget.exceedProbability)} ${formatMoney(budget.amount)}`,
+      text:
+        `${lead}; the one trial ${verb(budget.exceedProbability)} ` + formatMoney(budget.amount),
       subtitle: [
         shape,
         `In the run's one trial, per-task spend ${verb(budget.exceedProbability)} the budget ` +

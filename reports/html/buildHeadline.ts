@@ -45,7 +45,8 @@ function spendSentenceOf(summary: Summary): string {
       : "the first month's tokens per task";
   const opening = `${horizonPhraseOf(summary)}, the per-task forecast puts spend at `;
   const perTokenLead = `The per-token forecast, which keeps ${frozen}, puts it at `;
-  const figures = `${opening}${formatMoney(perTask.p50)}. ${perTokenLead}${formatMoney(perToken.p50)}.`;
+  const figures =
+    `${opening}${formatMoney(perTask.p50)}. ` + `${perTokenLead}${formatMoney(perToken.p50)}.`;
   const trials = summary.scenario.trials;
   if (isCertain(summary)) {
     const every =

@@ -58,7 +58,8 @@ function sketchSentenceOf(summary: Summary): string[] {
   const horizon = horizonNameOf(summary.months).toLowerCase();
   return [
     'This run was too large to keep every workload’s monthly spend trial by trial, so the ' +
-      `percentiles of each workload’s monthly spend are read from quantile sketches, each within ` +
+      'percentiles of each workload’s monthly spend are read from quantile sketches, ' +
+      `each within ` +
       `${percent}% of the exact value (or a cent, near zero); totals, ${horizon} figures and ` +
       'means are exact.',
   ];

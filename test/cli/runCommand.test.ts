@@ -70,7 +70,7 @@ describe('pertask run output modes', () => {
     expect(run.stderr).toBe('');
   });
 
-  it('prints the few-trials warning on stderr, never on stdout, and keeps it in the JSON', async () => {
+  it('prints the few-trials warning on stderr only, and keeps it in the JSON', async () => {
     const out = makeTemporaryFolder();
     const text = await runCli(['run', EXAMPLES[0]!, '--trials', '100', '--out', out]);
     expect(text.code).toBe(0);

@@ -7,6 +7,7 @@ import { BUILTIN_CATALOG } from '../../engine/priceCatalog.js';
 import { simulate } from '../../engine/simulate.js';
 import { resultBytes } from '../../engine/simulationResult.js';
 import { validateScenario } from '../../engine/validate/validateScenario.js';
+import { TEST_PRICES } from './scenarioText.js';
 
 const { scenario } = validateScenario(
   loadScenarioDocument(readFileSync('scenarios/backtest-2023-2024.yaml', 'utf8')),
@@ -57,10 +58,7 @@ start: 2027-01
 months: 120
 trials: 300
 seed: 1
-prices:
-  models:
-    test-model: { input: $2.00, cached_input: $0.50, cache_write: $2.50, output: $8.00, as_of: 2026-12-01 }
-workloads:
+${TEST_PRICES}workloads:
   w:
     tasks_per_month: 1M
     growth: 200% to 300%

@@ -137,7 +137,8 @@ describe('chart titles', () => {
     expect(formatMoney(totalMedian(11, true))).toBe('$46.7k');
     expect(totalMedian(11, false) / totalMedian(11, true)).toBeCloseTo(3.2546, 4);
     expect(titleLinesOf(chartNamed('monthly-fan'))).toEqual([
-      'Monthly spend in 2027-12: per-task forecast $152k vs per-token forecast $46.7k (P50), ×3.25',
+      'Monthly spend in 2027-12: per-task forecast $152k vs per-token forecast $46.7k ' +
+        '(P50), ×3.25',
     ]);
   });
 
