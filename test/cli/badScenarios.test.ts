@@ -40,7 +40,8 @@ describe('the catalogue of bad scenario files', () => {
       expect(run.stderr).toContain(`${place}: error [${issue.code}]`);
     }
     expect(run.stderr).not.toMatch(/\n\s+at /);
-    // Every error carries its key path, and the kinds below say what would be valid.
+    // An error without a key path (a YAML syntax error) still has its line, and the kinds
+    // below say what would be valid.
     for (const issue of errors) {
       if (issue.code !== 'yaml-syntax' && issue.path !== '') continue;
       expect(issue.line).toBeGreaterThan(0);

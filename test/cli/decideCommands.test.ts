@@ -52,6 +52,7 @@ describe('pertask solve', () => {
     expect(result.outcome).toBe('found');
     expect([result.low, result.high]).toEqual([0.5, 8]);
     expect(result.limit).toBeLessThanOrEqual(5);
+    // Bisection stops within RELATIVE_WIDTH (1e-4, solveTarget.ts) of the 7.5-wide range.
     expect(result.limit).toBeGreaterThan(5 - 7.5e-4);
     expect(result.statisticAtLimit).toBeCloseTo(24 * result.limit, 9);
   });
@@ -75,6 +76,7 @@ describe('pertask solve', () => {
     // Independent: the full forecast's budget plan, P80 of annual spend.
     const budget = at(limit);
     expect(budget.plan!.coversP80).toBeLessThanOrEqual(budget.amount);
+    // Twice the bisection's stopping width (RELATIVE_WIDTH, 1e-4 of the range) past the limit.
     const past = at(limit + 2e-4 * (high - low));
     expect(past.plan!.coversP80).toBeGreaterThan(past.amount);
   });
@@ -255,6 +257,7 @@ describe('pertask solve, asked in the forms a user writes', () => {
     // Closed form (LINEAR's comment): annual spend is 12 x tasks x 2 calls x 1000 x $2/M,
     // which is 0.048 x tasks, so $120 is reached at 2,500 tasks a month.
     expect(result.limit).toBeLessThanOrEqual(2500);
+    // Within twice the bisection's stopping width (RELATIVE_WIDTH, 1e-4 of the range).
     expect(result.limit).toBeGreaterThan(2500 - 2e-4 * 29_000);
   });
 
@@ -270,6 +273,7 @@ describe('pertask solve, asked in the forms a user writes', () => {
     // Closed form: with the step run in a share `when` of tasks, annual spend is 48 x when,
     // so $12 is reached at 25%.
     expect(result.limit).toBeLessThanOrEqual(0.25);
+    // Within twice the bisection's stopping width (RELATIVE_WIDTH, 1e-4 of the range).
     expect(result.limit).toBeGreaterThan(0.25 - 2e-4 * 0.85);
   });
 
@@ -313,6 +317,7 @@ describe('pertask solve, asked in the forms a user writes', () => {
     expect([result.low, result.high]).toEqual([0.125, 1]);
     // Closed form: annual spend is 48 x when (LINEAR with the step in a share of tasks).
     expect(result.limit).toBeLessThanOrEqual(0.25);
+    // Within twice the bisection's stopping width (RELATIVE_WIDTH, 1e-4 of the range).
     expect(result.limit).toBeGreaterThan(0.25 - 2e-4 * 0.875);
     const sentence = await runCli(args, folder);
     expect(sentence.stdout).toMatch(/may go up to 2[45](\.\d+)?% while/);

@@ -3,23 +3,22 @@ import { findTrialsForPrecision } from '../../../engine/decide/findTrialsForPrec
 import { reviewScenario, scenarioOf } from './decideScenarios.js';
 
 describe('findTrialsForPrecision with a ceiling below what an error needs', () => {
+  const scenario = scenarioOf(reviewScenario().replace('trials: 2000', 'trials: 1'));
+
   it('reports too few trials, not a precision of 0% met, for one trial', () => {
     // One trial: the P90 interval is that trial alone, so its error would read 0.
-    const scenario = scenarioOf(reviewScenario().replace('trials: 2000', 'trials: 1'));
     const report = findTrialsForPrecision(scenario, { target: 0.5, ceiling: 3 });
     // trialsForErrorOf(0.9) is 11 (see summarizeSample's tests).
     expect(report).toMatchObject({ trials: 3, ceiling: 3, met: false, neededTrials: 11 });
   });
 
   it('gives no achieved share (null, not a cut-short figure) when P90 has no error', () => {
-    const scenario = scenarioOf(reviewScenario().replace('trials: 2000', 'trials: 1'));
     const report = findTrialsForPrecision(scenario, { target: 0.01, ceiling: 5 });
     // Five trials are below trialsForErrorOf(0.9) = 11, so there is nothing to reach.
     expect(report.achieved).toBeNull();
   });
 
   it('gives no neededTrials once the ceiling allows an estimate', () => {
-    const scenario = scenarioOf(reviewScenario().replace('trials: 2000', 'trials: 1'));
     const report = findTrialsForPrecision(scenario, { target: 0.5, ceiling: 2000 });
     expect(report.neededTrials).toBeUndefined();
     expect(report.trials).toBeGreaterThanOrEqual(11);

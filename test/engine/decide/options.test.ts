@@ -180,8 +180,9 @@ workloads:
         input_tokens: 1000
         output_tokens: 1000
 `;
+  const options = forecastForTest(text).options!;
   const annualOf = (name: string) =>
-    forecastForTest(text).options!.options.find((option) => option.name === name)!.annual.p50;
+    options.options.find((option) => option.name === name)!.annual.p50;
 
   it('keeps the planned change of a workload the option does not set', () => {
     // By hand: w at a 50% share costs 12k x (0.5 x $0.02 + 0.5 x $0.002) = $132;
@@ -189,7 +190,7 @@ workloads:
     // moreshare: w all on small, 12k x $0.002 = $24, v as planned $132: $156.
     expectRelativelyClose(annualOf('base'), 264, 1e-9);
     expectRelativelyClose(annualOf('moreshare'), 156, 1e-9);
-    const pair = forecastForTest(text).options!.pairs.find((p) => p.second === 'moreshare')!;
+    const pair = options.pairs.find((p) => p.second === 'moreshare')!;
     expectRelativelyClose(pair.difference.p50, 108, 1e-9);
   });
 
