@@ -7,6 +7,7 @@ import {
   gapContextOf,
 } from '../reports/formatMoney.js';
 import { formatDecisionLines } from './formatDecisionLines.js';
+import { countOf } from '../engine/countOf.js';
 
 /**
  * The run's summary for the terminal: per workload and in total, annual P10,
@@ -18,7 +19,7 @@ export function formatRunSummary(summary: Summary): string {
   const last = summary.months[summary.months.length - 1] ?? scenario.start;
   const lines = [
     `${scenario.name}: ${scenario.start} to ${last}, ` +
-      `${scenario.trials.toLocaleString('en-US')} ${scenario.trials === 1 ? 'trial' : 'trials'}, ` +
+      `${countOf(scenario.trials, 'trial')}, ` +
       `seed ${scenario.seed}`,
     '',
   ];

@@ -5,6 +5,7 @@ import { formatLoadedIssue, loadScenarioText } from './loadScenarioFile.js';
 import { paintIssue, useColour } from './useColour.js';
 import { readTextFile } from './readTextFile.js';
 import { resolveScenarioCatalog, withCatalogIssue } from './resolveScenarioCatalog.js';
+import { countOf } from '../engine/countOf.js';
 
 export interface ValidateOptions {
   readonly files: readonly string[];
@@ -81,8 +82,7 @@ function verdictOf(file: string, issues: FileVerdict['issues']): FileVerdict {
 }
 
 function describeVerdict(verdict: FileVerdict): string {
-  const plural = (count: number, word: string) => `${count} ${word}${count === 1 ? '' : 's'}`;
-  const counts = `${plural(verdict.errors, 'error')}, ${plural(verdict.warnings, 'warning')}`;
+  const counts = `${countOf(verdict.errors, 'error')}, ${countOf(verdict.warnings, 'warning')}`;
   return `${verdict.file}: ${verdict.valid ? 'valid' : 'invalid'} (${counts})`;
 }
 

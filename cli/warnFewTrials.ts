@@ -1,4 +1,5 @@
 import type { CliIo } from './cliIo.js';
+import { countOf } from '../engine/countOf.js';
 
 /**
  * Below this many trials the percentiles rest on too few draws to trust. The
@@ -20,7 +21,7 @@ export function warnFewTrials(
 ): string | undefined {
   if (trials >= FEW_TRIALS) return undefined;
   const message =
-    `Only ${trials.toLocaleString('en-US')} ${trials === 1 ? 'trial' : 'trials'}: ` +
+    `Only ${countOf(trials, 'trial')}: ` +
     'the percentiles and chances rest on too few draws to trust; ' +
     `use ${FEW_TRIALS.toLocaleString('en-US')} or more.`;
   if (!quiet) io.stderr.write(`${file}: warning: ${message}\n`);

@@ -281,7 +281,7 @@ export class TaskColumnCoster {
     others: readonly Float64Array[],
     count: number,
   ): void {
-    const { columns, moments, costPerTask, perTokenCostPerTask } = this;
+    const { columns, costPerTask, perTokenCostPerTask } = this;
     const { inputTokens, outputTokens, reasoningTokens, callsMean, callsSquare } = this;
     const { inputPrice, outputPrice, reasoningPrice } = this;
     const [inputF, outputF, reasoningF, growthF, whenF] = others as [
@@ -296,10 +296,11 @@ export class TaskColumnCoster {
     const months = this.plan.months;
     const [inputBase, outputBase, reasoningBase, growthBase, whenBase] = this.bases(step);
     const meanBase = step.callsMeanSlot * width;
-    const sdBase = step.callsSdSlot * width;
     const { family, callsMax: cap, active } = step;
     const priceOffset = step.modelIndex * months * width;
     const plainPoisson = deepens && family === 'poisson' && cap === Infinity;
+    if (deepens && !plainPoisson) this.writeDeepenedMoments(step, callsFactor, count);
+    const deepened = this.deepened;
     for (let t = 0; t < count; t += 1) {
       const input = columns[inputBase + t]!;
       const output = columns[outputBase + t]!;
@@ -307,7 +308,6 @@ export class TaskColumnCoster {
       const growth = columns[growthBase + t]!;
       const when = columns[whenBase + t]!;
       const meanParameter = columns[meanBase + t]!;
-      const sdParameter = columns[sdBase + t]!;
       const toInput = inputPrice[t]!;
       const toOutput = outputPrice[t]!;
       const toReasoning = reasoningPrice[t]!;
@@ -326,10 +326,8 @@ export class TaskColumnCoster {
           callCount = callsFactor[cell]! * meanParameter;
           square = callCount + callCount * callCount;
         } else if (deepens) {
-          const k = callsFactor[cell]!;
-          writeCountMoments(family, k * meanParameter, k * sdParameter, cap, moments, 0);
-          callCount = moments[0]!;
-          square = moments[1]!;
+          callCount = deepened[2 * cell]!;
+          square = deepened[2 * cell + 1]!;
         }
         const pairs = square - callCount;
         const inputTokensOfStep =

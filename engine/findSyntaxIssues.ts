@@ -34,7 +34,6 @@ export function findDuplicateKeys(
   const issues: ScenarioIssue[] = [];
   visit(document, {
     Map(_key, map, ancestors) {
-      const prefix = keyPathOf([...ancestors, map]);
       const seen = new Map<string, Node>();
       for (const pair of map.items) {
         if (!isScalar(pair.key)) continue;
@@ -45,6 +44,8 @@ export function findDuplicateKeys(
           continue;
         }
         const firstLine = locate(first).line;
+        // The map's key path, worked out only for a duplicate (it walks its ancestors).
+        const prefix = keyPathOf([...ancestors, map]);
         issues.push({
           code: 'duplicate-key',
           severity: 'error',

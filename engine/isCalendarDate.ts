@@ -12,7 +12,7 @@ export function isCalendarDate(text: string): boolean {
 }
 
 /** Days in a month (1 = January) of the proleptic Gregorian calendar. */
-function daysInMonth(year: number, month: number): number {
+export function daysInMonth(year: number, month: number): number {
   if (month === 2) {
     const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
     return leap ? 29 : 28;

@@ -49,7 +49,7 @@ export interface TaskNoise {
  * Months with fewer tasks than this also carry task-to-task noise: the sum of
  * N task costs varies by sqrt(N) * sd(task) about N * mean, which against the
  * mean is 1 / sqrt(N) of a task's own spread: under 3% of it from 1,000 tasks
- * up, and left out there (MODEL.md).
+ * up, and left out there (README, "The model").
  */
 export const FEW_TASKS = 1000;
 

@@ -7,7 +7,7 @@ import {
   SERIES_SUMS,
   type SimulationResult,
 } from './simulationResult.js';
-import { canVary } from './decide/analyzeSensitivity.js';
+import { canVary } from './canVary.js';
 import { FEW_TASKS } from './simulate.js';
 import type { SimulationPlan } from './simulationPlan.js';
 import { SampleMoments, summarizeSample, summarizeWithMoments } from './summarizeSample.js';

@@ -1,5 +1,6 @@
 import { restrictCorrelation } from '../correlation/restrictCorrelation.js';
 import { createRandomStream } from '../createRandomStream.js';
+import { canVary, eventOf } from '../canVary.js';
 import { BLOCK_TRIALS, type TaskNoise } from '../simulate.js';
 import type { PlannedInput, SimulationPlan } from '../simulationPlan.js';
 import type { SimulationResult } from '../simulationResult.js';
@@ -116,34 +117,6 @@ function groupInputs(inputs: readonly PlannedInput[]): [string, PlannedInput[]][
 /** The input's value at cumulative probability p: its quantile, or p for a bare uniform. */
 function pinnedValue(input: PlannedInput, p: number): number {
   return input.dist === null ? p : input.dist.quantile(p);
-}
-
-/** The price event whose occurrence an input's uniform decides, if it is one. */
-function eventOf(plan: SimulationPlan, input: PlannedInput) {
-  return input.dist === null
-    ? plan.events.find((event) => event.occurrenceSlot === input.slot)
-    : undefined;
-}
-
-/** A slot's value when no input or expression fills it, else undefined. */
-function fixedValueOf(plan: SimulationPlan, slot: number): number | undefined {
-  const drawn = plan.inputs.some((i) => slot >= i.slot && slot < i.slot + i.count);
-  if (drawn || plan.derived.some((entry) => entry.slot === slot)) return undefined;
-  return plan.fixedSlots[slot];
-}
-
-/**
- * Whether an input can take more than one value: not a distribution squeezed
- * to one point, not the occurrence of an event whose probability is 0 or 1.
- */
-export function canVary(plan: SimulationPlan, input: PlannedInput): boolean {
-  const event = eventOf(plan, input);
-  if (event !== undefined) {
-    const probability = fixedValueOf(plan, event.probabilitySlot);
-    return probability === undefined || (probability > 0 && probability < 1);
-  }
-  if (input.dist === null) return true;
-  return input.dist.quantile(1e-9) < input.dist.quantile(1 - 1e-9);
 }
 
 /**

@@ -7,6 +7,7 @@
  *
  * Uses Intl.DateTimeFormat, which is deterministic (no clock is read).
  */
+import { daysInMonth } from '../isCalendarDate.js';
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
@@ -112,11 +113,6 @@ export function parseTimestamp(text: string, zone: string): number | undefined {
   const digits = zoneText.slice(1).replace(':', '');
   const offsetMinutes = Number(digits.slice(0, 2)) * 60 + Number(digits.slice(2));
   return wall - sign * offsetMinutes * 60_000;
-}
-
-function daysInMonth(year: number, month: number): number {
-  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-  return [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1] ?? 0;
 }
 
 function pad(value: number, width = 2): string {

@@ -74,13 +74,14 @@ export function readPrices(
   const models = context.entriesOf(modelsEntry.value, modelsEntry.path, '`prices.models`');
   if (models === undefined) return undefined;
   const failed = new Set<string>();
+  // The catalog's price ranges, for the plausibility of every model's prices.
+  const ranges = {
+    input: catalogPriceRange(catalog, 'input'),
+    output: catalogPriceRange(catalog, 'output'),
+    any: catalogPriceRange(catalog),
+  };
   for (const model of models) {
     const base = findModelPrice(catalog, model.key);
-    const ranges = {
-      input: catalogPriceRange(catalog, 'input'),
-      output: catalogPriceRange(catalog, 'output'),
-      any: catalogPriceRange(catalog),
-    };
     const price = readModelPrice(context, model, base, ranges);
     if (price === undefined) failed.add(model.key);
     else prices.set(model.key, price);
