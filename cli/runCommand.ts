@@ -7,6 +7,7 @@ import { findTrialsForPrecision } from '../engine/decide/findTrialsForPrecision.
 import { forecastScenario, SpendOutOfRangeError } from '../engine/forecast.js';
 import { loadScenarioDocument, type ScenarioDocument } from '../engine/loadScenarioDocument.js';
 import { formatIssue, hasErrors, type ScenarioIssue } from '../engine/scenarioIssue.js';
+import type { PriceCatalog } from '../engine/priceCatalog.js';
 import type { Scenario } from '../engine/scenarioTypes.js';
 import type { Summary } from '../engine/summaryTypes.js';
 import { assembleReports } from '../reports/assembleReports.js';
@@ -171,6 +172,8 @@ export interface ValidScenario {
   readonly issues: readonly ScenarioIssue[];
   /** True when `prices.catalog` names a catalog file. */
   readonly catalogNamed: boolean;
+  /** The catalog the scenario was validated against: the built-in one, or the one it names. */
+  readonly catalog: PriceCatalog;
 }
 
 /**
@@ -197,8 +200,9 @@ export async function validateFiles(
     }
     if (scenario === undefined || hasErrors(issues)) failed = true;
     else {
-      const catalogNamed = resolved.named;
-      valid.push({ file, text, texts: loaded.texts, source, scenario, issues, catalogNamed });
+      const { named: catalogNamed, catalog } = resolved;
+      const { texts } = loaded;
+      valid.push({ file, text, texts, source, scenario, issues, catalogNamed, catalog });
     }
   }
   return failed ? undefined : valid;

@@ -1,6 +1,5 @@
 import { loadScenarioDocument } from '../engine/loadScenarioDocument.js';
 import { parseQuantity } from '../engine/parseQuantity.js';
-import { BUILTIN_CATALOG } from '../engine/priceCatalog.js';
 import { formatIssue } from '../engine/scenarioIssue.js';
 import {
   parseTarget,
@@ -37,18 +36,19 @@ export async function solveCommand(options: SolveOptions, io: CliIo): Promise<nu
   if (valid === undefined) return EXIT.usage;
   const between = rangeOf(options.between);
   const trials = options.trials ?? valid.scenario.trials;
+  warnFewTrials(trials, valid.file, options.quiet, io);
   try {
     const target = parseTarget(options.target, valid.scenario.budget);
     const result = solveTarget({
       source: loadScenarioDocument(valid.text),
-      catalog: BUILTIN_CATALOG,
+      // Every variant is validated against the catalog the file names, as run reads it.
+      catalog: valid.catalog,
       path: options.vary,
       target,
       ...(between ? { between } : {}),
       trials,
       seed: options.seed ?? valid.scenario.seed,
     });
-    warnFewTrials(trials, valid.file, options.quiet, io);
     io.stdout.write(
       options.json ? `${JSON.stringify(result, null, 2)}\n` : `${sentenceOf(result)}\n`,
     );

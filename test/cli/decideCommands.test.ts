@@ -370,3 +370,33 @@ describe('compare and solve at few trials', () => {
     expect(enough.stderr).not.toContain('Only');
   });
 });
+
+describe('pertask solve with a catalog the scenario names', () => {
+  it('varies the scenario against that catalog, as run and validate read it', async () => {
+    const folder = makeTemporaryFolder();
+    const catalog = join(folder, 'team-prices.json');
+    const args = ['prices', 'import', '../shared/data/litellm-model-prices.json', '--out', catalog];
+    expect((await runCli(args)).code).toBe(0);
+    writeScenario(
+      folder,
+      's.yaml',
+      'scenario: s\nstart: 2027-01\nmonths: 12\ntrials: 200\nprices:\n' +
+        '  catalog: ./team-prices.json\nworkloads:\n  w:\n    tasks_per_month: 1000\n' +
+        '    steps:\n      s: { model: claude-sonnet-4-20250514, input_tokens: 1000 }\n',
+    );
+    const vary = ['--vary', 'workloads.w.tasks_per_month'];
+    const run = await runCli(
+      ['solve', 's.yaml', ...vary, '--target', 'mean <= $72', '--json'],
+      folder,
+    );
+    // Before, each variant was validated against the built-in catalog, which lacks this
+    // model, and the search failed with "the range 1000 to 1000 is empty".
+    expect(run.code).toBe(0);
+    // The map prices this model at $3 per million input tokens: annual spend is
+    // 12 x tasks x 1,000 x $3/M = 0.036 x tasks, so $72 is reached at 2,000 tasks.
+    const result = JSON.parse(run.stdout);
+    expect(result.limit).toBeLessThanOrEqual(2000);
+    // Within twice the bisection's stopping width (RELATIVE_WIDTH, 1e-4 of the range).
+    expect(result.limit).toBeGreaterThan(2000 - 2e-4 * (result.high - result.low));
+  });
+});
