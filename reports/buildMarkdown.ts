@@ -8,9 +8,8 @@ import type { Assumption } from '../engine/describeAssumptions.js';
 import type { ScheduledChange } from '../engine/describeScheduledChanges.js';
 import type { DistributionSummary, Summary } from '../engine/summaryTypes.js';
 import { horizonNameOf } from './charts/chartTheme.js';
-import { formatAssumptionValue } from './formatAssumptionValue.js';
+import { describeDistribution, formatAssumptionValue } from './formatAssumptionValue.js';
 import { formatScheduledChange } from './formatScheduledChange.js';
-import { distributionTextOf } from './html/buildAssumptionsTable.js';
 import { formatCount, formatMoney, formatSignedMoney, gapContextOf } from './formatMoney.js';
 import { buildHeadline } from './html/buildHeadline.js';
 
@@ -83,7 +82,7 @@ function costPerTaskTableOf(summary: Summary): string[] {
 function assumptionsTableOf(assumptions: readonly Assumption[]): string[] {
   const rows = assumptions.map((a) => [
     `\`${a.path}\``,
-    distributionTextOf(a),
+    describeDistribution(a),
     ...[a.p5, a.p50, a.p95].map((value) => formatAssumptionValue(a.path, value)),
   ]);
   return tableOf(['Input', 'Distribution', 'P5', 'P50', 'P95'], rows, 2);

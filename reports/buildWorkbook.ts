@@ -9,8 +9,7 @@ import type { Assumption } from '../engine/describeAssumptions.js';
 import type { DistributionSummary, Summary } from '../engine/summaryTypes.js';
 import { MONTHLY_CSV_HEADER, TOTAL_SCOPE } from './buildMonthlyCsv.js';
 import { horizonNameOf } from './charts/chartTheme.js';
-import { isPercentKey } from './formatAssumptionValue.js';
-import { distributionTextOf } from './html/buildAssumptionsTable.js';
+import { describeDistribution, isPercentKey } from './formatAssumptionValue.js';
 import { pinZipTimestamps } from './pinZipTimestamps.js';
 
 const MONEY = '"$"#,##0.00';
@@ -147,7 +146,7 @@ const WORKLOAD_HEADER = [
 function addAssumptionsSheet(workbook: ExcelJS.Workbook, assumptions: readonly Assumption[]) {
   const rows = assumptions.map((a): Row => [
     a.path,
-    distributionTextOf(a),
+    describeDistribution(a),
     a.drawn,
     a.p5,
     a.p50,

@@ -50,9 +50,13 @@ export function formatAssumptionValue(path: string, value: number): string {
 const NEGLIGIBLE = 1e-6;
 
 /**
- * The distribution column's text: the engine's own description, except that a
- * known value is written in the key's unit ("fixed 50%", not "fixed 0.5"), as
- * the percentile columns beside it are.
+ * The distribution column's text, as the report, Markdown and workbook show
+ * it: the engine's own description with each figure at three significant
+ * digits, as every other figure of the reports ("normal, mean 0.3, sd
+ * 0.121591" reads "normal, mean 0.3, sd 0.122"; whole numbers stay as
+ * written), except that a known value is written in the key's unit ("fixed
+ * 50%", not "fixed 0.5"), as the percentile columns beside it are, and an
+ * expression is quoted as the user wrote it.
  */
 export function describeDistribution(assumption: {
   readonly path: string;
@@ -60,6 +64,14 @@ export function describeDistribution(assumption: {
   readonly drawn: string;
   readonly p50: number;
 }): string {
-  if (assumption.drawn !== 'fixed') return assumption.distribution;
-  return `fixed ${formatAssumptionValue(assumption.path, assumption.p50)}`;
+  if (assumption.drawn === 'fixed') {
+    return `fixed ${formatAssumptionValue(assumption.path, assumption.p50)}`;
+  }
+  if (assumption.distribution.startsWith(EXPRESSION)) return assumption.distribution;
+  return assumption.distribution.replace(/\d+\.\d+(?:e[-+]?\d+)?/gi, (figure) =>
+    String(Number(Number(figure).toPrecision(3))),
+  );
 }
+
+/** How describeAssumptions introduces an expression's text. */
+const EXPRESSION = 'expression ';

@@ -13,30 +13,13 @@ const DRAWN_WORDS: Readonly<Record<Assumption['drawn'], string>> = {
   fixed: 'known',
 };
 
-/**
- * A distribution's text with each figure at three significant digits, as
- * every other figure of the reports: "normal, mean 0.3, sd 0.121591" reads
- * "normal, mean 0.3, sd 0.122". Whole numbers are kept as written (token
- * counts, years).
- */
-export function roundFigures(text: string): string {
-  return text.replace(/\d+\.\d+(?:e[-+]?\d+)?/gi, (figure) =>
-    String(Number(Number(figure).toPrecision(3))),
-  );
-}
-
-/** The distribution column of an assumption, as the report, Markdown and workbook show it. */
-export function distributionTextOf(assumption: Assumption): string {
-  return roundFigures(describeDistribution(assumption));
-}
-
 function rowOf(assumption: Assumption): string {
   const values = [assumption.p5, assumption.p50, assumption.p95].map(
     (value) => `<td>${escapeHtml(formatAssumptionValue(assumption.path, value))}</td>`,
   );
   return (
     `<tr><th scope="row"><code>${escapeHtml(assumption.path)}</code></th>` +
-    `<td class="text">${escapeHtml(distributionTextOf(assumption))}</td>` +
+    `<td class="text">${escapeHtml(describeDistribution(assumption))}</td>` +
     `<td class="text drawn">${DRAWN_WORDS[assumption.drawn]}</td>${values.join('')}</tr>`
   );
 }

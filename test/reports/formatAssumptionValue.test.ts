@@ -41,4 +41,12 @@ describe('describeDistribution', () => {
       'rate, P5 1%, P95 4%',
     );
   });
+
+  it("rounds a distribution's figures to three digits but quotes an expression as written", () => {
+    const drawn = { path: 'workloads.a.steps.s.input_tokens', drawn: 'trial', p50: 1 };
+    const normal = { ...drawn, distribution: 'normal, mean 0.3, sd 0.121591' };
+    expect(describeDistribution(normal)).toBe('normal, mean 0.3, sd 0.122');
+    const expression = { ...drawn, distribution: 'expression 1.2345 * ticket' };
+    expect(describeDistribution(expression)).toBe('expression 1.2345 * ticket');
+  });
 });
