@@ -4,7 +4,6 @@ import {
   formatMoney,
   formatPercent,
   formatSignedMoney,
-  gapContextOf,
 } from '../reports/formatMoney.js';
 import { formatDecisionLines } from './formatDecisionLines.js';
 import { countOf } from '../engine/countOf.js';
@@ -82,7 +81,7 @@ function spendRow(
     formatMoney(annual.perToken.p10),
     formatMoney(annual.perToken.p50),
     formatMoney(annual.perToken.p90),
-    formatSignedMoney(annual.gap.p50, gapContextOf(annual)),
+    formatSignedMoney(annual.gap.p50),
   ];
 }
 

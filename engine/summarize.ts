@@ -182,6 +182,25 @@ function summarizeBudget(result: SimulationResult, budget: number): BudgetSummar
   };
 }
 
+/**
+ * A trial's gap, per-task minus per-token spend, with float noise taken for
+ * what it is: the two spends are sums of the same costs in different orders,
+ * so equal forecasts part by a few units in their last bits (-8.9e-16 from
+ * two sums of about $0.5). A gap within a billionth of the spends (doubles
+ * carry about 16 digits, reports print 3) is 0, so no report has to guess.
+ */
+export function gapOf(perTask: number, perToken: number): number {
+  const gap = perTask - perToken;
+  return isGapNoise(gap, perTask, perToken) ? 0 : gap;
+}
+
+/** Whether a gap is float noise against the two spends it is taken from (see gapOf). */
+export function isGapNoise(gap: number, perTask: number, perToken: number): boolean {
+  return Math.abs(gap) <= GAP_NOISE * Math.max(Math.abs(perTask), Math.abs(perToken));
+}
+
+const GAP_NOISE = 1e-9;
+
 /** Reads series out of the result's flat arrays into summaries, sharing one scratch buffer. */
 class SeriesReader {
   private readonly scratch: Float64Array;
@@ -208,11 +227,11 @@ class SeriesReader {
     const token = this.slice(perToken, series);
     const taskMoments = new SampleMoments(task[0] ?? 0);
     const tokenMoments = new SampleMoments(token[0] ?? 0);
-    const gapMoments = new SampleMoments((task[0] ?? 0) - (token[0] ?? 0));
+    const gapMoments = new SampleMoments(gapOf(task[0] ?? 0, token[0] ?? 0));
     for (let trial = 0; trial < this.result.trials; trial += 1) {
       const taskValue = task[trial]!;
       const tokenValue = token[trial]!;
-      const gap = taskValue - tokenValue;
+      const gap = gapOf(taskValue, tokenValue);
       this.gap[trial] = gap;
       taskMoments.add(taskValue);
       tokenMoments.add(tokenValue);

@@ -10,7 +10,7 @@ import type { DistributionSummary, Summary } from '../engine/summaryTypes.js';
 import { horizonNameOf } from './charts/chartTheme.js';
 import { describeDistribution, formatAssumptionValue } from './formatAssumptionValue.js';
 import { formatScheduledChange } from './formatScheduledChange.js';
-import { formatCount, formatMoney, formatSignedMoney, gapContextOf } from './formatMoney.js';
+import { formatCount, formatMoney, formatSignedMoney } from './formatMoney.js';
 import { buildHeadline } from './html/buildHeadline.js';
 
 /** A table cell: pipes escaped, line breaks folded, so a name cannot break the table. */
@@ -39,7 +39,7 @@ function spendTableOf(summary: Summary): string[] {
     name,
     ...spreadOf(annual.perTask),
     ...spreadOf(annual.perToken),
-    formatSignedMoney(annual.gap.p50, gapContextOf(annual)),
+    formatSignedMoney(annual.gap.p50),
   ]);
   const header = [
     'Workload',

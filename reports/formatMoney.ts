@@ -48,37 +48,20 @@ const ratioFormat = new Intl.NumberFormat('en-US', { maximumSignificantDigits: 3
 const SMALLEST_CHANGE = 0.00005;
 
 /**
- * Money this close to 0 prints as "$0". Spend is summed from many terms in
- * doubles, so a gap between two equal forecasts comes out as a few units in
- * the last bit of the figures it is taken from (-8.9e-16 from two sums of
- * about $0.5), never exactly 0. A double carries about 16 significant digits:
- * relative to the figures around it, a billionth is far above that noise and
- * far below the three digits a report prints (NOISE_SHARE). Where no figure
- * around it is given, an absolute billionth of a dollar (NOISE_USD, 1e-7 of
- * a cent) covers the noise of figures up to about a million dollars and is
- * far below any amount a report means to show: the smallest priced call,
- * one token at $0.01 per million, is $1e-8.
+ * Money this close to 0 prints as "$0": an absolute billionth of a dollar,
+ * 1e-7 of a cent, is far below any amount a report means to show (the
+ * smallest priced call, one token at $0.01 per million, is $1e-8). Gaps are
+ * cleared of float noise where they are summarised (engine/summarize.ts); this
+ * is the last guard for any other figure.
  */
 const NOISE_USD = 1e-9;
+
+/** Shares within this of 1 are float noise about 1 and read "100%". */
 const NOISE_SHARE = 1e-9;
 
-/** Where a figure sits: the size of the figures it is read against (a gap's two spends). */
-export interface MoneyContext {
-  readonly among: number;
-}
-
-/** The context of a paired gap: the larger of the two forecasts' P90s it is taken from. */
-export function gapContextOf(triple: {
-  readonly perTask: { readonly p90: number };
-  readonly perToken: { readonly p90: number };
-}): MoneyContext {
-  return { among: Math.max(Math.abs(triple.perTask.p90), Math.abs(triple.perToken.p90)) };
-}
-
-/** True when `usd` is float noise about 0, against `context.among` when given. */
-export function isMoneyNoise(usd: number, context?: MoneyContext): boolean {
-  const scale = context === undefined ? 0 : Math.abs(context.among) * NOISE_SHARE;
-  return Math.abs(usd) < Math.max(NOISE_USD, scale);
+/** True when `usd` is float noise about 0. */
+export function isMoneyNoise(usd: number): boolean {
+  return Math.abs(usd) < NOISE_USD;
 }
 
 function assertFinite(value: number, what: string): void {
@@ -98,12 +81,12 @@ function formatMoneyWithExponent(usd: number): string {
  * Money in USD with three significant figures: 125000 -> "$125k",
  * 1234567 -> "$1.23M", 0.0123 -> "$0.0123", -4200 -> "-$4.2k", and from a
  * quadrillion up in exponent form, 3.34e35 -> "$3.34e35". Float noise about
- * 0 (isMoneyNoise, against `context.among` when given) reads "$0".
+ * 0 (isMoneyNoise) reads "$0".
  * Throws on NaN and infinities so that a bug upstream cannot reach a report.
  */
-export function formatMoney(usd: number, context?: MoneyContext): string {
+export function formatMoney(usd: number): string {
   assertFinite(usd, 'money');
-  if (isMoneyNoise(usd, context)) return '$0';
+  if (isMoneyNoise(usd)) return '$0';
   // Compared after rounding, so that 999.6e12 reads "$1e15" and never "$1000T".
   if (Math.abs(Number(usd.toPrecision(3))) >= EXPONENT_FROM_USD) {
     return formatMoneyWithExponent(usd);
@@ -122,8 +105,8 @@ export function formatCount(count: number): string {
  * Money with an explicit sign, for gaps: 4200 -> "+$4.2k", -4200 -> "-$4.2k",
  * 0 and float noise about it -> "$0" (no sign: a noise of +1e-16 is no rise).
  */
-export function formatSignedMoney(usd: number, context?: MoneyContext): string {
-  if (isMoneyNoise(usd, context)) return formatMoney(0);
+export function formatSignedMoney(usd: number): string {
+  if (isMoneyNoise(usd)) return formatMoney(0);
   return usd > 0 ? `+${formatMoney(usd)}` : formatMoney(usd);
 }
 

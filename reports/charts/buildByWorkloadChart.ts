@@ -5,7 +5,7 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { Summary, WorkloadSummary } from '../../engine/summaryTypes.js';
-import { formatMoney, formatSignedMoney, gapContextOf } from '../formatMoney.js';
+import { formatMoney, formatSignedMoney } from '../formatMoney.js';
 import {
   CHART_CONFIG,
   CHART_WIDTH,
@@ -44,7 +44,7 @@ function toWorkloadRow(workload: WorkloadSummary): WorkloadRow {
     perTaskP50Label: formatMoney(perTask.p50),
     perTaskP90Label: formatMoney(perTask.p90),
     perTokenP50Label: formatMoney(perToken.p50),
-    gapP50Label: formatSignedMoney(gap.p50, gapContextOf(workload.annual)),
+    gapP50Label: formatSignedMoney(gap.p50),
     perTokenP50Text: `per-token P50 ${formatMoney(perToken.p50)}`,
   };
 }

@@ -3,6 +3,7 @@
  * each forecast, how far apart they are, and the budget's odds. Plain text,
  * so the CLI can print them as they are and the page escapes them.
  */
+import { isGapNoise } from '../../engine/summarize.js';
 import type { DistributionSummary, Summary } from '../../engine/summaryTypes.js';
 import { indexGrowthOf } from '../charts/buildIndexChart.js';
 import { formatMoney, formatPercent, formatRatio, formatSignedMoney } from '../formatMoney.js';
@@ -69,9 +70,9 @@ function gapSentenceOf(summary: Summary): string {
   const gap = summary.total.annual.gap;
   const direction = gap.p50 >= 0 ? 'higher' : 'lower';
   const size = formatMoney(Math.abs(gap.p50));
-  // A gap within rounding of the spends (or 0) is none: "higher by $0" reads as a slip.
+  // The engine's rule for noise: a gap it summarised is 0 already, this keeps any other.
   const { perTask, perToken } = summary.total.annual;
-  const equal = Math.abs(gap.p50) <= 1e-9 * Math.max(Math.abs(perTask.p50), Math.abs(perToken.p50));
+  const equal = isGapNoise(gap.p50, perTask.p50, perToken.p50);
   if (isCertain(summary)) {
     return equal
       ? 'The per-task and per-token forecasts are equal.'
