@@ -10,7 +10,6 @@ import { validateFiles, type ValidScenario } from './runCommand.js';
 import { warnFewTrials } from './warnFewTrials.js';
 import { prepareOutputFolder, writeFilesAtomically } from './writeFileAtomic.js';
 import { horizonNameOf } from '../reports/charts/chartTheme.js';
-import { monthLabels } from '../engine/monthIndex.js';
 
 export interface CompareOptions {
   readonly scenarios: readonly string[];
@@ -68,7 +67,7 @@ export async function compareCommand(options: CompareOptions, io: CliIo): Promis
     }
   }
   const comparison = compareOptions(contenders, { seed, trials });
-  const horizon = horizonNameOf(monthLabels(first.scenario.start, first.scenario.months));
+  const horizon = horizonNameOf(first.scenario.months);
   const outputs = await comparisonFiles(comparison, resolve(io.cwd, folder), horizon);
   await writeFilesAtomically(outputs, writeContext);
   io.stdout.write(

@@ -1,14 +1,9 @@
 import { countOf } from '../engine/countOf.js';
 import type { Summary } from '../engine/summaryTypes.js';
 import { crossingSentenceOf } from '../reports/charts/buildBudgetChart.js';
-import { horizonWordOf, researchFirstSentence } from '../reports/charts/buildTornadoChart.js';
+import { researchFirstSentence } from '../reports/charts/buildTornadoChart.js';
+import { horizonSpanOf, horizonWordOf } from '../reports/charts/chartTheme.js';
 import { formatMoney, formatPercent, formatSignedMoney } from '../reports/formatMoney.js';
-
-/** "a year" for a 12-month horizon, else "over the 24 months": the span the figures sum. */
-export function horizonSpanOf(summary: Summary): string {
-  const months = summary.months.length;
-  return months === 12 ? 'a year' : `over the ${months} months`;
-}
 
 /**
  * The decision analyses in a few terminal lines: the gap by driver, the
@@ -28,7 +23,7 @@ export function formatDecisionLines(summary: Summary): string[] {
   }
   const plan = summary.budget?.plan;
   if (plan !== undefined) {
-    const crossing = crossingSentenceOf(plan).replace(/^Cumulative/, 'cumulative');
+    const crossing = crossingSentenceOf(plan, 'cumulative P50');
     lines.push(
       `Budget plan: expected overrun ${formatMoney(plan.expectedOverrun)}; ` +
         `${formatMoney(plan.coversP80)} covers P80, ${formatMoney(plan.coversP90)} covers P90; ` +
@@ -42,25 +37,27 @@ export function formatDecisionLines(summary: Summary): string[] {
       median >= 0 ? `saves ${formatMoney(median)}` : `costs ${formatMoney(-median)} more`;
     const cheaper = 1 - pair.probabilityFirstCheaper - pair.probabilityEqual;
     lines.push(
-      `Option ${pair.second} ${effect} ${horizonSpanOf(summary)} at P50 (paired) ` +
+      `Option ${pair.second} ${effect} ${horizonSpanOf(summary.months)} at P50 (paired) ` +
         `and is the cheaper in ${formatPercent(cheaper)} of trials.`,
     );
   }
   if (summary.sensitivity !== undefined) {
     const oneWorkload = summary.workloads.length === 1;
-    lines.push(researchFirstSentence(summary.sensitivity, oneWorkload, horizonWordOf(summary)));
+    lines.push(
+      researchFirstSentence(summary.sensitivity, oneWorkload, horizonWordOf(summary.months)),
+    );
   }
   const precision = summary.precision;
   if (precision?.neededTrials !== undefined) {
     lines.push(
       `Precision: too few trials (${precision.trials}, the ceiling) to estimate the ` +
-        `standard error of ${horizonWordOf(summary)} P90; that needs ` +
+        `standard error of ${horizonWordOf(summary.months)} P90; that needs ` +
         `${precision.neededTrials.toLocaleString('en-US')} or more.`,
     );
   } else if (precision !== undefined && precision.achieved !== null) {
     // The engine gives `achieved` null only with neededTrials, handled above.
     lines.push(
-      `Precision: ${horizonWordOf(summary)} P90 to ${formatPercent(precision.achieved)} ` +
+      `Precision: ${horizonWordOf(summary.months)} P90 to ${formatPercent(precision.achieved)} ` +
         `(asked ${formatPercent(precision.target)}) ` +
         `with ${countOf(precision.trials, 'trial')}` +
         (precision.met ? '.' : `, the ceiling; more trials would be needed.`),

@@ -5,6 +5,7 @@ import {
   formatPercent,
   formatSignedMoney,
 } from '../reports/formatMoney.js';
+import { horizonWordOf } from '../reports/charts/chartTheme.js';
 import { formatDecisionLines } from './formatDecisionLines.js';
 import { countOf } from '../engine/countOf.js';
 
@@ -23,7 +24,7 @@ export function formatRunSummary(summary: Summary): string {
     '',
   ];
   const header = [
-    scenario.months === 12 ? 'annual spend' : `${scenario.months}-month spend`,
+    `${horizonWordOf(scenario.months)} spend`,
     'per-task forecast P10',
     'P50',
     'P90',

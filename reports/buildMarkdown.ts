@@ -7,7 +7,7 @@
 import type { Assumption } from '../engine/describeAssumptions.js';
 import type { ScheduledChange } from '../engine/describeScheduledChanges.js';
 import type { DistributionSummary, Summary } from '../engine/summaryTypes.js';
-import { horizonNameOf } from './charts/chartTheme.js';
+import { horizonNameOf, horizonWordOf } from './charts/chartTheme.js';
 import { describeDistribution, formatAssumptionValue } from './formatAssumptionValue.js';
 import { formatScheduledChange } from './formatScheduledChange.js';
 import { formatCount, formatMoney, formatSignedMoney } from './formatMoney.js';
@@ -98,7 +98,7 @@ export function buildMarkdown(
   changes: readonly ScheduledChange[] = [],
 ): string {
   const { scenario } = summary;
-  const horizon = horizonNameOf(summary.months).toLowerCase();
+  const horizon = horizonWordOf(summary.months);
   const lines = [
     `# ${scenario.name}`,
     '',

@@ -21,10 +21,10 @@ import {
  * sentence without its full stop: "Cumulative P50 first runs ahead of the
  * budget's straight line in 2023-12 and stays ahead from 2024-06". A run
  * ahead only in the last month is said so, not "from 2024-12 to the end".
- * The chart, the report and the terminal all say it so.
+ * The chart, the report and the terminal all say it so, each with its own
+ * subject (`lead`): "Cumulative P50", "cumulative P50" mid-sentence, "it".
  */
-export function crossingSentenceOf(plan: BudgetPlan): string {
-  const lead = 'Cumulative P50';
+export function crossingSentenceOf(plan: BudgetPlan, lead = 'Cumulative P50'): string {
   const line = 'the budget’s straight line';
   const first = plan.cumulative.find((point) => point.p50 > point.budgetLine)?.month;
   const stays = plan.firstMonthAboveLine;
@@ -54,7 +54,7 @@ export function budgetEndSentenceOf(plan: BudgetPlan, amount: number): string {
 function titleOf(summary: Summary): TopLevelSpec['title'] {
   const budget = summary.budget!;
   const plan = budget.plan!;
-  const crossing = crossingSentenceOf(plan).replace(/^Cumulative P50 /, 'it ');
+  const crossing = crossingSentenceOf(plan, 'it');
   return {
     text: [`${budgetEndSentenceOf(plan, budget.amount)};`, `${crossing}.`],
     subtitle: [

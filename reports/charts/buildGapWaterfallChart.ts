@@ -17,7 +17,7 @@ import {
   PER_TASK_COLOR,
   PER_TOKEN,
   PER_TOKEN_COLOR,
-  horizonNameOf,
+  horizonWordOf,
 } from './chartTheme.js';
 
 /** Okabe-Ito grey for a driver that adds spend, bluish green for one that saves. */
@@ -109,7 +109,7 @@ function titleOf(summary: Summary, parts: readonly GapPart[]): TopLevelSpec['tit
       `${largest.label.toLowerCase()}, ` +
       `${formatSignedMoney(largest.mean)}${ofGap}`,
     subtitle: [
-      `Mean ${horizonNameOf(summary.months).toLowerCase()} spend, from the per-token to the ` +
+      `Mean ${horizonWordOf(summary.months)} spend, from the per-token to the ` +
         'per-task forecast; each step is a driver’s Shapley part of the mean gap,',
       `its average effect over every order of switching the drivers on, on common draws ` +
         `(${trials.toLocaleString('en-US')} trials). The parts sum to the gap.`,
@@ -147,7 +147,7 @@ export function buildGapWaterfallChart(summary: Summary): TopLevelSpec | undefin
             type: 'quantitative',
             axis: {
               labelExpr: MONEY_AXIS_LABEL,
-              title: `Mean ${horizonNameOf(summary.months).toLowerCase()} spend`,
+              title: `Mean ${horizonWordOf(summary.months)} spend`,
             },
           },
           y2: { field: 'to' },

@@ -7,7 +7,13 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { SensitivitySummary, Summary, TornadoInput } from '../../engine/summaryTypes.js';
 import { formatCount, formatMoney, formatPercent } from '../formatMoney.js';
-import { CHART_CONFIG, CHART_WIDTH, MONEY_AXIS_LABEL, horizonNameOf } from './chartTheme.js';
+import {
+  CHART_CONFIG,
+  CHART_WIDTH,
+  MONEY_AXIS_LABEL,
+  horizonNameOf,
+  horizonWordOf,
+} from './chartTheme.js';
 
 /** Bars shown; the rest move spend less than these. */
 export const TORNADO_INPUTS = 10;
@@ -127,11 +133,6 @@ function rowsOf(inputs: readonly TornadoInput[], baseP50: number, oneWorkload: b
   });
 }
 
-/** "annual", or "13-month" for another horizon: what every figure of the tornado spans. */
-export function horizonWordOf(summary: Summary): string {
-  return horizonNameOf(summary.months).toLowerCase();
-}
-
 /** The tornado's Vega-Lite spec; undefined when no input is uncertain. */
 export function buildTornadoChart(summary: Summary): TopLevelSpec | undefined {
   const sensitivity = summary.sensitivity;
@@ -142,7 +143,10 @@ export function buildTornadoChart(summary: Summary): TopLevelSpec | undefined {
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: {
-      text: linesOf(researchFirstSentence(sensitivity, oneWorkload, horizonWordOf(summary)), 80),
+      text: linesOf(
+        researchFirstSentence(sensitivity, oneWorkload, horizonWordOf(summary.months)),
+        80,
+      ),
       subtitle: [
         `${horizonNameOf(summary.months)} per-task P50 with one input pinned ` +
           'at its own P10 or P90,',

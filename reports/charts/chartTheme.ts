@@ -84,9 +84,24 @@ export function lastMonthOf(months: readonly string[]): string {
   return last;
 }
 
-/** "Annual" for a 12-month horizon, else "18-month": the span every annual figure sums. */
-export function horizonNameOf(months: readonly string[]): string {
-  return months.length === 12 ? 'Annual' : `${months.length}-month`;
+/**
+ * "Annual" for a 12-month horizon, else "18-month": the span every annual
+ * figure sums. Takes the horizon's month labels or its length.
+ */
+export function horizonNameOf(months: readonly string[] | number): string {
+  const count = typeof months === 'number' ? months : months.length;
+  return count === 12 ? 'Annual' : `${count}-month`;
+}
+
+/** "annual" or "18-month", inside a sentence. */
+export function horizonWordOf(months: readonly string[] | number): string {
+  return horizonNameOf(months).toLowerCase();
+}
+
+/** "a year" for a 12-month horizon, else "over the 24 months": the span a total covers. */
+export function horizonSpanOf(months: readonly string[] | number): string {
+  const count = typeof months === 'number' ? months : months.length;
+  return count === 12 ? 'a year' : `over the ${count} months`;
 }
 
 /** Colour by series where the chart names its series itself, so it needs no legend. */

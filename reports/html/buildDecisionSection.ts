@@ -7,9 +7,9 @@
 import { countOf } from '../../engine/countOf.js';
 import { isErrorEstimable } from '../../engine/summarizeSample.js';
 import type { DistributionSummary, Summary } from '../../engine/summaryTypes.js';
-import { horizonNameOf } from '../charts/chartTheme.js';
+import { horizonNameOf, horizonWordOf } from '../charts/chartTheme.js';
 import { crossingSentenceOf } from '../charts/buildBudgetChart.js';
-import { horizonWordOf, researchFirstSentence } from '../charts/buildTornadoChart.js';
+import { researchFirstSentence } from '../charts/buildTornadoChart.js';
 import { formatMoney, formatPercent, formatSignedMoney } from '../formatMoney.js';
 import { describeGapShares } from '../describeGapShares.js';
 import { escapeHtml } from './escapeHtml.js';
@@ -55,7 +55,7 @@ function gapTableOf(summary: Summary): string {
   const trials = (summary.gapAttributionTrials ?? summary.scenario.trials).toLocaleString('en-US');
   return (
     '<h3>The gap, driver by driver</h3>' +
-    `<p>Shapley parts of the ${escapeHtml(horizonNameOf(summary.months).toLowerCase())} gap ` +
+    `<p>Shapley parts of the ${escapeHtml(horizonWordOf(summary.months))} gap ` +
     `over ${trials} trials; in every trial they sum to that trial’s gap.` +
     `${escapeHtml(bothWays)}</p>` +
     tableOf(['Driver', 'Mean', 'P10', 'P90', shares.heading], rows, 'decision')
@@ -125,7 +125,7 @@ function sensitivityOf(summary: Summary): string {
   const sentence = researchFirstSentence(
     summary.sensitivity,
     summary.workloads.length === 1,
-    horizonWordOf(summary),
+    horizonWordOf(summary.months),
   );
   return `<h3>What to research first</h3><p>${escapeHtml(sentence)}</p>`;
 }

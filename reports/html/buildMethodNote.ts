@@ -2,7 +2,7 @@
  * The method note at the foot of the report: how the numbers were made, in
  * words a finance reader can check, with what is needed to reproduce them.
  */
-import { horizonNameOf } from '../charts/chartTheme.js';
+import { horizonWordOf } from '../charts/chartTheme.js';
 import type { Summary } from '../../engine/summaryTypes.js';
 import { formatMoney } from '../formatMoney.js';
 import { escapeHtml } from './escapeHtml.js';
@@ -55,7 +55,7 @@ function sketchSentenceOf(summary: Summary): string[] {
   const sketch = summary.workloadMonthlySketch;
   if (sketch === undefined) return [];
   const percent = (sketch.relativeError * 100).toFixed(1);
-  const horizon = horizonNameOf(summary.months).toLowerCase();
+  const horizon = horizonWordOf(summary.months);
   return [
     'This run was too large to keep every workload’s monthly spend trial by trial, so the ' +
       'percentiles of each workload’s monthly spend are read from quantile sketches, ' +
