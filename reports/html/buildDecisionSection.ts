@@ -5,7 +5,6 @@
  * Each part appears only when the Summary holds its figures.
  */
 import { countOf } from '../../engine/countOf.js';
-import { isErrorEstimable } from '../../engine/summarizeSample.js';
 import type { DistributionSummary, Summary } from '../../engine/summaryTypes.js';
 import { horizonNameOf, horizonWordOf } from '../charts/chartTheme.js';
 import { crossingSentenceOf } from '../charts/buildBudgetChart.js';
@@ -130,16 +129,18 @@ function sensitivityOf(summary: Summary): string {
   return `<h3>What to research first</h3><p>${escapeHtml(sentence)}</p>`;
 }
 
-/** Each figure, its standard error and its level (null for the mean). */
+type ErrorKey = (typeof FIGURES)[number][2];
+
+/** Each figure and its standard error. */
 const FIGURES = [
-  ['Mean', 'mean', 'meanStandardError', null],
-  ['P5', 'p5', 'p5StandardError', 0.05],
-  ['P10', 'p10', 'p10StandardError', 0.1],
-  ['P25', 'p25', 'p25StandardError', 0.25],
-  ['P50', 'p50', 'p50StandardError', 0.5],
-  ['P75', 'p75', 'p75StandardError', 0.75],
-  ['P90', 'p90', 'p90StandardError', 0.9],
-  ['P95', 'p95', 'p95StandardError', 0.95],
+  ['Mean', 'mean', 'meanStandardError'],
+  ['P5', 'p5', 'p5StandardError'],
+  ['P10', 'p10', 'p10StandardError'],
+  ['P25', 'p25', 'p25StandardError'],
+  ['P50', 'p50', 'p50StandardError'],
+  ['P75', 'p75', 'p75StandardError'],
+  ['P90', 'p90', 'p90StandardError'],
+  ['P95', 'p95', 'p95StandardError'],
 ] as const;
 
 /** The precision note: what --precision asked and what it reached, or why it could not. */
@@ -164,30 +165,22 @@ function precisionNoteOf(summary: Summary): string {
 
 function precisionTableOf(summary: Summary): string {
   const { perTask, perToken, gap } = summary.total.annual;
-  const trials = summary.scenario.trials;
+  const forecasts = [perTask, perToken, gap];
   // With few trials a figure's error interval runs past the extreme trials: the engine
   // gives it no error (null), and such figures show no ±.
-  const estimable = (level: number | null) =>
-    level === null ? trials >= 2 : isErrorEstimable(trials, level);
-  const pair = (
-    d: DistributionSummary,
-    value: keyof DistributionSummary,
-    error: keyof DistributionSummary,
-    level: number | null,
-  ) => {
+  const pair = (d: DistributionSummary, value: keyof DistributionSummary, error: ErrorKey) => {
     const se = d[error];
-    return se === undefined || se === null || !estimable(level)
+    return se === null || se === undefined
       ? formatMoney(d[value]!)
       : `${formatMoney(d[value]!)} ± ${formatMoney(se)}`;
   };
-  const rows = FIGURES.map(([name, value, error, level]) =>
-    rowOf(name, [
-      pair(perTask, value, error, level),
-      pair(perToken, value, error, level),
-      pair(gap, value, error, level),
-    ]),
+  const rows = FIGURES.map(([name, value, error]) =>
+    rowOf(
+      name,
+      forecasts.map((d) => pair(d, value, error)),
+    ),
   );
-  const missing = FIGURES.some(([, , , level]) => !estimable(level))
+  const missing = FIGURES.some(([, , error]) => forecasts.some((d) => d[error] == null))
     ? ' A figure without ± has too few trials on either side to estimate its error.'
     : '';
   const note = `${missing}${precisionNoteOf(summary)}`;
