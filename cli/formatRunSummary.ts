@@ -5,7 +5,7 @@ import {
   formatPercent,
   formatSignedMoney,
 } from '../reports/formatMoney.js';
-import { horizonWordOf } from '../reports/charts/chartTheme.js';
+import { horizonWordOf, oneTrialBudgetVerbOf } from '../reports/charts/chartTheme.js';
 import { formatDecisionLines } from './formatDecisionLines.js';
 import { countOf } from '../engine/countOf.js';
 
@@ -52,8 +52,7 @@ export function formatRunSummary(summary: Summary): string {
   lines.push(indexLine(summary));
   if (summary.budget !== null) {
     const { amount, exceedProbability, perTokenExceedProbability } = summary.budget;
-    const verb = (share: number) => (share > 0 ? 'exceeds it' : 'stays within it');
-    // One trial exceeds the budget or not: "100% chance" would claim a certainty it lacks.
+    const verb = (share: number) => `${oneTrialBudgetVerbOf(share)} it`;
     if (scenario.trials === 1) {
       lines.push(
         `Budget ${formatMoney(amount)}: in the one trial the per-task forecast ` +

@@ -15,6 +15,7 @@ import {
   PER_TOKEN,
   SERIES_COLOR_WITHOUT_LEGEND,
   horizonNameOf,
+  oneTrialBudgetVerbOf,
 } from './chartTheme.js';
 
 const PERCENTILES = ['p5', 'p10', 'p25', 'p50', 'p75', 'p90', 'p95'] as const;
@@ -43,8 +44,7 @@ function titleOf(summary: Summary): TopLevelSpec['title'] {
   }
   const budget = summary.budget;
   if (summary.scenario.trials === 1) {
-    // One trial exceeds the budget or not; "100% chance" would claim a certainty it lacks.
-    const verb = (share: number) => (share > 0 ? 'exceeds' : 'stays within');
+    const verb = oneTrialBudgetVerbOf;
     return {
       text:
         `${lead}; the one trial ${verb(budget.exceedProbability)} ` + formatMoney(budget.amount),

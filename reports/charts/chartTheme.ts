@@ -98,6 +98,15 @@ export function horizonWordOf(months: readonly string[] | number): string {
   return horizonNameOf(months).toLowerCase();
 }
 
+/**
+ * What a run of one trial says of the budget: that trial "exceeds" it or
+ * "stays within" it, never a "100% chance", which would claim a certainty
+ * one draw lacks. `share` is the share of trials over the budget.
+ */
+export function oneTrialBudgetVerbOf(share: number): 'exceeds' | 'stays within' {
+  return share > 0 ? 'exceeds' : 'stays within';
+}
+
 /** "a year" for a 12-month horizon, else "over the 24 months": the span a total covers. */
 export function horizonSpanOf(months: readonly string[] | number): string {
   const count = typeof months === 'number' ? months : months.length;

@@ -6,6 +6,7 @@
 import { isGapNoise } from '../../engine/summarize.js';
 import type { DistributionSummary, Summary } from '../../engine/summaryTypes.js';
 import { indexGrowthOf } from '../charts/buildIndexChart.js';
+import { oneTrialBudgetVerbOf } from '../charts/chartTheme.js';
 import { formatMoney, formatPercent, formatRatio, formatSignedMoney } from '../formatMoney.js';
 
 function horizonPhraseOf(summary: Summary): string {
@@ -133,7 +134,7 @@ function budgetSentenceOf(summary: Summary): string | null {
   if (summary.budget === null) return null;
   const budget = summary.budget;
   if (summary.scenario.trials === 1) {
-    const verb = (share: number) => (share > 0 ? 'exceeds it' : 'stays within it');
+    const verb = (share: number) => `${oneTrialBudgetVerbOf(share)} it`;
     return (
       `Against the budget of ${formatMoney(budget.amount)}, per-task spend ` +
       `${verb(budget.exceedProbability)} in the run's one trial; per-token spend ` +
