@@ -44,7 +44,8 @@ function commandOf(argv: readonly string[]): string | undefined {
 }
 
 /** A yargs usage message in the tool's words, given the command line it came from. */
-export function rewordUsageMessage(message: string, argv: readonly string[]): string {
+export function rewordUsageMessage(written: string, argv: readonly string[]): string {
+  const message = describeUnknownOptions(written, argv);
   const command = commandOf(argv);
   const known = command === undefined ? undefined : COMMAND_USAGE[command];
   if (known !== undefined && /^(Not enough non-option|Missing required) argument/.test(message)) {
@@ -58,4 +59,36 @@ export function rewordUsageMessage(message: string, argv: readonly string[]): st
     return `--${invalid[1]} takes one of ${choices}; got ${invalid[2]!.replace(/"/g, '')}.`;
   }
   return message;
+}
+
+/**
+ * yargs names an unknown option twice, as typed and in camel case
+ * (`bogus-opt, bogusOpt`); the message keeps the names as typed, with dashes.
+ */
+function describeUnknownOptions(message: string, argv: readonly string[]): string {
+  const match = /^Unknown arguments?: (.*)$/.exec(message);
+  if (match === null) return message;
+  const names = match[1]!.split(', ');
+  const camel = (name: string) =>
+    name.replace(/-([a-z])/g, (_, letter: string) => letter.toUpperCase());
+  const typed = names.filter(
+    (name) => !names.some((other) => other !== name && camel(other) === name),
+  );
+  const isFlag = (name: string) =>
+    argv.some((word) => new RegExp(`^--?(no-)?${escapeRegExp(name)}(=|$)`).test(word));
+  const flags = typed.filter(isFlag).map((name) => (name.length === 1 ? `-${name}` : `--${name}`));
+  const extra = typed.filter((name) => !isFlag(name)).map((name) => `\`${name}\``);
+  const parts = [
+    flags.length > 0
+      ? `Unknown ${flags.length === 1 ? 'option' : 'options'}: ${flags.join(', ')}`
+      : '',
+    extra.length > 0
+      ? `Unexpected ${extra.length === 1 ? 'argument' : 'arguments'}: ${extra.join(', ')}`
+      : '',
+  ];
+  return parts.filter((part) => part !== '').join('; ');
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

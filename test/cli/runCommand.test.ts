@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { makeCli } from '../../cli/makeCli.js';
+import { COMMAND_NAMES, makeCli } from '../../cli/makeCli.js';
 import { makeTemporaryFolder, runCli } from './runCli.js';
 
 const EXAMPLES = readdirSync('scenarios')
@@ -201,6 +201,12 @@ describe('pertask run on bad input', () => {
     const typo = await runCli(['rnu', EXAMPLES[0]!]);
     expect(typo.code).toBe(2);
     expect(typo.stderr).toContain('Did you mean `run`?');
+  });
+
+  it('knows the same commands, in the same order, as its help lists', async () => {
+    const help = await runCli(['--help']);
+    const listed = [...help.stdout.matchAll(/^ {2}pertask (\w+)/gm)].map((match) => match[1]);
+    expect(listed).toEqual([...COMMAND_NAMES]);
   });
 
   it('never shows a stack trace', async () => {
