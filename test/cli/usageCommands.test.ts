@@ -15,6 +15,24 @@ async function dashboardOf(file: string, ...flags: string[]) {
   return JSON.parse(run.stdout);
 }
 
+/** The tau-bench usage log (see its fixture) written into `folder`. */
+function writeTauLog(folder: string): string {
+  const log = join(folder, 'tau-usage.csv');
+  writeFileSync(log, buildTauBenchUsageLog(readFileSync(TAU_BENCH_PATH, 'utf8')));
+  return log;
+}
+
+/** A fresh folder with the tau-bench log and the scenario calibrated from it. */
+async function calibrateTau() {
+  const folder = makeTemporaryFolder();
+  const log = writeTauLog(folder);
+  const scenario = join(folder, 'tau.yaml');
+  const calibrate = await runCli(['calibrate', log, '--out', scenario, '--trials', '2000']);
+  // A failed calibration would surface later as a missing file; say so here instead.
+  if (calibrate.code !== 0) throw new Error(`calibrate failed: ${calibrate.stderr}`);
+  return { folder, log, scenario };
+}
+
 describe('pertask dashboard', () => {
   // Catalog prices (USD per million): gpt-4o 2.50 / 1.25 cached / 10.00 output; o4-mini
   // 1.10 / 4.40; claude-sonnet-4 3.00 / 0.30 cached / 3.75 cache write / 15.00 output.
@@ -114,8 +132,7 @@ describe('pertask dashboard', () => {
 describe('pertask calibrate on the tau-bench usage log', () => {
   it('writes a scenario whose run reproduces the last month and its cost per task', async () => {
     const folder = makeTemporaryFolder();
-    const log = join(folder, 'tau-usage.csv');
-    writeFileSync(log, buildTauBenchUsageLog(readFileSync(TAU_BENCH_PATH, 'utf8')));
+    const log = writeTauLog(folder);
     const scenario = join(folder, 'tau.yaml');
     const calibrate = await runCli(['calibrate', log, '--out', scenario, '--trials', '2000']);
     expect(calibrate.code).toBe(0);
@@ -151,11 +168,7 @@ describe('pertask calibrate on the tau-bench usage log', () => {
 
 describe('pertask backtest', () => {
   it('places each logged month against the forecast and reports both errors', async () => {
-    const folder = makeTemporaryFolder();
-    const log = join(folder, 'tau-usage.csv');
-    writeFileSync(log, buildTauBenchUsageLog(readFileSync(TAU_BENCH_PATH, 'utf8')));
-    const scenario = join(folder, 'tau.yaml');
-    await runCli(['calibrate', log, '--out', scenario, '--trials', '2000']);
+    const { log, scenario } = await calibrateTau();
     const run = await runCli(['backtest', scenario, log, '--json']);
     expect(run.code).toBe(0);
     const backtest = JSON.parse(run.stdout);
@@ -334,11 +347,7 @@ describe('pertask prices', () => {
   });
 
   it('exits 2 naming the horizon and the logged months when none overlaps', async () => {
-    const folder = makeTemporaryFolder();
-    const log = join(folder, 'tau-usage.csv');
-    writeFileSync(log, buildTauBenchUsageLog(readFileSync(TAU_BENCH_PATH, 'utf8')));
-    const scenario = join(folder, 'tau.yaml');
-    await runCli(['calibrate', log, '--out', scenario, '--trials', '2000']);
+    const { folder, log, scenario } = await calibrateTau();
     const later = join(folder, 'later.yaml');
     writeFileSync(later, readFileSync(scenario, 'utf8').replace(/^start: .*$/m, 'start: 2030-01'));
     const run = await runCli(['backtest', later, log, '--json']);
@@ -348,11 +357,7 @@ describe('pertask prices', () => {
   });
 
   it('warns of workloads in the logs and not in the scenario, and the other way', async () => {
-    const folder = makeTemporaryFolder();
-    const log = join(folder, 'tau-usage.csv');
-    writeFileSync(log, buildTauBenchUsageLog(readFileSync(TAU_BENCH_PATH, 'utf8')));
-    const scenario = join(folder, 'tau.yaml');
-    await runCli(['calibrate', log, '--out', scenario, '--trials', '2000']);
+    const { folder, log, scenario } = await calibrateTau();
     const matched = await runCli(['backtest', scenario, log, '--json']);
     expect(matched.stderr).not.toContain('warning');
     const text = readFileSync(scenario, 'utf8');
