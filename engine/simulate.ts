@@ -97,7 +97,7 @@ export function blockCount(trials: number): number {
  * Simulates the given blocks of trials into `result`, and returns each block's
  * sums (the dashboard's, then the sketched series'), in the order of `blocks`.
  */
-export function simulateBlocks(
+function simulateBlocks(
   plan: SimulationPlan,
   request: SimulationRequest,
   result: SimulationResult,

@@ -73,14 +73,14 @@ export function analyzeSensitivity(
     Math.min(limit, 200),
   );
   const run = { seed, trials, taskNoise };
-  const p50With = (path: string, p: number) =>
+  const p50With = (path: string, input: PlannedInput, p: number) =>
     quantileOf(
-      simulatePlan(pinInputs(plan, path, pinLevelOf(plan, path, p)), run).annualPerTask,
+      simulatePlan(pinInputs(plan, path, pinLevelOf(plan, input, p)), run).annualPerTask,
       0.5,
     );
   const inputs = pinned.map(({ path, input, share }): TornadoInput => {
-    const p50AtLow = p50With(path, 0.1);
-    const p50AtHigh = p50With(path, 0.9);
+    const p50AtLow = p50With(path, input, 0.1);
+    const p50AtHigh = p50With(path, input, 0.9);
     return {
       input: path,
       lowValue: reportedValue(plan, input, 0.1),
@@ -139,8 +139,7 @@ function varies(spend: Float64Array): boolean {
  * "does not happen" (a uniform of 1, never below the probability) and its high
  * end "happens" (a uniform of 0, below any probability above 0).
  */
-function pinLevelOf(plan: SimulationPlan, path: string, p: number): number {
-  const input = plan.inputs.find((entry) => entry.path === path)!;
+function pinLevelOf(plan: SimulationPlan, input: PlannedInput, p: number): number {
   if (eventOf(plan, input) === undefined) return p;
   return p < 0.5 ? 1 : 0;
 }

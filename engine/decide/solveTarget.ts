@@ -32,6 +32,12 @@ export class SolveRequestError extends Error {
   }
 }
 
+/**
+ * A path that leads nowhere (a misspelt workload or step): no value makes the
+ * scenario valid, so the search stops at once rather than trying other values.
+ */
+class UnknownPathError extends SolveRequestError {}
+
 const TARGET = /^\s*(mean|p(\d{1,2}(?:\.\d+)?))\s*(<=|<|>=|>)\s*(.+?)\s*$/i;
 const AMOUNT = /^\$?\s*(\d+(?:\.\d+)?)\s*([kmb]?)$/i;
 const SCALE: Record<string, number> = { '': 1, k: 1e3, m: 1e6, b: 1e9 };
@@ -108,7 +114,6 @@ const MAX_STEPS = 40;
  * Cost: about log2(1 / RELATIVE_WIDTH) + 3 forecasts.
  */
 export function solveTarget(request: SolveRequest): SolveResult {
-  checkPath(request);
   checkContinuous(request.path);
   const [low, high] = request.between ?? defaultRange(request);
   if (!(low < high)) throw new SolveRequestError(`the range ${low} to ${high} is empty.`);
@@ -164,22 +169,6 @@ export function statisticAt(request: SolveRequest, value: number): number {
   return sum / annual.length;
 }
 
-/**
- * Fails on a path that leads nowhere (a misspelt workload or step), naming
- * the nearest key, before anything else is asked of the value found there.
- */
-function checkPath(request: SolveRequest): void {
-  // The last key may be new to the document (the override adds it), so the
-  // scenario's own check says whether such a key exists at all.
-  const { issues } = validateScenario(overriddenSource(request, 1), request.catalog);
-  const unknown = issues.find((issue) => issue.code === 'unknown-key');
-  if (unknown !== undefined) {
-    throw new SolveRequestError(
-      `--vary ${request.path}: ${unknown.message} ${unknown.hint}`.trim(),
-    );
-  }
-}
-
 /** Keys that hold a whole number of months, calls or trials, or a month. */
 const WHOLE_KEYS = ['ramp', 'max', 'months', 'trials', 'seed'];
 const MONTH_KEYS = ['from', 'at', 'by', 'start'];
@@ -208,8 +197,9 @@ function overriddenSource(request: SolveRequest, value: number): ScenarioDocumen
     true,
   );
   if (hasErrors(variant.issues)) {
+    // The override fails only on the path itself (no key there): no value can mend it.
     const issue = variant.issues[0]!;
-    throw new SolveRequestError(`--vary ${request.path}: ${issue.message} ${issue.hint}`.trim());
+    throw new UnknownPathError(`--vary ${request.path}: ${issue.message} ${issue.hint}`.trim());
   }
   return variant.source;
 }
@@ -218,6 +208,12 @@ function overriddenSource(request: SolveRequest, value: number): ScenarioDocumen
 export function scenarioWith(request: SolveRequest, value: number): Scenario {
   const source = overriddenSource(request, value);
   const { scenario, issues } = validateScenario(source, request.catalog);
+  // The last key may be new to the document (the override adds it), so the
+  // scenario's own check says whether such a key exists at all, naming the nearest.
+  const unknown = issues.find((issue) => issue.code === 'unknown-key');
+  if (unknown !== undefined) {
+    throw new UnknownPathError(`--vary ${request.path}: ${unknown.message} ${unknown.hint}`.trim());
+  }
   if (scenario === undefined) {
     const issue = issues.find((candidate) => candidate.severity === 'error')!;
     throw new SolveRequestError(
@@ -238,6 +234,8 @@ export function scenarioWith(request: SolveRequest, value: number): Scenario {
  */
 function defaultRange(request: SolveRequest): [number, number] {
   const current = currentNumber(request.source, request.path);
+  // No number there may mean no such key: say that first (an UnknownPathError).
+  if (current === undefined) firstValid(request, [1]);
   if (current === undefined || !(current > 0)) {
     throw new SolveRequestError(
       `${request.path} is not a single number above 0 in the file; give the range to ` +
@@ -259,7 +257,7 @@ function firstValid(request: SolveRequest, candidates: readonly number[]): numbe
       scenarioWith(request, candidate);
       return true;
     } catch (error) {
-      if (error instanceof SolveRequestError) return false;
+      if (error instanceof SolveRequestError && !(error instanceof UnknownPathError)) return false;
       throw error;
     }
   });
