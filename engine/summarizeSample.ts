@@ -115,11 +115,17 @@ export function neededRanks(n: number): number[] {
   return [...ranks].sort((a, b) => a - b);
 }
 
-/** The ranks about one binomial sd either side of quantile p, for its standard error. */
-export function errorRanks(n: number, p: number): [number, number] {
+/** One binomial sd either side of quantile p's position in a sample of n, as ranks. */
+function errorInterval(n: number, p: number): [number, number] {
   const centre = (n - 1) * p;
   const width = Math.sqrt(n * p * (1 - p));
-  return [Math.max(0, Math.floor(centre - width)), Math.min(n - 1, Math.ceil(centre + width))];
+  return [centre - width, centre + width];
+}
+
+/** The ranks about one binomial sd either side of quantile p, for its standard error. */
+export function errorRanks(n: number, p: number): [number, number] {
+  const [low, high] = errorInterval(n, p);
+  return [Math.max(0, Math.floor(low)), Math.min(n - 1, Math.ceil(high))];
 }
 
 /**
@@ -128,9 +134,8 @@ export function errorRanks(n: number, p: number): [number, number] {
  * the standard error read from it comes out too small (0 for one trial).
  */
 export function isErrorEstimable(n: number, p: number): boolean {
-  const centre = (n - 1) * p;
-  const width = Math.sqrt(n * p * (1 - p));
-  return n >= 2 && centre - width >= 0 && centre + width <= n - 1;
+  const [low, high] = errorInterval(n, p);
+  return n >= 2 && low >= 0 && high <= n - 1;
 }
 
 /** The fewest trials whose sample gives quantile p a standard error (isErrorEstimable). */

@@ -13,6 +13,7 @@ import {
 import { closestNames } from '../closestNames.js';
 import type { ScenarioDocument } from '../loadScenarioDocument.js';
 import type { ScenarioIssue } from '../scenarioIssue.js';
+import { keysOf } from '../validate/validationContext.js';
 
 /**
  * One key of a scenario replaced by another value: `path` is dotted from the
@@ -130,7 +131,7 @@ function longestKnownKey(map: YAMLMap, parts: readonly string[]): number {
 }
 
 function unknownKey(map: YAMLMap, key: string, walked: readonly string[]): OverrideProblem {
-  const known = map.items.map((pair) => (isScalar(pair.key) ? String(pair.key.value) : ''));
+  const known = keysOf(map)!;
   const near = closestNames(key, known, 1);
   const where = walked.length === 0 ? 'the top level' : `\`${walked.join('.')}\``;
   const hint =

@@ -1,4 +1,4 @@
-import { isMap, isScalar, type Node } from 'yaml';
+import { isMap, type Node } from 'yaml';
 import { closestNames } from '../closestNames.js';
 import type { ScenarioDocument } from '../loadScenarioDocument.js';
 import type { PriceCatalog } from '../priceCatalog.js';
@@ -12,7 +12,7 @@ import {
 } from '../validate/readOptions.js';
 import type { Horizon } from '../validate/readPrices.js';
 import { validateScenario } from '../validate/validateScenario.js';
-import { entryOf, type ValidationContext } from '../validate/validationContext.js';
+import { entryOf, keysOf, type ValidationContext } from '../validate/validationContext.js';
 import { overrideDocument, type KeyOverride } from './overrideDocument.js';
 import { rolloutShares } from './lowerPlannedChanges.js';
 
@@ -179,11 +179,6 @@ function checkWorkloadName(
 }
 
 /** The keys of a map node as written, or undefined when it is not a map. */
-function keysOf(node: Node | null): string[] | undefined {
-  if (!isMap(node)) return undefined;
-  return node.items.map((pair) => (isScalar(pair.key) ? String(pair.key.value) : ''));
-}
-
 function switchesOnly(path: string, workload: string): boolean {
   const prefix = `workloads.${workload}.`;
   return (

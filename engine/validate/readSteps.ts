@@ -127,17 +127,17 @@ function readNumericKeys(
   }
   const plain = written.filter((entry) => !expressions.has(entry.key)).map((entry) => entry.key);
   const read = new Map<string, Value | undefined>();
+  // What an expression may read: the params, then the step's keys as they are read.
+  const scope = new Map([...outer.params, ...defaults]);
+  context.params = scope;
   try {
     const ordered = orderByDependency(context, expressions, 'The keys of this step');
     for (const key of [...plain, ...ordered]) {
-      const siblings = [
-        ...defaults,
-        ...[...read].filter((pair): pair is [string, Value] => pair[1] !== undefined),
-      ];
-      context.params = new Map([...outer.params, ...siblings]);
       // Its own name is not among the names a key may read (a hint never suggests a cycle).
       context.declaredParams = new Set([...known].filter((name) => name !== key));
-      read.set(key, readNumericKey(context, entryOf(entries, key)!, siblings));
+      const value = readNumericKey(context, entryOf(entries, key)!, scope);
+      read.set(key, value);
+      if (value !== undefined) scope.set(key, value);
     }
   } finally {
     context.params = outer.params;
@@ -151,13 +151,13 @@ function readNumericKeys(
 function readNumericKey(
   context: ValidationContext,
   entry: MapEntry,
-  siblings: readonly (readonly [string, Value])[],
+  scope: ReadonlyMap<string, Value>,
 ): Value | undefined {
   const key = entry.key as keyof typeof NUMERIC_STEP_KEYS;
   const allowPerMonth = (PER_MONTH_FIELDS as readonly string[]).includes(key);
   const kind = NUMERIC_STEP_KEYS[key][0];
   const read = readValue(context, entry.value, entry.path, kind, { allowPerMonth });
-  const monthly = siblings.find(
+  const monthly = [...scope].find(
     ([, sibling]) =>
       read?.kind === 'derived' &&
       sibling.kind === 'uncertain' &&

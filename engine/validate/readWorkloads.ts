@@ -1,4 +1,4 @@
-import { isMap, isScalar } from 'yaml';
+import { isScalar } from 'yaml';
 import type { ModelPrice } from '../priceCatalog.js';
 import type { Workload } from '../scenarioTypes.js';
 import { checkMonthlyGrowth } from './checkPlausibility.js';
@@ -6,7 +6,7 @@ import { readDrifts } from './readDrifts.js';
 import type { Horizon } from './readPrices.js';
 import { readSteps } from './readSteps.js';
 import { readValue } from './readValue.js';
-import { entryOf, type MapEntry, type ValidationContext } from './validationContext.js';
+import { entryOf, keysOf, type MapEntry, type ValidationContext } from './validationContext.js';
 
 export const WORKLOAD_KEYS = [
   'tasks_per_month',
@@ -82,9 +82,7 @@ function readWorkload(
   const steps = stepsEntry && readSteps(context, stepsEntry, horizon, elasticity, prices);
   // Drifts are checked against the step names as written, so a step whose values
   // failed still lets the drifts that name it be read in the same run.
-  const stepNames = isMap(stepsEntry?.value)
-    ? stepsEntry.value.items.map((pair) => (isScalar(pair.key) ? String(pair.key.value) : ''))
-    : undefined;
+  const stepNames = keysOf(stepsEntry?.value);
   const driftEntry = entryOf(entries, 'drift');
   const drifts =
     driftEntry === undefined ? [] : readDrifts(context, driftEntry, stepNames, horizon);

@@ -132,6 +132,12 @@ export function entryOf(entries: readonly MapEntry[], key: string): MapEntry | u
   return entries.find((entry) => entry.key === key);
 }
 
+/** The keys of a map node as written (a key that is not a scalar as ''); undefined for no map. */
+export function keysOf(node: Node | null | undefined): string[] | undefined {
+  if (!isMap(node)) return undefined;
+  return node.items.map((pair) => (isScalar(pair.key) ? String(pair.key.value) : ''));
+}
+
 /**
  * The text of a scalar as written in the file (`.nan`, `1e400`), for messages:
  * the parsed value may print as NaN or Infinity, which says nothing to the
