@@ -54,7 +54,8 @@ describe('the terminal summary of a workload whose steps start after the first m
   });
 
   it('names the statistic of each change, so the table and the index sentence can differ', () => {
-    expect(textOf()).toContain('change of P50s');
-    expect(textOf()).toContain("the median of the trials' own changes, where the table compares P50s");
+    const text = textOf();
+    expect(text).toContain('change of P50s');
+    expect(text).toContain("the median of the trials' own changes, where the table compares P50s");
   });
 });
