@@ -33,13 +33,22 @@ function splitWorkload(workload: Workload, scenario: Scenario): Workload {
     }
     const own = ownShares(step, scenario.months);
     const { migration: _migration, ...rest } = step;
-    steps.push({ ...rest, activeShares: own.map((s, m) => s * (1 - migration.shares[m]!)) });
+    const side = (taken: boolean) => [
+      ...(step.switches ?? []),
+      { key: `migrate:${step.name}`, taken, shares: migration.shares },
+    ];
+    steps.push({
+      ...rest,
+      activeShares: own.map((s, m) => s * (1 - migration.shares[m]!)),
+      switches: side(false),
+    });
     copies.push(steps.length);
     steps.push({
       ...rest,
       name: `${step.name}>${migration.to}`,
       model: migration.to,
       activeShares: own.map((s, m) => s * migration.shares[m]!),
+      switches: side(true),
     });
   }
   const drifts = workload.drifts.flatMap((drift) => {

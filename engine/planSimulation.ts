@@ -78,6 +78,13 @@ function planWorkload(
     (_, month) => workload.seasonality[calendarMonth(scenario.start, month)]!,
   );
   const growthPerMonth = workload.growth.kind === 'uncertain' && workload.growth.per === 'month';
+  const choiceKeys = [
+    ...new Set(workload.steps.flatMap((step) => (step.switches ?? []).map((s) => s.key))),
+  ];
+  const choices = choiceKeys.map((key) => {
+    const side = workload.steps.flatMap((step) => step.switches ?? []).find((s) => s.key === key);
+    return Float64Array.from(side!.shares.slice(0, scenario.months));
+  });
   return {
     name: workload.name,
     tasksSlot: slots.value(workload.tasksPerMonth),
@@ -85,9 +92,14 @@ function planWorkload(
     growthSlot: slots.value(workload.growth),
     growthPerMonth,
     season,
-    steps: workload.steps.map((step, index) =>
-      planStep(step, workload, index, scenario.months, slots, models),
-    ),
+    steps: workload.steps.map((step, index) => ({
+      ...planStep(step, workload, index, scenario.months, slots, models),
+      switches: (step.switches ?? []).map(({ key, taken }) => ({
+        choice: choiceKeys.indexOf(key),
+        taken,
+      })),
+    })),
+    choices,
   };
 }
 
@@ -98,7 +110,7 @@ function planStep(
   months: number,
   slots: SlotAllocator,
   models: readonly string[],
-): PlannedStep {
+): Omit<PlannedStep, 'switches'> {
   const active = Float64Array.from(
     { length: months },
     (_, month) => step.activeShares?.[month] ?? activeShare(month, step.fromMonth, step.rampMonths),

@@ -155,6 +155,26 @@ export interface Step {
   readonly activeShares?: readonly number[];
   /** Calls moving to a successor model during the horizon (`migrate:`), if any. */
   readonly migration?: Migration;
+  /**
+   * The choices between two ways of running that this step is one side of, set
+   * where a planned change or a migration is lowered (its `activeShares` then
+   * hold the blend). The forecast needs only the blend; single tasks draw each
+   * choice once a task, so that a task runs one side of it, not both or neither.
+   */
+  readonly switches?: readonly StepSwitch[];
+}
+
+/**
+ * One side of a choice a task makes between two ways of running: a planned
+ * change's old or new steps, or a migrating step's old or new model.
+ */
+export interface StepSwitch {
+  /** Names the choice within its workload; both sides carry the same key. */
+  readonly key: string;
+  /** Whether this step is on the side taken with share `shares[m]` (the new way). */
+  readonly taken: boolean;
+  /** Share of tasks that take the new way, each month of the horizon. */
+  readonly shares: readonly number[];
 }
 
 /**

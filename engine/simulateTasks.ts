@@ -23,11 +23,10 @@ export const SIMULATED_TASKS = 10_000;
  * i times the context growth. The threshold for "expensive" is twice the first
  * month's median, the same in both months, so its share shows the tail grow;
  * null (and the shares with it) when that median is $0.
- * Each step runs or not on its own draw, so the two halves of a migrating step
- * (or the old and new steps of a planned change) may both run in one task, or
- * neither: in any month where a share strictly between 0 and 1 has moved
- * (and a migration with a share below 1 stays there) the single-task median
- * and P95 are off, though the mean is right.
+ * Where a workload's tasks are split between two ways of running (a planned
+ * change's old and new steps, a migrating step's two models), each task first
+ * draws which way it runs, with the month's share, and then runs only the
+ * steps of that way: a task never runs both sides, or neither, of one choice.
  *
  * Cost: O(workloads * tasks * steps * calls per task).
  */
@@ -42,14 +41,21 @@ export function simulateTasks(plan: SimulationPlan, seed: number): WorkloadTaskC
     const summaries = [0, last].map((month) => {
       const terms = workload.steps.map((step) => {
         writeStepPrices(plan, values, step, stepPrices);
-        return stepTermsAt(plan, values, prices, step, month, stepPrices);
+        const share = ownShare(workload.choices, step, month);
+        return stepTermsAt(plan, values, prices, step, month, stepPrices, share);
       });
+      const shares = workload.choices.map((choice) => choice[month]!);
+      const newWay = new Uint8Array(shares.length);
       // The same stream in both months (common random numbers): when nothing
       // changes over the year, the two months' tasks come out identical.
       const stream = createRandomStream(seed, 'tasks', workload.name);
       for (let task = 0; task < SIMULATED_TASKS; task += 1) {
+        for (let choice = 0; choice < shares.length; choice += 1) {
+          newWay[choice] = stream.next() < shares[choice]! ? 1 : 0;
+        }
         let cost = 0;
         for (const term of terms) {
+          if (!term.sides.every((side) => (newWay[side.choice] === 1) === side.taken)) continue;
           if (!(stream.next() < term.runs)) continue;
           const calls = sampleCount(term.family, term.mean, term.sd, term.cap, stream);
           cost += calls * term.perCall + calls * (calls - 1) * term.perPair;
@@ -78,6 +84,9 @@ export function simulateTasks(plan: SimulationPlan, seed: number): WorkloadTaskC
 
 /** What a step of a task is in a month, before the task draws whether it runs and its calls. */
 interface StepTerms {
+  /** The sides of the workload's choices the step is on: it runs only on those. */
+  readonly sides: PlannedStep['switches'];
+  /** Chance that the step runs in a task on its sides of every choice. */
   readonly runs: number;
   readonly family: PlannedStep['family'];
   readonly mean: number;
@@ -96,6 +105,7 @@ function stepTermsAt(
   step: PlannedStep,
   month: number,
   stepPrices: Float64Array,
+  share: number,
 ): StepTerms {
   const factor = (field: keyof typeof DRIFT_INDEX): number => {
     const drift = step.drifts[DRIFT_INDEX[field]] ?? null;
@@ -113,7 +123,8 @@ function stepTermsAt(
     values[step.reasoningSlot]! * factor('reasoning_tokens') * stepPrices[2]!;
   const growth = values[step.contextGrowthSlot]! * factor('context_growth');
   return {
-    runs: Math.min(1, values[step.whenSlot]! * factor('when')) * step.active[month]!,
+    sides: step.switches,
+    runs: Math.min(1, values[step.whenSlot]! * factor('when')) * share,
     family: step.family,
     mean: k * values[step.callsMeanSlot]!,
     sd: k * values[step.callsSdSlot]!,
@@ -121,6 +132,20 @@ function stepTermsAt(
     perCall: perCall * index,
     perPair: ((growth * inputPrice) / 2) * index,
   };
+}
+
+/**
+ * Share of a step in force in a month among the tasks on its sides of every
+ * choice: its blended share over the shares of tasks on those sides. 0 where a
+ * side is never taken, since no task runs it then.
+ */
+function ownShare(choices: readonly Float64Array[], step: PlannedStep, month: number): number {
+  let sides = 1;
+  for (const { choice, taken } of step.switches) {
+    const share = choices[choice]![month]!;
+    sides *= taken ? share : 1 - share;
+  }
+  return sides > 0 ? step.active[month]! / sides : 0;
 }
 
 /** Every slot at its median: fixed values as they are, uncertain ones at quantile 1/2. */

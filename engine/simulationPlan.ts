@@ -97,6 +97,11 @@ export interface PlannedWorkload {
   /** Seasonal multiplier of each month of the horizon. */
   readonly season: Float64Array;
   readonly steps: readonly PlannedStep[];
+  /**
+   * Per choice a task makes between two ways of running (see Step.switches),
+   * the share of tasks that take the new way each month.
+   */
+  readonly choices: readonly Float64Array[];
 }
 
 /** Index of each drifting field in `PlannedStep.drifts`. */
@@ -145,4 +150,6 @@ export interface PlannedStep {
   readonly monthlySlots: readonly number[];
   /** Drifts by field (see DRIFT_INDEX); null where the field does not drift. */
   readonly drifts: readonly (PlannedDrift | null)[];
+  /** The sides of the workload's choices (indices into `choices`) this step is on. */
+  readonly switches: readonly { readonly choice: number; readonly taken: boolean }[];
 }

@@ -57,13 +57,19 @@ function mergeWorkloads(
   shares: readonly number[],
   months: number,
 ): Workload {
-  const weigh = (step: Step, weight: (month: number) => number, name: string): Step => {
+  const weigh = (step: Step, taken: boolean, name: string): Step => {
     const own = ownShares(step, months);
-    return { ...step, name, activeShares: own.map((share, month) => share * weight(month)) };
+    const weight = (month: number): number => (taken ? shares[month]! : 1 - shares[month]!);
+    return {
+      ...step,
+      name,
+      activeShares: own.map((share, month) => share * weight(month)),
+      switches: [...(step.switches ?? []), { key: `planned:${optionName}`, taken, shares }],
+    };
   };
   const steps = [
-    ...before.steps.map((step) => weigh(step, (m) => 1 - shares[m]!, step.name)),
-    ...after.steps.map((step) => weigh(step, (m) => shares[m]!, `${optionName}/${step.name}`)),
+    ...before.steps.map((step) => weigh(step, false, step.name)),
+    ...after.steps.map((step) => weigh(step, true, `${optionName}/${step.name}`)),
   ];
   const drifts = [
     ...before.drifts,

@@ -85,3 +85,70 @@ workloads:
     expect(late.last.median).toBeCloseTo(0.002, 12);
   });
 });
+
+describe('single tasks of a workload split between two ways of running', () => {
+  /** Two models with round prices: one call of 1,000 input tokens costs $0.002 or $0.0005. */
+  const prices = `
+prices:
+  models:
+    big: { input: $2.00, output: $8.00, as_of: 2026-12-01 }
+    small: { input: $0.50, output: $2.00, as_of: 2026-12-01 }
+`;
+  const BIG = 1000 * 2e-6;
+  const SMALL = 1000 * 0.5e-6;
+  // A task on one side only: 75% of tasks cost BIG and 25% SMALL, so the median and
+  // the P95 are both BIG, the mean 0.75 BIG + 0.25 SMALL and the sd
+  // (BIG - SMALL) sqrt(0.75 * 0.25) (a two-point distribution). Were the two sides
+  // drawn apart, 0.75 * 0.25 of tasks would run both and cost BIG + SMALL, above the P95.
+  const mean = 0.75 * BIG + 0.25 * SMALL;
+  const sd = (BIG - SMALL) * Math.sqrt(0.75 * 0.25);
+
+  function expectOneSidePerTask(first: { median: number; p95: number; mean: number; sd: number }) {
+    expect(first.median).toBeCloseTo(BIG, 15);
+    expect(first.p95).toBeCloseTo(BIG, 15);
+    expectWithinStandardErrors(first.mean, mean, sd / Math.sqrt(SIMULATED_TASKS));
+    expect(first.sd).toBeCloseTo(sd, 5);
+  }
+
+  it('run a migrating step on one model or the other, never both or neither', () => {
+    const summary = forecastForTest(`
+scenario: migrating
+start: 2027-01
+months: 2
+trials: 10
+${prices}
+workloads:
+  w:
+    tasks_per_month: 100
+    steps:
+      s:
+        model: big
+        input_tokens: 1000
+        migrate: { to: small, from: 2027-01, share: 25% }
+`);
+    expectOneSidePerTask(summary.workloads[0]!.taskCost.first);
+  });
+
+  it("run a planned change's old steps or its new ones, as the rollout shares them", () => {
+    // ramp: 4 from the first month: a quarter of tasks run the new way in 2027-01.
+    const summary = forecastForTest(`
+scenario: planned
+start: 2027-01
+months: 2
+trials: 10
+${prices}
+workloads:
+  w:
+    tasks_per_month: 100
+    steps:
+      s: { model: big, input_tokens: 1000 }
+options:
+  cheaper:
+    set:
+      workloads.w.steps.s.model: small
+planned_changes:
+  - { workload: w, option: cheaper, from: 2027-01, ramp: 4 }
+`);
+    expectOneSidePerTask(summary.workloads[0]!.taskCost.first);
+  });
+});
