@@ -9,7 +9,7 @@ import type { ScheduledChange } from '../engine/describeScheduledChanges.js';
 import type { DistributionSummary, Summary } from '../engine/summaryTypes.js';
 import { horizonNameOf, horizonWordOf } from './charts/chartTheme.js';
 import { describeDistribution, formatAssumptionValue } from './formatAssumptionValue.js';
-import { formatScheduledChange } from './formatScheduledChange.js';
+import { formatScheduledChange, SCHEDULED_CHANGES_TITLE } from './formatScheduledChange.js';
 import { formatCount, formatMoney, formatSignedMoney } from './formatMoney.js';
 import { buildHeadline } from './html/buildHeadline.js';
 
@@ -116,7 +116,7 @@ export function buildMarkdown(
   }
   if (changes.length > 0) {
     const bullets = changes.map((change) => `- ${formatScheduledChange(change)}`);
-    lines.push('## Scheduled changes', '', ...bullets, '');
+    lines.push(`## ${SCHEDULED_CHANGES_TITLE}`, '', ...bullets, '');
   }
   lines.push(
     `Money in ${scenario.currency}; ${horizon} figures sum the horizon's ` +

@@ -3,7 +3,7 @@
  * each forecast, how far apart they are, and the budget's odds. Plain text,
  * so the CLI can print them as they are and the page escapes them.
  */
-import { isGapNoise } from '../../engine/summarize.js';
+import { isGapNoise } from '../../engine/gapOf.js';
 import type { DistributionSummary, Summary } from '../../engine/summaryTypes.js';
 import { indexGrowthOf } from '../charts/buildIndexChart.js';
 import { oneTrialBudgetVerbOf } from '../charts/chartTheme.js';
