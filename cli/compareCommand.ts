@@ -1,6 +1,6 @@
 import { join, resolve } from 'node:path';
 import { compareOptions, type Contender } from '../engine/decide/compareOptions.js';
-import type { OptionsComparison } from '../engine/summaryTypes.js';
+import type { OptionPair, OptionsComparison } from '../engine/summaryTypes.js';
 import { buildPairedDifferenceChart } from '../reports/charts/buildPairedDifferenceChart.js';
 import { countOf } from '../engine/countOf.js';
 import { formatMoney, formatPercent, formatSignedMoney } from '../reports/formatMoney.js';
@@ -9,7 +9,7 @@ import { CliError, EXIT, type CliIo } from './cliIo.js';
 import { validateFiles, type ValidScenario } from './runCommand.js';
 import { warnFewTrials } from './warnFewTrials.js';
 import { prepareOutputFolder, writeFilesAtomically } from './writeFileAtomic.js';
-import { horizonNameOf } from '../reports/charts/chartTheme.js';
+import { cheaperInOneTrialOf, horizonNameOf } from '../reports/charts/chartTheme.js';
 
 export interface CompareOptions {
   readonly scenarios: readonly string[];
@@ -130,6 +130,12 @@ export function formatComparison(comparison: OptionsComparison, horizon: string)
         `P90 ${formatMoney(p90)}  (${costs})`,
     );
   }
+  if (comparison.trials === 1) {
+    lines.push('', 'Differences in the one trial run, first minus second:');
+    lines.push(...comparison.pairs.map(oneTrialPairLineOf));
+    lines.push('One trial gives no share of trials in which an option is the cheaper.');
+    return `${lines.join('\n')}\n`;
+  }
   lines.push('', 'Paired differences, first minus second, trial by trial:');
   for (const pair of comparison.pairs) {
     const { p10, p50, p90 } = pair.difference;
@@ -141,4 +147,11 @@ export function formatComparison(comparison: OptionsComparison, horizon: string)
     );
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** A pair at one trial: its one difference and which was cheaper in that draw. */
+function oneTrialPairLineOf(pair: OptionPair): string {
+  const cheaper = cheaperInOneTrialOf(pair);
+  const verdict = cheaper === null ? 'they cost the same' : `${cheaper} is the cheaper`;
+  return `  ${pair.first} - ${pair.second}: ${formatSignedMoney(pair.difference.p50)}; ${verdict}`;
 }

@@ -4,6 +4,7 @@
  * assumptions. Money through formatMoney, so every figure reads as it does in
  * the HTML report; GitHub-flavoured tables.
  */
+import { countOf } from '../engine/countOf.js';
 import type { Assumption } from '../engine/describeAssumptions.js';
 import type { ScheduledChange } from '../engine/describeScheduledChanges.js';
 import type { DistributionSummary, Summary } from '../engine/summaryTypes.js';
@@ -120,7 +121,7 @@ export function buildMarkdown(
   }
   lines.push(
     `Money in ${scenario.currency}; ${horizon} figures sum the horizon's ` +
-      `${summary.months.length} months. ${scenario.trials.toLocaleString('en-US')} trials, ` +
+      `${summary.months.length} months. ${countOf(scenario.trials, 'trial')}, ` +
       `seed ${scenario.seed}; the gap is per-task minus per-token, trial by trial.`,
   );
   return `${lines.join('\n')}\n`;

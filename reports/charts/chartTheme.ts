@@ -3,6 +3,7 @@
  * month axis and the money axis labels, so the four charts read as one set.
  */
 import type { Config } from 'vega-lite';
+import type { OptionPair } from '../../engine/summaryTypes.js';
 
 /**
  * The two series are forecasts of total spend, named as such: "Per task" next
@@ -105,6 +106,17 @@ export function horizonWordOf(months: readonly string[] | number): string {
  */
 export function oneTrialBudgetVerbOf(share: number): 'exceeds' | 'stays within' {
   return share > 0 ? 'exceeds' : 'stays within';
+}
+
+/**
+ * Which of a pair costs less in a run of one trial: its name, or null when
+ * both cost the same. One draw says which was cheaper in it, never "cheaper
+ * in 100% of trials", the certainty that `oneTrialBudgetVerbOf` also avoids.
+ * Read from the pair's shares, which at one trial are each 0 or 1.
+ */
+export function cheaperInOneTrialOf(pair: OptionPair): string | null {
+  if (pair.probabilityFirstCheaper > 0) return pair.first;
+  return pair.probabilityEqual > 0 ? null : pair.second;
 }
 
 /** "a year" for a 12-month horizon, else "over the 24 months": the span a total covers. */
