@@ -1,6 +1,6 @@
 import { join, resolve } from 'node:path';
 import { compareOptions, type Contender } from '../engine/decide/compareOptions.js';
-import type { OptionPair, OptionsComparison } from '../engine/summaryTypes.js';
+import type { OptionOutcome, OptionPair, OptionsComparison } from '../engine/summaryTypes.js';
 import { buildPairedDifferenceChart } from '../reports/charts/buildPairedDifferenceChart.js';
 import { countOf } from '../engine/countOf.js';
 import { formatMoney, formatPercent, formatSignedMoney } from '../reports/formatMoney.js';
@@ -73,7 +73,7 @@ export async function compareCommand(options: CompareOptions, io: CliIo): Promis
   io.stdout.write(
     options.json
       ? `${JSON.stringify(comparison, null, 2)}\n`
-      : formatComparison(comparison, horizon),
+      : formatComparison(comparison, first.scenario.months),
   );
   if (!options.quiet) io.stderr.write(`Wrote the comparison to ${folder}/\n`);
   return EXIT.ok;
@@ -111,10 +111,14 @@ async function comparisonFiles(comparison: OptionsComparison, folder: string, ho
 }
 
 /**
- * The comparison as plain text: each option's spread over the horizon ('Annual',
- * '24-month'), then each pair's paired difference.
+ * The comparison as plain text: each option's spread over the horizon of
+ * `months` ('Annual', '24-month'), then each pair's paired difference.
  */
-export function formatComparison(comparison: OptionsComparison, horizon: string): string {
+export function formatComparison(comparison: OptionsComparison, months: number): string {
+  const horizon = horizonNameOf(months);
+  // Over one month the first and last month are one: its cost once, not "$x -> $x".
+  const costOf = (c: OptionOutcome['costPerTask'][number]) =>
+    months === 1 ? formatMoney(c.first) : `${formatMoney(c.first)} -> ${formatMoney(c.last)}`;
   const width = Math.max(...comparison.options.map((option) => option.name.length), 6);
   const lines = [
     // "spend per task" would read as a unit cost: these are per-task forecasts of the total.
@@ -122,9 +126,7 @@ export function formatComparison(comparison: OptionsComparison, horizon: string)
   ];
   for (const option of comparison.options) {
     const { p10, p50, p90 } = option.annual;
-    const costs = option.costPerTask
-      .map((c) => `${c.workload} ${formatMoney(c.first)} -> ${formatMoney(c.last)} a task`)
-      .join('; ');
+    const costs = option.costPerTask.map((c) => `${c.workload} ${costOf(c)} a task`).join('; ');
     lines.push(
       `  ${option.name.padEnd(width)}  P10 ${formatMoney(p10)}  P50 ${formatMoney(p50)}  ` +
         `P90 ${formatMoney(p90)}  (${costs})`,

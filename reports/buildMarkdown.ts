@@ -54,28 +54,30 @@ function spendTableOf(summary: Summary): string[] {
   return tableOf([...header, 'Gap P50'], rows);
 }
 
+/**
+ * Cost per task, tokens per task and tasks in the first and last month; over
+ * a horizon of one month, that month once.
+ */
 function costPerTaskTableOf(summary: Summary): string[] {
   const first = summary.months[0] ?? '';
   const last = summary.months[summary.months.length - 1] ?? '';
+  const oneMonth = first === last;
+  const pairOf = <T>(start: T, end: T): T[] => (oneMonth ? [start] : [start, end]);
+  const count = (value: number | undefined) => (value === undefined ? '' : formatCount(value));
   const rows = summary.workloads.map((w) => {
     const [start, end] = [w.months[0], w.months[w.months.length - 1]];
     return [
       w.name,
-      formatMoney(w.costPerTaskFirst.p50),
-      formatMoney(w.costPerTaskLast.p50),
-      ...[start?.tokensPerTask, end?.tokensPerTask, start?.tasks, end?.tasks].map((count) =>
-        count === undefined ? '' : formatCount(count),
-      ),
+      ...pairOf(formatMoney(w.costPerTaskFirst.p50), formatMoney(w.costPerTaskLast.p50)),
+      ...pairOf(count(start?.tokensPerTask), count(end?.tokensPerTask)),
+      ...pairOf(count(start?.tasks), count(end?.tasks)),
     ];
   });
   const header = [
     'Workload',
-    `Cost per task ${first} (P50)`,
-    `${last} (P50)`,
-    `Tokens per task ${first} (mean)`,
-    `${last} (mean)`,
-    `Tasks ${first} (mean)`,
-    `${last} (mean)`,
+    ...pairOf(`Cost per task ${first} (P50)`, `${last} (P50)`),
+    ...pairOf(`Tokens per task ${first} (mean)`, `${last} (mean)`),
+    ...pairOf(`Tasks ${first} (mean)`, `${last} (mean)`),
   ];
   return tableOf(header, rows);
 }
@@ -119,9 +121,13 @@ export function buildMarkdown(
     const bullets = changes.map((change) => `- ${formatScheduledChange(change)}`);
     lines.push(`## ${SCHEDULED_CHANGES_TITLE}`, '', ...bullets, '');
   }
+  const span =
+    summary.months.length === 1
+      ? "are the horizon's one month"
+      : `sum the horizon's ${summary.months.length} months`;
   lines.push(
-    `Money in ${scenario.currency}; ${horizon} figures sum the horizon's ` +
-      `${summary.months.length} months. ${countOf(scenario.trials, 'trial')}, ` +
+    `Money in ${scenario.currency}; ${horizon} figures ${span}. ` +
+      `${countOf(scenario.trials, 'trial')}, ` +
       `seed ${scenario.seed}; the gap is per-task minus per-token, trial by trial.`,
   );
   return `${lines.join('\n')}\n`;

@@ -32,8 +32,10 @@ export function crossingSentenceOf(plan: BudgetPlan, lead = 'Cumulative P50'): s
   const last = plan.cumulative.at(-1)?.month;
   if (first === undefined) return `${lead} stays within ${line} all through the horizon`;
   if (stays === null) return `${lead} runs ahead of ${line} in ${first} but ends within it`;
-  if (first === stays && stays === last)
-    return `${lead} runs ahead of ${line} in ${stays}, the last month`;
+  if (first === stays && stays === last) {
+    const which = plan.cumulative.length === 1 ? "the horizon's one month" : 'the last month';
+    return `${lead} runs ahead of ${line} in ${stays}, ${which}`;
+  }
   if (first === stays) return `${lead} runs ahead of ${line} from ${stays} to the end`;
   if (stays === last) {
     const again = `is ahead again in ${stays}, the last month`;

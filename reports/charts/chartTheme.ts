@@ -119,10 +119,21 @@ export function cheaperInOneTrialOf(pair: OptionPair): string | null {
   return pair.probabilityEqual > 0 ? null : pair.second;
 }
 
-/** "a year" for a 12-month horizon, else "over the 24 months": the span a total covers. */
+/**
+ * "a year" for a 12-month horizon, "in the one month" for one, else "over the
+ * 24 months": the span a total covers.
+ */
 export function horizonSpanOf(months: readonly string[] | number): string {
   const count = typeof months === 'number' ? months : months.length;
+  if (count === 1) return 'in the one month';
   return count === 12 ? 'a year' : `over the ${count} months`;
+}
+
+/** "2027-01 to 2027-12", or "2027-01" alone when the months are one, never "2027-01 to 2027-01". */
+export function monthRangeOf(months: readonly string[]): string {
+  const first = months[0] ?? '';
+  const last = months[months.length - 1] ?? first;
+  return first === last ? first : `${first} to ${last}`;
 }
 
 /** Colour by series where the chart names its series itself, so it needs no legend. */

@@ -5,7 +5,7 @@
  * Each part appears only when the Summary holds its figures.
  */
 import { countOf } from '../../engine/countOf.js';
-import type { DistributionSummary, Summary } from '../../engine/summaryTypes.js';
+import type { DistributionSummary, OptionOutcome, Summary } from '../../engine/summaryTypes.js';
 import { cheaperInOneTrialOf, horizonNameOf, horizonWordOf } from '../charts/chartTheme.js';
 import { crossingSentenceOf, oneTrialBudgetSentenceOf } from '../charts/buildBudgetChart.js';
 import { researchFirstSentence } from '../charts/buildTornadoChart.js';
@@ -89,10 +89,12 @@ function budgetTableOf(summary: Summary): string {
 function optionsTableOf(summary: Summary): string {
   const comparison = summary.options;
   if (comparison === undefined) return '';
+  // Over one month the first and last month are one: its cost once, not "$x → $x".
+  const oneMonth = summary.months.length === 1;
+  const costOf = (c: OptionOutcome['costPerTask'][number]) =>
+    oneMonth ? formatMoney(c.first) : `${formatMoney(c.first)} → ${formatMoney(c.last)}`;
   const rows = comparison.options.map((option) => {
-    const costs = option.costPerTask
-      .map((c) => `${c.workload} ${formatMoney(c.first)} → ${formatMoney(c.last)}`)
-      .join('; ');
+    const costs = option.costPerTask.map((c) => `${c.workload} ${costOf(c)}`).join('; ');
     return rowOf(option.name, [
       option.description,
       formatMoney(option.annual.p10),
@@ -123,7 +125,16 @@ function optionsTableOf(summary: Summary): string {
   return (
     '<h3>Options</h3>' +
     tableOf(
-      ['Option', 'What changes', 'P10', 'P50', 'P90', 'Cost per task, first → last month (P50)'],
+      [
+        'Option',
+        'What changes',
+        'P10',
+        'P50',
+        'P90',
+        oneMonth
+          ? `Cost per task, ${summary.months[0] ?? ''} (P50)`
+          : 'Cost per task, first → last month (P50)',
+      ],
       rows,
       'decision',
     ) +
