@@ -120,12 +120,12 @@ export function cheaperInOneTrialOf(pair: OptionPair): string | null {
 }
 
 /**
- * "a year" for a 12-month horizon, "in the one month" for one, else "over the
+ * "a year" for a 12-month horizon, "over the one month" for one, else "over the
  * 24 months": the span a total covers.
  */
 export function horizonSpanOf(months: readonly string[] | number): string {
   const count = typeof months === 'number' ? months : months.length;
-  if (count === 1) return 'in the one month';
+  if (count === 1) return 'over the one month';
   return count === 12 ? 'a year' : `over the ${count} months`;
 }
 

@@ -80,10 +80,10 @@ describe('the reports of a one-month horizon', () => {
     expect(terminal).toContain('(twice that median).');
   });
 
-  it('say in the terminal what an option saves in the one month', () => {
+  it('say in the terminal what an option saves over the one month', () => {
     const pair = summary.options!.pairs[0]!;
     expect(terminal).toContain(
-      `Option short-answers saves ${formatMoney(pair.difference.p50)} in the one month at P50`,
+      `Option short-answers saves ${formatMoney(pair.difference.p50)} over the one month at P50`,
     );
   });
 
