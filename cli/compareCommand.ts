@@ -1,6 +1,6 @@
 import { join, resolve } from 'node:path';
 import { compareOptions, type Contender } from '../engine/decide/compareOptions.js';
-import type { OptionsComparison } from '../engine/summaryTypes.js';
+import type { OptionOutcome, OptionPair, OptionsComparison } from '../engine/summaryTypes.js';
 import { buildPairedDifferenceChart } from '../reports/charts/buildPairedDifferenceChart.js';
 import { countOf } from '../engine/countOf.js';
 import { formatMoney, formatPercent, formatSignedMoney } from '../reports/formatMoney.js';
@@ -9,7 +9,7 @@ import { CliError, EXIT, type CliIo } from './cliIo.js';
 import { validateFiles, type ValidScenario } from './runCommand.js';
 import { warnFewTrials } from './warnFewTrials.js';
 import { prepareOutputFolder, writeFilesAtomically } from './writeFileAtomic.js';
-import { horizonNameOf } from '../reports/charts/chartTheme.js';
+import { cheaperInOneTrialOf, horizonNameOf } from '../reports/charts/chartTheme.js';
 
 export interface CompareOptions {
   readonly scenarios: readonly string[];
@@ -73,7 +73,7 @@ export async function compareCommand(options: CompareOptions, io: CliIo): Promis
   io.stdout.write(
     options.json
       ? `${JSON.stringify(comparison, null, 2)}\n`
-      : formatComparison(comparison, horizon),
+      : formatComparison(comparison, first.scenario.months),
   );
   if (!options.quiet) io.stderr.write(`Wrote the comparison to ${folder}/\n`);
   return EXIT.ok;
@@ -111,10 +111,14 @@ async function comparisonFiles(comparison: OptionsComparison, folder: string, ho
 }
 
 /**
- * The comparison as plain text: each option's spread over the horizon ('Annual',
- * '24-month'), then each pair's paired difference.
+ * The comparison as plain text: each option's spread over the horizon of
+ * `months` ('Annual', '24-month'), then each pair's paired difference.
  */
-export function formatComparison(comparison: OptionsComparison, horizon: string): string {
+export function formatComparison(comparison: OptionsComparison, months: number): string {
+  const horizon = horizonNameOf(months);
+  // Over one month the first and last month are one: its cost once, not "$x -> $x".
+  const costOf = (c: OptionOutcome['costPerTask'][number]) =>
+    months === 1 ? formatMoney(c.first) : `${formatMoney(c.first)} -> ${formatMoney(c.last)}`;
   const width = Math.max(...comparison.options.map((option) => option.name.length), 6);
   const lines = [
     // "spend per task" would read as a unit cost: these are per-task forecasts of the total.
@@ -122,13 +126,17 @@ export function formatComparison(comparison: OptionsComparison, horizon: string)
   ];
   for (const option of comparison.options) {
     const { p10, p50, p90 } = option.annual;
-    const costs = option.costPerTask
-      .map((c) => `${c.workload} ${formatMoney(c.first)} -> ${formatMoney(c.last)} a task`)
-      .join('; ');
+    const costs = option.costPerTask.map((c) => `${c.workload} ${costOf(c)} a task`).join('; ');
     lines.push(
       `  ${option.name.padEnd(width)}  P10 ${formatMoney(p10)}  P50 ${formatMoney(p50)}  ` +
         `P90 ${formatMoney(p90)}  (${costs})`,
     );
+  }
+  if (comparison.trials === 1) {
+    lines.push('', 'Differences in the one trial run, first minus second:');
+    lines.push(...comparison.pairs.map(oneTrialPairLineOf));
+    lines.push('One trial gives no share of trials in which an option is the cheaper.');
+    return `${lines.join('\n')}\n`;
   }
   lines.push('', 'Paired differences, first minus second, trial by trial:');
   for (const pair of comparison.pairs) {
@@ -141,4 +149,11 @@ export function formatComparison(comparison: OptionsComparison, horizon: string)
     );
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** A pair at one trial: its one difference and which was cheaper in that draw. */
+function oneTrialPairLineOf(pair: OptionPair): string {
+  const cheaper = cheaperInOneTrialOf(pair);
+  const verdict = cheaper === null ? 'they cost the same' : `${cheaper} is the cheaper`;
+  return `  ${pair.first} - ${pair.second}: ${formatSignedMoney(pair.difference.p50)}; ${verdict}`;
 }

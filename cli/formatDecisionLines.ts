@@ -1,8 +1,8 @@
 import { countOf } from '../engine/countOf.js';
-import type { Summary } from '../engine/summaryTypes.js';
+import type { BudgetPlan, OptionPair, Summary } from '../engine/summaryTypes.js';
 import { crossingSentenceOf } from '../reports/charts/buildBudgetChart.js';
 import { researchFirstSentence } from '../reports/charts/buildTornadoChart.js';
-import { horizonSpanOf, horizonWordOf } from '../reports/charts/chartTheme.js';
+import { cheaperInOneTrialOf, horizonSpanOf, horizonWordOf } from '../reports/charts/chartTheme.js';
 import { formatMoney, formatPercent, formatSignedMoney } from '../reports/formatMoney.js';
 
 /**
@@ -24,22 +24,10 @@ export function formatDecisionLines(summary: Summary): string[] {
   const plan = summary.budget?.plan;
   if (plan !== undefined) {
     const crossing = crossingSentenceOf(plan, 'cumulative P50');
-    lines.push(
-      `Budget plan: expected overrun ${formatMoney(plan.expectedOverrun)}; ` +
-        `${formatMoney(plan.coversP80)} covers P80, ${formatMoney(plan.coversP90)} covers P90; ` +
-        `${crossing}.`,
-    );
+    lines.push(`Budget plan: ${planOddsOf(plan, summary.scenario.trials)}; ${crossing}.`);
   }
   for (const pair of summary.options?.pairs.filter((p) => p.first === 'base') ?? []) {
-    // The pair is base minus option: above 0, the option saves.
-    const median = pair.difference.p50;
-    const effect =
-      median >= 0 ? `saves ${formatMoney(median)}` : `costs ${formatMoney(-median)} more`;
-    const cheaper = 1 - pair.probabilityFirstCheaper - pair.probabilityEqual;
-    lines.push(
-      `Option ${pair.second} ${effect} ${horizonSpanOf(summary.months)} at P50 (paired) ` +
-        `and is the cheaper in ${formatPercent(cheaper)} of trials.`,
-    );
+    lines.push(optionLineOf(pair, summary));
   }
   if (summary.sensitivity !== undefined) {
     const oneWorkload = summary.workloads.length === 1;
@@ -64,4 +52,41 @@ export function formatDecisionLines(summary: Summary): string[] {
     );
   }
   return lines;
+}
+
+/** The plan's overrun and the budgets that cover P80 and P90 of trials. */
+function planOddsOf(plan: BudgetPlan, trials: number): string {
+  if (trials === 1) {
+    // One trial's P80 and P90 are that trial: no budget covers a share of trials.
+    const overrun =
+      plan.expectedOverrun > 0 ? `overrun ${formatMoney(plan.expectedOverrun)}` : 'no overrun';
+    return `${overrun} in the run's one trial, which gives no budget that covers P80 or P90`;
+  }
+  return (
+    `expected overrun ${formatMoney(plan.expectedOverrun)}; ` +
+    `${formatMoney(plan.coversP80)} covers P80, ${formatMoney(plan.coversP90)} covers P90`
+  );
+}
+
+/** What an option saves against the scenario as written, and how often it is the cheaper. */
+function optionLineOf(pair: OptionPair, summary: Summary): string {
+  // The pair is base minus option: above 0, the option saves.
+  const median = pair.difference.p50;
+  const effect =
+    median >= 0 ? `saves ${formatMoney(median)}` : `costs ${formatMoney(-median)} more`;
+  const span = horizonSpanOf(summary.months);
+  if (summary.scenario.trials === 1) {
+    // One draw: what it saved there, not a share of trials that would read as a certainty.
+    const what =
+      cheaperInOneTrialOf(pair) === null ? 'costs the same as the scenario' : `${effect} ${span}`;
+    return (
+      `Option ${pair.second} ${what} in the run's one trial (paired); one trial gives no ` +
+      'share of trials in which it is the cheaper.'
+    );
+  }
+  const cheaper = 1 - pair.probabilityFirstCheaper - pair.probabilityEqual;
+  return (
+    `Option ${pair.second} ${effect} ${span} at P50 (paired) ` +
+    `and is the cheaper in ${formatPercent(cheaper)} of trials.`
+  );
 }

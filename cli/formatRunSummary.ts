@@ -5,7 +5,7 @@ import {
   formatPercent,
   formatSignedMoney,
 } from '../reports/formatMoney.js';
-import { horizonWordOf, oneTrialBudgetVerbOf } from '../reports/charts/chartTheme.js';
+import { horizonWordOf, monthRangeOf, oneTrialBudgetVerbOf } from '../reports/charts/chartTheme.js';
 import { formatDecisionLines } from './formatDecisionLines.js';
 import { countOf } from '../engine/countOf.js';
 
@@ -16,9 +16,8 @@ import { countOf } from '../engine/countOf.js';
  */
 export function formatRunSummary(summary: Summary): string {
   const { scenario } = summary;
-  const last = summary.months[summary.months.length - 1] ?? scenario.start;
   const lines = [
-    `${scenario.name}: ${scenario.start} to ${last}, ` +
+    `${scenario.name}: ${monthRangeOf(summary.months)}, ` +
       `${countOf(scenario.trials, 'trial')}, ` +
       `seed ${scenario.seed}`,
     '',
@@ -37,19 +36,12 @@ export function formatRunSummary(summary: Summary): string {
   rows.push(spendRow('total', summary.total.annual));
   lines.push(...alignColumns([header, ...rows]));
   lines.push('');
-  const costHeader = ['cost per task (P50)', summary.months[0] ?? '', last, 'change of P50s'];
-  const costRows = summary.workloads.map((workload) => {
-    const first = workload.costPerTaskFirst.p50;
-    const final = workload.costPerTaskLast.p50;
-    const change = first > 0 || final === 0 ? changeOf(first, final) : 'new';
-    return [workload.name, formatMoney(first), formatMoney(final), change];
-  });
-  lines.push(...alignColumns([costHeader, ...costRows]));
-  lines.push(...newCostNotesOf(summary));
+  lines.push(...costTableOf(summary));
   lines.push('');
   for (const workload of summary.workloads) lines.push(taskCostLine(workload));
   lines.push('');
-  lines.push(indexLine(summary));
+  // One month has nothing to compare its costs with: no index line.
+  if (summary.months.length > 1) lines.push(indexLine(summary));
   if (summary.budget !== null) {
     const { amount, exceedProbability, perTokenExceedProbability } = summary.budget;
     const verb = (share: number) => `${oneTrialBudgetVerbOf(share)} it`;
@@ -86,6 +78,27 @@ function spendRow(
 }
 
 /**
+ * Cost per task in the first and last month and the change between them; one
+ * column, and no change, over a horizon of one month.
+ */
+function costTableOf(summary: Summary): string[] {
+  const first = summary.months[0] ?? summary.scenario.start;
+  const last = summary.months[summary.months.length - 1] ?? first;
+  if (first === last) {
+    const rows = summary.workloads.map((w) => [w.name, formatMoney(w.costPerTaskFirst.p50)]);
+    return alignColumns([['cost per task (P50)', first], ...rows]);
+  }
+  const costRows = summary.workloads.map((workload) => {
+    const start = workload.costPerTaskFirst.p50;
+    const final = workload.costPerTaskLast.p50;
+    const change = start > 0 || final === 0 ? changeOf(start, final) : 'new';
+    return [workload.name, formatMoney(start), formatMoney(final), change];
+  });
+  const header = ['cost per task (P50)', first, last, 'change of P50s'];
+  return [...alignColumns([header, ...costRows]), ...newCostNotesOf(summary)];
+}
+
+/**
  * A note under the cost table for each workload marked "new": a change from a
  * first-month cost of $0 has no percentage, so the note says when costs begin.
  */
@@ -111,9 +124,11 @@ function taskCostLine(workload: WorkloadSummary): string {
   if (threshold === null || last.shareAboveThreshold === null) {
     return `${lead}; no threshold for expensive tasks, as the ${first.month} median is $0.`;
   }
+  // Over one month the line is already about that month's median.
+  const median = first.month === last.month ? 'that median' : `the ${first.month} median`;
   return (
     `${lead}; ${formatPercent(last.shareAboveThreshold)} cost more than ` +
-    `${formatMoney(threshold)} (twice the ${first.month} median).`
+    `${formatMoney(threshold)} (twice ${median}).`
   );
 }
 

@@ -1,3 +1,4 @@
+import { countOf } from '../engine/countOf.js';
 import { loadScenarioDocument } from '../engine/loadScenarioDocument.js';
 import { parseQuantity } from '../engine/parseQuantity.js';
 import { formatIssue } from '../engine/scenarioIssue.js';
@@ -101,7 +102,7 @@ export function sentenceOf(result: SolveResult): string {
   return (
     `${result.path} may go ${direction} ${valueOf(result.path, result.limit!)} while ` +
     `${result.target} holds (there the statistic is ${formatMoney(result.statisticAtLimit!)}, ` +
-    `confirmed by a final run of ${result.trials.toLocaleString('en-US')} trials; ` +
+    `confirmed by a final run of ${countOf(result.trials, 'trial')}; ` +
     `${result.runs} runs on common draws).`
   );
 }

@@ -24,6 +24,7 @@ import {
   buildDashboardTables,
   renderTextTable,
 } from '../reports/dashboard/dashboardTables.js';
+import { monthRangeOf } from '../reports/charts/chartTheme.js';
 import { formatMoney, formatPercent } from '../reports/formatMoney.js';
 import { loadEmbedScripts } from '../reports/loadEmbedScripts.js';
 import { CliError, EXIT, type CliIo } from './cliIo.js';
@@ -85,7 +86,7 @@ export async function dashboardCommand(options: DashboardOptions, io: CliIo): Pr
 
 function formatDashboardText(dashboard: ReturnType<typeof buildDashboard>): string {
   if (dashboard.records === 0) return 'No usage records in the files.';
-  const range = `${dashboard.months[0]} to ${dashboard.months[dashboard.months.length - 1]}`;
+  const range = monthRangeOf(dashboard.months);
   const head = `Spend ${formatMoney(dashboard.spendUsd)}, ${range} (months in ${dashboard.zone})`;
   const tables = buildDashboardTables(dashboard).map(renderTextTable);
   const notes = buildDashboardNotes(dashboard).map((note) => `- ${note}`);
@@ -177,7 +178,7 @@ export async function backtestCommand(options: BacktestOptions, io: CliIo): Prom
   const backtest = backtestForecast(summary, actual);
   const name = summary.scenario.name;
   if (backtest.months.length === 0) {
-    const horizon = `${summary.months[0]} to ${summary.months.at(-1)}`;
+    const horizon = monthRangeOf(summary.months);
     const logged = backtest.unmatched.length === 0 ? 'none' : backtest.unmatched.join(', ');
     throw new CliError(
       `no logged month falls in the horizon of ${name} (${horizon}); months logged: ${logged}. ` +

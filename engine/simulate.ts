@@ -3,6 +3,7 @@ import { createRandomStream, type RandomStream } from './createRandomStream.js';
 import { imanConover } from './correlation/imanConover.js';
 import { drawMany } from './distributions/drawMany.js';
 import { normalQuantile } from './distributions/normalQuantile.js';
+import { gapOf } from './gapOf.js';
 import { createPriceColumns, priceColumns, type PriceColumns } from './priceColumns.js';
 import {
   allocateResult,
@@ -478,7 +479,8 @@ class ChunkKernel {
           const kept = series * BLOCK_TRIALS + offsetInBlock + t;
           blockPerTask[kept] = perTask;
           blockPerToken[kept] = perToken;
-          const gap = perTask - perToken;
+          // Cleared of float noise as the kept series are (gapOf), so both paths agree.
+          const gap = gapOf(perTask, perToken);
           taskSeriesSum += perTask;
           taskSeriesSquares += perTask * perTask;
           tokenSeriesSum += perToken;
@@ -528,7 +530,7 @@ class ChunkKernel {
     for (let series = 0; series < seriesCount; series += 1) {
       const row = series * BLOCK_TRIALS;
       for (let t = 0; t < count; t += 1)
-        gapRow[t] = blockPerTask[row + t]! - blockPerToken[row + t]!;
+        gapRow[t] = gapOf(blockPerTask[row + t]!, blockPerToken[row + t]!);
       sketches.perTask[series]!.addMany(blockPerTask, row, count);
       sketches.perToken[series]!.addMany(blockPerToken, row, count);
       sketches.gap[series]!.addMany(gapRow, 0, count);

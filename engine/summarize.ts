@@ -9,6 +9,7 @@ import {
 } from './simulationResult.js';
 import { canVary } from './canVary.js';
 import { FEW_TASKS } from './simulate.js';
+import { gapOf } from './gapOf.js';
 import type { SimulationPlan } from './simulationPlan.js';
 import { SampleMoments, summarizeSample, summarizeWithMoments } from './summarizeSample.js';
 import { summarizeSketch } from './summarizeSketch.js';
@@ -181,25 +182,6 @@ function summarizeBudget(result: SimulationResult, budget: number): BudgetSummar
     perTokenExceedProbability: over(result.annualPerToken),
   };
 }
-
-/**
- * A trial's gap, per-task minus per-token spend, with float noise taken for
- * what it is: the two spends are sums of the same costs in different orders,
- * so equal forecasts part by a few units in their last bits (-8.9e-16 from
- * two sums of about $0.5). A gap within a billionth of the spends (doubles
- * carry about 16 digits, reports print 3) is 0, so no report has to guess.
- */
-export function gapOf(perTask: number, perToken: number): number {
-  const gap = perTask - perToken;
-  return isGapNoise(gap, perTask, perToken) ? 0 : gap;
-}
-
-/** Whether a gap is float noise against the two spends it is taken from (see gapOf). */
-export function isGapNoise(gap: number, perTask: number, perToken: number): boolean {
-  return Math.abs(gap) <= GAP_NOISE * Math.max(Math.abs(perTask), Math.abs(perToken));
-}
-
-const GAP_NOISE = 1e-9;
 
 /** Reads series out of the result's flat arrays into summaries, sharing one scratch buffer. */
 class SeriesReader {

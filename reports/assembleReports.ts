@@ -41,7 +41,9 @@ export async function assembleReports(
   if (formats.has('json')) files.set('summary.json', `${JSON.stringify(summary, null, 2)}\n`);
   if (formats.has('csv')) files.set('monthly.csv', buildMonthlyCsv(summary));
   if (formats.has('md')) files.set('summary.md', buildMarkdown(summary, assumptions, changes));
-  if (formats.has('xlsx')) files.set('report.xlsx', await buildWorkbook(summary, assumptions));
+  if (formats.has('xlsx')) {
+    files.set('report.xlsx', await buildWorkbook(summary, assumptions, request.changes));
+  }
   for (const chart of charts) {
     if (formats.has('vl')) {
       files.set(`${chart.name}.vl.json`, `${JSON.stringify(chart.spec, null, 2)}\n`);

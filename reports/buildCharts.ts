@@ -1,6 +1,7 @@
 /**
- * The report's four charts as Vega-Lite specs, each named for its file
- * (`index.svg`, `index.vl.json`) and its place in the HTML page.
+ * The report's charts as Vega-Lite specs, each named for its file
+ * (`index.svg`, `index.vl.json`) and its place in the HTML page: four for
+ * every forecast (two over a one-month horizon) and the decision charts.
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { Summary } from '../engine/summaryTypes.js';
@@ -27,11 +28,24 @@ export interface ChartSpec {
  */
 export function buildCharts(summary: Summary): ChartSpec[] {
   return [
-    { name: 'index', spec: buildIndexChart(summary) },
-    { name: 'monthly-fan', spec: buildMonthlyFanChart(summary) },
+    ...monthlyCharts(summary),
     { name: 'annual-distribution', spec: buildAnnualDistributionChart(summary) },
     { name: 'by-workload', spec: buildByWorkloadChart(summary) },
     ...decisionCharts(summary),
+  ];
+}
+
+/**
+ * The charts that follow the months: how cost per task and per token move
+ * from the first month, and monthly spend. Over a horizon of one month the
+ * first would be ×1 by definition and the second one point, the annual
+ * distribution's figures again, so neither is drawn.
+ */
+function monthlyCharts(summary: Summary): ChartSpec[] {
+  if (summary.months.length === 1) return [];
+  return [
+    { name: 'index', spec: buildIndexChart(summary) },
+    { name: 'monthly-fan', spec: buildMonthlyFanChart(summary) },
   ];
 }
 

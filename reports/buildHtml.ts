@@ -8,7 +8,11 @@ import type { Assumption } from '../engine/describeAssumptions.js';
 import type { ScheduledChange } from '../engine/describeScheduledChanges.js';
 import type { Summary } from '../engine/summaryTypes.js';
 import type { ChartSpec } from './buildCharts.js';
-import { formatScheduledChange } from './formatScheduledChange.js';
+import {
+  formatScheduledChange,
+  SCHEDULED_CHANGES_NOTE,
+  SCHEDULED_CHANGES_TITLE,
+} from './formatScheduledChange.js';
 import { buildAssumptionsTable } from './html/buildAssumptionsTable.js';
 import { buildDecisionSection } from './html/buildDecisionSection.js';
 import { buildHeadline } from './html/buildHeadline.js';
@@ -67,8 +71,8 @@ function scheduledChangesOf(changes: readonly ScheduledChange[]): string {
   if (changes.length === 0) return '';
   const items = changes.map((change) => `<li>${escapeHtml(formatScheduledChange(change))}</li>`);
   return (
-    '<h3>Scheduled changes</h3>\n<p class="note">Migrations and planned changes the forecast ' +
-    'follows, month by month; the per-token forecast keeps the first month’s way.</p>\n' +
+    `<h3>${SCHEDULED_CHANGES_TITLE}</h3>\n` +
+    `<p class="note">${escapeHtml(SCHEDULED_CHANGES_NOTE)}</p>\n` +
     `<ul class="changes">${items.join('')}</ul>`
   );
 }

@@ -4,12 +4,13 @@
  * assumptions. Money through formatMoney, so every figure reads as it does in
  * the HTML report; GitHub-flavoured tables.
  */
+import { countOf } from '../engine/countOf.js';
 import type { Assumption } from '../engine/describeAssumptions.js';
 import type { ScheduledChange } from '../engine/describeScheduledChanges.js';
 import type { DistributionSummary, Summary } from '../engine/summaryTypes.js';
 import { horizonNameOf, horizonWordOf } from './charts/chartTheme.js';
 import { describeDistribution, formatAssumptionValue } from './formatAssumptionValue.js';
-import { formatScheduledChange } from './formatScheduledChange.js';
+import { formatScheduledChange, SCHEDULED_CHANGES_TITLE } from './formatScheduledChange.js';
 import { formatCount, formatMoney, formatSignedMoney } from './formatMoney.js';
 import { buildHeadline } from './html/buildHeadline.js';
 
@@ -53,28 +54,30 @@ function spendTableOf(summary: Summary): string[] {
   return tableOf([...header, 'Gap P50'], rows);
 }
 
+/**
+ * Cost per task, tokens per task and tasks in the first and last month; over
+ * a horizon of one month, that month once.
+ */
 function costPerTaskTableOf(summary: Summary): string[] {
   const first = summary.months[0] ?? '';
   const last = summary.months[summary.months.length - 1] ?? '';
+  const oneMonth = first === last;
+  const pairOf = <T>(start: T, end: T): T[] => (oneMonth ? [start] : [start, end]);
+  const count = (value: number | undefined) => (value === undefined ? '' : formatCount(value));
   const rows = summary.workloads.map((w) => {
     const [start, end] = [w.months[0], w.months[w.months.length - 1]];
     return [
       w.name,
-      formatMoney(w.costPerTaskFirst.p50),
-      formatMoney(w.costPerTaskLast.p50),
-      ...[start?.tokensPerTask, end?.tokensPerTask, start?.tasks, end?.tasks].map((count) =>
-        count === undefined ? '' : formatCount(count),
-      ),
+      ...pairOf(formatMoney(w.costPerTaskFirst.p50), formatMoney(w.costPerTaskLast.p50)),
+      ...pairOf(count(start?.tokensPerTask), count(end?.tokensPerTask)),
+      ...pairOf(count(start?.tasks), count(end?.tasks)),
     ];
   });
   const header = [
     'Workload',
-    `Cost per task ${first} (P50)`,
-    `${last} (P50)`,
-    `Tokens per task ${first} (mean)`,
-    `${last} (mean)`,
-    `Tasks ${first} (mean)`,
-    `${last} (mean)`,
+    ...pairOf(`Cost per task ${first} (P50)`, `${last} (P50)`),
+    ...pairOf(`Tokens per task ${first} (mean)`, `${last} (mean)`),
+    ...pairOf(`Tasks ${first} (mean)`, `${last} (mean)`),
   ];
   return tableOf(header, rows);
 }
@@ -116,11 +119,15 @@ export function buildMarkdown(
   }
   if (changes.length > 0) {
     const bullets = changes.map((change) => `- ${formatScheduledChange(change)}`);
-    lines.push('## Scheduled changes', '', ...bullets, '');
+    lines.push(`## ${SCHEDULED_CHANGES_TITLE}`, '', ...bullets, '');
   }
+  const span =
+    summary.months.length === 1
+      ? "are the horizon's one month"
+      : `sum the horizon's ${summary.months.length} months`;
   lines.push(
-    `Money in ${scenario.currency}; ${horizon} figures sum the horizon's ` +
-      `${summary.months.length} months. ${scenario.trials.toLocaleString('en-US')} trials, ` +
+    `Money in ${scenario.currency}; ${horizon} figures ${span}. ` +
+      `${countOf(scenario.trials, 'trial')}, ` +
       `seed ${scenario.seed}; the gap is per-task minus per-token, trial by trial.`,
   );
   return `${lines.join('\n')}\n`;

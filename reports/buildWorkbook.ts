@@ -1,15 +1,22 @@
 /**
  * The report as an Excel workbook (exceljs), for finance teams who rework the
- * numbers: sheets Summary, Monthly percentiles, Workloads, Assumptions and
- * Options. Cells hold the Summary's numbers in full, with a display format
- * ($, %), so a formula over them computes with what the forecast computed.
+ * numbers: sheets Summary, Monthly percentiles, Workloads, Assumptions (with
+ * the scheduled changes under the inputs) and Options. Cells hold the
+ * Summary's numbers in full, with a display format ($, %), so a formula over
+ * them computes with what the forecast computed.
  */
 import ExcelJS from 'exceljs';
 import type { Assumption } from '../engine/describeAssumptions.js';
+import type { ScheduledChange } from '../engine/describeScheduledChanges.js';
 import type { DistributionSummary, Summary } from '../engine/summaryTypes.js';
 import { MONTHLY_CSV_HEADER, TOTAL_SCOPE } from './buildMonthlyCsv.js';
 import { horizonNameOf } from './charts/chartTheme.js';
 import { describeDistribution, isPercentKey } from './formatAssumptionValue.js';
+import {
+  formatScheduledChange,
+  SCHEDULED_CHANGES_NOTE,
+  SCHEDULED_CHANGES_TITLE,
+} from './formatScheduledChange.js';
 import { pinZipTimestamps } from './pinZipTimestamps.js';
 
 const MONEY = '"$"#,##0.00';
@@ -143,7 +150,67 @@ const WORKLOAD_HEADER = [
   'Tasks per month, last month (mean)',
 ];
 
-function addAssumptionsSheet(workbook: ExcelJS.Workbook, assumptions: readonly Assumption[]) {
+const CHANGES_HEADER = [
+  'Scheduled change',
+  'Kind',
+  'Workload',
+  'Step',
+  'From model',
+  'To',
+  'First month',
+  'Ramp months',
+  'Largest share moved',
+  'At that share from',
+];
+
+/**
+ * The scheduled changes under the assumptions, as the HTML page lists them:
+ * its title, its note, then a row per change with the page's sentence first
+ * and the same facts in columns a formula can read. Nothing is written when
+ * the caller gives no list, since then the workbook cannot know.
+ */
+function addScheduledChanges(
+  sheet: ExcelJS.Worksheet,
+  changes: readonly ScheduledChange[] | undefined,
+): void {
+  if (changes === undefined) return;
+  sheet.addRow([]);
+  sheet.addRow([SCHEDULED_CHANGES_TITLE]).font = { bold: true };
+  sheet.addRow([SCHEDULED_CHANGES_NOTE]);
+  if (changes.length === 0) {
+    sheet.addRow(['No model migration or planned change is scheduled.']);
+    return;
+  }
+  sheet.addRow(CHANGES_HEADER).font = { bold: true };
+  CHANGES_HEADER.forEach((title, index) => {
+    const column = sheet.getColumn(index + 1);
+    // Model names run to about 20 characters; the assumptions' widths are kept where wider.
+    column.width = Math.max(column.width ?? 0, title.length + 2, 22);
+  });
+  for (const change of changes) {
+    const row = sheet.addRow([
+      formatScheduledChange(change),
+      change.kind === 'model-migration' ? 'model migration' : 'planned change',
+      change.workload,
+      change.step ?? '',
+      change.fromModel ?? '',
+      change.to,
+      change.startMonth,
+      change.rampMonths,
+      change.share,
+      change.fullMonth ?? '',
+    ]);
+    // The sentence is longer than the column: wrapped, it stays in view beside its facts.
+    row.getCell(1).alignment = { wrapText: true, vertical: 'top' };
+    row.getCell(9).numFmt = PERCENT;
+  }
+}
+
+function addAssumptionsSheet(
+  workbook: ExcelJS.Workbook,
+  assumptions: readonly Assumption[],
+  changes: readonly ScheduledChange[] | undefined,
+) {
   const rows = assumptions.map((a): Row => [
     a.path,
     describeDistribution(a),
@@ -161,6 +228,7 @@ function addAssumptionsSheet(workbook: ExcelJS.Workbook, assumptions: readonly A
     for (const column of [4, 5, 6]) sheet.getRow(i + 2).getCell(column).numFmt = format;
   });
   if (assumptions.length === 0) sheet.addRow(['Every input is at its default value.']);
+  addScheduledChanges(sheet, changes);
 }
 
 function addOptionsSheet(workbook: ExcelJS.Workbook, summary: Summary): void {
@@ -187,6 +255,7 @@ function addOptionsSheet(workbook: ExcelJS.Workbook, summary: Summary): void {
 export async function buildWorkbook(
   summary: Summary,
   assumptions: readonly Assumption[] = [],
+  changes?: readonly ScheduledChange[],
 ): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'pertask';
@@ -203,7 +272,7 @@ export async function buildWorkbook(
   addTable(workbook, SHEETS.monthly, MONTHLY_CSV_HEADER, monthlyRows(summary), moneyColumns);
   const workloadFormats = [null, ...Array<string>(9).fill(MONEY), ...Array<string>(4).fill(COUNT)];
   addTable(workbook, SHEETS.workloads, WORKLOAD_HEADER, workloadRows(summary), workloadFormats);
-  addAssumptionsSheet(workbook, assumptions);
+  addAssumptionsSheet(workbook, assumptions, changes);
   addOptionsSheet(workbook, summary);
   return pinZipTimestamps(new Uint8Array(await workbook.xlsx.writeBuffer()));
 }

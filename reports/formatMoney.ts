@@ -51,7 +51,7 @@ const SMALLEST_CHANGE = 0.00005;
  * Money this close to 0 prints as "$0": an absolute billionth of a dollar,
  * 1e-7 of a cent, is far below any amount a report means to show (the
  * smallest priced call, one token at $0.01 per million, is $1e-8). Gaps are
- * cleared of float noise where they are summarised (engine/summarize.ts); this
+ * cleared of float noise where they are summarised (engine/gapOf.ts); this
  * is the last guard for any other figure.
  */
 const NOISE_USD = 1e-9;

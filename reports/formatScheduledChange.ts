@@ -8,6 +8,12 @@ import type { ScheduledChange } from '../engine/describeScheduledChanges.js';
 import { countOf } from '../engine/countOf.js';
 import { formatPercent } from './formatMoney.js';
 
+/** The list's title and what it is, said once for the HTML page and the workbook. */
+export const SCHEDULED_CHANGES_TITLE = 'Scheduled changes';
+export const SCHEDULED_CHANGES_NOTE =
+  'Migrations and planned changes the forecast follows, month by month; the per-token ' +
+  'forecast keeps the first month’s way.';
+
 function timingOf(change: ScheduledChange): string {
   if (change.rampMonths === 0) return ` from ${change.startMonth}, at once`;
   const ramp = countOf(change.rampMonths, 'month');

@@ -1,3 +1,4 @@
+import { countOf } from '../countOf.js';
 import { isMap, isScalar, type Node } from 'yaml';
 import { parseMonth } from '../monthIndex.js';
 import { isCalendarDate } from '../isCalendarDate.js';
@@ -279,7 +280,7 @@ export function readMonthIndex(
   if (index < 0 || index >= horizon.months) {
     const message =
       `\`${raw}\` lies outside the horizon, which starts ${horizon.start} ` +
-      `and runs ${horizon.months} months.`;
+      `and runs ${countOf(horizon.months, 'month')}.`;
     context.error(entry.value, entry.path, 'bad-month', message);
     return undefined;
   }

@@ -4,7 +4,7 @@
  * to run ahead of plan.
  */
 import type { TopLevelSpec } from 'vega-lite';
-import type { BudgetPlan, Summary } from '../../engine/summaryTypes.js';
+import type { BudgetPlan, BudgetSummary, Summary } from '../../engine/summaryTypes.js';
 import { formatMoney, formatPercent } from '../formatMoney.js';
 import {
   CHART_CONFIG,
@@ -13,6 +13,7 @@ import {
   MONEY_AXIS_LABEL,
   MONTH_TOOLTIP,
   MONTH_X,
+  oneTrialBudgetVerbOf,
   PER_TASK_COLOR,
 } from './chartTheme.js';
 
@@ -31,8 +32,10 @@ export function crossingSentenceOf(plan: BudgetPlan, lead = 'Cumulative P50'): s
   const last = plan.cumulative.at(-1)?.month;
   if (first === undefined) return `${lead} stays within ${line} all through the horizon`;
   if (stays === null) return `${lead} runs ahead of ${line} in ${first} but ends within it`;
-  if (first === stays && stays === last)
-    return `${lead} runs ahead of ${line} in ${stays}, the last month`;
+  if (first === stays && stays === last) {
+    const which = plan.cumulative.length === 1 ? "the horizon's one month" : 'the last month';
+    return `${lead} runs ahead of ${line} in ${stays}, ${which}`;
+  }
   if (first === stays) return `${lead} runs ahead of ${line} from ${stays} to the end`;
   if (stays === last) {
     const again = `is ahead again in ${stays}, the last month`;
@@ -51,6 +54,33 @@ export function budgetEndSentenceOf(plan: BudgetPlan, amount: number): string {
   return `Cumulative P50 ends at ${formatMoney(end)}${share} ${formatMoney(amount)} budget`;
 }
 
+/**
+ * The budget's odds in a run of one trial, without its full stop: that trial
+ * exceeds the budget (by its overrun) or stays within it, and a share of
+ * trials, over the budget or under a P80 or P90, is not given, as it would
+ * read as a certainty. The HTML page and the chart say it alike.
+ */
+export function oneTrialBudgetSentenceOf(budget: BudgetSummary, plan: BudgetPlan): string {
+  const verb = oneTrialBudgetVerbOf(budget.exceedProbability);
+  const by = verb === 'exceeds' ? `, by ${formatMoney(plan.expectedOverrun)}` : '';
+  return (
+    `Budget ${formatMoney(budget.amount)}: per-task spend ${verb} it in the run’s one ` +
+    `trial${by}; one trial gives no chance of exceeding it and no budget that covers 80% ` +
+    'or 90% of trials'
+  );
+}
+
+function oddsSentenceOf(budget: BudgetSummary, plan: BudgetPlan, trials: number): string {
+  if (trials === 1) return `${oneTrialBudgetSentenceOf(budget, plan)}.`;
+  return (
+    `Budget ${formatMoney(budget.amount)}: exceeded in ` +
+    `${formatPercent(budget.exceedProbability)} ` +
+    `of trials, expected overrun ${formatMoney(plan.expectedOverrun)}; ` +
+    `${formatMoney(plan.coversP80)} covers 80% of trials, ` +
+    `${formatMoney(plan.coversP90)} covers 90%.`
+  );
+}
+
 function titleOf(summary: Summary): TopLevelSpec['title'] {
   const budget = summary.budget!;
   const plan = budget.plan!;
@@ -58,11 +88,7 @@ function titleOf(summary: Summary): TopLevelSpec['title'] {
   return {
     text: [`${budgetEndSentenceOf(plan, budget.amount)};`, `${crossing}.`],
     subtitle: [
-      `Budget ${formatMoney(budget.amount)}: exceeded in ` +
-        `${formatPercent(budget.exceedProbability)} ` +
-        `of trials, expected overrun ${formatMoney(plan.expectedOverrun)}; ` +
-        `${formatMoney(plan.coversP80)} covers 80% of trials, ` +
-        `${formatMoney(plan.coversP90)} covers 90%.`,
+      oddsSentenceOf(budget, plan, summary.scenario.trials),
       'Line: per-task cumulative P50; band: P10 to P90; ' +
         'dashed: the budget spread evenly over the months.',
     ],

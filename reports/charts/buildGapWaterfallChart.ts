@@ -19,6 +19,7 @@ import {
   PER_TOKEN_COLOR,
   horizonWordOf,
 } from './chartTheme.js';
+import { countOf } from '../../engine/countOf.js';
 
 /** Okabe-Ito grey for a driver that adds spend, bluish green for one that saves. */
 const ADDS_COLOR = '#999999';
@@ -112,7 +113,7 @@ function titleOf(summary: Summary, parts: readonly GapPart[]): TopLevelSpec['tit
       `Mean ${horizonWordOf(summary.months)} spend, from the per-token to the ` +
         'per-task forecast; each step is a driver’s Shapley part of the mean gap,',
       `its average effect over every order of switching the drivers on, on common draws ` +
-        `(${trials.toLocaleString('en-US')} trials). The parts sum to the gap.`,
+        `(${countOf(trials, 'trial')}). The parts sum to the gap.`,
     ],
   };
 }

@@ -18,6 +18,7 @@ import {
   lastMonthOf,
 } from './chartTheme.js';
 import { chooseLogTicks } from './chooseLogTicks.js';
+import { countOf } from '../../engine/countOf.js';
 
 interface IndexRow {
   readonly month: string;
@@ -116,7 +117,7 @@ function titleOf(summary: Summary): TopLevelSpec['title'] {
     text: `Cost per task ${perTask} while cost per token ${perToken} by ${last}`,
     subtitle:
       `Both 1.0 in ${first}. Lines: P50; bands: P10–P90 over ` +
-      `${summary.scenario.trials.toLocaleString('en-US')} trials. Log scale.`,
+      `${countOf(summary.scenario.trials, 'trial')}. Log scale.`,
   };
 }
 

@@ -7,7 +7,14 @@
 import type { TopLevelSpec } from 'vega-lite';
 import type { OptionPair, OptionsComparison } from '../../engine/summaryTypes.js';
 import { formatPercent, formatSignedMoney } from '../formatMoney.js';
-import { CHART_CONFIG, CHART_WIDTH, MONEY_AXIS_LABEL, PER_TASK_COLOR } from './chartTheme.js';
+import { countOf } from '../../engine/countOf.js';
+import {
+  CHART_CONFIG,
+  CHART_WIDTH,
+  cheaperInOneTrialOf,
+  MONEY_AXIS_LABEL,
+  PER_TASK_COLOR,
+} from './chartTheme.js';
 
 /** The pair whose first option is cheaper with the most certainty, either way round. */
 function clearestPair(pairs: readonly OptionPair[]): OptionPair {
@@ -15,21 +22,32 @@ function clearestPair(pairs: readonly OptionPair[]): OptionPair {
   return [...pairs].sort((a, b) => certainty(b) - certainty(a))[0]!;
 }
 
-function titleOf(comparison: OptionsComparison, horizon: string): TopLevelSpec['title'] {
+/** The finding of the clearest pair: how often one costs less, or in one trial whether it did. */
+function findingOf(comparison: OptionsComparison): string {
   const pair = clearestPair(comparison.pairs);
   const firstCheaper = pair.probabilityFirstCheaper >= 0.5;
   const [cheaper, dearer] = firstCheaper ? [pair.first, pair.second] : [pair.second, pair.first];
   const share = firstCheaper
     ? pair.probabilityFirstCheaper
     : 1 - pair.probabilityFirstCheaper - pair.probabilityEqual;
-  const median = firstCheaper ? -pair.difference.p50 : pair.difference.p50;
+  const by = formatSignedMoney(firstCheaper ? -pair.difference.p50 : pair.difference.p50);
+  if (comparison.trials === 1) {
+    return cheaperInOneTrialOf(pair) === null
+      ? `${pair.first} and ${pair.second} cost the same in the run’s one trial`
+      : `${cheaper} costs less than ${dearer} in the run’s one trial, by ${by.replace('+', '')}`;
+  }
+  return (
+    `${cheaper} costs less than ${dearer} in ${formatPercent(share)} of trials, ` +
+    `by ${by.replace('+', '')} at the median`
+  );
+}
+
+function titleOf(comparison: OptionsComparison, horizon: string): TopLevelSpec['title'] {
   return {
-    text:
-      `${cheaper} costs less than ${dearer} in ${formatPercent(share)} of trials, ` +
-      `by ${formatSignedMoney(median).replace('+', '')} at the median`,
+    text: findingOf(comparison),
     subtitle: [
       `${horizon} per-task spend, first option minus second, trial by trial on common draws ` +
-        `(${comparison.trials.toLocaleString('en-US')} trials).`,
+        `(${countOf(comparison.trials, 'trial')}).`,
       'Box: P25–P75; whiskers: P5–P95; tick: P50. ' +
         'Left of the zero line the first option is cheaper.',
     ],
@@ -48,7 +66,10 @@ export function buildPairedDifferenceChart(
     p50Label: formatSignedMoney(pair.difference.p50),
     p5Label: formatSignedMoney(pair.difference.p5),
     p95Label: formatSignedMoney(pair.difference.p95),
-    cheaperLabel: formatPercent(pair.probabilityFirstCheaper),
+    cheaperLabel:
+      comparison.trials === 1
+        ? (cheaperInOneTrialOf(pair) ?? 'neither')
+        : formatPercent(pair.probabilityFirstCheaper),
   }));
   const y = {
     field: 'pair',
@@ -68,7 +89,10 @@ export function buildPairedDifferenceChart(
     { field: 'p50Label', title: 'P50' },
     { field: 'p5Label', title: 'P5' },
     { field: 'p95Label', title: 'P95' },
-    { field: 'cheaperLabel', title: 'P(first cheaper)' },
+    {
+      field: 'cheaperLabel',
+      title: comparison.trials === 1 ? 'Cheaper in the one trial' : 'P(first cheaper)',
+    },
   ];
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',

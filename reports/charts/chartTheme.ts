@@ -3,6 +3,7 @@
  * month axis and the money axis labels, so the four charts read as one set.
  */
 import type { Config } from 'vega-lite';
+import type { OptionPair } from '../../engine/summaryTypes.js';
 
 /**
  * The two series are forecasts of total spend, named as such: "Per task" next
@@ -107,10 +108,32 @@ export function oneTrialBudgetVerbOf(share: number): 'exceeds' | 'stays within' 
   return share > 0 ? 'exceeds' : 'stays within';
 }
 
-/** "a year" for a 12-month horizon, else "over the 24 months": the span a total covers. */
+/**
+ * Which of a pair costs less in a run of one trial: its name, or null when
+ * both cost the same. One draw says which was cheaper in it, never "cheaper
+ * in 100% of trials", the certainty that `oneTrialBudgetVerbOf` also avoids.
+ * Read from the pair's shares, which at one trial are each 0 or 1.
+ */
+export function cheaperInOneTrialOf(pair: OptionPair): string | null {
+  if (pair.probabilityFirstCheaper > 0) return pair.first;
+  return pair.probabilityEqual > 0 ? null : pair.second;
+}
+
+/**
+ * "a year" for a 12-month horizon, "over the one month" for one, else "over the
+ * 24 months": the span a total covers.
+ */
 export function horizonSpanOf(months: readonly string[] | number): string {
   const count = typeof months === 'number' ? months : months.length;
+  if (count === 1) return 'over the one month';
   return count === 12 ? 'a year' : `over the ${count} months`;
+}
+
+/** "2027-01 to 2027-12", or "2027-01" alone when the months are one, never "2027-01 to 2027-01". */
+export function monthRangeOf(months: readonly string[]): string {
+  const first = months[0] ?? '';
+  const last = months[months.length - 1] ?? first;
+  return first === last ? first : `${first} to ${last}`;
 }
 
 /** Colour by series where the chart names its series itself, so it needs no legend. */

@@ -5,9 +5,9 @@
  * Each part appears only when the Summary holds its figures.
  */
 import { countOf } from '../../engine/countOf.js';
-import type { DistributionSummary, Summary } from '../../engine/summaryTypes.js';
-import { horizonNameOf, horizonWordOf } from '../charts/chartTheme.js';
-import { crossingSentenceOf } from '../charts/buildBudgetChart.js';
+import type { DistributionSummary, OptionOutcome, Summary } from '../../engine/summaryTypes.js';
+import { cheaperInOneTrialOf, horizonNameOf, horizonWordOf } from '../charts/chartTheme.js';
+import { crossingSentenceOf, oneTrialBudgetSentenceOf } from '../charts/buildBudgetChart.js';
 import { researchFirstSentence } from '../charts/buildTornadoChart.js';
 import { formatMoney, formatPercent, formatSignedMoney } from '../formatMoney.js';
 import { describeGapShares } from '../describeGapShares.js';
@@ -51,11 +51,11 @@ function gapTableOf(summary: Summary): string {
       ? ' Some parts raise spend and others lower it, so each share is of the sum of the ' +
         'parts’ sizes (signs ignored), not of the net gap, which would run past 100%.'
       : '';
-  const trials = (summary.gapAttributionTrials ?? summary.scenario.trials).toLocaleString('en-US');
+  const trials = countOf(summary.gapAttributionTrials ?? summary.scenario.trials, 'trial');
   return (
     '<h3>The gap, driver by driver</h3>' +
     `<p>Shapley parts of the ${escapeHtml(horizonWordOf(summary.months))} gap ` +
-    `over ${trials} trials; in every trial they sum to that trial’s gap.` +
+    `over ${trials}; in every trial they sum to that trial’s gap.` +
     `${escapeHtml(bothWays)}</p>` +
     tableOf(['Driver', 'Mean', 'P10', 'P90', shares.heading], rows, 'decision')
   );
@@ -72,14 +72,16 @@ function budgetTableOf(summary: Summary): string {
     ]),
   );
   const crossing = `${crossingSentenceOf(plan)}.`;
-  return (
-    '<h3>Budget</h3>' +
-    `<p>${escapeHtml(
-      `Budget ${formatMoney(summary.budget.amount)}: exceeded in ` +
+  const odds =
+    summary.scenario.trials === 1
+      ? `${oneTrialBudgetSentenceOf(summary.budget, plan)}.`
+      : `Budget ${formatMoney(summary.budget.amount)}: exceeded in ` +
         `${formatPercent(summary.budget.exceedProbability)} of trials, expected overrun ` +
         `${formatMoney(plan.expectedOverrun)}. A budget of ${formatMoney(plan.coversP80)} ` +
-        `covers 80% of trials and ${formatMoney(plan.coversP90)} covers 90%. ${crossing}`,
-    )}</p>` +
+        `covers 80% of trials and ${formatMoney(plan.coversP90)} covers 90%.`;
+  return (
+    '<h3>Budget</h3>' +
+    `<p>${escapeHtml(`${odds} ${crossing}`)}</p>` +
     tableOf(['Quarter', 'P10', 'P50', 'P90'], rows, 'decision')
   );
 }
@@ -87,10 +89,12 @@ function budgetTableOf(summary: Summary): string {
 function optionsTableOf(summary: Summary): string {
   const comparison = summary.options;
   if (comparison === undefined) return '';
+  // Over one month the first and last month are one: its cost once, not "$x → $x".
+  const oneMonth = summary.months.length === 1;
+  const costOf = (c: OptionOutcome['costPerTask'][number]) =>
+    oneMonth ? formatMoney(c.first) : `${formatMoney(c.first)} → ${formatMoney(c.last)}`;
   const rows = comparison.options.map((option) => {
-    const costs = option.costPerTask
-      .map((c) => `${c.workload} ${formatMoney(c.first)} → ${formatMoney(c.last)}`)
-      .join('; ');
+    const costs = option.costPerTask.map((c) => `${c.workload} ${costOf(c)}`).join('; ');
     return rowOf(option.name, [
       option.description,
       formatMoney(option.annual.p10),
@@ -99,23 +103,43 @@ function optionsTableOf(summary: Summary): string {
       costs,
     ]);
   });
+  // At one trial the last column names the option cheaper in it, not a share of trials.
+  const oneTrial = comparison.trials === 1;
   const pairRows = comparison.pairs.map((pair) =>
     rowOf(`${pair.first} − ${pair.second}`, [
       formatSignedMoney(pair.difference.p10),
       formatSignedMoney(pair.difference.p50),
       formatSignedMoney(pair.difference.p90),
-      formatPercent(pair.probabilityFirstCheaper),
+      oneTrial
+        ? (cheaperInOneTrialOf(pair) ?? 'neither: they cost the same')
+        : formatPercent(pair.probabilityFirstCheaper),
     ]),
   );
+  const [pairsLead, cheaperHead] = oneTrial
+    ? [
+        'Differences in the run’s one trial, on common draws; one trial gives no share of ' +
+          'trials in which an option is the cheaper:',
+        'Cheaper in the one trial',
+      ]
+    : ['Differences trial by trial, on common draws:', 'P(first cheaper)'];
   return (
     '<h3>Options</h3>' +
     tableOf(
-      ['Option', 'What changes', 'P10', 'P50', 'P90', 'Cost per task, first → last month (P50)'],
+      [
+        'Option',
+        'What changes',
+        'P10',
+        'P50',
+        'P90',
+        oneMonth
+          ? `Cost per task, ${summary.months[0] ?? ''} (P50)`
+          : 'Cost per task, first → last month (P50)',
+      ],
       rows,
       'decision',
     ) +
-    '<p>Differences trial by trial, on common draws:</p>' +
-    tableOf(['First − second', 'P10', 'P50', 'P90', 'P(first cheaper)'], pairRows, 'decision')
+    `<p>${escapeHtml(pairsLead)}</p>` +
+    tableOf(['First − second', 'P10', 'P50', 'P90', cheaperHead], pairRows, 'decision')
   );
 }
 

@@ -3,7 +3,7 @@
  * each forecast, how far apart they are, and the budget's odds. Plain text,
  * so the CLI can print them as they are and the page escapes them.
  */
-import { isGapNoise } from '../../engine/summarize.js';
+import { isGapNoise } from '../../engine/gapOf.js';
 import type { DistributionSummary, Summary } from '../../engine/summaryTypes.js';
 import { indexGrowthOf } from '../charts/buildIndexChart.js';
 import { oneTrialBudgetVerbOf } from '../charts/chartTheme.js';
@@ -12,6 +12,7 @@ import { formatMoney, formatPercent, formatRatio, formatSignedMoney } from '../f
 function horizonPhraseOf(summary: Summary): string {
   const first = summary.months[0] ?? '';
   const last = summary.months[summary.months.length - 1] ?? '';
+  if (summary.months.length === 1) return `In ${first}, the horizon's one month`;
   return summary.months.length === 12
     ? `Over the year from ${first} to ${last}`
     : `Over the ${summary.months.length} months from ${first} to ${last}`;
@@ -120,7 +121,12 @@ export function driversSentenceOf(summary: Summary): string | null {
   return `Of the mean gap of ${mean}, ${lead} ${list}.`;
 }
 
-function indexSentenceOf(summary: Summary): string {
+/**
+ * How cost per task and per token move by the last month; null over one
+ * month, where both are ×1 by definition.
+ */
+function indexSentenceOf(summary: Summary): string | null {
+  if (summary.months.length === 1) return null;
   const last = summary.months[summary.months.length - 1] ?? '';
   const perTask = formatRatio(indexGrowthOf(summary.index.costPerTask));
   const perToken = formatRatio(indexGrowthOf(summary.index.costPerToken));

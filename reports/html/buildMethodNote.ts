@@ -36,11 +36,15 @@ function samplingSentenceOf(summary: Summary): string {
         'estimated: too few trials'
       : 'The per-task P50 of the total spend has a Monte Carlo standard error of ' +
         formatMoney(p50Error);
+  // One trial has no median and no middle 80%: its P10, P50 and P90 are that trial.
+  const percentiles =
+    trials === 1
+      ? 'With one trial, its P10, P50 and P90 are that trial alone.'
+      : 'P50 is the median trial; P10 to P90 holds the middle 80% of trials.';
   return (
     `Both forecasts run on ${trialsText} ` +
-    `(seed ${seed}), so their gap is computed trial by trial. P50 is the median trial; ` +
-    `P10 to P90 holds the middle 80% of trials. ${error}; rerunning with the same seed ` +
-    'gives the same numbers.'
+    `(seed ${seed}), so their gap is computed trial by trial. ${percentiles} ` +
+    `${error}; rerunning with the same seed gives the same numbers.`
   );
 }
 

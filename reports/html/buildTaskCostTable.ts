@@ -23,12 +23,12 @@ function monthCells(month: TaskCostSummary): string[] {
   ];
 }
 
-function rowOf(workload: WorkloadSummary): string {
+function rowOf(workload: WorkloadSummary, oneMonth: boolean): string {
   const { taskCost } = workload;
   const cells = [
     taskCost.threshold === null ? NO_THRESHOLD : formatMoney(taskCost.threshold),
     ...monthCells(taskCost.first),
-    ...monthCells(taskCost.last),
+    ...(oneMonth ? [] : monthCells(taskCost.last)),
   ];
   return `<tr><th scope="row">${escapeHtml(workload.name)}</th>${cells.map(cell).join('')}</tr>`;
 }
@@ -38,13 +38,15 @@ export function buildTaskCostTable(summary: Summary): string {
   const first = summary.workloads[0]?.taskCost.first;
   const last = summary.workloads[0]?.taskCost.last;
   if (first === undefined || last === undefined) return '';
+  // Over one month the first and last month are one: its columns once, its median the base.
+  const oneMonth = first.month === last.month;
   const columns = '<th>Median</th><th>P95</th><th>Share above threshold</th>';
   const header =
     '<thead><tr><th rowspan="2" scope="col">Workload</th>' +
-    '<th rowspan="2" scope="col">Threshold (twice the first median)</th>' +
+    `<th rowspan="2" scope="col">Threshold (twice the ${oneMonth ? '' : 'first '}median)</th>` +
     `<th colspan="3">${escapeHtml(first.month)}</th>` +
-    `<th colspan="3">${escapeHtml(last.month)}</th>` +
-    `</tr><tr>${columns}${columns}</tr></thead>`;
+    (oneMonth ? '' : `<th colspan="3">${escapeHtml(last.month)}</th>`) +
+    `</tr><tr>${columns}${oneMonth ? '' : columns}</tr></thead>`;
   const note =
     `<p class="note">${first.tasks.toLocaleString('en-US')} tasks drawn one by one per ` +
     'workload and month, every uncertain input at its median, so without the ' +
@@ -57,6 +59,6 @@ export function buildTaskCostTable(summary: Summary): string {
         'later, or mostly do not run), so twice it is no threshold for expensive tasks.'
       : '') +
     '</p>';
-  const rows = summary.workloads.map(rowOf).join('');
+  const rows = summary.workloads.map((workload) => rowOf(workload, oneMonth)).join('');
   return `<table class="tasks">${header}<tbody>${rows}</tbody></table>${note}`;
 }

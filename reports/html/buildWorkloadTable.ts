@@ -13,23 +13,30 @@ const spreadCells = (distribution: DistributionSummary): string[] =>
 
 const cell = (text: string): string => `<td>${escapeHtml(text)}</td>`;
 
-function workloadRowOf(workload: WorkloadSummary): string {
+/** The first and the last month's cell of a figure; one cell when they are one month. */
+function monthCells(oneMonth: boolean, first: string, last: string): string[] {
+  return oneMonth ? [first] : [first, last];
+}
+
+function workloadRowOf(workload: WorkloadSummary, oneMonth: boolean): string {
   const first = workload.months[0];
   const last = workload.months[workload.months.length - 1];
+  const count = (month: number | undefined) => (month === undefined ? '' : formatCount(month));
   const cells = [
     ...spreadCells(workload.annual.perTask),
     ...spreadCells(workload.annual.perToken),
-    formatMoney(workload.costPerTaskFirst.p50),
-    formatMoney(workload.costPerTaskLast.p50),
-    first === undefined ? '' : formatCount(first.tokensPerTask),
-    last === undefined ? '' : formatCount(last.tokensPerTask),
-    first === undefined ? '' : formatCount(first.tasks),
-    last === undefined ? '' : formatCount(last.tasks),
+    ...monthCells(
+      oneMonth,
+      formatMoney(workload.costPerTaskFirst.p50),
+      formatMoney(workload.costPerTaskLast.p50),
+    ),
+    ...monthCells(oneMonth, count(first?.tokensPerTask), count(last?.tokensPerTask)),
+    ...monthCells(oneMonth, count(first?.tasks), count(last?.tasks)),
   ];
   return `<tr><th scope="row">${escapeHtml(workload.name)}</th>${cells.map(cell).join('')}</tr>`;
 }
 
-function totalRowOf(summary: Summary): string {
+function totalRowOf(summary: Summary, oneMonth: boolean): string {
   const cells = [
     ...spreadCells(summary.total.annual.perTask),
     ...spreadCells(summary.total.annual.perToken),
@@ -38,7 +45,7 @@ function totalRowOf(summary: Summary): string {
   // tasks of different workloads are different things and are not added up.
   return (
     `<tr class="total"><th scope="row">All workloads</th>${cells.map(cell).join('')}` +
-    `${'<td></td>'.repeat(6)}</tr>`
+    `${'<td></td>'.repeat(oneMonth ? 3 : 6)}</tr>`
   );
 }
 
@@ -47,25 +54,34 @@ function totalRowOf(summary: Summary): string {
  * its median; tokens per task is kept only as a mean over trials, so it shows
  * that. Each header names its statistic, and both name the same two months.
  */
-function headerOf(summary: Summary): string {
+function headerOf(summary: Summary, oneMonth: boolean): string {
   const horizon = escapeHtml(horizonNameOf(summary.months));
   const first = escapeHtml(summary.months[0] ?? '');
   const last = escapeHtml(summary.months[summary.months.length - 1] ?? '');
   const spread = '<th>P10</th><th>P50</th><th>P90</th>';
-  const months = `<th>First month<br>${first}</th><th>Last month<br>${last}</th>`;
+  // Over one month, first and last are the same month: named once, not twice.
+  const months = oneMonth
+    ? `<th>${first}</th>`
+    : `<th>First month<br>${first}</th><th>Last month<br>${last}</th>`;
+  const span = oneMonth ? 1 : 2;
   return (
     '<thead><tr><th rowspan="2" scope="col">Workload</th>' +
     `<th colspan="3" class="per-task">${horizon} spend, per-task forecast</th>` +
     `<th colspan="3" class="per-token">${horizon} spend, per-token forecast</th>` +
-    '<th colspan="2">Cost per task, P50 of trials</th>' +
-    '<th colspan="2">Tokens per task, mean of trials</th>' +
-    '<th colspan="2">Tasks per month, mean of trials</th></tr>' +
+    `<th colspan="${span}">Cost per task, P50 of trials</th>` +
+    `<th colspan="${span}">Tokens per task, mean of trials</th>` +
+    `<th colspan="${span}">Tasks per month, mean of trials</th></tr>` +
     `<tr>${spread}${spread}${months}${months}${months}</tr></thead>`
   );
 }
 
 /** The table as an HTML fragment. Cost: one row per workload. */
 export function buildWorkloadTable(summary: Summary): string {
-  const rows = [...summary.workloads.map(workloadRowOf), totalRowOf(summary)];
-  return `<table class="workloads">${headerOf(summary)}<tbody>${rows.join('')}</tbody></table>`;
+  const oneMonth = summary.months.length === 1;
+  const rows = [
+    ...summary.workloads.map((workload) => workloadRowOf(workload, oneMonth)),
+    totalRowOf(summary, oneMonth),
+  ];
+  const header = headerOf(summary, oneMonth);
+  return `<table class="workloads">${header}<tbody>${rows.join('')}</tbody></table>`;
 }

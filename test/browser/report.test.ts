@@ -46,11 +46,12 @@ describe.skipIf(!available && !BROWSER_REQUIRED)('the HTML report in Chromium', 
   });
 
   it.each(EXAMPLES)('opens %s offline and draws every chart', async (example) => {
-    const { summary, assumptions } = exampleReportInputs(join('scenarios', example), 1000);
+    const { summary, assumptions, changes } = exampleReportInputs(join('scenarios', example), 1000);
     const files = await assembleReports({
       summary,
       scripts,
       assumptions,
+      changes,
       formats: new Set(['html']),
     });
     const file = join(folder, `${summary.scenario.name}.html`);

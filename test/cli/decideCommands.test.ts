@@ -128,6 +128,46 @@ describe('pertask compare', () => {
     expect(comparison.trials).toBe(1000);
   });
 
+  it('says which option was cheaper in a run of one trial, never in 100% of trials', async () => {
+    const folder = makeTemporaryFolder();
+    // LINEAR spends 24 * calls a year: $48 as written, $24 at one call, $72 at three.
+    const options = ['one-call: 1', 'three-calls: 3', 'two-calls: 2'].map((line) => {
+      const [name, calls] = line.split(': ');
+      return `  ${name}:\n    set:\n      workloads.w.steps.s.calls: ${calls}`;
+    });
+    const file = writeScenario(folder, 'linear.yaml', `${LINEAR}options:\n${options.join('\n')}\n`);
+    const run = await runCli(['compare', file, '--trials', '1', '--out', folder], folder);
+    expect(run.code).toBe(0);
+    expect(run.stdout).not.toMatch(/% of trials/);
+    expect(run.stdout).toContain(
+      [
+        'Differences in the one trial run, first minus second:',
+        '  base - one-call: +$24; one-call is the cheaper',
+        '  base - three-calls: -$24; base is the cheaper',
+        '  base - two-calls: $0; they cost the same',
+        '  one-call - three-calls: -$48; one-call is the cheaper',
+        '  one-call - two-calls: -$24; one-call is the cheaper',
+        '  three-calls - two-calls: +$24; two-calls is the cheaper',
+        'One trial gives no share of trials in which an option is the cheaper.',
+      ].join('\n'),
+    );
+    const chart = readFileSync(join(folder, 'compare', 'paired-differences.vl.json'), 'utf8');
+    expect(JSON.parse(chart).title.text).toBe(
+      'one-call costs less than base in the run’s one trial, by $24',
+    );
+  });
+
+  it('keeps the share of trials in which each is cheaper at more than one trial', async () => {
+    const folder = makeTemporaryFolder();
+    const text = `${LINEAR}options:\n  one-call:\n    set:\n      workloads.w.steps.s.calls: 1\n`;
+    const file = writeScenario(folder, 'linear.yaml', text);
+    const run = await runCli(['compare', file, '--trials', '2', '--out', folder], folder);
+    // Every input is fixed, so base ($48) costs more than one-call ($24) in both trials.
+    expect(run.stdout).toContain(
+      '  base - one-call: P10 +$24, P50 +$24, P90 +$24; base is cheaper in 0% of trials',
+    );
+  });
+
   it('pairs two files on the first one’s draws: a copy differs by exactly zero', async () => {
     const folder = makeTemporaryFolder();
     const a = writeScenario(folder, 'a.yaml', LINEAR.replace('trials: 1000', 'trials: 2000'));

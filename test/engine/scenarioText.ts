@@ -20,3 +20,41 @@ prices:
     test-model:
       { input: $2.00, cached_input: $0.50, cache_write: $2.50, output: $8.00, as_of: 2026-12-01 }
 `;
+
+/**
+ * Two forecasts that agree by construction: no growth, drift or elasticity, so
+ * every month's task burns the first month's tokens and the per-token forecast
+ * (which freezes them, MODEL.md) prices the same tasks as the per-task one.
+ * Their gap is 0 in every trial and month; only the order of the sums differs.
+ * Two workloads of two steps and cached input give the sums something to part on.
+ */
+export const EQUAL_FORECASTS = `
+scenario: equal-forecasts
+start: 2027-01
+months: 6
+seed: 11
+${TEST_PRICES}
+  curve:
+    annual_change: -20% to -60%
+workloads:
+  first:
+    tasks_per_month: 1234 to 5678
+    steps:
+      classify:
+        model: test-model
+        input_tokens: 1.1k to 3.3k
+        output_tokens: 77 to 333
+        cached_share: 13% to 71%
+      answer:
+        model: test-model
+        when: 8% to 20%
+        input_tokens: 6k to 14k
+        output_tokens: 300 to 700
+  second:
+    tasks_per_month: 2000 to 4000
+    steps:
+      reply:
+        model: test-model
+        input_tokens: 1.3k to 3.7k
+        output_tokens: 170 to 333
+`;

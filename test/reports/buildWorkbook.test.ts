@@ -1,7 +1,16 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import { forecastScenarioText } from '../../engine/forecast.js';
 import type { Summary } from '../../engine/summaryTypes.js';
+import { assembleReports } from '../../reports/assembleReports.js';
 import { buildWorkbook, SHEETS } from '../../reports/buildWorkbook.js';
+import {
+  formatScheduledChange,
+  SCHEDULED_CHANGES_NOTE,
+  SCHEDULED_CHANGES_TITLE,
+} from '../../reports/formatScheduledChange.js';
+import { escapeHtml } from '../../reports/html/escapeHtml.js';
+import { EQUAL_FORECASTS } from '../engine/scenarioText.js';
 import { exampleReportInputs } from './exampleReportInputs.js';
 
 async function readBack(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
@@ -124,6 +133,125 @@ describe('buildWorkbook, read back with exceljs', async () => {
       perToken.p50,
       perToken.p90,
     ]);
+  });
+});
+
+/** The rows of the Assumptions sheet from the scheduled changes' title on; [] without it. */
+function changeRowsOf(workbook: ExcelJS.Workbook): unknown[][] {
+  const rows = rowsOf(workbook, SHEETS.assumptions);
+  const title = rows.findIndex((row) => row[0] === SCHEDULED_CHANGES_TITLE);
+  return title < 0 ? [] : rows.slice(title);
+}
+
+const NO_SCRIPTS = { vega: '', vegaLite: '', vegaEmbed: '' };
+
+describe('the scheduled changes on the Assumptions sheet', async () => {
+  const docs = exampleReportInputs('scenarios/docs-pipeline.yaml', 200);
+  // Through assembleReports, as `run` writes report.xlsx, beside the HTML page it writes.
+  const files = await assembleReports({
+    ...docs,
+    scripts: NO_SCRIPTS,
+    formats: new Set(['xlsx', 'html']),
+  });
+  const workbook = await readBack(files.get('report.xlsx') as Uint8Array);
+  const [title, note, header, migration, ...rest] = changeRowsOf(workbook);
+
+  it("lists docs-pipeline's migration under the title and note the HTML page shows", () => {
+    expect(title).toEqual([SCHEDULED_CHANGES_TITLE]);
+    expect(note).toEqual([SCHEDULED_CHANGES_NOTE]);
+    expect(header?.[0]).toBe('Scheduled change');
+    expect(rest).toEqual([]);
+    const html = String(files.get('report.html'));
+    expect(html).toContain(`<h3>${SCHEDULED_CHANGES_TITLE}</h3>`);
+    expect(html).toContain(escapeHtml(SCHEDULED_CHANGES_NOTE));
+  });
+
+  it('states the migration in the sentence of the HTML page, and in columns', () => {
+    const sentence = formatScheduledChange(docs.changes[0]!);
+    expect(migration?.[0]).toBe(sentence);
+    expect(String(files.get('report.html'))).toContain(`<li>${escapeHtml(sentence)}</li>`);
+    // scenarios/docs-pipeline.yaml, step revise on gpt-4.1: migrate: { to: gpt-4.1-mini,
+    // from: 2027-07, ramp: 3, share: 70% }; a ramp of 3 months from 2027-07 ends in 2027-09.
+    expect(migration?.slice(1, 8)).toEqual([
+      'model migration',
+      'docs-pipeline',
+      'revise',
+      'gpt-4.1',
+      'gpt-4.1-mini',
+      '2027-07',
+      3,
+    ]);
+    expect(migration?.[8]).toBeCloseTo(0.7, 12);
+    expect(migration?.[9]).toBe('2027-09');
+  });
+
+  it("lists support-triage's planned change with the option it moves tasks to", async () => {
+    const triage = exampleReportInputs('scenarios/support-triage.yaml', 200);
+    const bytes = await buildWorkbook(triage.summary, triage.assumptions, triage.changes);
+    const [, , , planned] = changeRowsOf(await readBack(bytes));
+    // scenarios/support-triage.yaml: planned_changes: mini-second-pass from 2027-07, ramp 4,
+    // all tasks (no share given): 100% from the ramp's last month, 2027-10.
+    expect(planned).toEqual([
+      formatScheduledChange(triage.changes[0]!),
+      'planned change',
+      'support-triage',
+      '',
+      '',
+      'mini-second-pass',
+      '2027-07',
+      4,
+      1,
+      '2027-10',
+    ]);
+  });
+
+  it('says none is scheduled for a scenario without any, and nothing when not told', async () => {
+    const review = exampleReportInputs('scenarios/code-review.yaml', 200);
+    const told = await readBack(await buildWorkbook(review.summary, review.assumptions, []));
+    expect(changeRowsOf(told)).toEqual([
+      [SCHEDULED_CHANGES_TITLE],
+      [SCHEDULED_CHANGES_NOTE],
+      ['No model migration or planned change is scheduled.'],
+    ]);
+    const untold = await readBack(await buildWorkbook(review.summary, review.assumptions));
+    expect(changeRowsOf(untold)).toEqual([]);
+  });
+});
+
+describe('the gaps of the workbook', async () => {
+  // Sketched per-workload months (exactWorkloadSeries: false) are where float noise showed:
+  // see EQUAL_FORECASTS, whose two forecasts agree in every trial, so every gap is 0.
+  const outcome = forecastScenarioText(EQUAL_FORECASTS, {
+    trials: 1500,
+    exactWorkloadSeries: false,
+  });
+  if (!outcome.ok) throw new Error('EQUAL_FORECASTS does not validate');
+  const json = JSON.parse(JSON.stringify(outcome.summary)) as Summary;
+  const workbook = await readBack(await buildWorkbook(outcome.summary));
+
+  it('are the cleared gaps of summary.json, exactly 0 where the forecasts agree', () => {
+    expect(json.workloadMonthlySketch).toBeDefined();
+    const monthlyGaps = rowsOf(workbook, SHEETS.monthly).filter((row) => row[2] === 'gap');
+    expect(monthlyGaps).toHaveLength(json.months.length * (1 + json.workloads.length));
+    for (const row of monthlyGaps) {
+      const month = json.months.indexOf(String(row[0]));
+      const scope = json.workloads.find((w) => w.name === row[1]);
+      const gap = (scope?.monthly ?? json.total.monthly)[month]!.gap;
+      expect(row.slice(3)).toEqual([
+        gap.mean,
+        gap.p5,
+        gap.p10,
+        gap.p25,
+        gap.p50,
+        gap.p75,
+        gap.p90,
+        gap.p95,
+      ]);
+      expect(new Set(row.slice(3))).toEqual(new Set([0]));
+    }
+    const figures = new Map(rowsOf(workbook, SHEETS.summary).map(([k, v]) => [k, v]));
+    expect(figures.get('Gap (per-task minus per-token) spend, mean')).toBe(0);
+    expect(rowsOf(workbook, SHEETS.workloads).map((row) => row[7])).toEqual([0, 0]);
   });
 });
 

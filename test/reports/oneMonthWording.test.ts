@@ -1,0 +1,151 @@
+/**
+ * A horizon of one month has one first and last month. Every report names it
+ * once ("2027-01", a single column, "twice that median") instead of twice
+ * ("2027-01 to 2027-01", two equal columns), and leaves out what needs two
+ * months: the change between them and the charts drawn over the months.
+ */
+import { describe, expect, it } from 'vitest';
+import { formatComparison } from '../../cli/compareCommand.js';
+import { formatRunSummary } from '../../cli/formatRunSummary.js';
+import { forecastScenarioText } from '../../engine/forecast.js';
+import { buildCharts } from '../../reports/buildCharts.js';
+import { buildHtml } from '../../reports/buildHtml.js';
+import { buildMarkdown } from '../../reports/buildMarkdown.js';
+import { crossingSentenceOf } from '../../reports/charts/buildBudgetChart.js';
+import { monthRangeOf } from '../../reports/charts/chartTheme.js';
+import { formatMoney } from '../../reports/formatMoney.js';
+import { forecastForTest, TEST_PRICES } from '../engine/scenarioText.js';
+
+const oneMonth = (budget: string) => `
+scenario: one-month
+start: 2027-01
+months: 1
+trials: 400
+seed: 3
+budget: ${budget}
+${TEST_PRICES}
+  curve:
+    annual_change: -20% to -60%
+workloads:
+  review:
+    tasks_per_month: 20k to 30k
+    steps:
+      loop:
+        model: test-model
+        calls: 3
+        input_tokens: 2k to 6k
+        output_tokens: 500
+options:
+  short-answers:
+    set:
+      workloads.review.steps.loop.output_tokens: 250
+`;
+
+/** The same month twice: "2027-01 to 2027-01", "2027-01 → 2027-01". */
+const SAME_MONTH_TWICE = /(\d{4}-\d{2})( to | → | -> )\1/;
+
+describe('monthRangeOf', () => {
+  it('names a range of months by its ends, and one month once', () => {
+    expect(monthRangeOf(['2027-01', '2027-02', '2027-03'])).toBe('2027-01 to 2027-03');
+    expect(monthRangeOf(['2027-01'])).toBe('2027-01');
+  });
+});
+
+describe('the reports of a one-month horizon', () => {
+  const summary = forecastForTest(oneMonth('$100k'));
+  const charts = buildCharts(summary);
+  const terminal = formatRunSummary(summary);
+  const html = buildHtml(summary, charts, { vega: '', vegaLite: '', vegaEmbed: '' });
+  const markdown = buildMarkdown(summary);
+  const reports = { terminal, html, markdown };
+
+  it('never name the month twice or count "1 months"', () => {
+    expect(summary.months).toEqual(['2027-01']);
+    for (const [name, text] of Object.entries(reports)) {
+      expect(text, name).not.toMatch(SAME_MONTH_TWICE);
+      expect(text, name).not.toContain('1 months');
+      expect(text, name).not.toContain('against 2027-01');
+      expect(text, name).not.toContain('By 2027-01');
+    }
+  });
+
+  it('head the terminal with the month and show cost per task in one column', () => {
+    const lines = terminal.split('\n');
+    expect(lines[0]).toBe('one-month: 2027-01, 400 trials, seed 3');
+    const costs = lines.findIndex((line) => line.startsWith('cost per task (P50)'));
+    expect(lines[costs]).toMatch(/^cost per task \(P50\) +2027-01$/);
+    const cost = formatMoney(summary.workloads[0]!.costPerTaskFirst.p50);
+    expect(lines[costs + 1]).toMatch(new RegExp(`^review +\\${cost}$`));
+    expect(terminal).not.toContain('change of P50s');
+    expect(terminal).toContain('(twice that median).');
+  });
+
+  it('say in the terminal what an option saves over the one month', () => {
+    const pair = summary.options!.pairs[0]!;
+    expect(terminal).toContain(
+      `Option short-answers saves ${formatMoney(pair.difference.p50)} over the one month at P50`,
+    );
+  });
+
+  it('open the page and summary.md with the month itself', () => {
+    const { perTask } = summary.total.annual;
+    const opening =
+      "In 2027-01, the horizon's one month, the per-task forecast puts spend at " +
+      `${formatMoney(perTask.p50)} (P50)`;
+    expect(markdown).toContain(opening);
+    expect(html).toContain(opening.replace("'", '&#39;'));
+    expect(markdown).toContain("1-month figures are the horizon's one month.");
+  });
+
+  it('give the month one column in the workload, single-task and options tables', () => {
+    expect(html).toContain('<th colspan="1">Cost per task, P50 of trials</th>');
+    expect(html).not.toContain('First month<br>');
+    expect(html).toContain('Threshold (twice the median)');
+    expect(html.match(/<th colspan="3">2027-01<\/th>/g)).toHaveLength(1);
+    expect(html).toContain('<th scope="col">Cost per task, 2027-01 (P50)</th>');
+    expect(markdown).toContain(
+      '| Workload | Cost per task 2027-01 (P50) | Tokens per task 2027-01 (mean) | ' +
+        'Tasks 2027-01 (mean) |',
+    );
+  });
+
+  it('draw no chart over the months, which would be one point', () => {
+    expect(charts.map((chart) => chart.name)).not.toContain('index');
+    expect(charts.map((chart) => chart.name)).not.toContain('monthly-fan');
+    expect(charts.map((chart) => chart.name)).toContain('annual-distribution');
+  });
+
+  it('print the comparison with one cost per task, not "$x -> $x"', () => {
+    const text = formatComparison(summary.options!, 1);
+    const base = summary.options!.options[0]!.costPerTask[0]!;
+    expect(text).toContain(`(review ${formatMoney(base.first)} a task)`);
+    expect(text).not.toContain('->');
+    expect(text.startsWith('1-month spend')).toBe(true);
+  });
+});
+
+describe('a one-month horizon over its budget', () => {
+  it('says the cumulative spend runs ahead in the horizon’s one month, not its last', () => {
+    // A budget of $1 is below any month of 20k tasks or more at 3 calls of 2k tokens.
+    const summary = forecastForTest(oneMonth('$1'));
+    expect(crossingSentenceOf(summary.budget!.plan!)).toBe(
+      "Cumulative P50 runs ahead of the budget’s straight line in 2027-01, the horizon's one " +
+        'month',
+    );
+  });
+});
+
+describe('a one-month scenario naming a later month', () => {
+  it('says the horizon runs 1 month, not "1 months"', () => {
+    const text = oneMonth('$100k').replace(
+      '        output_tokens: 500\n',
+      '        output_tokens: 500\n    drift:\n      loop.calls: +10% by 2027-02\n',
+    );
+    const outcome = forecastScenarioText(text);
+    expect(outcome.ok).toBe(false);
+    const messages = outcome.ok ? [] : outcome.issues.map((issue) => issue.message);
+    expect(messages).toContain(
+      '`2027-02` lies outside the horizon, which starts 2027-01 and runs 1 month.',
+    );
+  });
+});

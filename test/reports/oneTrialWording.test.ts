@@ -1,0 +1,153 @@
+/**
+ * At one trial a share of trials is 0% or 100%, which reads as a certainty one
+ * draw cannot give. Every report that states such a share (the terminal, the
+ * HTML page and its charts, summary.md) says instead what happened in the one
+ * trial; at many trials each keeps its share (the golden specs hold those).
+ */
+import { describe, expect, it } from 'vitest';
+import { formatRunSummary } from '../../cli/formatRunSummary.js';
+import { cheaperInOneTrialOf } from '../../reports/charts/chartTheme.js';
+import { buildCharts } from '../../reports/buildCharts.js';
+import { buildHtml } from '../../reports/buildHtml.js';
+import { buildMarkdown } from '../../reports/buildMarkdown.js';
+import { formatMoney } from '../../reports/formatMoney.js';
+import { escapeHtml } from '../../reports/html/escapeHtml.js';
+import { reviewScenario } from '../engine/decide/decideScenarios.js';
+import { forecastForTest } from '../engine/scenarioText.js';
+
+/** A share of trials stated as a figure: "in 100% of trials", "exceeded in 0% of trials". */
+const SHARE_OF_TRIALS = /in [\d.]+% of (per-task |per-token )?trials|covers [\d.]+% of trials/;
+
+/** reviewScenario's loop makes 3 calls of 500 output tokens; its budget is $18k. */
+const OPTIONS = `
+options:
+  short-answers:
+    set:
+      workloads.review.steps.loop.output_tokens: 250
+  long-answers:
+    set:
+      workloads.review.steps.loop.output_tokens: 1000
+  same-answers:
+    set:
+      workloads.review.steps.loop.output_tokens: 500
+`;
+
+describe('cheaperInOneTrialOf', () => {
+  const pair = { first: 'a', second: 'b', difference: {} as never };
+
+  it('names the first, the second, or neither from the shares of one trial', () => {
+    expect(cheaperInOneTrialOf({ ...pair, probabilityFirstCheaper: 1, probabilityEqual: 0 })).toBe(
+      'a',
+    );
+    expect(cheaperInOneTrialOf({ ...pair, probabilityFirstCheaper: 0, probabilityEqual: 0 })).toBe(
+      'b',
+    );
+    expect(
+      cheaperInOneTrialOf({ ...pair, probabilityFirstCheaper: 0, probabilityEqual: 1 }),
+    ).toBeNull();
+  });
+});
+
+describe('the reports of a run of one trial', () => {
+  const summary = forecastForTest(reviewScenario(OPTIONS), 1);
+  const charts = buildCharts(summary);
+  const terminal = formatRunSummary(summary);
+  const html = buildHtml(summary, charts, { vega: '', vegaLite: '', vegaEmbed: '' });
+  const markdown = buildMarkdown(summary);
+  // Each option's spend in the one trial, read from its own outcome: the pair's difference
+  // is checked against these, not against itself.
+  const spendOf = (name: string) =>
+    summary.options!.options.find((option) => option.name === name)!.annual.p50;
+  const base = spendOf('base');
+
+  it('state no share of trials, in the terminal, the page, its charts or summary.md', () => {
+    expect(summary.scenario.trials).toBe(1);
+    expect(terminal).not.toMatch(SHARE_OF_TRIALS);
+    expect(html).not.toMatch(SHARE_OF_TRIALS);
+    expect(markdown).not.toMatch(SHARE_OF_TRIALS);
+    for (const chart of charts) expect(JSON.stringify(chart.spec)).not.toMatch(SHARE_OF_TRIALS);
+    expect(markdown).toContain('1 trial, seed 7;');
+    expect(markdown).not.toContain('1 trials');
+    expect(html).not.toContain('1 trials');
+  });
+
+  it('say in the terminal what each option saved or cost in the one trial', () => {
+    const saved = base - spendOf('short-answers');
+    const extra = spendOf('long-answers') - base;
+    // Half the output tokens cost less, twice as many cost more: the signs are certain.
+    expect(saved).toBeGreaterThan(0);
+    expect(extra).toBeGreaterThan(0);
+    const tail = "in the run's one trial (paired); one trial gives no share of trials in which";
+    expect(terminal).toContain(`Option short-answers saves ${formatMoney(saved)} a year ${tail}`);
+    expect(terminal).toContain(
+      `Option long-answers costs ${formatMoney(extra)} more a year ${tail}`,
+    );
+    expect(terminal).toContain(`Option same-answers costs the same as the scenario ${tail}`);
+  });
+
+  it('say in the terminal whether the one trial overran the budget, without a P80', () => {
+    // The overrun of one trial is its spend above the budget, or none.
+    const spend = summary.total.annual.perTask.p50;
+    const budget = summary.budget!.amount;
+    const overrun = spend > budget ? `overrun ${formatMoney(spend - budget)}` : 'no overrun';
+    expect(terminal).toContain(
+      `Budget plan: ${overrun} in the run's one trial, which gives no budget that covers ` +
+        'P80 or P90;',
+    );
+  });
+
+  it('name the cheaper of each pair on the page instead of P(first cheaper)', () => {
+    expect(html).not.toContain('P(first cheaper)');
+    expect(html).toContain('<th scope="col">Cheaper in the one trial</th>');
+    const cells = (pair: string) => html.split(`${pair}</th>`)[1]!.split('</tr>')[0]!;
+    expect(cells('base − short-answers')).toContain('<td>short-answers</td>');
+    expect(cells('base − long-answers')).toContain('<td>base</td>');
+    expect(cells('base − same-answers')).toContain('<td>neither: they cost the same</td>');
+  });
+
+  it('say on the page and in the budget chart whether the one trial exceeds the budget', () => {
+    const spend = summary.total.annual.perTask.p50;
+    const budget = summary.budget!.amount;
+    const verb = spend > budget ? 'exceeds' : 'stays within';
+    const sentence = `Budget ${formatMoney(budget)}: per-task spend ${verb} it in the run’s one`;
+    expect(html).toContain(escapeHtml(sentence));
+    const budgetChart = charts.find((chart) => chart.name === 'budget')!;
+    expect(JSON.stringify(budgetChart.spec.title)).toContain(sentence);
+  });
+
+  it('title the paired differences by the one trial', () => {
+    const paired = charts.find((chart) => chart.name === 'paired-differences')!.spec;
+    const title = paired.title as { text: string; subtitle: string[] };
+    // The first pair, base minus short-answers, is as clear as any at one trial.
+    expect(title.text).toBe(
+      `short-answers costs less than base in the run’s one trial, by ` +
+        formatMoney(base - spendOf('short-answers')),
+    );
+    expect(title.subtitle[0]).toContain('(1 trial).');
+    expect(JSON.stringify(paired)).toContain('"title":"Cheaper in the one trial"');
+  });
+
+  it('say in the method note that P10, P50 and P90 are the one trial', () => {
+    expect(html).toContain('With one trial, its P10, P50 and P90 are that trial alone.');
+    expect(html).not.toContain('middle 80% of trials');
+  });
+});
+
+describe('the reports of a run of two trials', () => {
+  const summary = forecastForTest(reviewScenario(OPTIONS), 2);
+
+  it('keep the share of trials in which each option is the cheaper', () => {
+    const pair = summary.options!.pairs.find((p) => p.second === 'short-answers')!;
+    const cheaper = 1 - pair.probabilityFirstCheaper - pair.probabilityEqual;
+    expect(formatRunSummary(summary)).toContain(
+      `and is the cheaper in ${Math.round(cheaper * 100)}% of trials.`,
+    );
+    const html = buildHtml(summary, buildCharts(summary), {
+      vega: '',
+      vegaLite: '',
+      vegaEmbed: '',
+    });
+    expect(html).toContain('P(first cheaper)');
+    expect(html).toContain('P10 to P90 holds the middle 80% of trials.');
+  });
+});
