@@ -138,7 +138,10 @@ describe('pertask calibrate on the tau-bench usage log', () => {
     expect(calibrate.code).toBe(0);
     const again = await runCli(['calibrate', log, '--out', scenario]);
     expect(again.code).toBe(2);
-    expect(again.stderr).toContain('exists; pass --force to replace it');
+    expect(again.stderr).toBe(
+      `pertask: ${scenario} already exists; add --force to overwrite it, ` +
+        'or choose another file with --out.\n',
+    );
     const dashboard = await dashboardOf(log);
     const last = dashboard.workloads[0].months.at(-1);
     expect(last.period).toBe('2024-12');
@@ -249,7 +252,10 @@ describe('pertask prices', () => {
     const args = ['prices', 'import', '../shared/data/litellm-model-prices.json', '--out', out];
     const refused = await runCli(args);
     expect(refused.code).toBe(2);
-    expect(refused.stderr).toContain(`${out} exists; pass --force to replace it`);
+    expect(refused.stderr).toBe(
+      `pertask: ${out} already exists; add --force to overwrite it, ` +
+        'or choose another file with --out.\n',
+    );
     expect(readFileSync(out, 'utf8')).toBe('keep me');
     const forced = await runCli([...args, '--force']);
     expect(forced.code).toBe(0);
