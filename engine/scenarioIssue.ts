@@ -8,7 +8,11 @@ export interface ScenarioIssue {
   readonly severity: 'error' | 'warning';
   /** The file the fault is in, when a scenario is composed of several (extends, include). */
   readonly file?: string;
-  /** Dotted key path, e.g. `workloads.support.steps.classify.cached_share`. */
+  /**
+   * Dotted key path, e.g. `workloads.support.steps.classify.cached_share`; an
+   * item of a list is named by its index after a dot, like any other key
+   * (`prices.curve.events.0.at`), never in brackets.
+   */
   readonly path: string;
   readonly message: string;
   /** 1-based line and column of the fault; 0 when the fault has no place. */
