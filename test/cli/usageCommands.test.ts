@@ -122,6 +122,34 @@ describe('pertask dashboard', () => {
     expect(existsSync(join(folder, 'out'))).toBe(false);
   });
 
+  it('prints every problem of each bad row with a caret, counts the rest, exits 2', async () => {
+    const folder = makeTemporaryFolder();
+    const file = join(folder, 'usage.csv');
+    const bad = 'soon,gpt-4o,12x,5';
+    const rows = Array.from({ length: 22 }, () => bad).join('\n');
+    writeFileSync(file, `time,model,input_tokens,output_tokens\n${rows}\n`);
+    for (const command of [
+      ['dashboard', file, '--out', join(folder, 'out')],
+      ['calibrate', file, '--out', join(folder, 'out', 'x.yaml')],
+      ['backtest', 'scenarios/code-review.yaml', file],
+    ]) {
+      const run = await runCli(command);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain(
+        `${file}:2:1: error [time] \`soon\` is not a time\n` +
+          `  2 | ${bad}\n` +
+          '    | ^^^^\n' +
+          '  hint: ISO 8601, e.g. 2024-09-30T18:45:00Z; without a zone it is a time in --tz\n' +
+          `${file}:2:13: error [input_tokens] \`12x\` is not a token count\n`,
+      );
+      // 20 rows listed with both problems; rows 22 and 23 counted.
+      expect(run.stderr.match(/error \[time\]/g)).toHaveLength(20);
+      expect(run.stderr).toContain(`${file}: 2 more bad rows with 4 problems not listed;`);
+      expect(run.stderr).toMatch(/pertask: nothing was written: fix the usage files above\.\n$/);
+      expect(existsSync(join(folder, 'out'))).toBe(false);
+    }
+  });
+
   it('refuses an unknown time zone', async () => {
     const run = await runCli(['dashboard', join(FIXTURES, 'generic.jsonl'), '--tz', 'Mars/Base']);
     expect(run.code).toBe(2);
