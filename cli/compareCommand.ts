@@ -8,7 +8,8 @@ import { renderSvg } from '../reports/renderSvg.js';
 import { CliError, EXIT, type CliIo } from './cliIo.js';
 import { validateFiles, type ValidScenario } from './runCommand.js';
 import { warnFewTrials } from './warnFewTrials.js';
-import { prepareOutputFolder, writeFilesAtomically } from './writeFileAtomic.js';
+import { checkWritableFolder } from './checkWritableFolder.js';
+import { writeFilesAtomically } from './writeFileAtomic.js';
 import { cheaperInOneTrialOf, horizonNameOf } from '../reports/charts/chartTheme.js';
 
 export interface CompareOptions {
@@ -55,7 +56,7 @@ export async function compareCommand(options: CompareOptions, io: CliIo): Promis
   }
   const folder = join(options.out, 'compare');
   const writeContext = { cwd: io.cwd, hint: 'choose another folder with --out' };
-  await prepareOutputFolder(resolve(io.cwd, folder), writeContext);
+  await checkWritableFolder(folder, writeContext);
   warnFewTrials(trials, first.file, options.quiet, io);
   for (const other of files.slice(1)) {
     if (options.quiet) break;

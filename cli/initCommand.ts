@@ -1,7 +1,6 @@
-import { constants } from 'node:fs';
-import { access } from 'node:fs/promises';
 import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { checkOverwrite } from './checkOverwrite.js';
 import { CliError, EXIT, type CliIo } from './cliIo.js';
 import { SCENARIO_TEMPLATES, type TemplateName } from './templates/scenarioTemplates.js';
 import { writeFilesAtomically } from './writeFileAtomic.js';
@@ -28,27 +27,14 @@ export async function initCommand(options: InitOptions, io: CliIo): Promise<numb
     throw new CliError('init needs a file to write: pertask init <path>.', EXIT.usage);
   }
   const target = resolve(io.cwd, options.path);
-  if (!options.force && (await exists(target))) {
-    const message =
-      `${options.path} already exists; ` + 'choose another path or add --force to replace it.';
-    throw new CliError(message, EXIT.usage);
-  }
+  const context = { cwd: io.cwd, hint: 'choose another path: pertask init <path>' };
+  await checkOverwrite(target, options.force, context);
   const schema = relative(dirname(target), schemaFilePath()).split('\\').join('/');
   const text = SCENARIO_TEMPLATES[options.template].replace('{{schema}}', schema);
-  const hint = 'choose another path: pertask init <path>';
-  await writeFilesAtomically(new Map([[target, text]]), { cwd: io.cwd, hint });
+  await writeFilesAtomically(new Map([[target, text]]), context);
   io.stderr.write(
     `Wrote ${options.path} (template ${options.template}). ` +
       `Next: pertask validate ${options.path}\n`,
   );
   return EXIT.ok;
-}
-
-async function exists(path: string): Promise<boolean> {
-  try {
-    await access(path, constants.F_OK);
-    return true;
-  } catch {
-    return false;
-  }
 }

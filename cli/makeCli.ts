@@ -6,6 +6,7 @@ import { DEFAULT_PRECISION_CEILING } from '../engine/decide/findTrialsForPrecisi
 import { ALL_REPORT_FORMATS } from '../reports/reportFormats.js';
 import { CliError, EXIT, type CliIo } from './cliIo.js';
 import { checkOutPath } from './checkOutPath.js';
+import { FORCE_OPTION } from './checkOverwrite.js';
 import { compareCommand } from './compareCommand.js';
 import { parseFormats } from './parseFormats.js';
 import { registerUsageCommands } from './registerUsageCommands.js';
@@ -281,11 +282,7 @@ function buildParser(
             default: 'basic',
             describe: 'basic: one workload; agent: a tool loop with params and expressions',
           })
-          .option('force', {
-            type: 'boolean',
-            default: false,
-            describe: 'Replace the file if it exists',
-          })
+          .option('force', FORCE_OPTION)
           .example('$0 init scenarios/team.yaml --template agent', 'start from the agent template'),
       async (args) => {
         const template = args.template as TemplateName;

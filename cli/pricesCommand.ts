@@ -3,7 +3,6 @@
  * `prices import` turns a LiteLLM-format price map into a catalog file;
  * `prices fit` estimates an annual price change from a price history.
  */
-import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import {
   parsePriceHistoryCsv,
@@ -19,6 +18,7 @@ import type { TieredModelPrice } from '../engine/usage/priceUsage.js';
 import { isCalendarDate } from '../engine/isCalendarDate.js';
 import { formatPercent } from '../reports/formatMoney.js';
 import { renderTextTable } from '../reports/dashboard/dashboardTables.js';
+import { checkOverwrite } from './checkOverwrite.js';
 import { CliError, EXIT, type CliIo } from './cliIo.js';
 import { loadCatalog } from './readUsageFiles.js';
 import { readTextFile } from './readTextFile.js';
@@ -59,10 +59,8 @@ export async function importPricesCommand(
   options: { file: string; out: string; asOf: string | undefined; quiet: boolean; force: boolean },
   io: CliIo,
 ): Promise<number> {
-  if (!options.force && existsSync(resolve(io.cwd, options.out))) {
-    const message = `${options.out} exists; pass --force to replace it, or name another --out.`;
-    throw new CliError(message, EXIT.usage);
-  }
+  const context = { cwd: io.cwd, hint: 'choose another file with --out' };
+  await checkOverwrite(options.out, options.force, context);
   const text = await readTextFile(options.file, io, 'price map');
   let map: LiteLlmPriceMap;
   try {
@@ -97,11 +95,7 @@ export async function importPricesCommand(
     );
   }
   const json = `${JSON.stringify(outcome.catalog, null, 2)}\n`;
-  const hint = 'choose another file with --out';
-  await writeFilesAtomically(new Map([[resolve(io.cwd, options.out), json]]), {
-    cwd: io.cwd,
-    hint,
-  });
+  await writeFilesAtomically(new Map([[resolve(io.cwd, options.out), json]]), context);
   if (!options.quiet) {
     const { skipped, catalog } = outcome;
     const tiers = catalog.models.filter((m) => m.longContext !== undefined).length;

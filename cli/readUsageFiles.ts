@@ -4,6 +4,7 @@ import { readImportedCatalog } from '../engine/usage/importPriceMap.js';
 import type { LiteLlmTaskKey } from '../engine/usage/readLiteLlmSpendLogs.js';
 import { dropDuplicateRequests, readUsageText } from '../engine/usage/readUsageText.js';
 import {
+  formatUnlistedProblems,
   formatUsageProblem,
   UsageReadError,
   type UsageFormat,
@@ -35,9 +36,11 @@ export function checkTimeZone(zone: string): string {
 }
 
 /**
- * Reads every usage file, printing every problem of every file (file:line:col,
- * key, hint) before failing with exit code 2; then drops requests seen in an
- * earlier file too. Notes what each file held on stderr.
+ * Reads every usage file, printing every problem of every bad row of every
+ * file (file:line:col, key, the line with a caret, what would be valid; past
+ * MAX_LISTED_ROWS bad rows, a count of the rest) before failing with exit
+ * code 2; then drops requests seen in an earlier file too. Notes what each
+ * file held on stderr.
  */
 export async function readUsageFiles(
   files: readonly string[],
@@ -67,6 +70,8 @@ export async function readUsageFiles(
       if (!(error instanceof UsageReadError)) throw error;
       for (const problem of error.problems)
         io.stderr.write(`${formatUsageProblem(problem, file)}\n`);
+      const unlisted = formatUnlistedProblems(error.unlisted, file);
+      if (unlisted !== undefined) io.stderr.write(`${unlisted}\n`);
       failed = true;
     }
   }

@@ -7,6 +7,7 @@ import { LITELLM_TASK_KEYS, type LiteLlmTaskKey } from '../engine/usage/readLite
 import { USAGE_FORMATS, type UsageFormat } from '../engine/usage/usageRecord.js';
 import { parseShare } from '../engine/parseQuantity.js';
 import { checkOutPath } from './checkOutPath.js';
+import { FORCE_OPTION } from './checkOverwrite.js';
 import { CliError, EXIT, type CliIo } from './cliIo.js';
 import { fitPricesCommand, importPricesCommand, listPricesCommand } from './pricesCommand.js';
 import { backtestCommand, calibrateCommand, dashboardCommand } from './usageCommands.js';
@@ -106,11 +107,7 @@ export function registerUsageCommands(
           .option('name', { type: 'string', describe: 'Scenario name (default: from --out)' })
           .option('months', { type: 'number', default: 12, describe: 'Horizon of the scenario' })
           .option('trials', { type: 'number', default: 10000, describe: 'Trials of the scenario' })
-          .option('force', {
-            type: 'boolean',
-            default: false,
-            describe: 'Replace an existing --out',
-          })
+          .option('force', FORCE_OPTION)
           .example('$0 calibrate usage.csv --out calibrated.yaml', 'fit, then pertask run it'),
       async (args) => {
         const options = {
@@ -172,11 +169,7 @@ export function registerUsageCommands(
                   type: 'string',
                   describe: "Date of the prices, YYYY-MM-DD (default: the map's last_updated)",
                 })
-                .option('force', {
-                  type: 'boolean',
-                  default: false,
-                  describe: 'Replace an existing --out',
-                })
+                .option('force', FORCE_OPTION)
                 .option('quiet', USAGE_OPTIONS.quiet),
             async (args) => {
               const options = {

@@ -1,5 +1,3 @@
-import { constants } from 'node:fs';
-import { access, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { describeScheduledChanges } from '../engine/describeScheduledChanges.js';
 import { describeAssumptions } from '../engine/describeAssumptions.js';
@@ -22,11 +20,8 @@ import { paintIssue, useColour } from './useColour.js';
 import { readTextFile } from './readTextFile.js';
 import { resolveScenarioCatalog, withCatalogIssue } from './resolveScenarioCatalog.js';
 import { warnFewTrials } from './warnFewTrials.js';
-import {
-  describeWriteProblem,
-  prepareOutputFolder,
-  writeFilesAtomically,
-} from './writeFileAtomic.js';
+import { checkWritableFolder } from './checkWritableFolder.js';
+import { writeFilesAtomically } from './writeFileAtomic.js';
 import { countOf } from '../engine/countOf.js';
 
 export interface RunOptions {
@@ -54,11 +49,12 @@ export async function runCommand(options: RunOptions, io: CliIo): Promise<number
   const scenarios = await validateFiles(options.scenarios, io, { warnings: !options.quiet });
   if (scenarios === undefined) return EXIT.usage;
   checkDistinctNames(scenarios);
-  await prepareOutputFolder(resolve(io.cwd, options.out), writeContextOf(io));
-  for (const valid of scenarios) {
-    const folder = join(options.out, valid.scenario.name);
-    await checkScenarioFolder(resolve(io.cwd, folder), folder, io.cwd);
-  }
+  // Before minutes of simulation: --out first, so a file there is named as the fault.
+  const folders = [
+    options.out,
+    ...scenarios.map((valid) => join(options.out, valid.scenario.name)),
+  ];
+  for (const folder of folders) await checkWritableFolder(folder, writeContextOf(io));
   const scripts = loadEmbedScripts();
   const outcomes: { summary: Summary; files: Map<string, string | Uint8Array>; folder: string }[] =
     [];
@@ -212,31 +208,6 @@ const writeContextOf = (io: CliIo) => ({
   cwd: io.cwd,
   hint: 'choose another folder with --out',
 });
-
-/**
- * A scenario's own folder under --out must be a writable folder or not exist
- * yet: a file in its place would fail the write after minutes of simulation.
- */
-async function checkScenarioFolder(folder: string, shown: string, cwd: string): Promise<void> {
-  let isFolder: boolean;
-  try {
-    isFolder = (await stat(folder)).isDirectory();
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
-    isFolder = false;
-  }
-  const problem = !isFolder
-    ? 'it is a file, not a folder'
-    : await access(folder, constants.W_OK).then(
-        () => undefined,
-        (error: unknown) => describeWriteProblem(error, cwd).reason,
-      );
-  if (problem === undefined) return;
-  const message =
-    `cannot write reports to ${shown}/ (${problem}); ` +
-    'move it away, or choose another folder with --out.';
-  throw new CliError(message, EXIT.usage);
-}
 
 async function readScenarioText(file: string, io: CliIo): Promise<string> {
   return readTextFile(file, io, 'scenario');

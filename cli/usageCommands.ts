@@ -3,7 +3,6 @@
  * `calibrate` (a scenario that reproduces them) and `backtest` (a forecast
  * against them). Each reads every file first and writes nothing if one is bad.
  */
-import { existsSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { forecastScenario } from '../engine/forecast.js';
 import { loadScenarioDocument } from '../engine/loadScenarioDocument.js';
@@ -27,6 +26,7 @@ import {
 import { monthRangeOf } from '../reports/charts/chartTheme.js';
 import { formatMoney, formatPercent } from '../reports/formatMoney.js';
 import { loadEmbedScripts } from '../reports/loadEmbedScripts.js';
+import { checkOverwrite } from './checkOverwrite.js';
 import { CliError, EXIT, type CliIo } from './cliIo.js';
 import { loadCatalog, readUsageFiles, type UsageInputOptions } from './readUsageFiles.js';
 import { validateFiles } from './runCommand.js';
@@ -108,10 +108,8 @@ export interface CalibrateOptions extends UsageInputOptions {
  * about to write validates, and writes it.
  */
 export async function calibrateCommand(options: CalibrateOptions, io: CliIo): Promise<number> {
-  if (!options.force && existsSync(resolve(io.cwd, options.out))) {
-    const message = `${options.out} exists; pass --force to replace it, or name another --out.`;
-    throw new CliError(message, EXIT.usage);
-  }
+  const context = { cwd: io.cwd, hint: 'choose another file with --out' };
+  await checkOverwrite(options.out, options.force, context);
   const catalog = await loadCatalog(options.catalog, io);
   const records = await readUsageFiles(options.logs, options, io);
   let calibration;
@@ -135,11 +133,7 @@ export async function calibrateCommand(options: CalibrateOptions, io: CliIo): Pr
     const problems = issues.map((issue) => formatIssue(issue, options.out, text)).join('\n');
     throw new Error(`the calibrated scenario does not validate:\n${problems}`);
   }
-  const hint = 'choose another file with --out';
-  await writeFilesAtomically(new Map([[resolve(io.cwd, options.out), text]]), {
-    cwd: io.cwd,
-    hint,
-  });
+  await writeFilesAtomically(new Map([[resolve(io.cwd, options.out), text]]), context);
   if (!options.quiet) {
     const summary = calibration.workloads
       .map(

@@ -1,23 +1,18 @@
-import { constants } from 'node:fs';
-import { access, mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { dirname, isAbsolute, join, parse, relative, resolve } from 'node:path';
-import { CliError, EXIT } from './cliIo.js';
+import { mkdir, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
+import { dirname, join, parse, resolve } from 'node:path';
+import { checkWritableFolder } from './checkWritableFolder.js';
+import { folderInPlaceError, guardWrite, type WriteContext } from './describeWriteProblem.js';
 
-/** How a failed write is told: paths relative to `cwd`, and what the user can do instead. */
-export interface WriteContext {
-  /** Folder the user's paths are relative to; paths inside it are shown relative. */
-  readonly cwd: string;
-  /** The way out, e.g. 'choose another folder with --out'. */
-  readonly hint: string;
-}
+export type { WriteContext } from './describeWriteProblem.js';
 
 /**
  * Writes a set of files all or nothing, as far as the file system allows:
- * every folder is made and every target checked (a folder in a file's place
- * would stop the rename) before any file is touched; each file then goes to a
- * temporary name beside its target, and only when every one is complete are
- * they renamed into place. On failure the temporaries are removed and a
- * CliError names the path and what is wrong with it.
+ * every folder and every target is checked (a file in a folder's place, a
+ * folder in a file's place, a folder that takes no files) before anything is
+ * made; then the missing folders are made, each file goes to a temporary
+ * name beside its target, and only when every one is complete are they
+ * renamed into place. On failure the temporaries and the folders it made are
+ * removed, and a CliError names the path and what is wrong with it.
  *
  * Known limitation: a rename that fails after the checks passed (the disk
  * removed, a folder made in a target's place meanwhile) leaves the files
@@ -28,15 +23,31 @@ export async function writeFilesAtomically(
   context: WriteContext,
 ): Promise<void> {
   const targets = [...files.keys()];
-  for (const folder of new Set(targets.map((target) => dirname(target)))) {
-    await guard(folder, context, () => ensureFolder(folder));
-  }
+  const folders = [...new Set(targets.map((target) => dirname(target)))];
+  for (const folder of folders) await checkWritableFolder(folder, context);
   for (const target of targets) await checkReplaceable(target, context);
-  const staged = await stageFiles(files, context);
+  const made: string[] = [];
+  try {
+    for (const folder of folders) {
+      await guardWrite(folder, context, () => ensureFolder(folder, made));
+    }
+    await placeFiles(await stageFiles(files, context), context);
+  } catch (error) {
+    // Deepest first; a folder that holds a file renamed into it before the failure stays.
+    await Promise.all(made.reverse().map((folder) => rmdir(folder).catch(() => undefined)));
+    throw error;
+  }
+}
+
+/** Renames each staged file onto its target; the temporaries not renamed are removed. */
+async function placeFiles(
+  staged: readonly { temporary: string; target: string }[],
+  context: WriteContext,
+): Promise<void> {
   let renamed = 0;
   try {
     for (const { temporary, target } of staged) {
-      await guard(target, context, () => rename(temporary, target), renamed);
+      await guardWrite(target, context, () => rename(temporary, target), renamed);
       renamed += 1;
     }
   } finally {
@@ -52,7 +63,7 @@ async function stageFiles(files: ReadonlyMap<string, string | Uint8Array>, conte
       const temporary = join(dirname(target), `.${process.pid}-${staged.length}.pertask.tmp`);
       staged.push({ temporary, target });
       // The temporary's own name means nothing to the user: the error names the target.
-      await guard(target, context, () => writeFile(temporary, content));
+      await guardWrite(target, context, () => writeFile(temporary, content));
     }
   } catch (error) {
     await removeAll(staged.map((file) => file.temporary));
@@ -65,114 +76,29 @@ async function removeAll(paths: readonly string[]): Promise<void> {
   await Promise.all(paths.map((path) => rm(path, { force: true })));
 }
 
-/** A target may be replaced when it is missing or is no folder. */
+/**
+ * A target may be replaced when it is missing or is no folder; a name the
+ * system refuses (too long) in a folder that exists is told here, before
+ * anything is made.
+ */
 async function checkReplaceable(target: string, context: WriteContext): Promise<void> {
-  const isFolder = await stat(target).then(
-    (found) => found.isDirectory(),
-    () => false,
+  const found = await guardWrite(target, context, () =>
+    stat(target).catch((error: NodeJS.ErrnoException) => {
+      // Missing, or under a missing folder or a file, which the folder check has judged.
+      if (error.code === 'ENOENT' || error.code === 'ENOTDIR') return undefined;
+      throw error;
+    }),
   );
-  if (isFolder) {
-    const hint = `move it away, or ${context.hint}`;
-    throw writeError(target, 'it is a folder, not a file', EXIT.usage, { ...context, hint });
-  }
+  if (found?.isDirectory() === true) throw folderInPlaceError(target, context);
 }
 
 /**
- * Fails early, before minutes of simulation, when a folder of outputs could
- * not be made or written to.
+ * Creates a folder and its missing parents, one level at a time, adding each
+ * level it made to `made`. Node 20's `mkdir(path, { recursive: true })` never
+ * returns for some paths (under /proc, for one), so the CLI would hang
+ * instead of reporting the problem.
  */
-export async function prepareOutputFolder(folder: string, context: WriteContext): Promise<void> {
-  await guard(folder, context, async () => {
-    await ensureFolder(folder);
-    await access(folder, constants.W_OK);
-  });
-}
-
-/** Runs one file-system step, turning its errno into a CliError that names `path`. */
-async function guard<T>(
-  path: string,
-  context: WriteContext,
-  step: () => Promise<T>,
-  renamedBefore = 0,
-): Promise<T> {
-  try {
-    return await step();
-  } catch (error) {
-    const { reason, exitCode } = describeWriteProblem(error, context.cwd, path);
-    const partial =
-      renamedBefore > 0
-        ? `; ${renamedBefore} of the other files were already replaced, so the set is mixed`
-        : '';
-    throw writeError(path, `${reason}${partial}`, exitCode, context);
-  }
-}
-
-function writeError(path: string, reason: string, exitCode: number, context: WriteContext) {
-  return new CliError(
-    `cannot write ${showPath(path, context.cwd)} (${reason}); ${context.hint}.`,
-    exitCode,
-  );
-}
-
-/** A path as the user would write it: relative when inside `cwd`, else absolute. */
-export function showPath(path: string, cwd: string): string {
-  const shown = relative(cwd, path);
-  if (shown === '') return '.';
-  return shown.startsWith('..') || isAbsolute(shown) ? path : shown;
-}
-
-/**
- * Plain words for the errno of a failed write, and whose fault it is: a path
- * that cannot be written is bad usage (exit 2); a full or failing disk is a
- * failure while running (exit 1).
- */
-export function describeWriteProblem(
-  error: unknown,
-  cwd: string,
-  target?: string,
-): { reason: string; exitCode: number } {
-  const { code, path } = (error ?? {}) as NodeJS.ErrnoException;
-  const usage = (reason: string) => ({ reason, exitCode: EXIT.usage });
-  switch (code) {
-    case 'EACCES':
-    case 'EPERM':
-      return usage('permission denied');
-    case 'EROFS':
-      return usage('the file system is read-only');
-    case 'ENOENT':
-      return usage('nothing can be created there');
-    case 'ENOTDIR':
-      return usage(
-        path === undefined
-          ? 'part of the path is a file, not a folder'
-          : `${path === target ? 'it' : showPath(path, cwd)} is a file, not a folder`,
-      );
-    case 'EISDIR':
-      return usage('it is a folder, not a file');
-    case 'ENAMETOOLONG':
-      return usage('the name is too long');
-    case 'ENOSPC':
-    case 'EDQUOT':
-      return { reason: 'the disk is full', exitCode: EXIT.failure };
-    case 'EIO':
-      return { reason: 'the disk failed to read or write (EIO)', exitCode: EXIT.failure };
-    case 'EBUSY':
-      return { reason: 'another program holds it (EBUSY)', exitCode: EXIT.failure };
-    default: {
-      // An errno's own message names our temporary file, which means nothing to the user.
-      const message = error instanceof Error ? error.message : String(error);
-      const reason = code === undefined ? message : `the system refused it (${code})`;
-      return { reason, exitCode: EXIT.failure };
-    }
-  }
-}
-
-/**
- * Creates a folder and its missing parents, one level at a time. Node 20's
- * `mkdir(path, { recursive: true })` never returns for some paths (under
- * /proc, for one), so the CLI would hang instead of reporting the problem.
- */
-export async function ensureFolder(folder: string): Promise<void> {
+async function ensureFolder(folder: string, made: string[] = []): Promise<void> {
   const absolute = resolve(folder);
   const { root } = parse(absolute);
   const parts = absolute
@@ -184,6 +110,7 @@ export async function ensureFolder(folder: string): Promise<void> {
     current = join(current, part);
     try {
       await mkdir(current);
+      made.push(current);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       if (!(await stat(current)).isDirectory()) {

@@ -8,7 +8,11 @@ export interface ScenarioIssue {
   readonly severity: 'error' | 'warning';
   /** The file the fault is in, when a scenario is composed of several (extends, include). */
   readonly file?: string;
-  /** Dotted key path, e.g. `workloads.support.steps.classify.cached_share`. */
+  /**
+   * Dotted key path, e.g. `workloads.support.steps.classify.cached_share`; an
+   * item of a list is named by its index after a dot, like any other key
+   * (`prices.curve.events.0.at`), never in brackets.
+   */
   readonly path: string;
   readonly message: string;
   /** 1-based line and column of the fault; 0 when the fault has no place. */
@@ -67,17 +71,32 @@ export function formatIssue(issue: ScenarioIssue, fileName: string, source: stri
   lines.push(`  ${issue.message}`);
   const sourceLine = issue.line > 0 ? source.split(/\r?\n/)[issue.line - 1] : undefined;
   if (sourceLine !== undefined) {
-    const gutter = String(issue.line);
-    const { text, column } = windowOf(sourceLine, issue.column);
-    // The caret stops at the end of the line: a fault spanning lines (a whole map) is
-    // underlined on its first line only.
-    const room = text.length - column + 1;
-    const underline = '^'.repeat(Math.max(1, Math.min(issue.length, room)));
-    lines.push(`  ${gutter} | ${text}`);
-    lines.push(`  ${' '.repeat(gutter.length)} | ${' '.repeat(column - 1)}${underline}`);
+    lines.push(...formatSourceLine(sourceLine, issue.line, issue.column, issue.length));
   }
   if (issue.hint !== '') lines.push(`  hint: ${issue.hint}`);
   return lines.join('\n');
+}
+
+/**
+ * A line of source under its line number, and a caret under the fault from
+ * `column` for `length` characters, as two lines indented for a message.
+ */
+export function formatSourceLine(
+  sourceLine: string,
+  line: number,
+  faultColumn: number,
+  length: number,
+): [string, string] {
+  const gutter = String(line);
+  const { text, column } = windowOf(sourceLine, faultColumn);
+  // The caret stops at the end of the line: a fault spanning lines (a whole map) is
+  // underlined on its first line only.
+  const room = text.length - column + 1;
+  const underline = '^'.repeat(Math.max(1, Math.min(length, room)));
+  return [
+    `  ${gutter} | ${text}`,
+    `  ${' '.repeat(gutter.length)} | ${' '.repeat(column - 1)}${underline}`,
+  ];
 }
 
 /** Characters of a source line shown at most; a longer one is cut around the fault. */

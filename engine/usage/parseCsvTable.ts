@@ -1,5 +1,5 @@
 import { CsvError, parse } from 'csv-parse/sync';
-import { failUsage } from './usageProblems.js';
+import { failUsage, type UsageProblems } from './usageProblems.js';
 
 export interface CsvRow {
   readonly cells: readonly string[];
@@ -16,52 +16,84 @@ export interface CsvTable {
 
 /**
  * Parses CSV text with csv-parse: a byte-order mark is dropped, quoted cells may
- * hold commas and line breaks, blank lines are skipped, and every row must have
- * the header's number of cells. A malformed file throws a UsageReadError at the
- * line csv-parse names. Cost: linear in the text.
+ * hold commas and line breaks, and blank lines are skipped. A row with another
+ * number of cells than the header is noted in `problems` and left out, so every
+ * such row is reported; a file csv-parse cannot read at all (a quote never
+ * closed) throws a UsageReadError at the line it names. Cost: linear in the text.
  */
-export function parseCsvTable(text: string): CsvTable {
+export function parseCsvTable(text: string, problems: UsageProblems): CsvTable {
   let parsed: { record: string[]; info: { lines: number }; raw: string }[];
   try {
     parsed = parse(text, {
       bom: true,
       info: true,
       raw: true,
+      relax_column_count: true,
       skip_empty_lines: true,
       trim: true,
     }) as unknown as typeof parsed;
   } catch (error) {
     if (error instanceof CsvError) {
       const line = Number((error as CsvError & { lines?: number }).lines ?? 1);
-      throw failUsage(line, 1, '', `cannot read the CSV: ${error.message}`);
+      const hint = 'cells separated by commas; a cell that opens a quote must close it';
+      throw failUsage(line, 1, '', `cannot read the CSV: ${error.message}`, hint);
     }
     throw error;
   }
   const [first, ...rest] = parsed;
-  if (first === undefined) throw failUsage(1, 1, '', 'the file is empty');
-  return {
-    header: first.record.map((cell) => cell.trim()),
-    rows: rest.map((row) => {
-      // csv-parse counts lines to the row's end, and its raw text starts with any
-      // blank lines skipped before it.
-      const raw = row.raw.replace(/^[\r\n]+/, '');
-      const breaks = raw.match(/\n/g)?.length ?? 0;
-      return {
-        cells: row.record,
-        line: row.info.lines - breaks + (raw.endsWith('\n') ? 1 : 0),
-        raw,
-      };
-    }),
-  };
+  if (first === undefined) {
+    throw failUsage(1, 1, '', 'the file is empty', 'a header line, then one row a line');
+  }
+  const header = first.record.map((cell) => cell.trim());
+  const rows = rest.map((row) => {
+    // csv-parse counts lines to the row's end, and its raw text starts with any
+    // blank lines skipped before it.
+    const raw = row.raw.replace(/^[\r\n]+/, '');
+    const breaks = raw.match(/\n/g)?.length ?? 0;
+    return {
+      cells: row.record,
+      line: row.info.lines - breaks + (raw.endsWith('\n') ? 1 : 0),
+      raw,
+    };
+  });
+  return { header, rows: rows.filter((row) => checkCellCount(row, header, problems)) };
 }
 
-/** 1-based character column of a cell in its raw row, for a caret; 1 when not found. */
-export function columnOf(row: CsvRow, index: number): number {
-  let position = 0;
-  for (let cell = 0; cell < index; cell += 1) {
-    const next = row.raw.indexOf(',', position);
-    if (next < 0) return 1;
-    position = next + 1;
+function checkCellCount(row: CsvRow, header: readonly string[], problems: UsageProblems) {
+  if (row.cells.length === header.length) return true;
+  problems.add(
+    row.line,
+    1,
+    '',
+    `this row has ${row.cells.length} cells and the header ${header.length}`,
+    `one cell for each column of the header (${header.join(', ')}); ` +
+      'quote a cell that holds a comma',
+  );
+  return false;
+}
+
+/**
+ * Where a cell sits in its raw row, for a caret: its 1-based column and its
+ * length, quotes included; commas inside quotes do not end a cell. Column 1
+ * and length 1 when the row has fewer cells.
+ */
+export function cellPlace(row: CsvRow, index: number): { column: number; length: number } {
+  let cell = 0;
+  let start = 0;
+  let quoted = false;
+  for (let position = 0; position <= row.raw.length; position += 1) {
+    const character = row.raw[position];
+    if (character === '"') quoted = !quoted;
+    const ends = position === row.raw.length || (!quoted && /[,\r\n]/.test(character ?? ''));
+    if (!ends) continue;
+    if (cell === index) {
+      const text = row.raw.slice(start, position);
+      const lead = text.length - text.trimStart().length;
+      return { column: start + lead + 1, length: Math.max(1, text.trim().length) };
+    }
+    if (character !== ',') break;
+    cell += 1;
+    start = position + 1;
   }
-  return position + 1;
+  return { column: 1, length: 1 };
 }

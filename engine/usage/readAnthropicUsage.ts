@@ -16,55 +16,81 @@
  * currency's lowest unit), so $12.34 is "1234"; it is divided by 100 here.
  */
 import { CurrencyCheck } from './currencyCheck.js';
-import { asObject, readBucketResults, type JsonBucket } from './readJsonDocument.js';
+import {
+  readBucketResults,
+  showValue,
+  type JsonBucket,
+  type JsonDocument,
+} from './readJsonDocument.js';
 import { readNumber, type UsageProblems } from './usageProblems.js';
 import { emptyRecord, type UsageRecord } from './usageRecord.js';
 import { parseTimestamp } from './zonedTime.js';
 
 function bucketStartMs(bucket: JsonBucket, problems: UsageProblems): number | undefined {
-  const text = String(bucket.bucket['starting_at'] ?? '');
-  const timeMs = parseTimestamp(text, 'UTC');
+  const value = bucket.bucket['starting_at'];
+  const timeMs = parseTimestamp(String(value ?? ''), 'UTC');
   if (timeMs === undefined) {
-    problems.add(bucket.line, 1, `${bucket.path}.starting_at`, `\`${text}\` is not a time`);
+    const message =
+      value === undefined
+        ? 'a bucket without its starting_at'
+        : `\`${showValue(value)}\` is not a time`;
+    problems.addJson(bucket.place, ['starting_at'], message, 'ISO 8601, e.g. 2025-08-01T00:00:00Z');
   }
   return timeMs;
 }
 
 /** Reads the usage report's buckets. */
-export function readAnthropicUsage(documents: readonly unknown[]): UsageRecord[] {
-  return readBucketResults(documents, bucketStartMs, ({ result, line, timeMs, count }) => {
-    const creation = asObject(result['cache_creation']) ?? {};
-    const writes = ['ephemeral_5m_input_tokens', 'ephemeral_1h_input_tokens'].map((key) =>
-      count(creation[key], `cache_creation.${key}`),
-    );
-    return {
-      ...emptyRecord(line),
-      timeMs,
-      workload: String(result['workspace_id'] ?? '') || 'default',
-      vendor: 'anthropic',
-      model: String(result['model'] ?? '') || 'unknown',
-      inputTokens: count(result['uncached_input_tokens'], 'uncached_input_tokens'),
-      cachedInputTokens: count(result['cache_read_input_tokens'], 'cache_read_input_tokens'),
-      cacheWriteTokens: writes[0]! + writes[1]!,
-      outputTokens: count(result['output_tokens'], 'output_tokens'),
-      calls: 0,
-    };
-  });
+export function readAnthropicUsage(
+  documents: readonly JsonDocument[],
+  problems: UsageProblems,
+): UsageRecord[] {
+  return readBucketResults(
+    documents,
+    problems,
+    bucketStartMs,
+    ({ result, place, timeMs, count }) => {
+      const writes = ['ephemeral_5m_input_tokens', 'ephemeral_1h_input_tokens'].map((key) =>
+        count(['cache_creation', key]),
+      );
+      return {
+        ...emptyRecord(place.line),
+        timeMs,
+        workload: String(result['workspace_id'] ?? '') || 'default',
+        vendor: 'anthropic',
+        model: String(result['model'] ?? '') || 'unknown',
+        inputTokens: count(['uncached_input_tokens']),
+        cachedInputTokens: count(['cache_read_input_tokens']),
+        cacheWriteTokens: writes[0]! + writes[1]!,
+        outputTokens: count(['output_tokens']),
+        calls: 0,
+      };
+    },
+  );
 }
 
 /** Reads the cost report's buckets: amounts in cents, turned into dollars. */
-export function readAnthropicCosts(documents: readonly unknown[]): UsageRecord[] {
+export function readAnthropicCosts(
+  documents: readonly JsonDocument[],
+  problems: UsageProblems,
+): UsageRecord[] {
   const currencies = new CurrencyCheck();
-  return readBucketResults(documents, bucketStartMs, ({ result, path, line, timeMs }, problems) => {
+  return readBucketResults(documents, problems, bucketStartMs, ({ result, place, timeMs }) => {
     const cents = readNumber(result['amount']);
     if (typeof cents !== 'number') {
-      problems.add(line, 1, `${path}.amount`, 'no amount in cents');
-      return undefined;
+      problems.addJson(
+        place,
+        ['amount'],
+        `\`${showValue(result['amount'])}\` is not an amount`,
+        'the cost in cents as a decimal string, e.g. "1234" for $12.34',
+      );
     }
     const currency = String(result['currency'] ?? 'USD');
-    currencies.note(currency, problems, line, 1, `${path}.currency`);
+    currencies.note(currency, (message, hint) =>
+      problems.addJson(place, ['currency'], message, hint),
+    );
+    if (typeof cents !== 'number') return undefined;
     return {
-      ...emptyRecord(line),
+      ...emptyRecord(place.line),
       timeMs,
       workload: String(result['workspace_id'] ?? '') || 'default',
       vendor: 'anthropic',

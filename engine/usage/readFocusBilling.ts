@@ -14,7 +14,7 @@
  * model-like word of ChargeDescription; the workload is a `workload` tag, else
  * SubAccountName. FOCUS rows have no calls and no tasks.
  */
-import { columnOf, parseCsvTable, type CsvRow } from './parseCsvTable.js';
+import { cellPlace, parseCsvTable, type CsvRow } from './parseCsvTable.js';
 import { CurrencyCheck } from './currencyCheck.js';
 import { failUsage, readNumber, UsageProblems } from './usageProblems.js';
 import { emptyRecord, type UsageRecord } from './usageRecord.js';
@@ -79,8 +79,8 @@ function readTags(text: string): Readonly<Record<string, unknown>> {
  * ChargePeriodStart written without a zone ('2024-09-18 22:00:00', as in the FOCUS
  * sample data) is read as UTC whatever --tz says; --tz still decides its month.
  */
-export function readFocusBilling(text: string): UsageRecord[] {
-  const table = parseCsvTable(text);
+export function readFocusBilling(text: string, problems: UsageProblems): UsageRecord[] {
+  const table = parseCsvTable(text, problems);
   const index = new Map(table.header.map((name, column) => [name, column]));
   const missing = FOCUS_REQUIRED.filter((name) => !index.has(name));
   if (missing.length > 0) {
@@ -92,14 +92,12 @@ export function readFocusBilling(text: string): UsageRecord[] {
       `FOCUS 1.0 needs ${FOCUS_REQUIRED.join(', ')}`,
     );
   }
-  const problems = new UsageProblems();
   const currencies = new CurrencyCheck();
   const records: UsageRecord[] = [];
   for (const row of table.rows) {
     const record = readFocusRow(row, index, problems, currencies);
     if (record !== undefined) records.push(record);
   }
-  problems.throwIfAny();
   return records;
 }
 
@@ -113,19 +111,30 @@ function readFocusRow(
     const value = row.cells[index.get(key) ?? -1] ?? '';
     return value === 'NULL' ? '' : value;
   };
-  const where = (key: string) => [row.line, columnOf(row, index.get(key) ?? 0)] as const;
+  const report = (key: string, problem: string, hint: string) => {
+    const { column, length } = cellPlace(row, index.get(key) ?? 0);
+    const written = get(key) === '' ? 'blank' : `\`${get(key)}\``;
+    problems.add(row.line, column, key, `${written} is ${problem}`, hint, { length });
+  };
   if (get('ServiceCategory') !== 'AI and Machine Learning') return undefined;
   const unit = tokensPerUnit(get('ConsumedUnit')) ?? tokensPerUnit(get('PricingUnit'));
   if (unit === undefined) return undefined;
   const timeMs = parseTimestamp(get('ChargePeriodStart'), 'UTC');
   const quantity = readNumber(get('ConsumedQuantity'));
   const cost = readNumber(get('BilledCost'));
-  if (timeMs === undefined)
-    problems.add(...where('ChargePeriodStart'), 'ChargePeriodStart', 'not a time');
-  if (typeof quantity !== 'number')
-    problems.add(...where('ConsumedQuantity'), 'ConsumedQuantity', 'not a number');
-  if (cost === undefined) problems.add(...where('BilledCost'), 'BilledCost', 'not an amount');
-  currencies.note(get('BillingCurrency'), problems, ...where('BillingCurrency'), 'BillingCurrency');
+  if (timeMs === undefined) {
+    report('ChargePeriodStart', 'not a time', 'ISO 8601 in UTC, e.g. 2024-09-18T22:00:00Z');
+  }
+  if (typeof quantity !== 'number') {
+    report('ConsumedQuantity', 'not a number', 'the quantity in ConsumedUnit, e.g. 1500');
+  }
+  if (cost === undefined) {
+    report('BilledCost', 'not an amount', 'the cost in BillingCurrency, e.g. 0.0123');
+  }
+  currencies.note(get('BillingCurrency'), (message, hint) => {
+    const { column, length } = cellPlace(row, index.get('BillingCurrency') ?? 0);
+    problems.add(row.line, column, 'BillingCurrency', message, hint, { length });
+  });
   if (timeMs === undefined || typeof quantity !== 'number' || cost === undefined) return undefined;
   const tags = readTags(get('Tags'));
   const description = `${get('ChargeDescription')} ${get('SkuId')}`;

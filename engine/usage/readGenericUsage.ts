@@ -21,8 +21,10 @@
  * itself, so nothing is subtracted.
  */
 import { CurrencyCheck } from './currencyCheck.js';
-import { columnOf, parseCsvTable } from './parseCsvTable.js';
-import { failUsage, readCount, readNumber, UsageProblems } from './usageProblems.js';
+import { findJsonSyntaxError } from './scanJson.js';
+import { cellPlace, parseCsvTable } from './parseCsvTable.js';
+import { COUNT_HINT, showValue } from './readJsonDocument.js';
+import { failUsage, readCount, readNumber, type UsageProblems } from './usageProblems.js';
 import { emptyRecord, type UsageRecord } from './usageRecord.js';
 import { parseTimestamp } from './zonedTime.js';
 
@@ -48,60 +50,68 @@ const COUNT_FIELDS = [
   ['reasoning_tokens', 'reasoningTokens'],
 ] as const;
 
-/** Where a field of a row sits, for messages. */
-type Locate = (key: string) => readonly [line: number, column: number];
+/** Notes one problem of a row at its field: what is wrong, and what would be valid. */
+type Report = (key: string, message: string, hint: string) => void;
 
-interface RowContext {
-  readonly problems: UsageProblems;
-  readonly currencies: CurrencyCheck;
-  readonly zone: string;
+/** Reads a row's time; undefined, with the problem reported, when it has none or a bad one. */
+function readTime(value: unknown, zone: string, report: Report): number | undefined {
+  const text = value === undefined || value === null ? '' : showValue(value).trim();
+  const timeMs = parseTimestamp(text, zone);
+  if (timeMs === undefined) {
+    const hint = 'ISO 8601, e.g. 2024-09-30T18:45:00Z; without a zone it is a time in --tz';
+    const problem = text === '' ? 'the time is blank' : `\`${text}\` is not a time`;
+    report('time', value === undefined ? 'the row has no `time`' : problem, hint);
+  }
+  return timeMs;
 }
 
-/** Reads one row of the generic format from a lookup of its fields. */
+/**
+ * Reads one row of the generic format from a lookup of its fields, reporting
+ * every problem of the row, not only the first; undefined when it has any.
+ */
 function readGenericRow(
   get: (key: string) => unknown,
-  locate: Locate,
-  context: RowContext,
+  line: number,
+  report: Report,
+  context: { readonly currencies: CurrencyCheck; readonly zone: string },
 ): UsageRecord | undefined {
-  const { problems } = context;
-  const fail = (key: string, message: string, hint = ''): undefined => {
-    problems.add(...locate(key), key, message, hint);
-    return undefined;
+  let bad = false;
+  const fail: Report = (key, message, hint) => {
+    bad = true;
+    report(key, message, hint);
   };
-  const timeText = String(get('time') ?? '');
-  const timeMs = parseTimestamp(timeText, context.zone);
-  if (timeMs === undefined) {
-    return fail(
-      'time',
-      `\`${timeText}\` is not a time`,
-      'write ISO 8601, e.g. 2024-09-30T18:45:00Z',
-    );
-  }
+  const timeMs = readTime(get('time'), context.zone, fail);
   const model = String(get('model') ?? '').trim();
-  if (model === '') return fail('model', 'the model is blank');
+  if (model === '') {
+    const problem = get('model') === undefined ? 'the row has no `model`' : 'the model is blank';
+    fail('model', problem, 'the model called, e.g. gpt-4o');
+  }
   const counts: Record<string, number> = {};
   for (const [key, field] of COUNT_FIELDS) {
-    const value = readCount(get(key));
-    if (value === undefined) {
-      return fail(key, `\`${String(get(key))}\` is not a token count`, 'a whole number, 0 or more');
-    }
-    counts[field] = value ?? 0;
+    const value = get(key);
+    const count = readCount(value);
+    // Only JSON Lines can lack a key: a CSV without a required column was refused whole.
+    const required = (GENERIC_REQUIRED as readonly string[]).includes(key);
+    if (value === undefined && required) fail(key, `the row has no \`${key}\``, COUNT_HINT);
+    if (count === undefined) fail(key, `\`${showValue(value)}\` is not a token count`, COUNT_HINT);
+    counts[field] = count ?? 0;
   }
   const calls = readNumber(get('calls'));
   if (calls === undefined || (calls !== null && !(calls >= 0))) {
-    return fail('calls', `\`${String(get('calls'))}\` is not a number of calls`);
+    const hint = 'the LLM calls the row stands for, 0 or more, e.g. 3; blank for 1';
+    fail('calls', `\`${showValue(get('calls'))}\` is not a number of calls`, hint);
   }
   const cost = readNumber(String(get('cost_usd') ?? '').replace(/^\$/, ''));
-  if (cost === undefined)
-    return fail('cost_usd', `\`${String(get('cost_usd'))}\` is not an amount`);
-  context.currencies.note(
-    String(get('currency') ?? ''),
-    problems,
-    ...locate('currency'),
-    'currency',
+  if (cost === undefined) {
+    const hint = 'an amount in dollars, e.g. 0.0123 or $0.0123; blank when not known';
+    fail('cost_usd', `\`${showValue(get('cost_usd'))}\` is not an amount`, hint);
+  }
+  context.currencies.note(String(get('currency') ?? ''), (message, hint) =>
+    fail('currency', message, hint),
   );
+  if (bad || timeMs === undefined) return undefined;
   return {
-    ...emptyRecord(locate('time')[0]),
+    ...emptyRecord(line),
     ...counts,
     timeMs,
     model,
@@ -111,15 +121,14 @@ function readGenericRow(
       .trim()
       .toLowerCase(),
     calls: calls ?? 1,
-    costUsd: cost,
+    costUsd: cost ?? null,
     requestId: String(get('request_id') ?? '').trim(),
   };
 }
 
 /** Reads the generic CSV format (columns above, in any order; unknown columns ignored). */
-export function readGenericCsv(text: string, zone: string): UsageRecord[] {
-  const table = parseCsvTable(text);
-  const problems = new UsageProblems();
+export function readGenericCsv(text: string, zone: string, problems: UsageProblems): UsageRecord[] {
+  const table = parseCsvTable(text, problems);
   const index = new Map(table.header.map((name, column) => [name.toLowerCase(), column]));
   const missing = GENERIC_REQUIRED.filter((name) => !index.has(name));
   if (missing.length > 0) {
@@ -133,63 +142,62 @@ export function readGenericCsv(text: string, zone: string): UsageRecord[] {
         `other accepted formats: ${ACCEPTED_FORMATS_HINT}`,
     );
   }
-  const context = { problems, currencies: new CurrencyCheck(), zone };
+  const context = { currencies: new CurrencyCheck(), zone };
   const records: UsageRecord[] = [];
   for (const row of table.rows) {
     const get = (key: string): unknown => {
       const column = index.get(key);
       return column === undefined ? undefined : row.cells[column];
     };
-    const locate: Locate = (key) => [row.line, columnOf(row, index.get(key) ?? 0)];
-    const record = readGenericRow(get, locate, context);
+    const report: Report = (key, message, hint) => {
+      const { column, length } = cellPlace(row, index.get(key) ?? 0);
+      problems.add(row.line, column, key, message, hint, { length });
+    };
+    const record = readGenericRow(get, row.line, report, context);
     if (record !== undefined) records.push(record);
   }
-  problems.throwIfAny();
   return records;
 }
 
 /** Reads the generic format as JSON Lines: one object a line with the same keys. */
-export function readGenericJsonLines(text: string, zone: string): UsageRecord[] {
-  const problems = new UsageProblems();
-  const context = { problems, currencies: new CurrencyCheck(), zone };
+export function readGenericJsonLines(
+  text: string,
+  zone: string,
+  problems: UsageProblems,
+): UsageRecord[] {
+  const context = { currencies: new CurrencyCheck(), zone };
   const records: UsageRecord[] = [];
   forEachJsonLine(text, problems, (object, line) => {
-    const missing = GENERIC_REQUIRED.filter((key) => object[key] === undefined);
-    if (missing.length > 0) {
-      problems.add(line, 1, missing[0]!, `no \`${missing.join('`, `')}\` in this line`);
-      return;
-    }
-    const record = readGenericRow(
-      (key) => object[key],
-      () => [line, 1],
-      context,
-    );
+    const report: Report = (key, message, hint) => {
+      problems.addJson({ line, at: [] }, [key], message, hint);
+    };
+    const record = readGenericRow((key) => object[key], line, report, context);
     if (record !== undefined) records.push(record);
   });
-  problems.throwIfAny();
   return records;
 }
 
-/** Calls `visit` with each non-blank line parsed as a JSON object. */
+/** Calls `visit` with each non-blank line parsed as a JSON object; other lines are problems. */
 export function forEachJsonLine(
   text: string,
   problems: UsageProblems,
   visit: (object: Readonly<Record<string, unknown>>, line: number) => void,
 ): void {
+  const hint = 'one JSON object a line, e.g. {"time": "2024-09-30T18:45:00Z", "model": "gpt-4o"}';
   text
     .replace(/^\uFEFF/, '')
     .split(/\r?\n/)
     .forEach((lineText, index) => {
       if (lineText.trim() === '') return;
-      let value: unknown;
-      try {
-        value = JSON.parse(lineText);
-      } catch {
-        problems.add(index + 1, 1, '', 'this line is not JSON', 'one JSON object per line');
+      const fault = findJsonSyntaxError(lineText);
+      if (fault !== undefined) {
+        const message = `this line is not JSON: ${fault.reason}`;
+        problems.add(index + 1, fault.offset + 1, '', message, hint);
         return;
       }
+      const value: unknown = JSON.parse(lineText);
       if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-        problems.add(index + 1, 1, '', 'this line is not a JSON object');
+        problems.add(index + 1, 1, '', 'this line is not a JSON object', hint);
         return;
       }
       visit(value as Record<string, unknown>, index + 1);

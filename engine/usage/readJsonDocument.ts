@@ -1,5 +1,6 @@
-import { failUsage, readCount, UsageProblems } from './usageProblems.js';
-import type { UsageRecord } from './usageRecord.js';
+import { findJsonSyntaxError } from './scanJson.js';
+import { failUsage, readCount, type JsonPlace, type UsageProblems } from './usageProblems.js';
+import type { JsonPath, UsageRecord } from './usageRecord.js';
 
 export type JsonObject = Readonly<Record<string, unknown>>;
 
@@ -10,108 +11,205 @@ export function asObject(value: unknown): JsonObject | undefined {
     : undefined;
 }
 
+/** One top-level value of a JSON file, and the line it starts on. */
+export interface JsonDocument {
+  readonly value: unknown;
+  readonly line: number;
+}
+
+/** Hint for a file that is not JSON as the readers take it. */
+const JSON_HINT = 'a JSON document as the API returned it, or JSON Lines: one document a line';
+
 /**
  * Parses a JSON export, or JSON Lines of them (paginated API responses saved one
- * page a line), into a list of top-level values. A byte-order mark is dropped.
+ * page a line), into its top-level values with their lines. A byte-order mark
+ * is dropped. A file whose first line is not JSON by itself is one document:
+ * its syntax error is thrown, placed where the text stops being JSON. In JSON
+ * Lines, every line that is not JSON is noted in `problems` and the others are
+ * read. Cost: one parse, two for JSON Lines.
  */
-export function parseJsonDocuments(text: string): unknown[] {
+export function parseJsonDocuments(text: string, problems: UsageProblems): JsonDocument[] {
   const clean = text.replace(/^\uFEFF/, '');
-  try {
-    return [JSON.parse(clean)];
-  } catch {
-    return clean.split(/\r?\n/).flatMap((line, index) => {
-      if (line.trim() === '') return [];
-      try {
-        return [JSON.parse(line)];
-      } catch {
-        throw failUsage(index + 1, 1, '', 'this line is not JSON', 'a JSON document or JSON Lines');
-      }
-    });
+  if (parsesAsJson(clean)) return [{ value: JSON.parse(clean), line: 1 }];
+  const lines = clean.split(/\r?\n/);
+  const first = lines.find((line) => line.trim() !== '') ?? '';
+  if (!parsesAsJson(first)) throw syntaxProblem(clean);
+  const documents: JsonDocument[] = [];
+  lines.forEach((line, index) => {
+    if (line.trim() === '') return;
+    const fault = findJsonSyntaxError(line);
+    if (fault === undefined) documents.push({ value: JSON.parse(line), line: index + 1 });
+    else {
+      const message = `this line is not JSON: ${fault.reason}`;
+      problems.add(index + 1, fault.offset + 1, '', message, JSON_HINT);
+    }
+  });
+  return documents;
+}
+
+/**
+ * The file's first JSON value: the whole file's, else its first line's (JSON
+ * Lines, whose later lines may be bad). A file that is neither throws the
+ * whole document's syntax error.
+ */
+export function firstJsonValue(text: string): unknown {
+  const clean = text.replace(/^\uFEFF/, '');
+  const first = clean.split(/\r?\n/).find((line) => line.trim() !== '') ?? '';
+  for (const candidate of [clean, first]) {
+    try {
+      return JSON.parse(candidate);
+    } catch {
+      // Not this one; the next, or the syntax error below.
+    }
   }
+  throw syntaxProblem(clean);
+}
+
+function parsesAsJson(text: string): boolean {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** A whole-file document's syntax error, at the character where it stops being JSON. */
+function syntaxProblem(text: string) {
+  const fault = findJsonSyntaxError(text) ?? { offset: 0, reason: 'not JSON' };
+  const before = text.slice(0, fault.offset).split(/\r?\n/);
+  const column = (before.at(-1)?.length ?? 0) + 1;
+  return failUsage(before.length, column, '', `not valid JSON: ${fault.reason}`, JSON_HINT);
+}
+
+/**
+ * The records of a file that holds a list of them: the whole file a list
+ * (`[...]`), a page that holds it under `key` (`{ data: [...] }`), or one
+ * record a line; each with where it sits. Anything else is no record.
+ */
+export function listRecords(
+  documents: readonly JsonDocument[],
+  key: string,
+): { value: unknown; place: JsonPlace }[] {
+  const [only] = documents;
+  if (documents.length === 1 && only !== undefined) {
+    const held = asObject(only.value)?.[key];
+    if (Array.isArray(held)) return itemsAt(held, only.line, [key]);
+    if (Array.isArray(only.value)) return itemsAt(only.value, only.line, []);
+  }
+  return documents.map(({ value, line }) => ({ value, place: { line, at: [] } }));
+}
+
+function itemsAt(list: readonly unknown[], line: number, at: JsonPath) {
+  return list.map((value, index) => ({ value, place: { line, at: [...at, index] } }));
 }
 
 /** One time bucket of a paginated usage or cost report, with where it sits. */
 export interface JsonBucket {
   readonly bucket: JsonObject;
-  readonly path: string;
-  /** The page's line in JSON Lines, else 1. */
-  readonly line: number;
+  readonly place: JsonPlace;
 }
+
+const PAGE_HINT = 'a page as the API returns it: { "data": [ { "results": [ ... ] } ] }';
 
 /**
  * The buckets of OpenAI's and Anthropic's admin reports: `{ data: [bucket...] }`
- * pages, a list of pages, or pages one a line. Each bucket holds `results`.
+ * pages, a list of pages, or pages one a line. Each bucket holds `results`. A
+ * page without its `data` list is a problem noted in `problems`.
  */
-export function collectBuckets(documents: readonly unknown[]): JsonBucket[] {
-  const pages = documents.length === 1 && Array.isArray(documents[0]) ? documents[0] : documents;
-  const buckets: JsonBucket[] = [];
-  pages.forEach((page, pageIndex) => {
-    const data = asObject(page)?.['data'];
+export function collectBuckets(
+  documents: readonly JsonDocument[],
+  problems: UsageProblems,
+): JsonBucket[] {
+  const [only] = documents;
+  const pages =
+    documents.length === 1 && only !== undefined && Array.isArray(only.value)
+      ? itemsAt(only.value, only.line, [])
+      : documents.map(({ value, line }) => ({ value, place: { line, at: [] } }));
+  return pages.flatMap(({ value, place }) => {
+    const data = asObject(value)?.['data'];
     if (!Array.isArray(data)) {
-      throw failUsage(1, 1, `[${pageIndex}].data`, 'a page without a `data` list of buckets');
+      problems.addJson(place, ['data'], 'a page without a `data` list of buckets', PAGE_HINT);
+      return [];
     }
-    data.forEach((bucket, index) => {
-      const object = asObject(bucket);
-      if (object !== undefined) {
-        const line = documents.length > 1 ? pageIndex + 1 : 1;
-        buckets.push({ bucket: object, path: `[${pageIndex}].data[${index}]`, line });
-      }
+    return itemsAt(data, place.line, [...place.at, 'data']).flatMap((item) => {
+      const bucket = asObject(item.value);
+      return bucket === undefined ? [] : [{ bucket, place: item.place }];
     });
   });
-  return buckets;
 }
 
-/** The `results` of a bucket, each with its path. */
-export function resultsOf(bucket: JsonBucket): { result: JsonObject; path: string }[] {
+/** The `results` of a bucket, each with where it sits. */
+export function resultsOf(bucket: JsonBucket): { result: JsonObject; place: JsonPlace }[] {
   const results = bucket.bucket['results'];
   if (!Array.isArray(results)) return [];
-  return results.flatMap((result, index) => {
-    const object = asObject(result);
-    return object === undefined
-      ? []
-      : [{ result: object, path: `${bucket.path}.results[${index}]` }];
+  return itemsAt(results, bucket.place.line, [...bucket.place.at, 'results']).flatMap((item) => {
+    const result = asObject(item.value);
+    return result === undefined ? [] : [{ result, place: item.place }];
   });
 }
+
+/** The value at `path` below `object`, or undefined where the path leads nowhere. */
+export function valueAt(object: JsonObject, path: JsonPath): unknown {
+  let value: unknown = object;
+  for (const part of path) {
+    if (typeof part === 'number') value = Array.isArray(value) ? value[part] : undefined;
+    else value = asObject(value)?.[part];
+  }
+  return value;
+}
+
+/** How a value is shown in a message: a string as it is, anything else as JSON. */
+export function showValue(value: unknown): string {
+  return typeof value === 'string' ? value : (JSON.stringify(value) ?? String(value));
+}
+
+/** What a token count must be. */
+export const COUNT_HINT = 'a whole number of tokens, 0 or more, e.g. 1200';
 
 /** One result of a report's bucket, as a reader sees it. */
 export interface BucketResult {
   readonly result: JsonObject;
-  /** Where it sits, e.g. `[0].data[3].results[1]`, for messages. */
-  readonly path: string;
-  readonly line: number;
+  /** Where it sits, e.g. `data.3.results.1` in line 1's document. */
+  readonly place: JsonPlace;
   /** The bucket's start. */
   readonly timeMs: number;
-  /** A token count of the result, 0 with a problem noted when the value is not a count. */
-  count(value: unknown, key: string): number;
+  /** The token count at `field` of the result: 0 when absent, 0 with a problem when bad. */
+  count(field: JsonPath): number;
 }
 
 /**
  * Walks every result of every bucket of a paginated report: `startOf` reads a
  * bucket's start (noting a problem and returning undefined when it cannot),
- * `read` turns a result into a record. Every problem is thrown at the end.
+ * `read` turns a result into a record. A bucket whose start is bad still has
+ * its results read, for their own problems. Problems are noted in `problems`.
  */
 export function readBucketResults(
-  documents: readonly unknown[],
+  documents: readonly JsonDocument[],
+  problems: UsageProblems,
   startOf: (bucket: JsonBucket, problems: UsageProblems) => number | undefined,
   read: (item: BucketResult, problems: UsageProblems) => UsageRecord | undefined,
 ): UsageRecord[] {
-  const problems = new UsageProblems();
   const records: UsageRecord[] = [];
-  for (const bucket of collectBuckets(documents)) {
+  for (const bucket of collectBuckets(documents, problems)) {
     const timeMs = startOf(bucket, problems);
-    if (timeMs === undefined) continue;
-    for (const { result, path } of resultsOf(bucket)) {
-      const count = (value: unknown, key: string): number => {
+    for (const { result, place } of resultsOf(bucket)) {
+      const count = (field: JsonPath): number => {
+        const value = valueAt(result, field);
         const parsed = readCount(value);
         if (parsed === undefined) {
-          problems.add(bucket.line, 1, `${path}.${key}`, 'not a token count');
+          problems.addJson(
+            place,
+            field,
+            `\`${showValue(value)}\` is not a token count`,
+            COUNT_HINT,
+          );
         }
         return parsed ?? 0;
       };
-      const record = read({ result, path, line: bucket.line, timeMs, count }, problems);
-      if (record !== undefined) records.push(record);
+      const record = read({ result, place, timeMs: timeMs ?? 0, count }, problems);
+      if (record !== undefined && timeMs !== undefined) records.push(record);
     }
   }
-  problems.throwIfAny();
   return records;
 }

@@ -14,28 +14,31 @@
  * `session_id` (default), its agent (`agent_id`, or `metadata.agent_id`), or a
  * request tag `task:<id>`.
  */
-import { asObject, type JsonObject } from './readJsonDocument.js';
-import { readCount, readNumber, UsageProblems } from './usageProblems.js';
-import { emptyRecord, type UsageRecord } from './usageRecord.js';
+import {
+  asObject,
+  COUNT_HINT,
+  listRecords,
+  showValue,
+  valueAt,
+  type JsonDocument,
+  type JsonObject,
+} from './readJsonDocument.js';
+import { readCount, readNumber, type JsonPlace, type UsageProblems } from './usageProblems.js';
+import { emptyRecord, type JsonPath, type UsageRecord } from './usageRecord.js';
 import { parseTimestamp } from './zonedTime.js';
 
 export const LITELLM_TASK_KEYS = ['session', 'agent', 'tag'] as const;
 export type LiteLlmTaskKey = (typeof LITELLM_TASK_KEYS)[number];
 
-/** The spend log rows of the saved documents, each with its line. */
-function collectRows(documents: readonly unknown[]): { row: JsonObject; line: number }[] {
-  const lists =
-    documents.length === 1 ? [asObject(documents[0])?.['data'] ?? documents[0]] : [documents];
-  return lists.flatMap((list) =>
-    Array.isArray(list)
-      ? list.flatMap((row, index) => {
-          const object = asObject(row);
-          return object === undefined
-            ? []
-            : [{ row: object, line: documents.length > 1 ? index + 1 : 1 }];
-        })
-      : [],
-  );
+const ROW_HINT = 'a row of the /spend/logs endpoint: { "request_id": ..., "startTime": ... }';
+
+/** The spend log rows of the saved documents, each with where it sits; others are problems. */
+function collectRows(documents: readonly JsonDocument[], problems: UsageProblems) {
+  return listRecords(documents, 'data').flatMap(({ value, place }) => {
+    const row = asObject(value);
+    if (row === undefined) problems.addJson(place, [], 'this row is not a JSON object', ROW_HINT);
+    return row === undefined ? [] : [{ row, place }];
+  });
 }
 
 function readTags(row: JsonObject): string[] {
@@ -70,62 +73,82 @@ function chooseTaskKey(row: JsonObject, metadata: JsonObject, tags: string[], by
 
 /** Reads spend log rows; `zone` applies to start times written without one. */
 export function readLiteLlmSpendLogs(
-  documents: readonly unknown[],
+  documents: readonly JsonDocument[],
+  problems: UsageProblems,
   zone: string,
   taskKey: LiteLlmTaskKey = 'session',
 ): UsageRecord[] {
-  const problems = new UsageProblems();
-  const records = collectRows(documents).flatMap(({ row, line }, index) => {
-    const path = `[${index}]`;
-    const timeText = String(row['startTime'] ?? '');
-    const timeMs = parseTimestamp(timeText, zone);
-    if (timeMs === undefined) {
-      problems.add(line, 1, `${path}.startTime`, `\`${timeText}\` is not a time`);
-      return [];
-    }
-    const metadata = readMetadata(row);
-    const usage = asObject(metadata['usage_object']) ?? {};
-    const count = (value: unknown, key: string): number => {
-      const parsed = readCount(value);
-      if (parsed === undefined) problems.add(line, 1, `${path}.${key}`, 'not a token count');
-      return parsed ?? 0;
-    };
-    const prompt = count(row['prompt_tokens'], 'prompt_tokens');
-    const completion = count(row['completion_tokens'], 'completion_tokens');
-    const cached = count(
-      asObject(usage['prompt_tokens_details'])?.['cached_tokens'] ??
-        usage['cache_read_input_tokens'],
-      'metadata.usage_object.prompt_tokens_details.cached_tokens',
-    );
-    const written = count(usage['cache_creation_input_tokens'], 'cache_creation_input_tokens');
-    const reasoning = count(
-      asObject(usage['completion_tokens_details'])?.['reasoning_tokens'],
-      'metadata.usage_object.completion_tokens_details.reasoning_tokens',
-    );
-    const spend = readNumber(row['spend']);
-    if (spend === undefined) problems.add(line, 1, `${path}.spend`, 'not an amount in dollars');
-    const tags = readTags(row);
-    const workloadTag = tags.find((tag) => tag.startsWith('workload:'));
-    const record: UsageRecord = {
-      ...emptyRecord(line),
-      timeMs,
-      workload:
-        workloadTag?.slice('workload:'.length) ||
-        String(metadata['user_api_key_team_alias'] ?? '') ||
-        'default',
-      taskKey: chooseTaskKey(row, metadata, tags, taskKey),
-      vendor: String(row['custom_llm_provider'] ?? ''),
-      model: String(row['model'] ?? '') || 'unknown',
-      inputTokens: Math.max(0, prompt - cached - written),
-      cachedInputTokens: cached,
-      cacheWriteTokens: written,
-      outputTokens: Math.max(0, completion - reasoning),
-      reasoningTokens: reasoning,
-      costUsd: spend ?? null,
-      requestId: String(row['request_id'] ?? ''),
-    };
-    return [record];
+  return collectRows(documents, problems).flatMap(({ row, place }) => {
+    const record = readRow(row, place, { problems, zone, taskKey });
+    return record === undefined ? [] : [record];
   });
-  problems.throwIfAny();
-  return records;
+}
+
+/** One row as a record, every problem of it noted; undefined when it has any. */
+function readRow(
+  row: JsonObject,
+  place: JsonPlace,
+  context: { problems: UsageProblems; zone: string; taskKey: LiteLlmTaskKey },
+): UsageRecord | undefined {
+  const { problems } = context;
+  let bad = false;
+  const report = (field: JsonPath, message: string, hint: string) => {
+    bad = true;
+    problems.addJson(place, field, message, hint);
+  };
+  const timeText = showValue(row['startTime'] ?? '');
+  const timeMs = parseTimestamp(timeText, context.zone);
+  if (timeMs === undefined) {
+    const hint = 'ISO 8601, e.g. 2025-03-01T23:30:00+00:00; without a zone it is a time in --tz';
+    report(['startTime'], `\`${timeText}\` is not a time`, hint);
+  }
+  const metadata = readMetadata(row);
+  const usage = asObject(metadata['usage_object']) ?? {};
+  // Where metadata is a JSON string, its counts are placed at `metadata` itself.
+  const inUsage = (path: JsonPath): JsonPath => ['metadata', 'usage_object', ...path];
+  const count = (value: unknown, field: JsonPath): number => {
+    const parsed = readCount(value);
+    if (parsed === undefined)
+      report(field, `\`${showValue(value)}\` is not a token count`, COUNT_HINT);
+    return parsed ?? 0;
+  };
+  const prompt = count(row['prompt_tokens'], ['prompt_tokens']);
+  const completion = count(row['completion_tokens'], ['completion_tokens']);
+  const cachedPath =
+    valueAt(usage, ['prompt_tokens_details', 'cached_tokens']) !== undefined
+      ? ['prompt_tokens_details', 'cached_tokens']
+      : ['cache_read_input_tokens'];
+  const cached = count(valueAt(usage, cachedPath), inUsage(cachedPath));
+  const written = count(
+    usage['cache_creation_input_tokens'],
+    inUsage(['cache_creation_input_tokens']),
+  );
+  const reasoningPath = ['completion_tokens_details', 'reasoning_tokens'];
+  const reasoning = count(valueAt(usage, reasoningPath), inUsage(reasoningPath));
+  const spend = readNumber(row['spend']);
+  if (spend === undefined) {
+    const hint = 'the cost in dollars as a number, e.g. 0.0215';
+    report(['spend'], `\`${showValue(row['spend'])}\` is not an amount`, hint);
+  }
+  if (bad || timeMs === undefined) return undefined;
+  const tags = readTags(row);
+  const workloadTag = tags.find((tag) => tag.startsWith('workload:'));
+  return {
+    ...emptyRecord(place.line),
+    timeMs,
+    workload:
+      workloadTag?.slice('workload:'.length) ||
+      String(metadata['user_api_key_team_alias'] ?? '') ||
+      'default',
+    taskKey: chooseTaskKey(row, metadata, tags, context.taskKey),
+    vendor: String(row['custom_llm_provider'] ?? ''),
+    model: String(row['model'] ?? '') || 'unknown',
+    inputTokens: Math.max(0, prompt - cached - written),
+    cachedInputTokens: cached,
+    cacheWriteTokens: written,
+    outputTokens: Math.max(0, completion - reasoning),
+    reasoningTokens: reasoning,
+    costUsd: spend ?? null,
+    requestId: String(row['request_id'] ?? ''),
+  };
 }

@@ -17,57 +17,86 @@
  * `line_item` ('gpt-4o-2024-08-06, input').
  */
 import { CurrencyCheck } from './currencyCheck.js';
-import { asObject, readBucketResults, type JsonBucket } from './readJsonDocument.js';
-import { readNumber, type UsageProblems } from './usageProblems.js';
+import {
+  asObject,
+  readBucketResults,
+  showValue,
+  type JsonBucket,
+  type JsonDocument,
+} from './readJsonDocument.js';
+import { readCount, readNumber, type UsageProblems } from './usageProblems.js';
 import { emptyRecord, type UsageRecord } from './usageRecord.js';
 
 function bucketStartMs(bucket: JsonBucket, problems: UsageProblems): number | undefined {
-  const start = readNumber(bucket.bucket['start_time']);
+  const value = bucket.bucket['start_time'];
+  const start = readNumber(value);
   if (typeof start !== 'number') {
-    problems.add(bucket.line, 1, `${bucket.path}.start_time`, 'no start_time (Unix seconds)');
+    const message =
+      value === undefined
+        ? 'a bucket without its start_time'
+        : `\`${showValue(value)}\` is not a time`;
+    problems.addJson(bucket.place, ['start_time'], message, 'Unix seconds, e.g. 1727740800');
     return undefined;
   }
   return start * 1000;
 }
 
 /** Reads usage buckets of the completions endpoint. */
-export function readOpenAiUsage(documents: readonly unknown[]): UsageRecord[] {
-  return readBucketResults(documents, bucketStartMs, (item, problems) => {
-    const { result, path, line, count } = item;
-    const input = count(result['input_tokens'], 'input_tokens');
-    const cached = count(result['input_cached_tokens'], 'input_cached_tokens');
-    if (cached > input) {
-      problems.add(line, 1, `${path}.input_cached_tokens`, 'more cached than input tokens');
+export function readOpenAiUsage(
+  documents: readonly JsonDocument[],
+  problems: UsageProblems,
+): UsageRecord[] {
+  return readBucketResults(documents, problems, bucketStartMs, (item) => {
+    const { result, place, count } = item;
+    const input = count(['input_tokens']);
+    const cached = count(['input_cached_tokens']);
+    // A bad count reads as 0 and is reported already; comparing it would add a false problem.
+    const readable = ['input_tokens', 'input_cached_tokens'].every(
+      (key) => readCount(result[key]) !== undefined,
+    );
+    if (readable && cached > input) {
+      problems.addJson(
+        place,
+        ['input_cached_tokens'],
+        `more cached tokens (${cached}) than input tokens (${input})`,
+        'input_cached_tokens is the cached part of input_tokens, so at most input_tokens',
+      );
     }
     return {
-      ...emptyRecord(line),
+      ...emptyRecord(place.line),
       timeMs: item.timeMs,
       workload: String(result['project_id'] ?? '') || 'default',
       vendor: 'openai',
       model: String(result['model'] ?? '') || 'unknown',
       inputTokens: Math.max(0, input - cached),
       cachedInputTokens: cached,
-      outputTokens: count(result['output_tokens'], 'output_tokens'),
-      calls: count(result['num_model_requests'], 'num_model_requests'),
+      outputTokens: count(['output_tokens']),
+      calls: count(['num_model_requests']),
     };
   });
 }
 
 /** Reads cost buckets of the costs endpoint: dollars, one record per line item. */
-export function readOpenAiCosts(documents: readonly unknown[]): UsageRecord[] {
+export function readOpenAiCosts(
+  documents: readonly JsonDocument[],
+  problems: UsageProblems,
+): UsageRecord[] {
   const currencies = new CurrencyCheck();
-  return readBucketResults(documents, bucketStartMs, ({ result, path, line, timeMs }, problems) => {
+  return readBucketResults(documents, problems, bucketStartMs, ({ result, place, timeMs }) => {
     const amount = asObject(result['amount']);
     const value = readNumber(amount?.['value']);
     if (typeof value !== 'number') {
-      problems.add(line, 1, `${path}.amount.value`, 'no amount in dollars');
-      return undefined;
+      const shown = showValue(amount?.['value']);
+      problems.addJson(place, ['amount', 'value'], `\`${shown}\` is not an amount`, DOLLARS_HINT);
     }
     const currency = String(amount?.['currency'] ?? 'usd');
-    currencies.note(currency, problems, line, 1, `${path}.amount.currency`);
+    currencies.note(currency, (message, hint) =>
+      problems.addJson(place, ['amount', 'currency'], message, hint),
+    );
+    if (typeof value !== 'number') return undefined;
     const lineItem = String(result['line_item'] ?? '');
     return {
-      ...emptyRecord(line),
+      ...emptyRecord(place.line),
       timeMs,
       workload: String(result['project_id'] ?? '') || 'default',
       vendor: 'openai',
@@ -77,3 +106,5 @@ export function readOpenAiCosts(documents: readonly unknown[]): UsageRecord[] {
     };
   });
 }
+
+const DOLLARS_HINT = 'the cost in dollars as a number, e.g. 0.25';

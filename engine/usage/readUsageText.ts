@@ -11,12 +11,13 @@ import {
   readGenericCsv,
   readGenericJsonLines,
 } from './readGenericUsage.js';
-import { asObject, parseJsonDocuments } from './readJsonDocument.js';
+import { asObject, firstJsonValue, parseJsonDocuments } from './readJsonDocument.js';
+import { placeUsageProblems } from './placeUsageProblems.js';
 import { readLiteLlmSpendLogs, type LiteLlmTaskKey } from './readLiteLlmSpendLogs.js';
 import { readOpenAiCosts, readOpenAiUsage } from './readOpenAiUsage.js';
 import { readOtelSpans } from './readOtelSpans.js';
-import { failUsage } from './usageProblems.js';
-import type { UsageFormat, UsageRecord } from './usageRecord.js';
+import { failUsage, UsageProblems } from './usageProblems.js';
+import { UsageReadError, type UsageFormat, type UsageRecord } from './usageRecord.js';
 
 export interface ReadUsageOptions {
   /** IANA zone of times written without one; also the zone days and months are told in. */
@@ -33,34 +34,56 @@ export interface UsageRead {
   readonly duplicates: number;
 }
 
-/** Reads one usage file's text. Throws a UsageReadError naming every problem. */
+/**
+ * Reads one usage file's text. Throws a UsageReadError naming every problem
+ * of every bad row (up to MAX_LISTED_ROWS rows, and a count of the rest),
+ * each at its line and column with the text of its line.
+ */
 export function readUsageText(text: string, options: ReadUsageOptions): UsageRead {
-  const format = options.format ?? detectUsageFormat(text);
-  const records = readAs(format, text, options);
-  const { kept, duplicates } = dropDuplicateRequests(records);
-  return { format, records: kept, duplicates };
+  try {
+    const format = options.format ?? detectUsageFormat(text);
+    const records = readAs(format, text, options);
+    const { kept, duplicates } = dropDuplicateRequests(records);
+    return { format, records: kept, duplicates };
+  } catch (error) {
+    throw error instanceof UsageReadError ? placeUsageProblems(text, error) : error;
+  }
 }
 
+/** Reads the text as `format`, noting every problem; throws them all at the end. */
 function readAs(format: UsageFormat, text: string, options: ReadUsageOptions): UsageRecord[] {
+  const problems = new UsageProblems();
+  const records = readWith(format, text, options, problems);
+  problems.throwIfAny();
+  return records;
+}
+
+function readWith(
+  format: UsageFormat,
+  text: string,
+  options: ReadUsageOptions,
+  problems: UsageProblems,
+): UsageRecord[] {
+  const documents = () => parseJsonDocuments(text, problems);
   switch (format) {
     case 'generic-csv':
-      return readGenericCsv(text, options.zone);
+      return readGenericCsv(text, options.zone, problems);
     case 'generic-jsonl':
-      return readGenericJsonLines(text, options.zone);
+      return readGenericJsonLines(text, options.zone, problems);
     case 'focus':
-      return readFocusBilling(text);
+      return readFocusBilling(text, problems);
     case 'openai-usage':
-      return readOpenAiUsage(parseJsonDocuments(text));
+      return readOpenAiUsage(documents(), problems);
     case 'openai-costs':
-      return readOpenAiCosts(parseJsonDocuments(text));
+      return readOpenAiCosts(documents(), problems);
     case 'anthropic-usage':
-      return readAnthropicUsage(parseJsonDocuments(text));
+      return readAnthropicUsage(documents(), problems);
     case 'anthropic-costs':
-      return readAnthropicCosts(parseJsonDocuments(text));
+      return readAnthropicCosts(documents(), problems);
     case 'litellm-spend':
-      return readLiteLlmSpendLogs(parseJsonDocuments(text), options.zone, options.taskKey);
+      return readLiteLlmSpendLogs(documents(), problems, options.zone, options.taskKey);
     case 'otel-spans':
-      return readOtelSpans(parseJsonDocuments(text));
+      return readOtelSpans(documents(), problems);
   }
 }
 
@@ -79,7 +102,9 @@ export function dropDuplicateRequests(records: readonly UsageRecord[]) {
 /** Tells a file's format from its first bytes, its header or its first record. */
 export function detectUsageFormat(text: string): UsageFormat {
   const start = text.replace(/^\uFEFF/, '').trimStart();
-  if (start === '') throw failUsage(1, 1, '', 'the file is empty');
+  if (start === '') {
+    throw failUsage(1, 1, '', 'the file is empty', `a usage export: ${ACCEPTED_FORMATS_HINT}`);
+  }
   if (start.startsWith('{') || start.startsWith('[')) return detectJsonFormat(text);
   const header = start.split(/\r?\n/, 1)[0] ?? '';
   const columns = header.split(',').map((cell) => cell.trim().replace(/^"|"$/g, ''));
@@ -98,7 +123,8 @@ export function detectUsageFormat(text: string): UsageFormat {
 }
 
 function detectJsonFormat(text: string): UsageFormat {
-  const documents = parseJsonDocuments(text);
+  // The first document tells the format; bad lines after it are the reader's to report.
+  const documents = [firstJsonValue(text)];
   const first = Array.isArray(documents[0]) ? documents[0][0] : documents[0];
   const object = asObject(first) ?? {};
   if ('resourceSpans' in object) return 'otel-spans';

@@ -1,36 +1,84 @@
-import { UsageReadError, type UsageProblem } from './usageRecord.js';
-
-/** More problems than this in one file are summarised, not listed. */
-const MAX_LISTED = 30;
+import { UsageReadError, type JsonPath, type UsageProblem } from './usageRecord.js';
 
 /**
- * Collects the problems of one usage file while a reader walks it, so a user sees
- * every bad row at once instead of fixing them one run at a time.
+ * Bad rows whose every problem is listed; past them, rows and problems are
+ * only counted. Twenty rows, at two or three lines a problem, fit a terminal
+ * or two, and a file with more bad rows than that is usually wrong
+ * throughout (another format, a shifted column), which the first rows show.
+ */
+export const MAX_LISTED_ROWS = 20;
+
+/** A record in a JSON file: the line its document starts on, and its path inside it. */
+export interface JsonPlace {
+  readonly line: number;
+  readonly at: JsonPath;
+}
+
+/** What a reader knows of a problem beyond its line and column. */
+export interface ProblemDetail {
+  /** Characters to underline from the column (a CSV cell's length). */
+  readonly length?: number;
+  /** The value's path in its JSON document, placed later by placeJsonProblems. */
+  readonly at?: JsonPath;
+  /** Which row the problem is in, so that a row's problems are listed together; its line. */
+  readonly row?: string;
+}
+
+/**
+ * Collects the problems of one usage file while a reader walks it: every
+ * problem of a bad row, for the first MAX_LISTED_ROWS bad rows, and a count
+ * of the rest, so a user sees what is wrong at once instead of fixing one
+ * problem a run.
  */
 export class UsageProblems {
-  readonly list: UsageProblem[] = [];
-  private dropped = 0;
+  private readonly listed: UsageProblem[] = [];
+  private readonly listedRows = new Set<string>();
+  private readonly unlistedRows = new Set<string>();
+  private unlistedProblems = 0;
 
-  add(line: number, column: number, key: string, message: string, hint = ''): void {
-    if (this.list.length < MAX_LISTED) this.list.push({ line, column, key, message, hint });
-    else this.dropped += 1;
+  add(
+    line: number,
+    column: number,
+    key: string,
+    message: string,
+    hint: string,
+    detail: ProblemDetail = {},
+  ): void {
+    const row = detail.row ?? String(line);
+    if (!this.listedRows.has(row) && this.listedRows.size >= MAX_LISTED_ROWS) {
+      this.unlistedRows.add(row);
+      this.unlistedProblems += 1;
+      return;
+    }
+    this.listedRows.add(row);
+    const at = detail.at === undefined ? {} : { at: detail.at };
+    this.listed.push({ line, column, length: detail.length ?? 1, key, message, hint, ...at });
+  }
+
+  /** A problem of the value at `field` below the JSON record at `row`; its key is the path. */
+  addJson(row: JsonPlace, field: JsonPath, message: string, hint: string): void {
+    const at = [...row.at, ...field];
+    const detail = { at, row: `${row.line}:${row.at.join('.')}` };
+    this.add(row.line, 1, at.join('.'), message, hint, detail);
   }
 
   /** Throws a UsageReadError with every problem collected, if there is any. */
   throwIfAny(): void {
-    if (this.list.length === 0) return;
-    const problems = [...this.list];
-    if (this.dropped > 0) {
-      const last = problems[problems.length - 1]!;
-      problems.push({ ...last, key: '', message: `and ${this.dropped} more problems`, hint: '' });
-    }
-    throw new UsageReadError(problems);
+    if (this.listed.length === 0) return;
+    const unlisted = { rows: this.unlistedRows.size, problems: this.unlistedProblems };
+    throw new UsageReadError(this.listed, unlisted);
   }
 }
 
 /** Throws at once: for a file that cannot be read at all (not JSON, wrong shape). */
-export function failUsage(line: number, column: number, key: string, message: string, hint = '') {
-  return new UsageReadError([{ line, column, key, message, hint }]);
+export function failUsage(
+  line: number,
+  column: number,
+  key: string,
+  message: string,
+  hint: string,
+): UsageReadError {
+  return new UsageReadError([{ line, column, length: 1, key, message, hint }]);
 }
 
 const PLAIN_NUMBER = /^-?\d+(\.\d+)?([eE][-+]?\d+)?$/;

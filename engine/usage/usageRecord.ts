@@ -1,3 +1,6 @@
+import { countOf } from '../countOf.js';
+import { formatSourceLine } from '../scenarioIssue.js';
+
 /**
  * One normalised line of usage: what a vendor's export, a proxy's log or a
  * trace says about some LLM calls, in one shape whatever the source.
@@ -48,30 +51,75 @@ export const USAGE_FORMATS = [
 ] as const;
 export type UsageFormat = (typeof USAGE_FORMATS)[number];
 
-/** One problem in a usage file: where, which column or key, what is wrong, what would do. */
+/** Where a value sits inside one JSON document: keys and list indices from its top. */
+export type JsonPath = readonly (string | number)[];
+
+/**
+ * One problem in a usage file: where (line, column), which column or key,
+ * what is wrong, and what would be valid.
+ */
 export interface UsageProblem {
   readonly line: number;
+  /** 1-based; 1 when the reader cannot place the fault within its line. */
   readonly column: number;
+  /** Characters to underline from the column; at least 1. */
+  readonly length: number;
+  /** The CSV column or the dotted JSON path of the field; '' for the file or a whole row. */
   readonly key: string;
   readonly message: string;
+  /** What would be valid; never empty. */
   readonly hint: string;
+  /** In a JSON file, the value's path inside the document starting at `line`, to place it. */
+  readonly at?: JsonPath;
+  /** The text of `line`, shown under the message with a caret; set once the file is read. */
+  readonly sourceLine?: string;
 }
 
-/** Bad usage input, with every problem found (up to a limit) rather than the first alone. */
+/** Bad rows beyond those listed: how many, and how many problems they hold. */
+export interface UnlistedProblems {
+  readonly rows: number;
+  readonly problems: number;
+}
+
+/**
+ * Bad usage input: every problem of every bad row, up to a number of rows,
+ * and a count of the rest, rather than the first problem alone.
+ */
 export class UsageReadError extends Error {
   override readonly name = 'UsageReadError';
 
-  constructor(readonly problems: readonly UsageProblem[]) {
+  constructor(
+    readonly problems: readonly UsageProblem[],
+    readonly unlisted: UnlistedProblems = { rows: 0, problems: 0 },
+  ) {
     super(problems.map((problem) => problem.message).join('; '));
   }
 }
 
-/** Renders a problem as `file:line:col: error [key] message` with its hint below. */
+/**
+ * Renders a problem as `file:line:col: error [key] message`, then the source
+ * line with a caret under the fault (when known) and what would be valid.
+ */
 export function formatUsageProblem(problem: UsageProblem, file: string): string {
   const where = `${file}:${problem.line}:${problem.column}`;
   const key = problem.key === '' ? '' : ` [${problem.key}]`;
-  const hint = problem.hint === '' ? '' : `\n  hint: ${problem.hint}`;
-  return `${where}: error${key} ${problem.message}${hint}`;
+  const lines = [`${where}: error${key} ${problem.message}`];
+  if (problem.sourceLine !== undefined && problem.sourceLine.trim() !== '') {
+    lines.push(
+      ...formatSourceLine(problem.sourceLine, problem.line, problem.column, problem.length),
+    );
+  }
+  lines.push(`  hint: ${problem.hint}`);
+  return lines.join('\n');
+}
+
+/** The line that stands for the bad rows not listed, or undefined when all were. */
+export function formatUnlistedProblems(unlisted: UnlistedProblems, file: string) {
+  if (unlisted.rows === 0) return undefined;
+  return (
+    `${file}: ${countOf(unlisted.rows, 'more bad row')} with ` +
+    `${countOf(unlisted.problems, 'problem')} not listed; fix those above and read it again.`
+  );
 }
 
 /** A record with every optional count at zero, for readers to spread their fields over. */

@@ -86,7 +86,7 @@ export function readPlannedChanges(
   if (entry === undefined) return [];
   const items = context.itemsOf(entry.value, entry.path, '`planned_changes`') ?? [];
   const changes = items.map((item, index) =>
-    readPlannedChange(context, item, `${entry.path}[${index}]`, horizon),
+    readPlannedChange(context, item, `${entry.path}.${index}`, horizon),
   );
   return changes.filter((change): change is PlannedChangeText => change !== undefined);
 }

@@ -20,7 +20,10 @@ describe('pertask init', () => {
     writeFileSync(join(folder, 'scenario.yaml'), 'mine\n');
     const refused = await runCli(['init'], folder);
     expect(refused.code).toBe(2);
-    expect(refused.stderr).toMatch(/already exists; .* --force/);
+    expect(refused.stderr).toBe(
+      'pertask: scenario.yaml already exists; add --force to overwrite it, ' +
+        'or choose another path: pertask init <path>.\n',
+    );
     expect(readFileSync(join(folder, 'scenario.yaml'), 'utf8')).toBe('mine\n');
     const forced = await runCli(['init', '--force'], folder);
     expect(forced.code).toBe(0);

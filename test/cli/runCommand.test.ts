@@ -180,8 +180,10 @@ describe('pertask run on bad input', () => {
     writeFileSync(join(other, name), 'not a folder');
     const run = await runCli(['run', EXAMPLES[0]!, '--trials', '100', '--out', other]);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain(`cannot write reports to ${join(other, name)}/`);
-    expect(run.stderr).toContain('it is a file, not a folder');
+    expect(run.stderr).toBe(
+      `pertask: cannot write ${join(other, name)} (it is a file, not a folder); ` +
+        'choose another folder with --out.\n',
+    );
     expect(run.stderr).not.toMatch(/\n\s+at /);
     expect(readdirSync(other)).toEqual([name]);
   });

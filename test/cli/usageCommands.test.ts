@@ -122,6 +122,34 @@ describe('pertask dashboard', () => {
     expect(existsSync(join(folder, 'out'))).toBe(false);
   });
 
+  it('prints every problem of each bad row with a caret, counts the rest, exits 2', async () => {
+    const folder = makeTemporaryFolder();
+    const file = join(folder, 'usage.csv');
+    const bad = 'soon,gpt-4o,12x,5';
+    const rows = Array.from({ length: 22 }, () => bad).join('\n');
+    writeFileSync(file, `time,model,input_tokens,output_tokens\n${rows}\n`);
+    for (const command of [
+      ['dashboard', file, '--out', join(folder, 'out')],
+      ['calibrate', file, '--out', join(folder, 'out', 'x.yaml')],
+      ['backtest', 'scenarios/code-review.yaml', file],
+    ]) {
+      const run = await runCli(command);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain(
+        `${file}:2:1: error [time] \`soon\` is not a time\n` +
+          `  2 | ${bad}\n` +
+          '    | ^^^^\n' +
+          '  hint: ISO 8601, e.g. 2024-09-30T18:45:00Z; without a zone it is a time in --tz\n' +
+          `${file}:2:13: error [input_tokens] \`12x\` is not a token count\n`,
+      );
+      // 20 rows listed with both problems; rows 22 and 23 counted.
+      expect(run.stderr.match(/error \[time\]/g)).toHaveLength(20);
+      expect(run.stderr).toContain(`${file}: 2 more bad rows with 4 problems not listed;`);
+      expect(run.stderr).toMatch(/pertask: nothing was written: fix the usage files above\.\n$/);
+      expect(existsSync(join(folder, 'out'))).toBe(false);
+    }
+  });
+
   it('refuses an unknown time zone', async () => {
     const run = await runCli(['dashboard', join(FIXTURES, 'generic.jsonl'), '--tz', 'Mars/Base']);
     expect(run.code).toBe(2);
@@ -138,7 +166,10 @@ describe('pertask calibrate on the tau-bench usage log', () => {
     expect(calibrate.code).toBe(0);
     const again = await runCli(['calibrate', log, '--out', scenario]);
     expect(again.code).toBe(2);
-    expect(again.stderr).toContain('exists; pass --force to replace it');
+    expect(again.stderr).toBe(
+      `pertask: ${scenario} already exists; add --force to overwrite it, ` +
+        'or choose another file with --out.\n',
+    );
     const dashboard = await dashboardOf(log);
     const last = dashboard.workloads[0].months.at(-1);
     expect(last.period).toBe('2024-12');
@@ -249,7 +280,10 @@ describe('pertask prices', () => {
     const args = ['prices', 'import', '../shared/data/litellm-model-prices.json', '--out', out];
     const refused = await runCli(args);
     expect(refused.code).toBe(2);
-    expect(refused.stderr).toContain(`${out} exists; pass --force to replace it`);
+    expect(refused.stderr).toBe(
+      `pertask: ${out} already exists; add --force to overwrite it, ` +
+        'or choose another file with --out.\n',
+    );
     expect(readFileSync(out, 'utf8')).toBe('keep me');
     const forced = await runCli([...args, '--force']);
     expect(forced.code).toBe(0);

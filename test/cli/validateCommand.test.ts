@@ -125,9 +125,9 @@ describe('pertask validate', () => {
       '21:51 out-of-range workloads.support.drift.review.input_tokens.shape',
       '25:7 unknown-key workloads.suport.steps.answer.model',
       '28:52 out-of-range workloads.support.steps.review.input_tokens',
-      '30:34 unknown-key planned_changes[0].option',
-      '31:17 unknown-key planned_changes[1].workload',
-      '31:59 out-of-range planned_changes[1].ramp',
+      '30:34 unknown-key planned_changes.0.option',
+      '31:17 unknown-key planned_changes.1.workload',
+      '31:59 out-of-range planned_changes.1.ramp',
     ]);
   });
 

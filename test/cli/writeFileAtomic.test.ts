@@ -1,8 +1,10 @@
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { checkWritableFolder } from '../../cli/checkWritableFolder.js';
 import { CliError } from '../../cli/cliIo.js';
-import { describeWriteProblem, writeFilesAtomically } from '../../cli/writeFileAtomic.js';
+import { describeWriteProblem } from '../../cli/describeWriteProblem.js';
+import { writeFilesAtomically } from '../../cli/writeFileAtomic.js';
 import { makeTemporaryFolder } from './runCli.js';
 
 const HINT = 'choose another folder with --out';
@@ -68,6 +70,66 @@ describe('writeFilesAtomically', () => {
       `cannot write /proc/pertask-test.txt (nothing can be created there); ${HINT}.`,
     );
     expect(readdirSync(cwd)).toEqual([]);
+  });
+
+  it('removes the folders it made when a later file of the set cannot be written', async () => {
+    const cwd = makeTemporaryFolder();
+    const files = new Map([
+      [join(cwd, 'new', 'deeper', 'fine.txt'), 'fine'],
+      ['/proc/pertask-test.txt', 'never'],
+    ]);
+    const error = await failureOf(writeFilesAtomically(files, { cwd, hint: HINT }));
+    expect(error.message).toContain('/proc/pertask-test.txt');
+    expect(readdirSync(cwd)).toEqual([]);
+  });
+
+  it('keeps a folder that was there before, removing only those it made', async () => {
+    const cwd = makeTemporaryFolder();
+    mkdirSync(join(cwd, 'mine'));
+    const files = new Map([
+      [join(cwd, 'mine', 'new', 'fine.txt'), 'fine'],
+      ['/proc/pertask-test.txt', 'never'],
+    ]);
+    await failureOf(writeFilesAtomically(files, { cwd, hint: HINT }));
+    expect(readdirSync(cwd)).toEqual(['mine']);
+    expect(readdirSync(join(cwd, 'mine'))).toEqual([]);
+  });
+
+  it('refuses a name the system cannot hold, leaving no folder made for it', async () => {
+    const cwd = makeTemporaryFolder();
+    const long = `${'x'.repeat(300)}.txt`;
+    const files = new Map([[join(cwd, 'new', long), 'never']]);
+    const error = await failureOf(writeFilesAtomically(files, { cwd, hint: HINT }));
+    expect(error.exitCode).toBe(2);
+    expect(error.message).toBe(`cannot write new/${long} (the name is too long); ${HINT}.`);
+    expect(readdirSync(cwd)).toEqual([]);
+  });
+});
+
+describe('checkWritableFolder', () => {
+  it('passes a folder that does not exist yet and leaves nothing behind', async () => {
+    const cwd = makeTemporaryFolder();
+    await checkWritableFolder(join(cwd, 'a', 'b', 'c'), { cwd, hint: HINT });
+    expect(readdirSync(cwd)).toEqual([]);
+  });
+
+  it('names a file that stands in the folder’s place, or above it', async () => {
+    const cwd = makeTemporaryFolder();
+    writeFileSync(join(cwd, 'out'), 'a file');
+    const itself = await failureOf(checkWritableFolder(join(cwd, 'out'), { cwd, hint: HINT }));
+    expect(itself.message).toBe(`cannot write out (it is a file, not a folder); ${HINT}.`);
+    const below = await failureOf(checkWritableFolder(join(cwd, 'out', 'x'), { cwd, hint: HINT }));
+    expect(below.message).toBe(`cannot write out/x (out is a file, not a folder); ${HINT}.`);
+    expect(below.exitCode).toBe(2);
+  });
+
+  it('refuses a place where nothing can be made, even for root', async () => {
+    const cwd = makeTemporaryFolder();
+    const error = await failureOf(checkWritableFolder('/proc/pertask-test/x', { cwd, hint: HINT }));
+    expect(error.message).toBe(
+      `cannot write /proc/pertask-test/x (nothing can be created there); ${HINT}.`,
+    );
+    expect(existsSync('/proc/pertask-test')).toBe(false);
   });
 });
 

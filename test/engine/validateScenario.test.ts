@@ -260,8 +260,29 @@ describe('validateScenario reads past an earlier error', () => {
     expect(placesOf(yaml)).toEqual([
       'bad-month 2:8 start',
       'out-of-range 11:41 workloads.w.steps.s.input_tokens',
-      'unknown-key 14:17 planned_changes[1].workload',
-      'unknown-key 14:28 planned_changes[1].option',
+      'unknown-key 14:17 planned_changes.1.workload',
+      'unknown-key 14:28 planned_changes.1.option',
+    ]);
+  });
+
+  it('names an item of every kind of list by its index after a dot, like any other key', () => {
+    const yaml =
+      `${HEADER}params:\n  a: 1 to 2\n` +
+      'prices:\n  curve:\n    events:\n      - { at: 2027-13, change: -10% }\n' +
+      `${WORKLOAD}      s:\n        model: gpt-4o\n` +
+      '        input_tokens: { empirical: [100, lots] }\n' +
+      '        output_tokens: { mixture: [{ weight: 50%, lognormal: { mean: -1, sd: 1 } }, ' +
+      '{ weight: 50%, fixed: 1 }] }\n' +
+      'options:\n  o:\n    set:\n      workloads.w.steps.s.model: gpt-4o-mini\n' +
+      'correlations:\n  - between: [a, zz]\n    rank: 0.5\n' +
+      'planned_changes:\n  - { workload: w, option: nope, from: 2027-07 }\n';
+    const paths = issuesOf(yaml).map((issue) => issue.path);
+    expect(paths).toEqual([
+      'prices.curve.events.0.at',
+      'workloads.w.steps.s.input_tokens.empirical.1',
+      'workloads.w.steps.s.output_tokens.mixture.0.lognormal',
+      'correlations.0.between.1',
+      'planned_changes.0.option',
     ]);
   });
 

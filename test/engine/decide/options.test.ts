@@ -219,8 +219,8 @@ planned_changes:
     const lineOf = (needle: string) => text.split('\n').findIndex((l) => l.includes(needle)) + 1;
     expect(outcome.issues.map((issue) => [issue.line, issue.path])).toEqual([
       [lineOf('steps.lop.'), 'workloads.review.steps.lop.output_tokens'],
-      [lineOf('workload: reveiw'), 'planned_changes[0].workload'],
-      [lineOf('option: nope'), 'planned_changes[1].option'],
+      [lineOf('workload: reveiw'), 'planned_changes.0.workload'],
+      [lineOf('option: nope'), 'planned_changes.1.option'],
     ]);
     expect(outcome.issues[1]!.hint).toBe('did you mean `review`?');
   });

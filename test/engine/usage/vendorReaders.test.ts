@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { readFocusBilling } from '../../../engine/usage/readFocusBilling.js';
 import { readUsageText } from '../../../engine/usage/readUsageText.js';
+import { UsageProblems } from '../../../engine/usage/usageProblems.js';
 import { totalTokens, type UsageRecord } from '../../../engine/usage/usageRecord.js';
 
 // Small exports written by hand in each source's documented shape. Each test states the
@@ -305,7 +306,9 @@ describe('the FOCUS billing reader', () => {
       '0.15,USD,2024-10-01 00:00:00,D11 v2 compute,1,Hours,Hours,' +
         'AI and Machine Learning,Azure Machine Learning,sku4,team-a,',
     ].join('\n');
-    const records = readFocusBilling(text);
+    const problems = new UsageProblems();
+    const records = readFocusBilling(text, problems);
+    expect(() => problems.throwIfAny()).not.toThrow();
     expect(records).toHaveLength(3); // the compute row is not generative AI
     // 5,000 x 1K = 5M input; 3,000 x 1K = 3M cached; 2 x 1M = 2M output.
     expect(records.map((r) => [r.inputTokens, r.cachedInputTokens, r.outputTokens])).toEqual([
