@@ -12,6 +12,7 @@ import type { DistributionSummary, Summary } from '../engine/summaryTypes.js';
 import { MONTHLY_CSV_HEADER, TOTAL_SCOPE } from './buildMonthlyCsv.js';
 import { horizonNameOf } from './charts/chartTheme.js';
 import { describeDistribution, isPercentKey } from './formatAssumptionValue.js';
+import { CENTS_FORMAT, moneyCellFormat } from './moneyCellFormat.js';
 import {
   formatScheduledChange,
   SCHEDULED_CHANGES_NOTE,
@@ -19,7 +20,11 @@ import {
 } from './formatScheduledChange.js';
 import { pinZipTimestamps } from './pinZipTimestamps.js';
 
-const MONEY = '"$"#,##0.00';
+/**
+ * Money columns take their format cell by cell from the amount (moneyCellFormat),
+ * so a cost per task of $0.0046 does not read "$0.00" beside sums in cents.
+ */
+const MONEY = moneyCellFormat;
 const PERCENT = '0.0%';
 const COUNT = '#,##0.##';
 
@@ -34,13 +39,16 @@ export const SHEETS = {
 
 type Row = (string | number | null)[];
 
+/** A column's number format: one for every cell, or one chosen by each cell's number. */
+type ColumnFormat = string | ((value: number) => string) | null;
+
 /** Adds a sheet with a bold header row, the given rows and a number format per column. */
 function addTable(
   workbook: ExcelJS.Workbook,
   name: string,
   header: readonly string[],
   rows: readonly Row[],
-  formats: readonly (string | null)[] = [],
+  formats: readonly ColumnFormat[] = [],
 ): ExcelJS.Worksheet {
   const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.addRow([...header]).font = { bold: true };
@@ -49,9 +57,18 @@ function addTable(
     const column = sheet.getColumn(index + 1);
     column.width = Math.max(12, title.length + 2);
     const format = formats[index];
-    if (format !== undefined && format !== null) column.numFmt = format;
+    if (typeof format === 'string') column.numFmt = format;
+    if (typeof format === 'function') formatEachNumber(column, format);
   });
   return sheet;
+}
+
+/** Gives each number of a column the format `formatOf` picks for it; a new cell gets cents. */
+function formatEachNumber(column: ExcelJS.Column, formatOf: (value: number) => string): void {
+  column.numFmt = CENTS_FORMAT;
+  column.eachCell((cell) => {
+    if (typeof cell.value === 'number') cell.numFmt = formatOf(cell.value);
+  });
 }
 
 const spread = (d: DistributionSummary): number[] => [d.mean, d.p10, d.p50, d.p90];
@@ -91,7 +108,8 @@ function formatSummarySheet(sheet: ExcelJS.Worksheet): void {
   sheet.eachRow((row, rowNumber) => {
     if (rowNumber === 1) return;
     const unit = row.getCell(3).value;
-    if (unit === 'USD') row.getCell(2).numFmt = MONEY;
+    const value = row.getCell(2).value;
+    if (unit === 'USD' && typeof value === 'number') row.getCell(2).numFmt = MONEY(value);
     if (unit === 'share') row.getCell(2).numFmt = PERCENT;
   });
   sheet.getColumn(1).width = 44;
@@ -268,9 +286,13 @@ export async function buildWorkbook(
     summaryRows(summary),
   );
   formatSummarySheet(summarySheet);
-  const moneyColumns = [null, null, null, ...Array<string>(8).fill(MONEY)];
+  const moneyColumns = [null, null, null, ...Array<ColumnFormat>(8).fill(MONEY)];
   addTable(workbook, SHEETS.monthly, MONTHLY_CSV_HEADER, monthlyRows(summary), moneyColumns);
-  const workloadFormats = [null, ...Array<string>(9).fill(MONEY), ...Array<string>(4).fill(COUNT)];
+  const workloadFormats = [
+    null,
+    ...Array<ColumnFormat>(9).fill(MONEY),
+    ...Array<ColumnFormat>(4).fill(COUNT),
+  ];
   addTable(workbook, SHEETS.workloads, WORKLOAD_HEADER, workloadRows(summary), workloadFormats);
   addAssumptionsSheet(workbook, assumptions, changes);
   addOptionsSheet(workbook, summary);

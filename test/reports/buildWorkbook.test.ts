@@ -297,3 +297,106 @@ describe('buildWorkbook bytes', () => {
     expect(new DataView(first.buffer, first.byteOffset).getUint16(12, true)).toBe(0x21);
   });
 });
+
+/**
+ * A money cell as Excel shows it, for the formats the workbook writes:
+ * `"$"#,##0.00` and the same with optional decimals (`#`) after the two
+ * required ones. Written from ECMA-376 Part 1, 18.8.31 (numFmt): `0` is a
+ * digit always shown, `#` a digit shown unless it is a trailing zero, `,`
+ * between digits groups thousands; the value is rounded to the last digit
+ * place. Independent of the workbook's code, so it can say what a reader sees.
+ */
+function renderMoneyCell(value: number, numFmt: string): string {
+  const match = /^"\$"#,##0\.00(#*)$/.exec(numFmt);
+  if (match === null) throw new Error(`not a money format this test reads: ${numFmt}`);
+  const [whole = '', fraction = ''] = Math.abs(value)
+    .toFixed(2 + (match[1] ?? '').length)
+    .split('.');
+  const shownFraction = fraction.slice(0, 2) + fraction.slice(2).replace(/0+$/, '');
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const sign = value < 0 && /[1-9]/.test(whole + fraction) ? '-' : '';
+  return `${sign}$${grouped}.${shownFraction}`;
+}
+
+/** Every number cell of every sheet whose format has a dollar sign, with where it is. */
+function moneyCellsOf(workbook: ExcelJS.Workbook) {
+  const cells: { where: string; value: number; numFmt: string }[] = [];
+  workbook.eachSheet((sheet) =>
+    sheet.eachRow((row, rowNumber) =>
+      row.eachCell((cell, column) => {
+        if (typeof cell.value !== 'number' || !String(cell.numFmt).includes('$')) return;
+        const where = `${sheet.name}!R${rowNumber}C${column}`;
+        cells.push({ where, value: cell.value, numFmt: String(cell.numFmt) });
+      }),
+    ),
+  );
+  return cells;
+}
+
+describe('the money cells of the workbook', async () => {
+  const workbooks = await Promise.all(
+    ['support-triage', 'backtest-2023-2024', 'code-review'].map(async (name) => {
+      const { summary, assumptions } = exampleReportInputs(`scenarios/${name}.yaml`, 300);
+      return { name, summary, workbook: await readBack(await buildWorkbook(summary, assumptions)) };
+    }),
+  );
+
+  it('show a cost per task of a fraction of a cent with three figures, not $0.00', () => {
+    for (const { name, summary, workbook } of workbooks) {
+      const sheet = workbook.getWorksheet(SHEETS.workloads)!;
+      summary.workloads.forEach((workload, index) => {
+        const row = sheet.getRow(index + 2);
+        // Columns 9 and 10: cost per task in the first and last month (P50).
+        for (const column of [9, 10]) {
+          const cell = row.getCell(column);
+          const value = cell.value as number;
+          expect(value).toBe(
+            column === 9 ? workload.costPerTaskFirst.p50 : workload.costPerTaskLast.p50,
+          );
+          const shown = renderMoneyCell(value, String(cell.numFmt));
+          expect(shown, `${name} ${workload.name}`).not.toBe('$0.00');
+          // Three significant figures, as Number.toPrecision(3) rounds the value.
+          if (value < 1) expect(Number(shown.slice(1))).toBe(Number(value.toPrecision(3)));
+        }
+      });
+    }
+  });
+
+  it('find the reviewer’s cases: support-triage and the backtest cost under a cent a task', () => {
+    // The review saw $0.00455 and $0.00139 (support-triage) and $0.0018 (the backtest's
+    // fixed prices and tokens), all shown as $0.00: each is below half a cent.
+    const costs = workbooks
+      .filter(({ name }) => name !== 'code-review')
+      .flatMap(({ summary }) =>
+        summary.workloads.flatMap((w) => [w.costPerTaskFirst.p50, w.costPerTaskLast.p50]),
+      );
+    expect(costs.filter((cost) => cost > 0 && cost < 0.005).length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('never show an amount that is not 0 as $0.00 on any sheet', () => {
+    for (const { name, workbook } of workbooks) {
+      const hidden = moneyCellsOf(workbook).filter(
+        (cell) => cell.value !== 0 && /^-?\$0\.00$/.test(renderMoneyCell(cell.value, cell.numFmt)),
+      );
+      expect(hidden, name).toEqual([]);
+    }
+  });
+
+  it('keep sums of a dollar and more in cents with thousands separators', () => {
+    const cents = new Intl.NumberFormat('en-US', {
+      minimumFractionDigits: 2,
+      maximumFractionDigits: 2,
+    });
+    for (const { workbook } of workbooks) {
+      const large = moneyCellsOf(workbook).filter((cell) => Math.abs(cell.value) >= 1);
+      expect(large.length).toBeGreaterThan(0);
+      for (const cell of large) {
+        expect(cell.numFmt, cell.where).toBe('"$"#,##0.00');
+        const sign = cell.value < 0 ? '-' : '';
+        expect(renderMoneyCell(cell.value, cell.numFmt)).toBe(
+          `${sign}$${cents.format(Math.abs(cell.value))}`,
+        );
+      }
+    }
+  });
+});
