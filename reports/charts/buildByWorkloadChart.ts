@@ -5,7 +5,7 @@
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { Summary, WorkloadSummary } from '../../engine/summaryTypes.js';
-import { formatMoney, formatSignedMoney } from '../formatMoney.js';
+import { formatMoney, formatSignedMoney, isMoneyNoise } from '../formatMoney.js';
 import {
   CHART_CONFIG,
   CHART_WIDTH,
@@ -60,14 +60,28 @@ export function widestGapWorkloadOf(summary: Summary): WorkloadSummary {
 }
 
 function titleOf(summary: Summary): TopLevelSpec['title'] {
-  const widest = toWorkloadRow(widestGapWorkloadOf(summary));
+  const widestWorkload = widestGapWorkloadOf(summary);
+  const widest = toWorkloadRow(widestWorkload);
+  const legendLine =
+    `${horizonNameOf(summary.months)} spend by workload. Bar: per-task P50; thin line ` +
+    'with end ticks: per-task P10 to P90; diamond: per-token P50, labelled below.';
+  // The widest of gaps that are all $0 is no finding (a one-month horizon, where tokens per
+  // task and prices have not moved yet): naming a workload would point at nothing.
+  if (isMoneyNoise(widestWorkload.annual.gap.p50)) {
+    return {
+      text:
+        summary.workloads.length > 1
+          ? `No workload has a gap: the paired gap's P50 is ${widest.gapP50Label} in each`
+          : `No gap: ${widest.workload}'s paired gap has a P50 of ${widest.gapP50Label}`,
+      subtitle: [legendLine, 'Paired gap: per-task minus per-token forecast, trial by trial.'],
+    };
+  }
   return {
     text:
       `Widest gap: ${widest.workload}, per-task forecast ${widest.perTaskP50Label} vs ` +
       `per-token forecast ${widest.perTokenP50Label} (P50)`,
     subtitle: [
-      `${horizonNameOf(summary.months)} spend by workload. Bar: per-task P50; thin line ` +
-        'with end ticks: per-task P10 to P90; diamond: per-token P50, labelled below.',
+      legendLine,
       `Its paired gap (per-task minus per-token forecast, trial by trial) has a P50 of ` +
         `${widest.gapP50Label}.`,
     ],

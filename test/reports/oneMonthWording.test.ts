@@ -115,6 +115,15 @@ describe('the reports of a one-month horizon', () => {
     expect(charts.map((chart) => chart.name)).toContain('annual-distribution');
   });
 
+  it('title the by-workload chart with no gap, since one month has none to name', () => {
+    // In the first month tasks burn the first month's tokens at the first month's prices
+    // (MODEL.md), so the per-task and per-token forecasts agree in every trial.
+    expect(summary.workloads[0]!.annual.gap.p50).toBe(0);
+    const chart = charts.find((candidate) => candidate.name === 'by-workload')!;
+    const title = chart.spec.title as { text: string };
+    expect(title.text).toBe("No gap: review's paired gap has a P50 of $0");
+  });
+
   it('print the comparison with one cost per task, not "$x -> $x"', () => {
     const text = formatComparison(summary.options!, 1);
     const base = summary.options!.options[0]!.costPerTask[0]!;

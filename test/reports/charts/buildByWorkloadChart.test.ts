@@ -6,6 +6,7 @@ import { formatMoney } from '../../../reports/formatMoney.js';
 import { FIXTURE_WORKLOADS, priceFactor, summaryFixture } from '../summaryFixture.js';
 import type { WorkloadParameters } from '../summaryFixture.js';
 import { exampleReportInputs } from '../exampleReportInputs.js';
+import { EQUAL_FORECASTS, forecastForTest } from '../../engine/scenarioText.js';
 import { elementsOf, legendSymbolsOf, marksOf, textNamed } from './readSvg.js';
 
 /** The fixture with its first workload only, as in the single-workload example reports. */
@@ -84,5 +85,41 @@ describe('buildByWorkloadChart', () => {
     expect(ticks.length).toBeGreaterThanOrEqual(3);
     // About 7 px per character of an 11 px label, so "$150k" needs 35 px and a gap.
     for (let i = 1; i < ticks.length; i += 1) expect(ticks[i]! - ticks[i - 1]!).toBeGreaterThan(60);
+  });
+});
+
+describe('the title of the by-workload chart when no workload has a gap', () => {
+  const titleOf = (summary: Summary) => buildByWorkloadChart(summary).title as { text: string };
+
+  it('says no workload has one instead of naming the widest of gaps of $0', () => {
+    // EQUAL_FORECASTS (test/engine/scenarioText.ts) has no growth, drift or elasticity, so
+    // its two forecasts agree in every trial and both workloads' paired gaps are $0.
+    const summary = forecastForTest(EQUAL_FORECASTS, 400);
+    expect(summary.workloads.map((w) => w.annual.gap.p50)).toEqual([0, 0]);
+    const { text } = titleOf(summary);
+    expect(text).toBe("No workload has a gap: the paired gap's P50 is $0 in each");
+    expect(text).not.toContain('Widest');
+  });
+
+  it('names the one workload with a gap of $0 as having none', () => {
+    const [first] = summaryFixture.workloads;
+    if (first === undefined) throw new Error('the fixture has workloads');
+    const gap = { ...first.annual.gap, p10: 0, p50: 0, p90: 0, mean: 0 };
+    const summary: Summary = {
+      ...summaryFixture,
+      workloads: [{ ...first, annual: { ...first.annual, gap } }],
+    };
+    expect(titleOf(summary).text).toBe(`No gap: ${first.name}'s paired gap has a P50 of $0`);
+  });
+
+  it('still names the widest gap when one workload has a gap and another none', () => {
+    const [first, second] = summaryFixture.workloads;
+    if (first === undefined || second === undefined) throw new Error('the fixture has two');
+    const none = { ...second.annual.gap, p50: 0 };
+    const summary: Summary = {
+      ...summaryFixture,
+      workloads: [first, { ...second, annual: { ...second.annual, gap: none } }],
+    };
+    expect(titleOf(summary).text).toMatch(new RegExp(`^Widest gap: ${first.name},`));
   });
 });
