@@ -2,14 +2,20 @@
  * The dashboard's charts as Vega-Lite specs: spend by month and workload, cost
  * per task by quarter, the price paid per million tokens by vendor, and the
  * reported cost beside the catalog's. Each title states its finding in numbers.
+ * Money axes and tooltips read as the forecast's charts do ("$1.5k", "$0.26").
  */
 import type { TopLevelSpec } from 'vega-lite';
 import type { Dashboard } from '../../engine/usage/buildDashboard.js';
 import type { ChartSpec } from '../buildCharts.js';
-import { CHART_CONFIG, CHART_HEIGHT, CHART_WIDTH } from '../charts/chartTheme.js';
+import { CHART_CONFIG, CHART_HEIGHT, CHART_WIDTH, MONEY_AXIS_LABEL } from '../charts/chartTheme.js';
 import { formatMoney, formatPercent } from '../formatMoney.js';
 
 const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
+
+/** A quantitative money field whose axis is labelled in dollars, under `title`. */
+function money(field: string, title: string) {
+  return { field, type: 'quantitative', axis: { labelExpr: MONEY_AXIS_LABEL, title } } as const;
+}
 
 function base(title: string, subtitle: string) {
   return {
@@ -27,6 +33,7 @@ function buildSpendChart(dashboard: Dashboard): TopLevelSpec {
       month: month.period,
       workload: workload.name,
       spend: month.spendUsd,
+      spendLabel: formatMoney(month.spendUsd),
     })),
   );
   const last = dashboard.monthlySpendUsd[dashboard.monthlySpendUsd.length - 1];
@@ -36,24 +43,27 @@ function buildSpendChart(dashboard: Dashboard): TopLevelSpec {
   return {
     ...base(title, 'Spend by month and workload (reported cost, else the catalog price)'),
     data: { values },
-    mark: { type: 'bar', tooltip: true },
+    mark: { type: 'bar' },
     encoding: {
       x: { field: 'month', type: 'ordinal', title: null },
-      y: { field: 'spend', type: 'quantitative', title: 'USD', stack: 'zero' },
+      y: { ...money('spend', 'Spend per month'), stack: 'zero' },
       color: { field: 'workload', type: 'nominal' },
+      tooltip: [
+        { field: 'month', title: 'Month' },
+        { field: 'workload', title: 'Workload' },
+        { field: 'spendLabel', title: 'Spend' },
+      ],
     },
   } as TopLevelSpec;
 }
 
 function buildCostPerTaskChart(dashboard: Dashboard): TopLevelSpec {
   const values = dashboard.workloads.flatMap((workload) =>
-    workload.quarters
-      .filter((quarter) => quarter.costPerTaskUsd !== null)
-      .map((quarter) => ({
-        quarter: quarter.period,
-        workload: workload.name,
-        cost: quarter.costPerTaskUsd,
-      })),
+    workload.quarters.flatMap(({ period, costPerTaskUsd: cost }) =>
+      cost === null
+        ? []
+        : [{ quarter: period, workload: workload.name, cost, costLabel: formatMoney(cost) }],
+    ),
   );
   const changes = dashboard.workloads.flatMap((workload) => {
     const known = workload.quarters.filter(
@@ -75,45 +85,60 @@ function buildCostPerTaskChart(dashboard: Dashboard): TopLevelSpec {
   return {
     ...base(title, 'Spend over distinct tasks, by quarter'),
     data: { values },
-    mark: { type: 'line', point: true, tooltip: true },
+    mark: { type: 'line', point: true },
     encoding: {
       x: { field: 'quarter', type: 'ordinal', title: null },
-      y: { field: 'cost', type: 'quantitative', title: 'USD a task' },
+      y: money('cost', 'Cost per task'),
       color: { field: 'workload', type: 'nominal' },
+      tooltip: [
+        { field: 'quarter', title: 'Quarter' },
+        { field: 'workload', title: 'Workload' },
+        { field: 'costLabel', title: 'Cost per task' },
+      ],
     },
   } as TopLevelSpec;
 }
 
 function buildVendorPriceChart(dashboard: Dashboard): TopLevelSpec {
-  const values = dashboard.vendors
-    .filter((vendor) => vendor.usdPerMillionTokens !== null)
-    .map((vendor) => ({ vendor: vendor.vendor, price: vendor.usdPerMillionTokens }));
-  const sorted = [...values].sort((a, b) => (b.price ?? 0) - (a.price ?? 0));
+  const values = dashboard.vendors.flatMap(({ vendor, usdPerMillionTokens: price }) =>
+    price === null ? [] : [{ vendor, price, priceLabel: formatMoney(price) }],
+  );
+  const sorted = [...values].sort((a, b) => b.price - a.price);
   const top = sorted[0];
   const title =
     top === undefined
       ? 'No tokens logged'
-      : `Highest average price paid: ${top.vendor}, ` +
-        `$${(top.price ?? 0).toFixed(2)} per million tokens`;
+      : `Highest average price paid: ${top.vendor}, ${top.priceLabel} per million tokens`;
   return {
     ...base(
       title,
       'Spend over all tokens (input, cached, cache writes, output, reasoning), by vendor',
     ),
     data: { values },
-    mark: { type: 'bar', tooltip: true },
+    mark: { type: 'bar' },
     encoding: {
       y: { field: 'vendor', type: 'nominal', title: null, sort: '-x' },
-      x: { field: 'price', type: 'quantitative', title: 'USD per million tokens' },
+      x: money('price', 'Price per million tokens'),
+      tooltip: [
+        { field: 'vendor', title: 'Vendor' },
+        { field: 'priceLabel', title: 'Price per million tokens' },
+      ],
     },
   } as TopLevelSpec;
 }
 
 function buildBillingChart(dashboard: Dashboard): TopLevelSpec {
-  const values = dashboard.billing.flatMap((row) => [
-    { period: `${row.month} ${row.vendor}`, source: 'Reported', cost: row.reportedUsd },
-    { period: `${row.month} ${row.vendor}`, source: 'Catalog price', cost: row.recomputedUsd },
-  ]);
+  const values = dashboard.billing.flatMap((row) =>
+    [
+      { source: 'Reported', cost: row.reportedUsd },
+      { source: 'Catalog price', cost: row.recomputedUsd },
+    ].map(({ source, cost }) => ({
+      period: `${row.month} ${row.vendor}`,
+      source,
+      cost,
+      costLabel: formatMoney(cost),
+    })),
+  );
   const worst = [...dashboard.billing]
     .filter((row) => row.difference !== null)
     .sort((a, b) => Math.abs(b.difference ?? 0) - Math.abs(a.difference ?? 0))[0];
@@ -126,12 +151,17 @@ function buildBillingChart(dashboard: Dashboard): TopLevelSpec {
   return {
     ...base(title, 'Cost reported by the source beside the same tokens at catalog prices'),
     data: { values },
-    mark: { type: 'bar', tooltip: true },
+    mark: { type: 'bar' },
     encoding: {
       x: { field: 'period', type: 'ordinal', title: null },
       xOffset: { field: 'source' },
-      y: { field: 'cost', type: 'quantitative', title: 'USD' },
+      y: money('cost', 'Cost'),
       color: { field: 'source', type: 'nominal' },
+      tooltip: [
+        { field: 'period', title: 'Month and vendor' },
+        { field: 'source', title: 'Source' },
+        { field: 'costLabel', title: 'Cost' },
+      ],
     },
   } as TopLevelSpec;
 }

@@ -9,7 +9,9 @@ import {
   buildDashboardTables,
   renderTextTable,
 } from '../../../reports/dashboard/dashboardTables.js';
+import { formatMoney } from '../../../reports/formatMoney.js';
 import { renderSvg } from '../../../reports/renderSvg.js';
+import { elementsOf } from '../charts/readSvg.js';
 
 const scripts = { vega: '/*vega*/', vegaLite: '/*vega-lite*/', vegaEmbed: '/*embed*/' };
 
@@ -92,5 +94,69 @@ describe('the dashboard report', () => {
       ['default', '2024-Q1'],
       ['other', '2024-Q2'],
     ]);
+  });
+});
+
+/** The texts of each axis's labels in a rendered chart, one list per axis in drawing order. */
+function axisLabelsOf(svg: string): string[][] {
+  return svg
+    .split('role-axis-label')
+    .slice(1)
+    .map((group) => elementsOf(group.split('</g>')[0] ?? '').map((label) => label.text));
+}
+
+describe('the money axes of the dashboard', () => {
+  const billed = buildDashboard([{ ...records[0]!, costUsd: 0.39 }, records[1]!], {
+    zone: 'UTC',
+    catalog: BUILTIN_CATALOG,
+  });
+  // Which axis of each chart holds money, and its title: the others name months, quarters,
+  // vendors or months and vendors.
+  const moneyAxes: Record<string, { axis: 'x' | 'y'; title: string }> = {
+    spend: { axis: 'y', title: 'Spend per month' },
+    'cost-per-task': { axis: 'y', title: 'Cost per task' },
+    'vendor-price': { axis: 'x', title: 'Price per million tokens' },
+    billing: { axis: 'y', title: 'Cost' },
+  };
+  const charts = buildDashboardCharts(billed);
+
+  it('draws the four charts, each with one money axis', () => {
+    expect(charts.map((chart) => chart.name)).toEqual(Object.keys(moneyAxes));
+  });
+
+  for (const chart of charts) {
+    it(`labels the ${chart.name} chart's money axis in dollars, as formatMoney writes them`, async () => {
+      const { axis, title } = moneyAxes[chart.name]!;
+      const encoding = (chart.spec as { encoding: Record<string, { axis?: { title?: string } }> })
+        .encoding;
+      expect(encoding[axis]?.axis?.title).toBe(title);
+      const svg = await renderSvg(chart.spec);
+      const money = axisLabelsOf(svg).filter((labels) => labels.some((l) => l.startsWith('$')));
+      expect(money).toHaveLength(1);
+      const [labels = []] = money;
+      expect(labels.length).toBeGreaterThanOrEqual(2);
+      // Each tick is a round number, so formatMoney of the number read back is the label:
+      // the test's own reading of "$0.05" or "$1.5k", checked against the formatter.
+      for (const label of labels) {
+        const [, digits = '', suffix = ''] = /^\$([\d.]+)([kM]?)$/.exec(label) ?? [];
+        const usd = Number(digits) * ({ k: 1e3, M: 1e6 }[suffix] ?? 1);
+        expect(formatMoney(usd), label).toBe(label);
+      }
+      expect(svg).not.toContain('>USD<');
+    });
+  }
+
+  it('carries each money figure in its tooltip as formatMoney writes it', () => {
+    const spend = charts.find((chart) => chart.name === 'spend')!;
+    // Task a: 100,000 input and 1,000 output tokens of gpt-4o billed at $0.39 (see records).
+    expect(JSON.stringify(spend.spec)).toContain('"spendLabel":"$0.39"');
+    for (const chart of charts) {
+      const tooltip = (chart.spec as { encoding: { tooltip?: { field: string }[] } }).encoding
+        .tooltip;
+      expect(
+        tooltip?.some((item) => item.field.endsWith('Label')),
+        chart.name,
+      ).toBe(true);
+    }
   });
 });
