@@ -2,10 +2,12 @@ import { DISTRIBUTION_FAMILIES } from './validate/distributionFamilies.js';
 import {
   CORRELATION_REFERENCE,
   CURVE_REFERENCE,
+  DISCRETE_REFERENCE,
   DISTRIBUTION_OPTION_REFERENCE,
   DRIFT_REFERENCE,
   EVENT_REFERENCE,
   MIGRATE_REFERENCE,
+  MIXTURE_COMPONENT_REFERENCE,
   MODEL_PRICE_REFERENCE,
   OPTION_REFERENCE,
   PLANNED_CHANGE_REFERENCE,
@@ -96,6 +98,13 @@ export function buildScenarioSchema(): Schema {
       migrate: section(MIGRATE_REFERENCE, {}, ['to', 'from']),
       drift: section(DRIFT_REFERENCE, {}, ['change']),
       distributionOptions: section(DISTRIBUTION_OPTION_REFERENCE),
+      discrete: section(DISCRETE_REFERENCE, {}, ['values']),
+      // A component is a distribution map with a weight: this part requires and documents
+      // the weight, and lets the family's keys through to the distribution beside it.
+      mixtureComponent: {
+        ...section(MIXTURE_COMPONENT_REFERENCE, {}, ['weight']),
+        additionalProperties: true,
+      },
       number: { anyOf: [{ type: 'number' }, NUMBER_TEXT] },
       value: {
         description:
@@ -178,17 +187,18 @@ function distributionSchema(): Schema {
     gamma: params('shape', 'scale', 'mean', 'sd'),
     poisson: { anyOf: [{ $ref: '#/$defs/value' }, params('mean')] },
     bernoulli: { $ref: '#/$defs/number' },
-    discrete: {
-      type: 'object',
-      properties: { values: { type: 'array' }, weights: { type: 'array' } },
-    },
+    discrete: { $ref: '#/$defs/discrete' },
     empirical: {
       anyOf: [
         { type: 'array', items: { $ref: '#/$defs/number' } },
         { type: 'object', properties: { csv: { type: 'string' }, column: { type: 'string' } } },
       ],
     },
-    mixture: { type: 'array', minItems: 2, items: { $ref: '#/$defs/distribution' } },
+    mixture: {
+      type: 'array',
+      minItems: 2,
+      items: { allOf: [{ $ref: '#/$defs/mixtureComponent' }, { $ref: '#/$defs/distribution' }] },
+    },
   };
   return {
     description:
@@ -197,7 +207,10 @@ function distributionSchema(): Schema {
     properties: {
       ...families,
       ...(section(DISTRIBUTION_OPTION_REFERENCE).properties as Schema),
-      weight: { $ref: '#/$defs/number', description: 'Weight of a mixture component.' },
+      weight: {
+        $ref: '#/$defs/number',
+        description: 'Weight of a mixture component; see $defs/mixtureComponent.',
+      },
       // Count families of `calls`, which vary task by task.
       geometric: params('mean'),
       negative_binomial: params('mean', 'sd'),

@@ -638,6 +638,56 @@ export const DISTRIBUTION_OPTION_REFERENCE: SectionReference = {
   ],
 };
 
+/**
+ * Weights in percent are chances and must add to 100%; without a percent sign
+ * they are relative. The validator holds to this (checkPercentWeights).
+ */
+const WEIGHTS_RULE =
+  'in % the weights must add to 100% (to within a point, for rounding such as 33% three ' +
+  'times), else the file is refused; without % they are relative and read as shares of ' +
+  'their sum';
+
+export const DISCRETE_REFERENCE: SectionReference = {
+  name: 'discrete',
+  keys: [
+    k(
+      'values',
+      "the key's unit",
+      'required',
+      '[1k, 2k, 8k]',
+      'fixed',
+      'list',
+      'The values a draw can take.',
+    ),
+    k(
+      'weights',
+      'shares, or relative weights',
+      'equal',
+      '[60%, 30%, 10%]',
+      'fixed',
+      'list',
+      `Chance of each value, in the order of \`values\`; ${WEIGHTS_RULE}: \`[1, 2, 1]\` ` +
+        'is 25%, 50%, 25%.',
+    ),
+  ],
+};
+
+export const MIXTURE_COMPONENT_REFERENCE: SectionReference = {
+  name: 'mixture[]',
+  keys: [
+    k(
+      'weight',
+      'share, or relative weight',
+      'required',
+      '70%',
+      'fixed',
+      'number',
+      'Chance that a draw comes from this component, whose family the same map names. ' +
+        `Across the components, ${WEIGHTS_RULE}: weights 1 and 3 are 25% and 75%.`,
+    ),
+  ],
+};
+
 export const OPTION_REFERENCE: SectionReference = {
   name: 'options.<name>',
   keys: [
@@ -695,4 +745,6 @@ export const SCENARIO_REFERENCE: readonly SectionReference[] = [
   MIGRATE_REFERENCE,
   DRIFT_REFERENCE,
   DISTRIBUTION_OPTION_REFERENCE,
+  DISCRETE_REFERENCE,
+  MIXTURE_COMPONENT_REFERENCE,
 ];

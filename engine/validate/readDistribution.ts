@@ -28,6 +28,7 @@ import {
   makeGammaFromMeanSd,
   makePert,
 } from '../distributions/shapeDistributions.js';
+import { checkPercentWeights } from './checkPercentWeights.js';
 import { DISTRIBUTION_FAMILIES, DISTRIBUTION_OPTIONS } from './distributionFamilies.js';
 import { readEmpiricalSample } from './readEmpiricalSample.js';
 import { readPlainNumber } from './readValue.js';
@@ -209,11 +210,17 @@ function readNumberList(context: ValidationContext, entry: MapEntry | undefined,
   return values.every((value) => value !== undefined) ? (values as number[]) : undefined;
 }
 
-/** `discrete: { values: [1, 2, 4], weights: [50%, 30%, 20%] }`; weights default to equal. */
+/** The keys of `discrete: { ... }`. */
+export const DISCRETE_KEYS = ['values', 'weights'] as const;
+
+/**
+ * `discrete: { values: [1, 2, 4], weights: [50%, 30%, 20%] }`; weights default
+ * to equal, and in percent must add to 100% (checkPercentWeights).
+ */
 function readDiscrete(context: ValidationContext, family: MapEntry) {
   const entries = context.entriesOf(family.value, family.path, '`discrete`');
   if (entries === undefined) return undefined;
-  context.rejectUnknownKeys(entries, ['values', 'weights'], '`discrete`');
+  context.rejectUnknownKeys(entries, DISCRETE_KEYS, '`discrete`');
   context.requireKey(entries, 'values', family.value, family.path);
   const values = readNumberList(context, entryOf(entries, 'values'), '`values`');
   const weightsEntry = entryOf(entries, 'weights');
@@ -221,7 +228,11 @@ function readDiscrete(context: ValidationContext, family: MapEntry) {
     ? readNumberList(context, weightsEntry, '`weights`')
     : values?.map(() => 1);
   if (values === undefined || weights === undefined) return undefined;
-  return build(context, family.value, family.path, () => makeDiscrete(values, weights));
+  const dist = build(context, family.value, family.path, () => makeDiscrete(values, weights));
+  if (dist === undefined || weightsEntry === undefined || !isSeq(weightsEntry.value)) return dist;
+  const written = weightsEntry.value.items.map((item) => (item ?? null) as Node | null);
+  const at = { node: weightsEntry.value, path: weightsEntry.path };
+  return checkPercentWeights(context, at, written, weights) ? dist : undefined;
 }
 
 /** `mixture: [{ weight: 70%, lognormal: {...} }, { weight: 30%, gamma: {...} }]`. */
@@ -246,11 +257,17 @@ function readMixture(context: ValidationContext, family: MapEntry) {
     const weightEntry = entryOf(entries, 'weight');
     const weight = weightEntry && readPlainNumber(context, weightEntry.value, weightEntry.path);
     const dist = readDistributionMap(context, entries, item, path, ['weight']);
-    return weight === undefined || dist === undefined ? undefined : { weight, dist };
+    if (weight === undefined || dist === undefined) return undefined;
+    return { weight, dist, written: weightEntry?.value ?? null };
   });
   if (components.some((component) => component === undefined)) return undefined;
-  const valid = components as { weight: number; dist: ScalarDistribution }[];
-  return build(context, family.value, family.path, () => makeMixture(valid));
+  const valid = components as { weight: number; dist: ScalarDistribution; written: Node | null }[];
+  const mixture = build(context, family.value, family.path, () => makeMixture(valid));
+  if (mixture === undefined) return undefined;
+  const written = valid.map((component) => component.written);
+  const weights = valid.map((component) => component.weight);
+  const at = { node: family.value, path: family.path };
+  return checkPercentWeights(context, at, written, weights) ? mixture : undefined;
 }
 
 /** Builds a distribution, turning a parameter error into an issue at the node. */

@@ -5,6 +5,7 @@ import { parse } from 'yaml';
 import { buildScenarioSchema } from '../../engine/buildScenarioSchema.js';
 import { formatReference } from '../../engine/formatReference.js';
 import { DISTRIBUTION_OPTIONS } from '../../engine/validate/distributionFamilies.js';
+import { DISCRETE_KEYS } from '../../engine/validate/readDistribution.js';
 import { DRIFT_KEYS } from '../../engine/validate/readDrifts.js';
 import {
   CURVE_KEYS,
@@ -43,6 +44,9 @@ describe('the scenario JSON Schema', () => {
     ['a step', schema.$defs.step, STEP_KEYS],
     ['a drift', schema.$defs.drift, DRIFT_KEYS],
     ['a distribution map', schema.$defs.distributionOptions, DISTRIBUTION_OPTIONS],
+    ['discrete', schema.$defs.discrete, DISCRETE_KEYS],
+    // readMixture reads `weight` and hands every other key to readDistributionMap.
+    ['a mixture component', schema.$defs.mixtureComponent, ['weight']],
   ])('lists exactly the keys the validator accepts in %s', (_name, section, keys) => {
     expect(keysOf(section as Schema)).toEqual([...(keys as readonly string[])].sort());
   });

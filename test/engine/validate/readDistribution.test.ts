@@ -65,3 +65,67 @@ describe('distribution maps in a scenario', () => {
     expect(issue?.message).toBe('P90 must be above P10.');
   });
 });
+
+describe('weights of a discrete distribution and of a mixture', () => {
+  const mixtureOf = (first: string, second: string) =>
+    `{ mixture: [{ weight: ${first}, fixed: 200 }, { weight: ${second}, fixed: 400 }] }`;
+
+  it('refuses percents that add to 110%, at the weights, naming the sum and the shares', () => {
+    const yaml = stepWith(
+      'output_tokens',
+      '{ discrete: { values: [1k, 2k], weights: [50%, 60%] } }',
+    );
+    const issues = issuesOf(yaml);
+    expect(issues).toHaveLength(1);
+    const [issue] = issues;
+    expect(issue?.severity).toBe('error');
+    expect(issue?.code).toBe('bad-distribution');
+    expect(issue?.path).toBe('workloads.w.steps.s.output_tokens.discrete.weights');
+    // The line of the step's last key in stepWith; the column of the `[` of the weights.
+    const line = yaml.split('\n').findIndex((text) => text.includes('weights:')) + 1;
+    expect([issue?.line, issue?.column]).toEqual([
+      line,
+      yaml.split('\n')[line - 1]!.indexOf('[50%') + 1,
+    ]);
+    expect(issue?.message).toBe(
+      'The weights add to 110% (50% + 60%); weights written in % are chances and must add to 100%.',
+    );
+    // 50 / 110 = 45.45% and 60 / 110 = 54.55%, to three figures.
+    expect(issue?.hint).toContain('(50 and 60) to mean shares of their sum: 45.5% and 54.5%');
+  });
+
+  it('refuses mixture weights of 80% and 30%, at the mixture', () => {
+    const [issue] = issuesOf(stepWith('output_tokens', mixtureOf('80%', '30%')));
+    expect(issue?.path).toBe('workloads.w.steps.s.output_tokens.mixture');
+    expect(issue?.message).toMatch(/^The weights add to 110% \(80% \+ 30%\)/);
+  });
+
+  it('refuses percents that add to less than 100% as well', () => {
+    const [issue] = issuesOf(
+      stepWith('output_tokens', '{ discrete: { values: [1k, 2k], weights: [40%, 40%] } }'),
+    );
+    expect(issue?.message).toMatch(/^The weights add to 80% \(40% \+ 40%\)/);
+  });
+
+  it.each([
+    ['percents that add to 100%', '{ discrete: { values: [1, 2, 3], weights: [60%, 30%, 10%] } }'],
+    [
+      'percents rounded to within a point of 100%',
+      '{ discrete: { values: [1, 2, 3], weights: [33%, 33%, 33%] } }',
+    ],
+    ['relative weights without %', '{ discrete: { values: [1, 2, 3], weights: [1, 2, 1] } }'],
+    ['no weights at all', '{ discrete: { values: [1, 2, 3] } }'],
+    ['relative mixture weights', mixtureOf('1', '2')],
+    ['mixture percents adding to 100%', mixtureOf('70%', '30%')],
+  ])('accepts %s without a word', (_case, value) => {
+    expect(issuesOf(stepWith('output_tokens', value))).toEqual([]);
+  });
+
+  it('reads relative weights [1, 3] as the shares 25% and 75%, 1/4 and 3/4 of their sum', () => {
+    const relative = '{ discrete: { values: [200, 600], weights: [1, 3] } }';
+    const percent = '{ discrete: { values: [200, 600], weights: [25%, 75%] } }';
+    const first = forecastForTest(stepWith('output_tokens', relative), 400);
+    const second = forecastForTest(stepWith('output_tokens', percent), 400);
+    expect(first.total.annual.perTask).toEqual(second.total.annual.perTask);
+  });
+});
