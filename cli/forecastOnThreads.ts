@@ -39,7 +39,10 @@ import {
 export async function forecastOnThreads(
   text: string,
   scenario: Scenario,
-  options: Pick<ForecastOptions, 'trials' | 'seed' | 'exactWorkloadSeries' | 'decisions'>,
+  options: Pick<ForecastOptions, 'trials' | 'seed' | 'exactWorkloadSeries' | 'decisions'> & {
+    /** The compiled worker to start; WORKER_URL unless a test runs a build of its own. */
+    readonly workerUrl?: URL;
+  },
   threads: number,
   issues: readonly ScenarioIssue[],
   onProgress?: (trialsDone: number, trials: number) => void,
@@ -70,7 +73,7 @@ export async function forecastOnThreads(
     blocks,
   };
   const workers = Array.from({ length: Math.min(threads, blocks) - 1 }, () =>
-    startWorker(onBlockDone, task),
+    startWorker(options.workerUrl ?? WORKER_URL, onBlockDone, task),
   );
   const taskCosts = simulateTasks(plan, settled.seed);
   const taskNoise = taskNoiseOf(taskCosts);
@@ -106,7 +109,10 @@ export async function forecastOnThreads(
   });
 }
 
-/** The compiled worker beside this file; from the TypeScript source, the build's copy. */
+/**
+ * The compiled worker beside this file; from the TypeScript source, the copy in
+ * dist/ that `npm run build` writes (a test passes its own build's instead).
+ */
 export const WORKER_URL = import.meta.url.endsWith('.ts')
   ? new URL('../dist/cli/simulationWorker.js', import.meta.url)
   : new URL('./simulationWorker.js', import.meta.url);
@@ -121,10 +127,11 @@ interface SimulationWorker {
 }
 
 function startWorker(
+  workerUrl: URL,
   onBlockDone: ((trials: number) => void) | undefined,
   task: WorkerTask,
 ): SimulationWorker {
-  const worker = new Worker(WORKER_URL, { workerData: task });
+  const worker = new Worker(workerUrl, { workerData: task });
   const reply = new Promise<WorkerReply>((resolve, reject) => {
     worker.on('message', (message: WorkerMessage) => {
       if ('progressTrials' in message) onBlockDone?.(message.progressTrials);

@@ -2,6 +2,7 @@ import { dirname, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { checkOverwrite } from './checkOverwrite.js';
 import { CliError, EXIT, type CliIo } from './cliIo.js';
+import { findPackageManifest } from './findPackageManifest.js';
 import { SCENARIO_TEMPLATES, type TemplateName } from './templates/scenarioTemplates.js';
 import { writeFilesAtomically } from './writeFileAtomic.js';
 
@@ -11,10 +12,13 @@ export interface InitOptions {
   readonly force: boolean;
 }
 
-/** The schema file shipped with the package, found from this file in source and build alike. */
+/**
+ * The schema file shipped with the package, beside its package.json, found from
+ * this file in the source and in any build; beside cli/'s parent without one.
+ */
 export function schemaFilePath(): string {
-  const here = dirname(fileURLToPath(import.meta.url));
-  const root = here.endsWith('dist/cli') ? resolve(here, '../..') : resolve(here, '..');
+  const root =
+    findPackageManifest()?.folder ?? resolve(dirname(fileURLToPath(import.meta.url)), '..');
   return resolve(root, 'schema/scenario.schema.json');
 }
 

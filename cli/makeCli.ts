@@ -1,4 +1,3 @@
-import { createRequire } from 'node:module';
 import { closestNames } from '../engine/closestNames.js';
 import { parseShare } from '../engine/parseQuantity.js';
 import yargs, { type Argv } from 'yargs';
@@ -8,6 +7,7 @@ import { CliError, EXIT, type CliIo } from './cliIo.js';
 import { checkOutPath } from './checkOutPath.js';
 import { FORCE_OPTION } from './checkOverwrite.js';
 import { compareCommand } from './compareCommand.js';
+import { findPackageManifest } from './findPackageManifest.js';
 import { parseFormats } from './parseFormats.js';
 import { registerUsageCommands } from './registerUsageCommands.js';
 import { rewordUsageMessage } from './rewordUsageMessage.js';
@@ -360,18 +360,9 @@ function stopOnSignals(): AbortSignal {
   return controller.signal;
 }
 
-/** The package's version for --version, from the nearest package.json above this file. */
+/** The package's version for --version, from pertask's package.json above this file. */
 function readVersion(): string {
-  const require = createRequire(import.meta.url);
-  for (const candidate of ['../package.json', '../../package.json']) {
-    try {
-      const manifest = require(candidate) as { name?: string; version?: string };
-      if (manifest.name === 'pertask' && manifest.version !== undefined) return manifest.version;
-    } catch {
-      // Not at this level: the source and the build sit at different depths.
-    }
-  }
-  return 'unknown';
+  return findPackageManifest()?.version ?? 'unknown';
 }
 
 function checkWhole(flag: string, value: number | undefined, min: number, max: number) {
