@@ -125,7 +125,7 @@ describe('the money axes of the dashboard', () => {
   });
 
   for (const chart of charts) {
-    it(`labels the ${chart.name} chart's money axis in dollars, as formatMoney writes them`, async () => {
+    it(`labels the ${chart.name} chart's money axis as formatMoney does`, async () => {
       const { axis, title } = moneyAxes[chart.name]!;
       const encoding = (chart.spec as { encoding: Record<string, { axis?: { title?: string } }> })
         .encoding;
