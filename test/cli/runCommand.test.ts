@@ -297,3 +297,26 @@ describe('pertask run on a terminal', () => {
     expect(run.stderr).not.toContain('trials\u001b[K');
   });
 });
+
+describe('pertask run on a scenario with work that costs nothing', () => {
+  const scenarioWith = (b: string) =>
+    'scenario: idle\nstart: 2027-01\ntrials: 200\nworkloads:\n' +
+    '  a:\n    tasks_per_month: 10k\n    steps:\n' +
+    '      s: { model: gpt-4o-mini, input_tokens: 1k, output_tokens: 100 }\n' +
+    `  b:\n    tasks_per_month: 10k\n    steps:\n      ${b}\n`;
+
+  it.each([
+    ['a step with a model and no tokens', 'draft: { model: gpt-4o }'],
+    ['a step with `when: 0`', 'draft: { model: gpt-4o, input_tokens: 1k, when: 0 }'],
+  ])('exits 0 with %s and says why it is $0', async (_case, step) => {
+    // The review's repro: validate accepted these and run exited 1 after writing the reports.
+    const folder = makeTemporaryFolder();
+    writeFileSync(join(folder, 'idle.yaml'), scenarioWith(step));
+    const run = await runCli(['run', 'idle.yaml', '--out', 'out'], folder);
+    expect(run.stderr).not.toContain('failed while running');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^b\s+\$0\s+\$0\s+–$/m);
+    // The warning, with the step's place: line 12, column 7 of the file above.
+    expect(run.stderr).toContain('idle.yaml:12:7: warning [implausible] workloads.b.steps.draft');
+  });
+});
