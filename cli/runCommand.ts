@@ -2,9 +2,10 @@ import { join, resolve } from 'node:path';
 import { describeScheduledChanges } from '../engine/describeScheduledChanges.js';
 import { describeAssumptions } from '../engine/describeAssumptions.js';
 import { findTrialsForPrecision } from '../engine/decide/findTrialsForPrecision.js';
-import { forecastScenario, SpendOutOfRangeError } from '../engine/forecast.js';
+import { forecastScenario } from '../engine/forecast.js';
+import { SpendOutOfRangeError } from '../engine/spendOutOfRangeError.js';
 import { loadScenarioDocument, type ScenarioDocument } from '../engine/loadScenarioDocument.js';
-import { formatIssue, hasErrors, type ScenarioIssue } from '../engine/scenarioIssue.js';
+import { hasErrors, type ScenarioIssue } from '../engine/scenarioIssue.js';
 import type { PriceCatalog } from '../engine/priceCatalog.js';
 import type { Scenario } from '../engine/scenarioTypes.js';
 import type { Summary } from '../engine/summaryTypes.js';
@@ -18,6 +19,7 @@ import { formatRunSummary } from './formatRunSummary.js';
 import { createProgressBar } from './progressBar.js';
 import { paintIssue, useColour } from './useColour.js';
 import { readTextFile } from './readTextFile.js';
+import { reportSpendOutOfRange } from './reportSpendOutOfRange.js';
 import { resolveScenarioCatalog, withCatalogIssue } from './resolveScenarioCatalog.js';
 import { warnFewTrials } from './warnFewTrials.js';
 import { checkWritableFolder } from './checkWritableFolder.js';
@@ -120,10 +122,7 @@ async function forecastOrReport(valid: ValidScenario, options: RunOptions, io: C
     return precision === undefined ? summary : { ...summary, precision };
   } catch (error) {
     if (!(error instanceof SpendOutOfRangeError)) throw error;
-    const issue = error.toIssue(valid.source);
-    const file = issue.file ?? valid.file;
-    const shown = formatIssue({ ...issue, file }, file, valid.texts.get(file) ?? '');
-    io.stderr.write(`${paintIssue(shown, colourOf(io))}\n`);
+    reportSpendOutOfRange(error, valid, io);
     return undefined;
   } finally {
     bar.finish();

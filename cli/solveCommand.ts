@@ -56,8 +56,11 @@ export async function solveCommand(options: SolveOptions, io: CliIo): Promise<nu
     return result.outcome === 'found' ? EXIT.ok : EXIT.failure;
   } catch (error) {
     if (!(error instanceof SolveRequestError)) throw error;
-    for (const issue of error.issues)
-      io.stderr.write(`${formatIssue(issue, options.scenario, valid.text)}\n`);
+    for (const issue of error.issues) {
+      // An issue in a file the scenario extends or includes names that file.
+      const file = issue.file ?? valid.file;
+      io.stderr.write(`${formatIssue({ ...issue, file }, file, valid.texts.get(file) ?? '')}\n`);
+    }
     throw new CliError(error.message, EXIT.usage);
   }
 }
