@@ -6,7 +6,7 @@ import { countOf } from '../engine/countOf.js';
 import { formatMoney, formatPercent, formatSignedMoney } from '../reports/formatMoney.js';
 import { renderSvg } from '../reports/renderSvg.js';
 import { CliError, EXIT, type CliIo } from './cliIo.js';
-import { validateFiles, type ValidScenario } from './runCommand.js';
+import { checkDistinctNames, validateFiles, type ValidScenario } from './runCommand.js';
 import { reportSpendOutOfRange } from './reportSpendOutOfRange.js';
 import { SpendOutOfRangeError } from '../engine/spendOutOfRangeError.js';
 import { warnFewTrials } from './warnFewTrials.js';
@@ -36,6 +36,12 @@ export async function compareCommand(options: CompareOptions, io: CliIo): Promis
   const [first] = files;
   if (first === undefined) return EXIT.usage;
   checkSameHorizon(files);
+  // Compared files are told apart by their scenarios' names: one name twice (the same
+  // file named twice) would print two rows alike and a pair that differs by nothing.
+  checkDistinctNames(
+    files,
+    'compared scenarios are told apart by that name (give each its own `scenario:`)',
+  );
   const seed = options.seed ?? first.scenario.seed;
   const trials = options.trials ?? first.scenario.trials;
   const entries = contendersOf(files);

@@ -212,14 +212,19 @@ async function readScenarioText(file: string, io: CliIo): Promise<string> {
   return readTextFile(file, io, 'scenario');
 }
 
-function checkDistinctNames(scenarios: readonly ValidScenario[]): void {
+/**
+ * Refuses two files that name the same scenario (the same file twice among
+ * them), exit 2: `why` says what the shared name would spoil for the command.
+ */
+export function checkDistinctNames(
+  scenarios: readonly ValidScenario[],
+  why = 'their reports would overwrite each other',
+): void {
   const seen = new Map<string, string>();
   for (const { file, scenario } of scenarios) {
     const other = seen.get(scenario.name);
     if (other !== undefined) {
-      const message =
-        `${file} and ${other} both name the scenario \`${scenario.name}\`; ` +
-        'their reports would overwrite each other.';
+      const message = `${other} and ${file} both name the scenario \`${scenario.name}\`; ${why}.`;
       throw new CliError(message, EXIT.usage);
     }
     seen.set(scenario.name, file);

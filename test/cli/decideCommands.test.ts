@@ -199,6 +199,23 @@ describe('pertask compare', () => {
     expect(existsSync(join(folder, 'out'))).toBe(false);
   });
 
+  it('refuses one file named twice, or two files of one scenario name, as run does', async () => {
+    const folder = makeTemporaryFolder();
+    const a = writeScenario(folder, 'a.yaml', LINEAR);
+    writeScenario(folder, 'twin.yaml', LINEAR.replace('trials: 1000', 'trials: 2000'));
+    for (const second of [a, join(folder, 'twin.yaml')]) {
+      const run = await runCli(['compare', a, second, '--out', 'out'], folder);
+      // Before, the same file twice printed two `linear` rows and "linear - linear ...".
+      expect(run.code).toBe(2);
+      expect(run.stderr).toBe(
+        `pertask: ${a} and ${second} both name the scenario \`linear\`; compared scenarios ` +
+          'are told apart by that name (give each its own `scenario:`).\n',
+      );
+      expect(run.stdout).toBe('');
+    }
+    expect(existsSync(join(folder, 'out'))).toBe(false);
+  });
+
   it('names a 24-month horizon as such in the table, the chart title and its axis', async () => {
     const folder = makeTemporaryFolder();
     const long = LINEAR.replace('months: 12', 'months: 24');
