@@ -2,7 +2,6 @@ import { createRequire } from 'node:module';
 import { closestNames } from '../engine/closestNames.js';
 import { parseShare } from '../engine/parseQuantity.js';
 import yargs, { type Argv } from 'yargs';
-import { DEFAULT_PRECISION_CEILING } from '../engine/decide/findTrialsForPrecision.js';
 import { ALL_REPORT_FORMATS } from '../reports/reportFormats.js';
 import { CliError, EXIT, type CliIo } from './cliIo.js';
 import { checkOutPath } from './checkOutPath.js';
@@ -74,7 +73,9 @@ export const RUN_OPTIONS = {
   'max-trials': {
     type: 'number',
     requiresArg: true,
-    describe: 'Ceiling of the trials --precision may add up to (default 1,000,000)',
+    describe:
+      'Ceiling of the trials --precision may add up to, at least the trials it starts from ' +
+      '(default 1,000,000, or those trials when more)',
   },
 } as const;
 
@@ -396,8 +397,8 @@ function readPrecision(text: string | undefined, ceiling: number | undefined) {
       EXIT.usage,
     );
   }
-  const max = checkWhole('--max-trials', ceiling, 1, MAX_TRIALS) ?? DEFAULT_PRECISION_CEILING;
-  return { target: share, ceiling: max };
+  // Undefined when not given: the default depends on the trials each scenario starts from.
+  return { target: share, ceiling: checkWhole('--max-trials', ceiling, 1, MAX_TRIALS) };
 }
 
 function reportFailure(error: unknown, io: CliIo, argv: readonly string[]): number {

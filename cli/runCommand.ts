@@ -14,6 +14,7 @@ import { loadEmbedScripts } from '../reports/loadEmbedScripts.js';
 import type { ReportFormat } from '../reports/reportFormats.js';
 import { CliError, EXIT, type CliIo } from './cliIo.js';
 import { forecastOnThreads } from './forecastOnThreads.js';
+import { precisionCeilingOf, type PrecisionRequest } from './precisionCeilingOf.js';
 import { formatLoadedIssue, loadScenarioText } from './loadScenarioFile.js';
 import { formatRunSummary } from './formatRunSummary.js';
 import { createProgressBar } from './progressBar.js';
@@ -37,8 +38,8 @@ export interface RunOptions {
   readonly threads: number | undefined;
   /** Outputs to write; every format when undefined. */
   readonly formats?: ReadonlySet<ReportFormat>;
-  /** Wanted standard error of annual P90 as a share of it (--precision), and the ceiling. */
-  readonly precision?: { readonly target: number; readonly ceiling: number } | undefined;
+  /** Wanted standard error of annual P90 as a share of it (--precision), and --max-trials. */
+  readonly precision?: PrecisionRequest | undefined;
 }
 
 /**
@@ -51,6 +52,10 @@ export async function runCommand(options: RunOptions, io: CliIo): Promise<number
   const scenarios = await validateFiles(options.scenarios, io, { warnings: !options.quiet });
   if (scenarios === undefined) return EXIT.usage;
   checkDistinctNames(scenarios);
+  // Before any simulation: a --max-trials below a scenario's start is refused.
+  const { precision } = options;
+  if (precision !== undefined)
+    for (const valid of scenarios) precisionCeilingOf(valid, options.trials, precision);
   // Before minutes of simulation: --out first, so a file there is named as the fault.
   const folders = [
     options.out,
@@ -139,9 +144,11 @@ function progressBarFor(file: string, options: RunOptions, io: CliIo) {
 
 /** With --precision, the trials that make annual P90 that stable (from --trials up). */
 function precisionOf(valid: ValidScenario, options: RunOptions) {
-  if (options.precision === undefined) return undefined;
+  const request = options.precision;
+  if (request === undefined) return undefined;
   const scenario = { ...valid.scenario, trials: options.trials ?? valid.scenario.trials };
-  return findTrialsForPrecision(scenario, { ...options.precision, seed: options.seed });
+  const ceiling = precisionCeilingOf(valid, options.trials, request);
+  return findTrialsForPrecision(scenario, { ...request, ceiling, seed: options.seed });
 }
 
 /**

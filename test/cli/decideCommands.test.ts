@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseTarget } from '../../engine/decide/solveTarget.js';
@@ -264,6 +264,33 @@ describe('pertask run --precision', () => {
     const run = await runCli([...args, '--max-trials', '2000', '--json', '--out', out]);
     const summary = JSON.parse(run.stdout);
     expect([summary.precision.met, summary.precision.trials]).toEqual([false, 2000]);
+  });
+
+  it('refuses a --max-trials below the trials the run starts from, naming both', async () => {
+    const out = makeTemporaryFolder();
+    // support-triage.yaml sets `trials: 20000`; before, --max-trials 5000 ran 5,000.
+    const args = ['run', 'scenarios/support-triage.yaml', '--precision', '0.1%'];
+    const scenarioStart = await runCli([...args, '--max-trials', '5000', '--out', out]);
+    expect(scenarioStart.code).toBe(2);
+    expect(scenarioStart.stderr).toBe(
+      'pertask: --max-trials 5,000 is below the 20,000 trials the run starts from ' +
+        "(scenarios/support-triage.yaml's `trials:`); --precision only adds trials, so give " +
+        '--max-trials 20,000 or more, or start from fewer with --trials.\n',
+    );
+    const given = await runCli([...args, '--trials', '3000', '--max-trials', '2000', '--out', out]);
+    expect(given.code).toBe(2);
+    expect(given.stderr).toContain('below the 3,000 trials the run starts from (--trials)');
+    expect(readdirSync(out)).toEqual([]);
+  });
+
+  it('runs the scenario’s own trials when the ceiling is just those', async () => {
+    const out = makeTemporaryFolder();
+    const args = ['run', 'scenarios/support-triage.yaml', '--precision', '0.1%'];
+    const run = await runCli([...args, '--max-trials', '20000', '--json', '--out', out]);
+    const summary = JSON.parse(run.stdout);
+    // 20,000 from the scenario's `trials:`; 0.1% is far below what they reach, so not met.
+    expect(summary.precision).toMatchObject({ trials: 20000, ceiling: 20000, met: false });
+    expect(summary.scenario.trials).toBe(20000);
   });
 
   it('refuses a precision that is not a share', async () => {
