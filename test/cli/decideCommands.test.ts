@@ -389,6 +389,26 @@ describe('pertask solve, asked in the forms a user writes', () => {
     expect(sentenceOf(share)).toContain('may go up to 69.45% while');
   });
 
+  it('writes a number it finds with thousands separators, as the rest of the output', () => {
+    const result = {
+      path: 'workloads.w.tasks_per_month',
+      target: 'mean <= $120',
+      low: 118_850,
+      high: 1_901_600,
+      limit: 475_400,
+      holdsBelow: true,
+      statisticAtLimit: 119.9,
+      outcome: 'found' as const,
+      runs: 17,
+      trials: 2000,
+    };
+    // The review's output read "may go up to 475400".
+    expect(sentenceOf(result)).toContain('may go up to 475,400 while');
+    expect(sentenceOf({ ...result, outcome: 'holds-nowhere' })).toContain(
+      'between 118,900 and 1,902,000',
+    );
+  });
+
   it('picks a default range around a share written with %, up to 100%', async () => {
     const folder = makeTemporaryFolder();
     const text = LINEAR.replace('output_tokens: 0', 'output_tokens: 0\n        when: 50%');

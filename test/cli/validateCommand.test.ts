@@ -56,6 +56,31 @@ describe('pertask validate', () => {
     expect(issues).toEqual(['error unknown-key 11', 'warning implausible 12']);
   });
 
+  it('takes --quiet, as the README says, and then prints errors alone', async () => {
+    const folder = makeTemporaryFolder();
+    // Growth of 30% a month is a warning; `outptu_tokens` an error.
+    writeFileSync(
+      join(folder, 'warn.yaml'),
+      `scenario: w\nstart: 2027-01\n${STEP('gpt-4o')}` + '    growth: 30%\n',
+    );
+    writeFileSync(
+      join(folder, 'bad.yaml'),
+      `scenario: b\nstart: 2027-01\n${STEP('gpt-4o')}` + '        outptu_tokens: 5\n',
+    );
+    const warned = await runCli(['validate', '--quiet', 'warn.yaml'], folder);
+    // Before, yargs refused it: "Unknown argument: quiet".
+    expect([warned.code, warned.stderr, warned.stdout]).toEqual([0, '', '']);
+    const failed = await runCli(['validate', '-q', 'warn.yaml', 'bad.yaml'], folder);
+    expect(failed.code).toBe(2);
+    expect(failed.stderr).toContain('bad.yaml:10:9: error [unknown-key]');
+    expect(failed.stderr).not.toContain('warning');
+    expect(failed.stderr).not.toContain('invalid (');
+    // JSON is data: it still lists the warning.
+    const json = await runCli(['validate', '-q', '--json', 'warn.yaml'], folder);
+    expect(JSON.parse(json.stdout)[0].warnings).toBe(1);
+    expect(json.stderr).toBe('');
+  });
+
   it('names the file a fault is in when a scenario extends another', async () => {
     const folder = makeTemporaryFolder();
     writeFileSync(join(folder, 'base.yaml'), `start: 2027-01\n${STEP('gpt-4o-mimi')}`);
