@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseTarget } from '../../engine/decide/solveTarget.js';
 import { rangeOf, sentenceOf } from '../../cli/solveCommand.js';
@@ -447,7 +447,15 @@ describe('pertask solve, asked in the forms a user writes', () => {
 
 describe('compare and solve at few trials', () => {
   it.each([
-    ['compare', (file: string) => ['compare', file, file, '--out', 'out']],
+    [
+      'compare',
+      // A copy under another name: the same file twice is refused (see above).
+      (file: string) => {
+        const copy = join(dirname(file), 'copy.yaml');
+        writeFileSync(copy, LINEAR.replace('scenario: linear', 'scenario: copy'));
+        return ['compare', file, copy, '--out', 'out'];
+      },
+    ],
     [
       'solve',
       (file: string) => [
