@@ -6,7 +6,9 @@ import { countOf } from '../engine/countOf.js';
 import { formatMoney, formatPercent, formatSignedMoney } from '../reports/formatMoney.js';
 import { renderSvg } from '../reports/renderSvg.js';
 import { CliError, EXIT, type CliIo } from './cliIo.js';
-import { validateFiles, type ValidScenario } from './runCommand.js';
+import { checkDistinctNames, validateFiles, type ValidScenario } from './runCommand.js';
+import { reportSpendOutOfRange } from './reportSpendOutOfRange.js';
+import { SpendOutOfRangeError } from '../engine/spendOutOfRangeError.js';
 import { warnFewTrials } from './warnFewTrials.js';
 import { checkWritableFolder } from './checkWritableFolder.js';
 import { writeFilesAtomically } from './writeFileAtomic.js';
@@ -34,19 +36,16 @@ export async function compareCommand(options: CompareOptions, io: CliIo): Promis
   const [first] = files;
   if (first === undefined) return EXIT.usage;
   checkSameHorizon(files);
+  // Compared files are told apart by their scenarios' names: one name twice (the same
+  // file named twice) would print two rows alike and a pair that differs by nothing.
+  checkDistinctNames(
+    files,
+    'compared scenarios are told apart by that name (give each its own `scenario:`)',
+  );
   const seed = options.seed ?? first.scenario.seed;
   const trials = options.trials ?? first.scenario.trials;
-  const contenders = files.flatMap(({ scenario }): Contender[] => {
-    const prefix = files.length > 1 ? `${scenario.name}/` : '';
-    return [
-      {
-        name: files.length > 1 ? scenario.name : 'base',
-        description: scenario.description,
-        scenario,
-      },
-      ...(scenario.options ?? []).map((option) => ({ ...option, name: `${prefix}${option.name}` })),
-    ];
-  });
+  const entries = contendersOf(files);
+  const contenders = entries.map((entry) => entry.contender);
   if (contenders.length < 2) {
     io.stderr.write(
       `pertask: nothing to compare: ${first.file} lists no options; name a second scenario ` +
@@ -67,7 +66,8 @@ export async function compareCommand(options: CompareOptions, io: CliIo): Promis
       );
     }
   }
-  const comparison = compareOptions(contenders, { seed, trials });
+  const comparison = compareOrReport(entries, { seed, trials }, io);
+  if (comparison === undefined) return EXIT.usage;
   const horizon = horizonNameOf(first.scenario.months);
   const outputs = await comparisonFiles(comparison, resolve(io.cwd, folder), horizon);
   await writeFilesAtomically(outputs, writeContext);
@@ -78,6 +78,60 @@ export async function compareCommand(options: CompareOptions, io: CliIo): Promis
   );
   if (!options.quiet) io.stderr.write(`Wrote the comparison to ${folder}/\n`);
   return EXIT.ok;
+}
+
+/** A contender with the file it comes from and, for an option, the option's own name. */
+interface ContenderEntry {
+  readonly contender: Contender;
+  readonly file: ValidScenario;
+  readonly option?: string;
+}
+
+/**
+ * Every file as written and every option it lists: one file's own is `base`
+ * and its options keep their names; with several files, each is named by its
+ * scenario and its options `<scenario>/<option>`.
+ */
+function contendersOf(files: readonly ValidScenario[]): ContenderEntry[] {
+  return files.flatMap((file): ContenderEntry[] => {
+    const { scenario } = file;
+    const prefix = files.length > 1 ? `${scenario.name}/` : '';
+    const name = files.length > 1 ? scenario.name : 'base';
+    const base = { name, description: scenario.description, scenario };
+    return [
+      { contender: base, file },
+      ...(scenario.options ?? []).map((option) => ({
+        contender: { ...option, name: `${prefix}${option.name}` },
+        file,
+        option: option.name,
+      })),
+    ];
+  });
+}
+
+/**
+ * The comparison, or undefined when a contender's spend leaves the range a
+ * forecast can hold: that is printed at the workload (or the option) in its
+ * file, as `run` prints it, and nothing is compared.
+ */
+function compareOrReport(
+  entries: readonly ContenderEntry[],
+  run: { readonly seed: number; readonly trials: number },
+  io: CliIo,
+): OptionsComparison | undefined {
+  try {
+    return compareOptions(
+      entries.map((entry) => entry.contender),
+      run,
+    );
+  } catch (error) {
+    if (!(error instanceof SpendOutOfRangeError)) throw error;
+    const entry = entries.find((candidate) => candidate.contender.name === error.option);
+    if (entry === undefined) throw error;
+    const located = new SpendOutOfRangeError(error.workload, entry.option);
+    reportSpendOutOfRange(located, entry.file, io);
+    return undefined;
+  }
 }
 
 /**

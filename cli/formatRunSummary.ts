@@ -7,6 +7,7 @@ import {
 } from '../reports/formatMoney.js';
 import { horizonWordOf, monthRangeOf, oneTrialBudgetVerbOf } from '../reports/charts/chartTheme.js';
 import { formatDecisionLines } from './formatDecisionLines.js';
+import { indexTrialsPhraseOf, NO_INDEX_SENTENCE } from '../reports/charts/buildIndexChart.js';
 import { countOf } from '../engine/countOf.js';
 
 /**
@@ -91,11 +92,35 @@ function costTableOf(summary: Summary): string[] {
   const costRows = summary.workloads.map((workload) => {
     const start = workload.costPerTaskFirst.p50;
     const final = workload.costPerTaskLast.p50;
-    const change = start > 0 || final === 0 ? changeOf(start, final) : 'new';
-    return [workload.name, formatMoney(start), formatMoney(final), change];
+    return [workload.name, formatMoney(start), formatMoney(final), costChangeOf(start, final)];
   });
   const header = ['cost per task (P50)', first, last, 'change of P50s'];
-  return [...alignColumns([header, ...costRows]), ...newCostNotesOf(summary)];
+  const notes = [...newCostNotesOf(summary), ...noCostNotesOf(summary, first, last)];
+  return [...alignColumns([header, ...costRows]), ...notes];
+}
+
+/**
+ * The change between two P50s of cost per task: a percentage from a cost above
+ * $0, "new" from $0 to a cost, and a dash (as the reports show) from $0 to $0,
+ * which has no percentage either way (0 / 0).
+ */
+function costChangeOf(start: number, final: number): string {
+  if (start > 0) return changeOf(start, final);
+  return final === 0 ? NO_CHANGE : 'new';
+}
+
+/** What the cost table shows for a workload that costs $0 at P50 in both months. */
+const NO_CHANGE = '–';
+
+/** A note under the cost table for each workload marked with the dash. */
+function noCostNotesOf(summary: Summary, first: string, last: string): string[] {
+  return summary.workloads
+    .filter((w) => !(w.costPerTaskFirst.p50 > 0) && w.costPerTaskLast.p50 === 0)
+    .map(
+      (workload) =>
+        `${NO_CHANGE}: tasks of ${workload.name} cost $0 at P50 in both ${first} and ${last}, ` +
+        'so there is no change to give.',
+    );
 }
 
 /**
@@ -135,13 +160,14 @@ function taskCostLine(workload: WorkloadSummary): string {
 function indexLine(summary: Summary): string {
   const tokenIndex = summary.index.costPerToken[summary.index.costPerToken.length - 1];
   const taskIndex = summary.index.costPerTask[summary.index.costPerTask.length - 1];
-  if (tokenIndex === undefined || taskIndex === undefined) return '';
+  if (tokenIndex === undefined || taskIndex === undefined) return NO_INDEX_SENTENCE;
   // The median of the trials' own changes, which need not equal the change of the two
   // months' P50s in the table above: each trial's ratio first, then the middle one.
   return (
     `By ${tokenIndex.month}, against ${summary.months[0]}, cost per token changes by ` +
     `${changeOf(1, tokenIndex.p50)} and cost per task by ${changeOf(1, taskIndex.p50)} ` +
-    "(all workloads; the median of the trials' own changes, where the table compares P50s)."
+    "(all workloads; the median of the trials' own changes, where the table compares P50s" +
+    `${indexTrialsPhraseOf(summary)}).`
   );
 }
 

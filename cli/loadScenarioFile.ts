@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { dirname, relative, resolve } from 'node:path';
+import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import { composeScenario, type ScenarioFileReader } from '../engine/composeScenario.js';
 import type { ScenarioDocument } from '../engine/loadScenarioDocument.js';
 import { BUILTIN_CATALOG, type PriceCatalog } from '../engine/priceCatalog.js';
@@ -36,7 +36,7 @@ export function loadScenarioText(
   cwd: string,
   catalog: PriceCatalog,
 ): LoadedScenario {
-  const { source, texts } = composeScenario(file, text, makeComposeReader(cwd));
+  const { source, texts } = composeScenario(file, text, makeComposeReader(file, cwd));
   const { scenario, issues } = validateScenario(source, catalog, makeFileReader(file, cwd));
   const located = issues.map((issue) => ({ ...issue, file: issue.file ?? file }));
   return { file, text, texts, source, scenario, issues: located };
@@ -47,12 +47,24 @@ export function formatLoadedIssue(loaded: LoadedScenario, issue: LoadedScenario[
   return formatIssue(issue, issue.file, loaded.texts.get(issue.file) ?? '');
 }
 
-function makeComposeReader(cwd: string): ScenarioFileReader {
+/**
+ * Reads the files a scenario extends and includes, each named the way the
+ * main file is named on the command line: by its absolute path when that was
+ * absolute, else relative to the working folder. One rule for every file, so a
+ * file always has one name: messages name files alike, and a cycle back to
+ * the main file is found at once (`a -> b -> a`).
+ */
+function makeComposeReader(mainFile: string, cwd: string): ScenarioFileReader {
+  const main = resolve(cwd, mainFile);
+  const nameOf = (target: string): string => {
+    if (target === main) return mainFile;
+    return isAbsolute(mainFile) ? target : relative(cwd, target) || target;
+  };
   return (fromFile, relativePath) => {
     const target = resolve(dirname(resolve(cwd, fromFile)), relativePath);
     const read = makeFileReader(target, cwd)(target);
     if (typeof read !== 'string') return read;
-    return { file: relative(cwd, target) || target, text: read };
+    return { file: nameOf(target), text: read };
   };
 }
 

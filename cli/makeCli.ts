@@ -1,10 +1,10 @@
 import { closestNames } from '../engine/closestNames.js';
 import { parseShare } from '../engine/parseQuantity.js';
 import yargs, { type Argv } from 'yargs';
-import { DEFAULT_PRECISION_CEILING } from '../engine/decide/findTrialsForPrecision.js';
 import { ALL_REPORT_FORMATS } from '../reports/reportFormats.js';
 import { CliError, EXIT, type CliIo } from './cliIo.js';
 import { checkOutPath } from './checkOutPath.js';
+import { checkWhole, readTrialsFlag } from './readWholeFlag.js';
 import { FORCE_OPTION } from './checkOverwrite.js';
 import { compareCommand } from './compareCommand.js';
 import { findPackageManifest } from './findPackageManifest.js';
@@ -22,9 +22,10 @@ import { watchCommand } from './watchCommand.js';
 /** The options of `pertask run`; this table drives the parser, its help, and the README. */
 export const RUN_OPTIONS = {
   trials: {
-    type: 'number',
+    // Read as text, so that it takes what a scenario's `trials:` takes: 20000, 20,000, 20k.
+    type: 'string',
     requiresArg: true,
-    describe: 'Monte Carlo trials (overrides the scenario)',
+    describe: 'Monte Carlo trials, e.g. 20000 or 20k (overrides the scenario)',
   },
   seed: {
     type: 'number',
@@ -61,7 +62,6 @@ export const RUN_OPTIONS = {
   port: {
     type: 'number',
     requiresArg: true,
-    default: 0,
     describe: 'Port of the --watch server (default: any free port; the address is printed)',
   },
   precision: {
@@ -72,9 +72,11 @@ export const RUN_OPTIONS = {
       "e.g. 1% (from --trials or the scenario's trials up)",
   },
   'max-trials': {
-    type: 'number',
+    type: 'string',
     requiresArg: true,
-    describe: 'Ceiling of the trials --precision may add up to (default 1,000,000)',
+    describe:
+      'Ceiling of the trials --precision may add up to, at least the trials it starts from ' +
+      '(default 1,000,000, or those trials when more)',
   },
 } as const;
 
@@ -121,7 +123,6 @@ export const SOLVE_OPTIONS = {
   quiet: NOTES_QUIET,
 } as const;
 
-const MAX_TRIALS = 10_000_000;
 const MAX_THREADS = 256;
 
 /**
@@ -179,7 +180,7 @@ function buildParser(
       async (args) => {
         const options = {
           scenarios: (args.scenario ?? []).map(String),
-          trials: checkWhole('--trials', args.trials, 1, MAX_TRIALS),
+          trials: readTrialsFlag('--trials', args.trials),
           seed: checkWhole('--seed', args.seed, 0, Number.MAX_SAFE_INTEGER),
           out: checkOutPath(args.out),
           json: args.json,
@@ -188,6 +189,10 @@ function buildParser(
           formats: parseFormats(args.format),
           precision: readPrecision(args.precision, args['max-trials']),
         };
+        // Like --max-trials without --precision: a flag that only means something with
+        // another is refused alone rather than silently ignored.
+        if (args.port !== undefined && !args.watch)
+          throw new CliError('--port goes with --watch.', EXIT.usage);
         const port = checkWhole('--port', args.port, 0, 65_535) ?? 0;
         if (args.watch) {
           const stop = io.stopSignal ?? stopOnSignals();
@@ -209,7 +214,7 @@ function buildParser(
       async (args) => {
         const options = {
           scenarios: (args.scenario ?? []).map(String),
-          trials: checkWhole('--trials', args.trials, 1, MAX_TRIALS),
+          trials: readTrialsFlag('--trials', args.trials),
           seed: checkWhole('--seed', args.seed, 0, Number.MAX_SAFE_INTEGER),
           out: checkOutPath(args.out),
           json: args.json,
@@ -237,7 +242,7 @@ function buildParser(
           vary: args.vary,
           target: args.target,
           between: args.between,
-          trials: checkWhole('--trials', args.trials, 1, MAX_TRIALS),
+          trials: readTrialsFlag('--trials', args.trials),
           seed: checkWhole('--seed', args.seed, 0, Number.MAX_SAFE_INTEGER),
           json: args.json,
           quiet: args.quiet,
@@ -261,10 +266,14 @@ function buildParser(
             default: false,
             describe: 'List every file with its errors and warnings as JSON on stdout',
           })
+          .option('quiet', {
+            ...RUN_OPTIONS.quiet,
+            describe: 'Print nothing but errors on stderr (no warnings, no line per file)',
+          })
           .example('$0 validate scenarios/*.yaml', 'check every example'),
       async (args) => {
         const files = (args.scenario ?? []).map(String);
-        setExitCode(await validateCommand({ files, json: args.json }, io));
+        setExitCode(await validateCommand({ files, json: args.json, quiet: args.quiet }, io));
       },
     )
     .command(
@@ -365,16 +374,8 @@ function readVersion(): string {
   return findPackageManifest()?.version ?? 'unknown';
 }
 
-function checkWhole(flag: string, value: number | undefined, min: number, max: number) {
-  if (value === undefined) return undefined;
-  if (!Number.isInteger(value) || value < min || value > max) {
-    throw new CliError(`${flag} must be a whole number from ${min} to ${max}.`, EXIT.usage);
-  }
-  return value;
-}
-
 /** `--precision 1%` (or 0.01) and `--max-trials` as a target share and a ceiling. */
-function readPrecision(text: string | undefined, ceiling: number | undefined) {
+function readPrecision(text: string | undefined, ceiling: string | undefined) {
   if (text === undefined) {
     if (ceiling !== undefined)
       throw new CliError('--max-trials goes with --precision.', EXIT.usage);
@@ -387,8 +388,8 @@ function readPrecision(text: string | undefined, ceiling: number | undefined) {
       EXIT.usage,
     );
   }
-  const max = checkWhole('--max-trials', ceiling, 1, MAX_TRIALS) ?? DEFAULT_PRECISION_CEILING;
-  return { target: share, ceiling: max };
+  // Undefined when not given: the default depends on the trials each scenario starts from.
+  return { target: share, ceiling: readTrialsFlag('--max-trials', ceiling) };
 }
 
 function reportFailure(error: unknown, io: CliIo, argv: readonly string[]): number {

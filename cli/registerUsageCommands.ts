@@ -9,6 +9,7 @@ import { parseShare } from '../engine/parseQuantity.js';
 import { checkOutPath } from './checkOutPath.js';
 import { FORCE_OPTION } from './checkOverwrite.js';
 import { CliError, EXIT, type CliIo } from './cliIo.js';
+import { checkWhole, readTrialsFlag } from './readWholeFlag.js';
 import { fitPricesCommand, importPricesCommand, listPricesCommand } from './pricesCommand.js';
 import { backtestCommand, calibrateCommand, dashboardCommand } from './usageCommands.js';
 
@@ -58,13 +59,6 @@ function usageInput(args: UsageArgs) {
   };
 }
 
-function checkCount(flag: string, value: number, min: number, max: number): number {
-  if (!Number.isInteger(value) || value < min || value > max) {
-    throw new CliError(`${flag} must be a whole number from ${min} to ${max}.`, EXIT.usage);
-  }
-  return value;
-}
-
 const strings = (value: unknown): string[] => (Array.isArray(value) ? value.map(String) : []);
 
 /** Adds the usage and price commands to the parser. */
@@ -89,7 +83,7 @@ export function registerUsageCommands(
         const options = {
           ...usageInput(args as unknown as UsageArgs),
           logs: strings(args.logs),
-          months: checkCount('--months', args.months, 1, 120),
+          months: checkWhole('--months', args.months, 1, 120)!,
           out: checkOutPath(args.out),
           json: args.json,
         };
@@ -106,7 +100,11 @@ export function registerUsageCommands(
           .option('out', { type: 'string', demandOption: true, describe: 'Scenario file to write' })
           .option('name', { type: 'string', describe: 'Scenario name (default: from --out)' })
           .option('months', { type: 'number', default: 12, describe: 'Horizon of the scenario' })
-          .option('trials', { type: 'number', default: 10000, describe: 'Trials of the scenario' })
+          .option('trials', {
+            type: 'string',
+            default: '10000',
+            describe: 'Trials of the scenario',
+          })
           .option('force', FORCE_OPTION)
           .example('$0 calibrate usage.csv --out calibrated.yaml', 'fit, then pertask run it'),
       async (args) => {
@@ -115,8 +113,8 @@ export function registerUsageCommands(
           logs: strings(args.logs),
           out: checkOutPath(args.out),
           name: args.name,
-          months: checkCount('--months', args.months, 1, 120),
-          trials: checkCount('--trials', args.trials, 1, 10_000_000),
+          months: checkWhole('--months', args.months, 1, 120)!,
+          trials: readTrialsFlag('--trials', args.trials)!,
           force: args.force,
         };
         setExitCode(await calibrateCommand(options, io));
@@ -130,7 +128,7 @@ export function registerUsageCommands(
           .positional('scenario', { type: 'string', describe: 'Scenario file' })
           .positional('logs', { type: 'string', array: true, describe: 'Usage files' })
           .options(USAGE_OPTIONS)
-          .option('trials', { type: 'number', describe: 'Monte Carlo trials' })
+          .option('trials', { type: 'string', describe: 'Monte Carlo trials' })
           .option('seed', { type: 'number', describe: 'Seed of the random generator' })
           .option('json', { type: 'boolean', default: false, describe: 'Print JSON on stdout' }),
       async (args) => {
@@ -138,14 +136,8 @@ export function registerUsageCommands(
           ...usageInput(args as unknown as UsageArgs),
           scenario: String(args.scenario),
           logs: strings(args.logs),
-          trials:
-            args.trials === undefined
-              ? undefined
-              : checkCount('--trials', args.trials, 1, 10_000_000),
-          seed:
-            args.seed === undefined
-              ? undefined
-              : checkCount('--seed', args.seed, 0, Number.MAX_SAFE_INTEGER),
+          trials: readTrialsFlag('--trials', args.trials),
+          seed: checkWhole('--seed', args.seed, 0, Number.MAX_SAFE_INTEGER),
           json: args.json,
         };
         setExitCode(await backtestCommand(options, io));

@@ -2,9 +2,10 @@ import { join, resolve } from 'node:path';
 import { describeScheduledChanges } from '../engine/describeScheduledChanges.js';
 import { describeAssumptions } from '../engine/describeAssumptions.js';
 import { findTrialsForPrecision } from '../engine/decide/findTrialsForPrecision.js';
-import { forecastScenario, SpendOutOfRangeError } from '../engine/forecast.js';
+import { forecastScenario } from '../engine/forecast.js';
+import { SpendOutOfRangeError } from '../engine/spendOutOfRangeError.js';
 import { loadScenarioDocument, type ScenarioDocument } from '../engine/loadScenarioDocument.js';
-import { formatIssue, hasErrors, type ScenarioIssue } from '../engine/scenarioIssue.js';
+import { hasErrors, type ScenarioIssue } from '../engine/scenarioIssue.js';
 import type { PriceCatalog } from '../engine/priceCatalog.js';
 import type { Scenario } from '../engine/scenarioTypes.js';
 import type { Summary } from '../engine/summaryTypes.js';
@@ -13,11 +14,13 @@ import { loadEmbedScripts } from '../reports/loadEmbedScripts.js';
 import type { ReportFormat } from '../reports/reportFormats.js';
 import { CliError, EXIT, type CliIo } from './cliIo.js';
 import { forecastOnThreads } from './forecastOnThreads.js';
+import { precisionCeilingOf, type PrecisionRequest } from './precisionCeilingOf.js';
 import { formatLoadedIssue, loadScenarioText } from './loadScenarioFile.js';
 import { formatRunSummary } from './formatRunSummary.js';
 import { createProgressBar } from './progressBar.js';
 import { paintIssue, useColour } from './useColour.js';
 import { readTextFile } from './readTextFile.js';
+import { reportSpendOutOfRange } from './reportSpendOutOfRange.js';
 import { resolveScenarioCatalog, withCatalogIssue } from './resolveScenarioCatalog.js';
 import { warnFewTrials } from './warnFewTrials.js';
 import { checkWritableFolder } from './checkWritableFolder.js';
@@ -35,8 +38,8 @@ export interface RunOptions {
   readonly threads: number | undefined;
   /** Outputs to write; every format when undefined. */
   readonly formats?: ReadonlySet<ReportFormat>;
-  /** Wanted standard error of annual P90 as a share of it (--precision), and the ceiling. */
-  readonly precision?: { readonly target: number; readonly ceiling: number } | undefined;
+  /** Wanted standard error of annual P90 as a share of it (--precision), and --max-trials. */
+  readonly precision?: PrecisionRequest | undefined;
 }
 
 /**
@@ -49,6 +52,10 @@ export async function runCommand(options: RunOptions, io: CliIo): Promise<number
   const scenarios = await validateFiles(options.scenarios, io, { warnings: !options.quiet });
   if (scenarios === undefined) return EXIT.usage;
   checkDistinctNames(scenarios);
+  // Before any simulation: a --max-trials below a scenario's start is refused.
+  const { precision } = options;
+  if (precision !== undefined)
+    for (const valid of scenarios) precisionCeilingOf(valid, options.trials, precision);
   // Before minutes of simulation: --out first, so a file there is named as the fault.
   const folders = [
     options.out,
@@ -120,10 +127,7 @@ async function forecastOrReport(valid: ValidScenario, options: RunOptions, io: C
     return precision === undefined ? summary : { ...summary, precision };
   } catch (error) {
     if (!(error instanceof SpendOutOfRangeError)) throw error;
-    const issue = error.toIssue(valid.source);
-    const file = issue.file ?? valid.file;
-    const shown = formatIssue({ ...issue, file }, file, valid.texts.get(file) ?? '');
-    io.stderr.write(`${paintIssue(shown, colourOf(io))}\n`);
+    reportSpendOutOfRange(error, valid, io);
     return undefined;
   } finally {
     bar.finish();
@@ -140,9 +144,11 @@ function progressBarFor(file: string, options: RunOptions, io: CliIo) {
 
 /** With --precision, the trials that make annual P90 that stable (from --trials up). */
 function precisionOf(valid: ValidScenario, options: RunOptions) {
-  if (options.precision === undefined) return undefined;
+  const request = options.precision;
+  if (request === undefined) return undefined;
   const scenario = { ...valid.scenario, trials: options.trials ?? valid.scenario.trials };
-  return findTrialsForPrecision(scenario, { ...options.precision, seed: options.seed });
+  const ceiling = precisionCeilingOf(valid, options.trials, request);
+  return findTrialsForPrecision(scenario, { ...request, ceiling, seed: options.seed });
 }
 
 /**
@@ -213,14 +219,19 @@ async function readScenarioText(file: string, io: CliIo): Promise<string> {
   return readTextFile(file, io, 'scenario');
 }
 
-function checkDistinctNames(scenarios: readonly ValidScenario[]): void {
+/**
+ * Refuses two files that name the same scenario (the same file twice among
+ * them), exit 2: `why` says what the shared name would spoil for the command.
+ */
+export function checkDistinctNames(
+  scenarios: readonly ValidScenario[],
+  why = 'their reports would overwrite each other',
+): void {
   const seen = new Map<string, string>();
   for (const { file, scenario } of scenarios) {
     const other = seen.get(scenario.name);
     if (other !== undefined) {
-      const message =
-        `${file} and ${other} both name the scenario \`${scenario.name}\`; ` +
-        'their reports would overwrite each other.';
+      const message = `${other} and ${file} both name the scenario \`${scenario.name}\`; ${why}.`;
       throw new CliError(message, EXIT.usage);
     }
     seen.set(scenario.name, file);

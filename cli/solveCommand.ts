@@ -56,8 +56,11 @@ export async function solveCommand(options: SolveOptions, io: CliIo): Promise<nu
     return result.outcome === 'found' ? EXIT.ok : EXIT.failure;
   } catch (error) {
     if (!(error instanceof SolveRequestError)) throw error;
-    for (const issue of error.issues)
-      io.stderr.write(`${formatIssue(issue, options.scenario, valid.text)}\n`);
+    for (const issue of error.issues) {
+      // An issue in a file the scenario extends or includes names that file.
+      const file = issue.file ?? valid.file;
+      io.stderr.write(`${formatIssue({ ...issue, file }, file, valid.texts.get(file) ?? '')}\n`);
+    }
     throw new CliError(error.message, EXIT.usage);
   }
 }
@@ -81,11 +84,15 @@ export function rangeOf(
   return [low, high];
 }
 
-/** A value of the varied key in its unit: a share or rate as a percent, else a number. */
+/** Four significant digits with thousands separators: 475,400, 2.389, 0.01234. */
+const valueFormat = new Intl.NumberFormat('en-US', { maximumSignificantDigits: 4 });
+
+/**
+ * A value of the varied key in its unit, as the rest of the output writes
+ * numbers: a share or rate as a percent (83.34%), else a number (475,400).
+ */
 function valueOf(path: string, value: number): string {
-  return isPercentKey(path)
-    ? `${Number((value * 100).toPrecision(4))}%`
-    : String(Number(value.toPrecision(4)));
+  return isPercentKey(path) ? `${valueFormat.format(value * 100)}%` : valueFormat.format(value);
 }
 
 /** The answer in one sentence. */

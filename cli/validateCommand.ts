@@ -10,6 +10,8 @@ import { countOf } from '../engine/countOf.js';
 export interface ValidateOptions {
   readonly files: readonly string[];
   readonly json: boolean;
+  /** Errors only on stderr: no warnings and no line per file (the exit code says it). */
+  readonly quiet?: boolean;
 }
 
 /** One file's verdict, as `validate --json` prints it. */
@@ -24,8 +26,9 @@ export interface FileVerdict {
 /**
  * `pertask validate <files...>`: checks every file without simulating, prints
  * every problem (errors and warnings, sorted by line, with a caret) on stderr,
- * and with --json lists them as data on stdout. Exit 0 when no file has an
- * error, 2 otherwise. Writes nothing.
+ * and with --json lists them as data on stdout; --quiet leaves only the errors
+ * on stderr (the JSON, which is data, still lists the warnings). Exit 0 when
+ * no file has an error, 2 otherwise. Writes nothing.
  */
 export async function validateCommand(options: ValidateOptions, io: CliIo): Promise<number> {
   const verdicts: FileVerdict[] = [];
@@ -35,6 +38,7 @@ export async function validateCommand(options: ValidateOptions, io: CliIo): Prom
     const loaded = await loadOrExplain(file, io);
     if ('issues' in loaded && 'texts' in loaded) {
       for (const issue of loaded.issues) {
+        if (options.quiet && issue.severity === 'warning') continue;
         io.stderr.write(`${paintIssue(formatLoadedIssue(loaded, issue), colour)}\n`);
       }
       verdicts.push(verdictOf(file, loaded.issues));
@@ -44,7 +48,7 @@ export async function validateCommand(options: ValidateOptions, io: CliIo): Prom
     }
   }
   if (options.json) io.stdout.write(`${JSON.stringify(verdicts, null, 2)}\n`);
-  else {
+  else if (!options.quiet) {
     for (const verdict of verdicts) io.stderr.write(`${describeVerdict(verdict)}\n`);
   }
   return verdicts.every((verdict) => verdict.valid) ? EXIT.ok : EXIT.usage;

@@ -1,6 +1,6 @@
 import { addDecisions } from './decide/addDecisions.js';
 import { lowerPlannedChanges } from './decide/lowerPlannedChanges.js';
-import { loadScenarioDocument, type ScenarioDocument } from './loadScenarioDocument.js';
+import { loadScenarioDocument } from './loadScenarioDocument.js';
 import { lowerMigrations } from './lowerMigrations.js';
 import { planSimulation } from './planSimulation.js';
 import { BUILTIN_CATALOG, type PriceCatalog } from './priceCatalog.js';
@@ -12,58 +12,8 @@ import type { SimulationPlan } from './simulationPlan.js';
 import type { SimulationResult } from './simulationResult.js';
 import { summarize } from './summarize.js';
 import type { Summary, TaskCostSummary, WorkloadTaskCosts } from './summaryTypes.js';
+import { checkSpendRange, SpendOutOfRangeError } from './spendOutOfRangeError.js';
 import { validateScenario } from './validate/validateScenario.js';
-
-/**
- * A forecast whose numbers leave the range they can be stored in: tasks or
- * calls compounded past 10^38 dollars a month. It names the workload, since the
- * cause is always in its inputs (growth over a long horizon, a huge elasticity).
- */
-export class SpendOutOfRangeError extends Error {
-  override readonly name = 'SpendOutOfRangeError';
-
-  constructor(readonly workload: string) {
-    super(
-      `The spend of workload \`${workload}\` grows past 10^38 USD a month (or is not a ` +
-        'number) in some trials; check its tasks_per_month, growth, drift and elasticity ' +
-        'against the length of the horizon.',
-    );
-  }
-
-  /** The scenario issue it amounts to, placed at the workload's key in the file. */
-  toIssue(source: ScenarioDocument): ScenarioIssue {
-    return {
-      code: 'out-of-range',
-      severity: 'error',
-      path: `workloads.${this.workload}`,
-      message: this.message,
-      ...source.locateKey(['workloads', this.workload]),
-      hint: '',
-    };
-  }
-}
-
-/** Largest magnitude a 32-bit float holds; per-workload monthly spend is stored in those. */
-const LARGEST_STORED_SPEND = 3.4028234663852886e38;
-
-function checkSpendRange(plan: SimulationPlan, result: SimulationResult): void {
-  plan.workloads.forEach((workload, w) => {
-    const series = result.annualWorkloadPerTask.subarray(
-      w * result.trials,
-      (w + 1) * result.trials,
-    );
-    const token = result.annualWorkloadPerToken.subarray(
-      w * result.trials,
-      (w + 1) * result.trials,
-    );
-    for (let trial = 0; trial < result.trials; trial += 1) {
-      const ok =
-        Math.abs(series[trial]!) < LARGEST_STORED_SPEND &&
-        Math.abs(token[trial]!) < LARGEST_STORED_SPEND;
-      if (!ok) throw new SpendOutOfRangeError(workload.name);
-    }
-  });
-}
 
 export interface ForecastOptions {
   /** Overrides the scenario's `trials`. */
@@ -187,7 +137,7 @@ export function summarizeForecast(
   issues: readonly ScenarioIssue[],
   taskCosts: readonly WorkloadTaskCosts[],
 ): Summary {
-  checkSpendRange(plan, result);
+  checkSpendRange(plan.workloads, result);
   const warnings = issues
     .filter((issue) => issue.severity === 'warning')
     .map((issue) => `${issue.path}: ${issue.message}`);

@@ -12,12 +12,12 @@ import { FEW_TASKS } from './simulate.js';
 import { gapOf } from './gapOf.js';
 import type { SimulationPlan } from './simulationPlan.js';
 import { SampleMoments, summarizeSample, summarizeWithMoments } from './summarizeSample.js';
+import { summarizeIndex } from './summarizeIndex.js';
 import { summarizeSketch } from './summarizeSketch.js';
 import type {
   BudgetSummary,
   DistributionSummary,
   ForecastTriple,
-  IndexPoint,
   Summary,
   WorkloadMonth,
   WorkloadSummary,
@@ -64,10 +64,7 @@ export function summarize(
     months,
     total,
     workloads,
-    index: {
-      costPerToken: indexPoints(reader, result.costPerTokenIndex, months),
-      costPerTask: indexPoints(reader, result.costPerTaskIndex, months),
-    },
+    index: summarizeIndex(result, months),
     budget: scenario.budget === null ? null : summarizeBudget(result, scenario.budget),
     prices: [...scenario.prices.values()].map((price) => ({
       model: price.model,
@@ -153,17 +150,6 @@ function dashboardMonth(
     costPerTask: mean(DASHBOARD.costPerTask),
     costPerTaskPerToken: mean(DASHBOARD.perTokenCostPerTask),
   };
-}
-
-function indexPoints(
-  reader: SeriesReader,
-  series: Float64Array,
-  months: readonly string[],
-): IndexPoint[] {
-  return months.map((month, index) => {
-    const summary = reader.single(series, index);
-    return { month, p10: summary.p10, p50: summary.p50, p90: summary.p90 };
-  });
 }
 
 function summarizeBudget(result: SimulationResult, budget: number): BudgetSummary {

@@ -304,6 +304,12 @@ export interface Summary {
     readonly costPerToken: readonly IndexPoint[];
     /** Spend per task over all workloads, relative to month 0. */
     readonly costPerTask: readonly IndexPoint[];
+    /**
+     * Present only when some trials spend nothing in the first month, which
+     * gives them no base: the number of trials both indices are over (0, with
+     * both lists empty, when no trial has a base).
+     */
+    readonly trials?: number;
   };
   readonly budget: BudgetSummary | null;
   /** Prices used, per model, with the date each was read. */

@@ -43,8 +43,10 @@ export function buildCharts(summary: Summary): ChartSpec[] {
  */
 function monthlyCharts(summary: Summary): ChartSpec[] {
   if (summary.months.length === 1) return [];
+  // With no trial spending in the first month there is no index to draw (summarizeIndex).
+  const index = summary.index.costPerTask.length > 0 ? [buildIndexChart(summary)] : [];
   return [
-    { name: 'index', spec: buildIndexChart(summary) },
+    ...index.map((spec) => ({ name: 'index', spec })),
     { name: 'monthly-fan', spec: buildMonthlyFanChart(summary) },
   ];
 }

@@ -4,6 +4,7 @@ import { summarizeSample } from '../summarizeSample.js';
 import type { OptionOutcome, OptionPair, OptionsComparison } from '../summaryTypes.js';
 import { quantileOf } from './quantileOf.js';
 import { simulateVariant, type VariantRun } from './simulateVariant.js';
+import { SpendOutOfRangeError } from '../spendOutOfRangeError.js';
 
 /** An architecture to compare: a scenario under a name. */
 export interface Contender {
@@ -24,9 +25,7 @@ export function compareOptions(
   contenders: readonly Contender[],
   run: Omit<VariantRun, 'taskNoise'>,
 ): OptionsComparison {
-  const results = contenders.map(
-    (contender) => contender.result ?? simulateVariant(contender.scenario, run),
-  );
+  const results = contenders.map((contender) => contender.result ?? simulateOf(contender, run));
   const options = contenders.map((contender, i) => outcomeOf(contender, results[i]!));
   const pairs: OptionPair[] = [];
   for (let a = 0; a < contenders.length; a += 1) {
@@ -35,6 +34,16 @@ export function compareOptions(
     }
   }
   return { trials: run.trials, options, pairs };
+}
+
+/** A contender's simulation; a spend out of range is told as that contender's. */
+function simulateOf(contender: Contender, run: Omit<VariantRun, 'taskNoise'>): SimulationResult {
+  try {
+    return simulateVariant(contender.scenario, run);
+  } catch (error) {
+    if (error instanceof SpendOutOfRangeError) throw error.inOption(contender.name);
+    throw error;
+  }
 }
 
 function outcomeOf(contender: Contender, result: SimulationResult): OptionOutcome {

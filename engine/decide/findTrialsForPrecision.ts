@@ -15,7 +15,9 @@ export const DEFAULT_PRECISION_CEILING = 1_000_000;
  * so each round asks for (error / target)^2 times the trials, 10% more for
  * the estimate's own noise, in whole blocks, up to the ceiling. Trials are
  * keyed by block, so a larger run repeats the smaller one's trials and adds
- * to them. Cost: a few simulations, the last of up to `ceiling` trials.
+ * to them. It starts from the scenario's trials, which the ceiling must not be
+ * below (the CLI refuses such a --max-trials). Cost: a few simulations, the last
+ * of up to `ceiling` trials.
  */
 export function findTrialsForPrecision(
   scenario: Scenario,
@@ -24,7 +26,13 @@ export function findTrialsForPrecision(
   const settled = settleScenario(scenario, { seed: request.seed });
   const plan = planSimulation(settled);
   const taskNoise = taskNoiseOf(simulateTasks(plan, settled.seed));
-  let trials = Math.min(settled.trials, request.ceiling);
+  // More precision only ever adds trials: a ceiling below the start would cut them.
+  if (request.ceiling < settled.trials) {
+    throw new RangeError(
+      `the ceiling of ${request.ceiling} trials is below the ${settled.trials} the run starts from`,
+    );
+  }
+  let trials = settled.trials;
   for (;;) {
     const result = simulate(plan, { seed: settled.seed, trials, taskNoise });
     const annual = summarizeSample(result.annualPerTask, new Float64Array(trials));

@@ -6,6 +6,7 @@ import { simulate, type TaskNoise } from '../simulate.js';
 import { simulateTasks } from '../simulateTasks.js';
 import type { SimulationPlan } from '../simulationPlan.js';
 import type { SimulationResult } from '../simulationResult.js';
+import { checkSpendRange } from '../spendOutOfRangeError.js';
 import { lowerPlannedChanges } from './lowerPlannedChanges.js';
 
 /** The run shared by every variant of one analysis: the same seed and trials. */
@@ -30,5 +31,9 @@ export function simulateVariant(scenario: Scenario, run: VariantRun): Simulation
 /** simulateVariant for a plan already lowered (an input pinned in the plan itself). */
 export function simulatePlan(plan: SimulationPlan, run: VariantRun): SimulationResult {
   const taskNoise = run.taskNoise ?? taskNoiseOf(simulateTasks(plan, run.seed));
-  return simulate(plan, { seed: run.seed, trials: run.trials, taskNoise });
+  const result = simulate(plan, { seed: run.seed, trials: run.trials, taskNoise });
+  // A variant's spend may leave the stored range where the forecast's did not (an
+  // option that raises growth): refused, as the forecast is, never summarised.
+  checkSpendRange(plan.workloads, result);
+  return result;
 }

@@ -8,6 +8,7 @@ import { validateScenario } from '../validate/validateScenario.js';
 import { overrideDocument } from './overrideDocument.js';
 import { quantileOf } from './quantileOf.js';
 import { simulateVariant } from './simulateVariant.js';
+import { SpendOutOfRangeError } from '../spendOutOfRangeError.js';
 
 /** A target on annual per-task spend: `p80 <= budget`, `mean < $120k`, `p90 >= 50k`. */
 export interface SpendTarget {
@@ -161,12 +162,31 @@ export function meets(target: SpendTarget, value: number): boolean {
 /** The target's statistic of annual per-task spend with the key set to `value`. */
 export function statisticAt(request: SolveRequest, value: number): number {
   const scenario = scenarioWith(request, value);
-  const run = simulateVariant(scenario, { seed: request.seed, trials: request.trials });
-  const annual = run.annualPerTask;
+  const annual = simulateAt(request, scenario, value).annualPerTask;
   if (request.target.statistic !== 'mean') return quantileOf(annual, request.target.statistic);
   let sum = 0;
   for (const spend of annual) sum += spend;
   return sum / annual.length;
+}
+
+/**
+ * The scenario's simulation with the key at `value`. A spend that leaves the
+ * range a forecast can hold is refused as `run` refuses it, at the workload,
+ * with the value that took it there: no statistic of it can be trusted.
+ */
+function simulateAt(request: SolveRequest, scenario: Scenario, value: number) {
+  try {
+    return simulateVariant(scenario, { seed: request.seed, trials: request.trials });
+  } catch (error) {
+    if (!(error instanceof SpendOutOfRangeError)) throw error;
+    const shown = value.toLocaleString('en-US', { maximumSignificantDigits: 4 });
+    throw new SolveRequestError(
+      `with ${request.path} set to ${shown}, the spend of workload \`${error.workload}\` ` +
+        'grows past 10^38 USD a month; search a narrower range with --between, or check ' +
+        'its inputs.',
+      [error.toIssue(request.source)],
+    );
+  }
 }
 
 /** Keys that hold a whole number of months, calls or trials, or a month. */

@@ -1,9 +1,15 @@
 import type { Node } from 'yaml';
 import type { ScalarDistribution } from '../distributions/scalarDistribution.js';
 import type { ModelPrice, PriceCatalog } from '../priceCatalog.js';
-import type { Value } from '../scenarioTypes.js';
+import type { Step, Value } from '../scenarioTypes.js';
 import { valueQuantile } from '../valueQuantile.js';
-import type { ValidationContext } from './validationContext.js';
+import type { MapEntry, ValidationContext } from './validationContext.js';
+import {
+  isZero,
+  modelsOfStep,
+  whyStepCostsNothing,
+  type CostlessReason,
+} from './whyStepCostsNothing.js';
 
 /*
  * Warnings: values that are valid but probably not what the modeller meant.
@@ -155,6 +161,59 @@ export function checkContextWindow(
     'lower `input_tokens` or `context_growth`, cap `calls` with `max`, ' +
     'or pick a model with a larger window';
   context.warn(node, path, 'implausible', message, hint);
+}
+
+/** What each reason a step costs nothing says, and what to do about it. */
+const COSTLESS_STEP: Record<CostlessReason, (step: Step) => readonly [string, string]> = {
+  'never-runs': () => ['`when` is 0, so it never runs', 'raise `when` above 0'],
+  'no-calls': () => ['`calls` is 0, so it makes no call', 'give it calls above 0'],
+  'no-tokens': () => [
+    'it has no input, output or reasoning tokens',
+    'give it `input_tokens`, `output_tokens` or `reasoning_tokens`',
+  ],
+  'free-models': (step) => {
+    const models = modelsOfStep(step).map((model) => `\`${model}\``);
+    const verb = models.length > 1 ? 'charge' : 'charges';
+    return [
+      `${models.join(' and ')} ${verb} $0 for every kind of token it has`,
+      'price the model under `prices.models`',
+    ];
+  },
+};
+
+/**
+ * Warns at each step that can never cost anything (whyStepCostsNothing), and
+ * at the workload when it costs $0 in every month (no tasks, or only such
+ * steps): the reports then show $0 for it, and this says why. `steps` are the
+ * workload's steps as read, in the order of the entries under `steps`.
+ */
+export function checkCostlessWork(
+  context: ValidationContext,
+  workload: { readonly entry: MapEntry; readonly steps: MapEntry; readonly tasks: Value },
+  steps: readonly Step[],
+  prices: ReadonlyMap<string, ModelPrice>,
+): void {
+  const entries = context.entriesOf(workload.steps.value, workload.steps.path, '`steps`') ?? [];
+  const reasons = steps.map((step, index) => {
+    const reason = whyStepCostsNothing(step, prices);
+    const entry = entries[index];
+    if (reason === undefined || entry === undefined) return reason;
+    const [why, hint] = COSTLESS_STEP[reason](step);
+    const message = `Step \`${step.name}\` never costs anything: ${why}.`;
+    context.warn(entry.keyNode, entry.path, 'implausible', message, `${hint}, or remove the step`);
+    return reason;
+  });
+  const name = workload.entry.key;
+  const noTasks = isZero(workload.tasks);
+  if (!noTasks && reasons.some((reason) => reason === undefined)) return;
+  const message = noTasks
+    ? `Workload \`${name}\` costs $0 in every month: \`tasks_per_month\` is 0, so it runs no task.`
+    : `Workload \`${name}\` costs $0 in every month: none of its steps ever costs anything ` +
+      '(see the warning at each step).';
+  const hint = noTasks
+    ? 'set `tasks_per_month` above 0, or remove the workload'
+    : 'give a step tokens, calls and a `when` above 0 on a priced model, or remove the workload';
+  context.warn(workload.entry.keyNode, workload.entry.path, 'implausible', message, hint);
 }
 
 /** The median of a value: the value itself when fixed. */

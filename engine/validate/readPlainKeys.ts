@@ -30,9 +30,11 @@ export function readInteger(
   const value = readPlainNumber(context, entry.value, entry.path);
   if (value === undefined) return undefined;
   if (!Number.isInteger(value) || value < min || value > max) {
-    const message = `Expected a whole number from ${min} to ${max}, found ${value}.`;
+    // The range as the README writes it (1 to 10,000,000); the value as it was read.
+    const [low, high] = [min, max].map((end) => end.toLocaleString('en-US'));
+    const message = `Expected a whole number from ${low} to ${high}, found ${value}.`;
     const example = Math.min(max, Math.max(min, 12));
-    const hint = `write a whole number from ${min} to ${max}, e.g. ${example}`;
+    const hint = `write a whole number from ${low} to ${high}, e.g. ${example}`;
     context.error(entry.value, entry.path, 'out-of-range', message, hint);
     return undefined;
   }

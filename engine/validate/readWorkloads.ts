@@ -1,7 +1,7 @@
 import { isScalar } from 'yaml';
 import type { ModelPrice } from '../priceCatalog.js';
 import type { Workload } from '../scenarioTypes.js';
-import { checkMonthlyGrowth } from './checkPlausibility.js';
+import { checkCostlessWork, checkMonthlyGrowth } from './checkPlausibility.js';
 import { readDrifts } from './readDrifts.js';
 import type { Horizon } from './readPrices.js';
 import { readSteps } from './readSteps.js';
@@ -88,6 +88,12 @@ function readWorkload(
     driftEntry === undefined ? [] : readDrifts(context, driftEntry, stepNames, horizon);
   if (!tasksPerMonth || !growth || !elasticity || !seasonality || !steps || !drifts)
     return undefined;
+  checkCostlessWork(
+    context,
+    { entry: workload, steps: stepsEntry!, tasks: tasksPerMonth },
+    steps,
+    prices,
+  );
   return { name: workload.key, tasksPerMonth, growth, seasonality, steps, drifts };
 }
 

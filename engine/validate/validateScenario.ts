@@ -1,7 +1,7 @@
 import { isMap, isScalar, type Node, type Scalar } from 'yaml';
 import type { ScenarioDocument } from '../loadScenarioDocument.js';
 import { parseMonth } from '../monthIndex.js';
-import type { PriceCatalog } from '../priceCatalog.js';
+import type { ModelPrice, PriceCatalog } from '../priceCatalog.js';
 import { sortIssues, type ScenarioIssue } from '../scenarioIssue.js';
 import type { PriceCurve, Scenario, Value, Workload } from '../scenarioTypes.js';
 import { readChoice, readInteger, readText } from './readPlainKeys.js';
@@ -17,6 +17,7 @@ import {
 import { readCorrelations } from './readCorrelations.js';
 import { readParams } from './readParams.js';
 import { readWorkloads } from './readWorkloads.js';
+import { isZero, whyStepCostsNothing } from './whyStepCostsNothing.js';
 import { VARIANT_SECTIONS } from '../decide/overrideDocument.js';
 import { readVariants } from '../decide/readVariants.js';
 
@@ -131,7 +132,9 @@ function readScenario(
   );
   const correlation = readCorrelations(context, entryOf(entries, 'correlations'));
   const description = readText(context, entryOf(entries, 'description')) ?? '';
-  const worked = workloads !== undefined && checkFirstMonthWork(context, entries, root, workloads);
+  const worked =
+    workloads !== undefined &&
+    checkFirstMonthWork(context, entries, root, workloads, prices ?? catalog.models);
   if (
     !worked ||
     context.failedModels.size > 0 ||
@@ -180,14 +183,15 @@ function checkFirstMonthWork(
   entries: readonly MapEntry[],
   root: Node | null,
   workloads: readonly Workload[],
+  prices: ReadonlyMap<string, ModelPrice>,
 ): boolean {
-  if (hasFirstMonthWork(workloads)) return true;
+  if (hasFirstMonthWork(workloads, prices)) return true;
   const message =
     'Nothing is spent in the first month, so the per-token forecast has nothing to ' +
     'freeze and the indices have no base.';
   const hint =
     'give a workload tasks above 0 and a step that starts with the horizon, runs ' +
-    '(`when` above 0) and has input, output or reasoning tokens';
+    '(`when` above 0) and has input, output or reasoning tokens on a model priced above $0';
   const node = entryOf(entries, 'workloads')?.keyNode ?? root;
   context.error(node, 'workloads', 'out-of-range', message, hint);
   return false;
@@ -271,21 +275,19 @@ function checkCurrency(context: ValidationContext, entry: MapEntry | undefined):
 }
 
 /**
- * Whether some step runs in the first month with tokens that are not all fixed
- * at zero: without it the first month costs nothing and the indices, which are
- * relative to it, would be undefined.
+ * Whether some step runs in the first month and may cost something there
+ * (whyStepCostsNothing): without one the first month costs nothing and the
+ * indices, which are relative to it, would be undefined.
  */
-function hasFirstMonthWork(workloads: readonly Workload[]): boolean {
-  const zero = (value: Value): boolean => value.kind === 'fixed' && value.value === 0;
+function hasFirstMonthWork(
+  workloads: readonly Workload[],
+  prices: ReadonlyMap<string, ModelPrice>,
+): boolean {
   return workloads.some(
     (workload) =>
-      !zero(workload.tasksPerMonth) &&
+      !isZero(workload.tasksPerMonth) &&
       workload.steps.some(
-        (step) =>
-          step.fromMonth === 0 &&
-          !zero(step.when) &&
-          !zero(step.calls.mean) &&
-          !(zero(step.inputTokens) && zero(step.outputTokens) && zero(step.reasoningTokens)),
+        (step) => step.fromMonth === 0 && whyStepCostsNothing(step, prices, 'first') === undefined,
       ),
   );
 }

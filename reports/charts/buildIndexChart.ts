@@ -66,7 +66,8 @@ function toIndexRows(series: string, points: readonly IndexPoint[]): IndexRow[] 
  * the scale maps `high` to 0 and `low` to CHART_HEIGHT, linearly in log(value).
  */
 function pixelOf(value: number, [low, high]: readonly [number, number]): number {
-  return (CHART_HEIGHT * Math.log(high / value)) / Math.log(high / low);
+  // A value below the domain (a cost of $0, ×0) is drawn on the bottom edge.
+  return (CHART_HEIGHT * Math.log(high / Math.max(value, low))) / Math.log(high / low);
 }
 
 function valueAtPixel(pixel: number, [low, high]: readonly [number, number]): number {
@@ -99,6 +100,23 @@ function spreadEndLabels(rows: readonly IndexRow[], domain: readonly [number, nu
 }
 
 /** Last P50 over first P50: the index is 1.0 in the first month, but divide anyway. */
+/**
+ * How many trials the indices are over, when not all, to end their sentence's
+ * parenthesis: "; over the 40 of 100 trials that spend something in the first
+ * month"; '' when every trial has a base (see summarizeIndex).
+ */
+export function indexTrialsPhraseOf(summary: Summary): string {
+  const based = summary.index.trials;
+  if (based === undefined) return '';
+  const [some, all] = [based, summary.scenario.trials].map((n) => n.toLocaleString('en-US'));
+  return `; over the ${some} of ${all} trials that spend something in the first month`;
+}
+
+/** The sentence for a run in which no trial spends anything in the first month. */
+export const NO_INDEX_SENTENCE =
+  'No trial spends anything in the first month, so cost per task and per token have no ' +
+  'base to be compared with.';
+
 export function indexGrowthOf(points: readonly IndexPoint[]): number {
   const first = points[0];
   const last = points[points.length - 1];
@@ -116,14 +134,34 @@ function titleOf(summary: Summary): TopLevelSpec['title'] {
   return {
     text: `Cost per task ${perTask} while cost per token ${perToken} by ${last}`,
     subtitle:
-      `Both 1.0 in ${first}. Lines: P50; bands: P10–P90 over ` +
-      `${countOf(summary.scenario.trials, 'trial')}. Log scale.`,
+      `Both 1.0 in ${first}. Lines: P50; bands: P10–P90 over ${trialsOf(summary)}. Log scale` +
+      (hasZero(summary) ? '; ×0 (a cost of $0) sits on the bottom edge.' : '.'),
   };
 }
 
+/** The trials the bands are over: all, or those with a first month to compare with. */
+function trialsOf(summary: Summary): string {
+  const based = summary.index.trials;
+  if (based === undefined) return countOf(summary.scenario.trials, 'trial');
+  return `the ${countOf(based, 'trial')} that spend something in the first month`;
+}
+
+/** Whether some index reaches 0: a cost per task (or token) that falls to $0. */
+function hasZero(summary: Summary): boolean {
+  const points = [...summary.index.costPerTask, ...summary.index.costPerToken];
+  return points.some((point) => point.p10 <= 0);
+}
+
+/**
+ * The log scale's domain and ticks. A log scale has no 0, so a value of 0
+ * (a step migrated to a free model) is left out of the domain, which then
+ * reaches a tenth further down, and the scale clamps it to the bottom edge.
+ */
 function yScaleOf(rows: readonly IndexRow[]): { domain: [number, number]; ticks: number[] } {
+  const positive = rows.map((row) => row.p10).filter((value) => value > 0);
   // The range always holds 1.0, the shared start, even when every band sits above it.
-  const low = Math.min(1, ...rows.map((row) => row.p10)) / 1.08;
+  const lowest = Math.min(1, ...positive) / 1.08;
+  const low = positive.length < rows.length ? lowest / 10 : lowest;
   const high = Math.max(1, ...rows.map((row) => row.p90)) * 1.08;
   return { domain: [low, high], ticks: chooseLogTicks(low, high) };
 }
@@ -154,7 +192,8 @@ export function buildIndexChart(summary: Summary): TopLevelSpec {
   const y = {
     field: 'p50',
     type: 'quantitative',
-    scale: { type: 'log', domain, nice: false },
+    // Only a value of 0 lies outside the domain; clamped, it is drawn on the bottom edge.
+    scale: { type: 'log', domain, nice: false, ...(hasZero(summary) ? { clamp: true } : {}) },
     axis: {
       values: ticks,
       labelExpr: "'×' + format(datum.value, '.3~r')",

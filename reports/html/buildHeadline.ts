@@ -5,7 +5,11 @@
  */
 import { isGapNoise } from '../../engine/gapOf.js';
 import type { DistributionSummary, Summary } from '../../engine/summaryTypes.js';
-import { indexGrowthOf } from '../charts/buildIndexChart.js';
+import {
+  indexGrowthOf,
+  indexTrialsPhraseOf,
+  NO_INDEX_SENTENCE,
+} from '../charts/buildIndexChart.js';
 import { oneTrialBudgetVerbOf } from '../charts/chartTheme.js';
 import { formatMoney, formatPercent, formatRatio, formatSignedMoney } from '../formatMoney.js';
 
@@ -127,12 +131,14 @@ export function driversSentenceOf(summary: Summary): string | null {
  */
 function indexSentenceOf(summary: Summary): string | null {
   if (summary.months.length === 1) return null;
+  if (summary.index.costPerTask.length === 0) return NO_INDEX_SENTENCE;
   const last = summary.months[summary.months.length - 1] ?? '';
   const perTask = formatRatio(indexGrowthOf(summary.index.costPerTask));
   const perToken = formatRatio(indexGrowthOf(summary.index.costPerToken));
   return (
     `By ${last}, cost per task moves ${perTask} while cost per token moves ${perToken} ` +
-    "(all workloads; the median of the trials' own ratios to the first month)."
+    "(all workloads; the median of the trials' own ratios to the first month" +
+    `${indexTrialsPhraseOf(summary)}).`
   );
 }
 

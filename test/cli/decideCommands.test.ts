@@ -1,5 +1,5 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseTarget } from '../../engine/decide/solveTarget.js';
 import { rangeOf, sentenceOf } from '../../cli/solveCommand.js';
@@ -199,6 +199,23 @@ describe('pertask compare', () => {
     expect(existsSync(join(folder, 'out'))).toBe(false);
   });
 
+  it('refuses one file named twice, or two files of one scenario name, as run does', async () => {
+    const folder = makeTemporaryFolder();
+    const a = writeScenario(folder, 'a.yaml', LINEAR);
+    writeScenario(folder, 'twin.yaml', LINEAR.replace('trials: 1000', 'trials: 2000'));
+    for (const second of [a, join(folder, 'twin.yaml')]) {
+      const run = await runCli(['compare', a, second, '--out', 'out'], folder);
+      // Before, the same file twice printed two `linear` rows and "linear - linear ...".
+      expect(run.code).toBe(2);
+      expect(run.stderr).toBe(
+        `pertask: ${a} and ${second} both name the scenario \`linear\`; compared scenarios ` +
+          'are told apart by that name (give each its own `scenario:`).\n',
+      );
+      expect(run.stdout).toBe('');
+    }
+    expect(existsSync(join(folder, 'out'))).toBe(false);
+  });
+
   it('names a 24-month horizon as such in the table, the chart title and its axis', async () => {
     const folder = makeTemporaryFolder();
     const long = LINEAR.replace('months: 12', 'months: 24');
@@ -247,6 +264,33 @@ describe('pertask run --precision', () => {
     const run = await runCli([...args, '--max-trials', '2000', '--json', '--out', out]);
     const summary = JSON.parse(run.stdout);
     expect([summary.precision.met, summary.precision.trials]).toEqual([false, 2000]);
+  });
+
+  it('refuses a --max-trials below the trials the run starts from, naming both', async () => {
+    const out = makeTemporaryFolder();
+    // support-triage.yaml sets `trials: 20000`; before, --max-trials 5000 ran 5,000.
+    const args = ['run', 'scenarios/support-triage.yaml', '--precision', '0.1%'];
+    const scenarioStart = await runCli([...args, '--max-trials', '5000', '--out', out]);
+    expect(scenarioStart.code).toBe(2);
+    expect(scenarioStart.stderr).toBe(
+      'pertask: --max-trials 5,000 is below the 20,000 trials the run starts from ' +
+        "(scenarios/support-triage.yaml's `trials:`); --precision only adds trials, so give " +
+        '--max-trials 20,000 or more, or start from fewer with --trials.\n',
+    );
+    const given = await runCli([...args, '--trials', '3000', '--max-trials', '2000', '--out', out]);
+    expect(given.code).toBe(2);
+    expect(given.stderr).toContain('below the 3,000 trials the run starts from (--trials)');
+    expect(readdirSync(out)).toEqual([]);
+  });
+
+  it('runs the scenario’s own trials when the ceiling is just those', async () => {
+    const out = makeTemporaryFolder();
+    const args = ['run', 'scenarios/support-triage.yaml', '--precision', '0.1%'];
+    const run = await runCli([...args, '--max-trials', '20000', '--json', '--out', out]);
+    const summary = JSON.parse(run.stdout);
+    // 20,000 from the scenario's `trials:`; 0.1% is far below what they reach, so not met.
+    expect(summary.precision).toMatchObject({ trials: 20000, ceiling: 20000, met: false });
+    expect(summary.scenario.trials).toBe(20000);
   });
 
   it('refuses a precision that is not a share', async () => {
@@ -345,6 +389,26 @@ describe('pertask solve, asked in the forms a user writes', () => {
     expect(sentenceOf(share)).toContain('may go up to 69.45% while');
   });
 
+  it('writes a number it finds with thousands separators, as the rest of the output', () => {
+    const result = {
+      path: 'workloads.w.tasks_per_month',
+      target: 'mean <= $120',
+      low: 118_850,
+      high: 1_901_600,
+      limit: 475_400,
+      holdsBelow: true,
+      statisticAtLimit: 119.9,
+      outcome: 'found' as const,
+      runs: 17,
+      trials: 2000,
+    };
+    // The review's output read "may go up to 475400".
+    expect(sentenceOf(result)).toContain('may go up to 475,400 while');
+    expect(sentenceOf({ ...result, outcome: 'holds-nowhere' })).toContain(
+      'between 118,900 and 1,902,000',
+    );
+  });
+
   it('picks a default range around a share written with %, up to 100%', async () => {
     const folder = makeTemporaryFolder();
     const text = LINEAR.replace('output_tokens: 0', 'output_tokens: 0\n        when: 50%');
@@ -383,7 +447,15 @@ describe('pertask solve, asked in the forms a user writes', () => {
 
 describe('compare and solve at few trials', () => {
   it.each([
-    ['compare', (file: string) => ['compare', file, file, '--out', 'out']],
+    [
+      'compare',
+      // A copy under another name: the same file twice is refused (see above).
+      (file: string) => {
+        const copy = join(dirname(file), 'copy.yaml');
+        writeFileSync(copy, LINEAR.replace('scenario: linear', 'scenario: copy'));
+        return ['compare', file, copy, '--out', 'out'];
+      },
+    ],
     [
       'solve',
       (file: string) => [

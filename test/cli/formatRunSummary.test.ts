@@ -59,3 +59,53 @@ describe('the terminal summary of a workload whose steps start after the first m
     expect(text).toContain("the median of the trials' own changes, where the table compares P50s");
   });
 });
+
+/** Workload `b` with a step that has a model and no tokens: $0 a task in every month. */
+const modelOnly = `
+scenario: model-only
+start: 2027-01
+trials: 50
+${TEST_PRICES}
+workloads:
+  a:
+    tasks_per_month: 10k
+    steps:
+      s: { model: test-model, input_tokens: 1000 }
+  b:
+    tasks_per_month: 10k
+    steps:
+      draft: { model: test-model }
+`;
+
+describe('the terminal summary of a workload that costs $0 in both months', () => {
+  const summary = forecastForTest(modelOnly);
+  const textOf = () => formatRunSummary(summary);
+
+  it('prints instead of failing on the change from $0 to $0 (0 / 0)', () => {
+    // Before, formatChange(NaN) threw "cannot format NaN as a change" and run exited 1.
+    expect(textOf).not.toThrow();
+  });
+
+  it('shows the reports’ dash for the change and says why beneath the table', () => {
+    // b's step has no tokens, so its tasks cost $0 in 2027-01 and in 2027-12.
+    // The cost table's row: the name, $0 in the first and the last month, then the dash.
+    expect(textOf()).toMatch(/^b\s+\$0\s+\$0\s+–$/m);
+    expect(textOf()).toContain(
+      '–: tasks of b cost $0 at P50 in both 2027-01 and 2027-12, so there is no change to give.',
+    );
+    expect(textOf()).not.toContain('NaN');
+  });
+});
+
+describe('the terminal index sentence', () => {
+  it('says there is no index when no trial spends in the first month', () => {
+    const step = '{ model: test-model, input_tokens: 1000, when: { bernoulli: 60% } }';
+    const sometimes = modelOnly.replace('{ model: test-model, input_tokens: 1000 }', step);
+    // Seed 2 draws `when` = 0 in the run's one trial (see summarizeIndex's tests).
+    const text = formatRunSummary(forecastForTest(sometimes, 1, 2));
+    expect(text).toContain(
+      'No trial spends anything in the first month, so cost per task and per token have no ' +
+        'base to be compared with.',
+    );
+  });
+});

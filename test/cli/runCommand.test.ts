@@ -113,6 +113,40 @@ describe('pertask run output modes', () => {
 });
 
 describe('pertask run on bad input', () => {
+  it('refuses --port without --watch, as it refuses --max-trials without --precision', async () => {
+    const out = makeTemporaryFolder();
+    const run = await runCli(['run', EXAMPLES[0]!, '--port', '8080', '--out', out]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe('pertask: --port goes with --watch.\n');
+    expect(readdirSync(out)).toEqual([]);
+  });
+
+  it('takes --trials in the forms a scenario takes trials: 1k, 1,000, 1e3', async () => {
+    for (const written of ['1k', '1,000', '1e3']) {
+      const out = makeTemporaryFolder();
+      const run = await runCli(['run', EXAMPLES[0]!, '--trials', written, '--json', '--out', out]);
+      expect(run.code).toBe(0);
+      expect(JSON.parse(run.stdout).scenario.trials).toBe(1000);
+    }
+  });
+
+  it('refuses a count of trials it cannot read, writing the range as the README does', async () => {
+    for (const [flag, written] of [
+      ['--trials', '20M'],
+      ['--trials', '1.5'],
+      ['--trials', '10%'],
+      ['--max-trials', '$2k'],
+    ]) {
+      const args = ['run', EXAMPLES[0]!, flag!, written!, '--precision', '1%'];
+      const run = await runCli(args);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toBe(
+        `pertask: ${flag} must be a whole number of trials from 1 to 10,000,000, written as ` +
+          `in a scenario (20000, 20,000 or 20k); got ${written}.\n`,
+      );
+    }
+  });
+
   it('exits 2 naming file:line:col and the key, writing nothing, for a broken file', async () => {
     const folder = makeTemporaryFolder();
     const file = join(folder, 'broken.yaml');
@@ -295,5 +329,28 @@ describe('pertask run on a terminal', () => {
     expect(run.code).toBe(0);
     expect(run.stderr).not.toContain('\r');
     expect(run.stderr).not.toContain('trials\u001b[K');
+  });
+});
+
+describe('pertask run on a scenario with work that costs nothing', () => {
+  const scenarioWith = (b: string) =>
+    'scenario: idle\nstart: 2027-01\ntrials: 200\nworkloads:\n' +
+    '  a:\n    tasks_per_month: 10k\n    steps:\n' +
+    '      s: { model: gpt-4o-mini, input_tokens: 1k, output_tokens: 100 }\n' +
+    `  b:\n    tasks_per_month: 10k\n    steps:\n      ${b}\n`;
+
+  it.each([
+    ['a step with a model and no tokens', 'draft: { model: gpt-4o }'],
+    ['a step with `when: 0`', 'draft: { model: gpt-4o, input_tokens: 1k, when: 0 }'],
+  ])('exits 0 with %s and says why it is $0', async (_case, step) => {
+    // The review's repro: validate accepted these and run exited 1 after writing the reports.
+    const folder = makeTemporaryFolder();
+    writeFileSync(join(folder, 'idle.yaml'), scenarioWith(step));
+    const run = await runCli(['run', 'idle.yaml', '--out', 'out'], folder);
+    expect(run.stderr).not.toContain('failed while running');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^b\s+\$0\s+\$0\s+–$/m);
+    // The warning, with the step's place: line 12, column 7 of the file above.
+    expect(run.stderr).toContain('idle.yaml:12:7: warning [implausible] workloads.b.steps.draft');
   });
 });

@@ -1,5 +1,5 @@
 import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { validateCommand } from '../../cli/validateCommand.js';
 import { makeTemporaryFolder, runCli } from './runCli.js';
@@ -56,6 +56,31 @@ describe('pertask validate', () => {
     expect(issues).toEqual(['error unknown-key 11', 'warning implausible 12']);
   });
 
+  it('takes --quiet, as the README says, and then prints errors alone', async () => {
+    const folder = makeTemporaryFolder();
+    // Growth of 30% a month is a warning; `outptu_tokens` an error.
+    writeFileSync(
+      join(folder, 'warn.yaml'),
+      `scenario: w\nstart: 2027-01\n${STEP('gpt-4o')}` + '    growth: 30%\n',
+    );
+    writeFileSync(
+      join(folder, 'bad.yaml'),
+      `scenario: b\nstart: 2027-01\n${STEP('gpt-4o')}` + '        outptu_tokens: 5\n',
+    );
+    const warned = await runCli(['validate', '--quiet', 'warn.yaml'], folder);
+    // Before, yargs refused it: "Unknown argument: quiet".
+    expect([warned.code, warned.stderr, warned.stdout]).toEqual([0, '', '']);
+    const failed = await runCli(['validate', '-q', 'warn.yaml', 'bad.yaml'], folder);
+    expect(failed.code).toBe(2);
+    expect(failed.stderr).toContain('bad.yaml:10:9: error [unknown-key]');
+    expect(failed.stderr).not.toContain('warning');
+    expect(failed.stderr).not.toContain('invalid (');
+    // JSON is data: it still lists the warning.
+    const json = await runCli(['validate', '-q', '--json', 'warn.yaml'], folder);
+    expect(JSON.parse(json.stdout)[0].warnings).toBe(1);
+    expect(json.stderr).toBe('');
+  });
+
   it('names the file a fault is in when a scenario extends another', async () => {
     const folder = makeTemporaryFolder();
     writeFileSync(join(folder, 'base.yaml'), `start: 2027-01\n${STEP('gpt-4o-mimi')}`);
@@ -63,6 +88,41 @@ describe('pertask validate', () => {
     const run = await runCli(['validate', 'team.yaml'], folder);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('base.yaml:7:16: error [unknown-model]');
+  });
+
+  it('names an included file as the main file is named: absolute, or from the cwd', async () => {
+    const folder = makeTemporaryFolder();
+    writeFileSync(join(folder, 'base.yaml'), `start: 2027-01\n${STEP('gpt-4o-mimi')}`);
+    writeFileSync(join(folder, 'team.yaml'), 'extends: base.yaml\nscenario: team\n');
+    // Run from another folder: before, the base was named `../../tmp/...` beside an
+    // absolute main file.
+    const elsewhere = makeTemporaryFolder();
+    const absolute = await runCli(['validate', join(folder, 'team.yaml')], elsewhere);
+    expect(absolute.stderr).toContain(`${join(folder, 'base.yaml')}:7:16: error [unknown-model]`);
+    // Relative from the folder above: the base relative to it too.
+    const name = basename(folder);
+    const above = await runCli(['validate', join(name, 'team.yaml')], dirname(folder));
+    expect(above.stderr).toMatch(new RegExp(`^${name}/base\\.yaml:7:16: error`, 'm'));
+    const here = await runCli(['validate', 'team.yaml'], folder);
+    expect(here.stderr).toMatch(/^base\.yaml:7:16: error \[unknown-model\]/m);
+  });
+
+  it('shows a cycle between two files once round: a -> b -> a', async () => {
+    const folder = makeTemporaryFolder();
+    writeFileSync(join(folder, 'loop1.yaml'), 'extends: loop2.yaml\nscenario: l1\n');
+    writeFileSync(join(folder, 'loop2.yaml'), 'extends: loop1.yaml\n');
+    const main = join(folder, 'loop1.yaml');
+    const run = await runCli(['validate', main], makeTemporaryFolder());
+    expect(run.code).toBe(2);
+    // Before: loop1 -> loop2 -> loop1 -> loop2, the main file found again under another name.
+    const loop2 = join(folder, 'loop2.yaml');
+    expect(run.stderr).toContain(
+      `\`loop1.yaml\` is already part of this scenario: ${main} -> ${loop2} -> ${main}.`,
+    );
+    const typed = await runCli(['validate', './loop1.yaml'], folder);
+    expect(typed.stderr).toContain(
+      'is already part of this scenario: ./loop1.yaml -> loop2.yaml -> ./loop1.yaml.',
+    );
   });
 
   it('reads the catalog that prices.catalog names, as run does', async () => {

@@ -25,3 +25,13 @@ describe('findTrialsForPrecision with a ceiling below what an error needs', () =
     expect(report.met).toBe(true);
   });
 });
+
+describe('findTrialsForPrecision and the trials it starts from', () => {
+  it('refuses a ceiling below them rather than running fewer than the scenario asks', () => {
+    const scenario = scenarioOf(reviewScenario());
+    // reviewScenario() sets `trials: 2000`.
+    expect(() => findTrialsForPrecision(scenario, { target: 0.01, ceiling: 1000 })).toThrow(
+      'the ceiling of 1000 trials is below the 2000 the run starts from',
+    );
+  });
+});

@@ -72,3 +72,34 @@ describe('buildIndexChart end labels', () => {
     );
   });
 });
+
+describe('buildIndexChart with a cost that falls to $0', () => {
+  // A step migrated in full to a model priced at $0: cost per task ×0 from then on.
+  const months = monthsFrom2027(12);
+  const falling: IndexPoint[] = months.map((month, m) =>
+    m < 5 ? { month, p10: 1, p50: 1, p90: 1 } : { month, p10: 0, p50: 0, p90: 0 },
+  );
+  const summary: Summary = {
+    ...summaryFixture,
+    months,
+    index: { costPerTask: falling, costPerToken: geometricIndex(months, 0.7) },
+  };
+
+  it('builds a log scale whose domain stays above 0 and clamps ×0 to its bottom edge', () => {
+    // Before, chooseLogTicks threw "log ticks need 0 < low <= high, got 0 and 1.08".
+    const spec = JSON.stringify(buildIndexChart(summary));
+    const domain = /"domain":\[([^\]]+)\]/.exec(spec)![1]!.split(',').map(Number);
+    // The lowest positive P10 is the per-token band's 0.7 / 1.2; a tenth below its 1.08th.
+    expect(domain[0]).toBeCloseTo(0.7 / 1.2 / 1.08 / 10, 12);
+    expect(spec).toContain('"clamp":true');
+  });
+
+  it('titles the fall as ×0 and says where ×0 is drawn', async () => {
+    const spec = buildIndexChart(summary);
+    const title = spec.title as { text: string; subtitle: string };
+    expect(title.text).toBe('Cost per task ×0 while cost per token ×0.7 by 2027-12');
+    expect(title.subtitle).toContain('×0 (a cost of $0) sits on the bottom edge');
+    const svg = await renderSvg(spec);
+    expect(svg).not.toContain('NaN');
+  });
+});
