@@ -1,3 +1,4 @@
+import { parsesAsJson } from './readJsonDocument.js';
 import { locateJsonValues, spanKey, type JsonSpan } from './scanJson.js';
 import { UsageReadError, type UsageProblem } from './usageRecord.js';
 
@@ -13,7 +14,7 @@ export function placeUsageProblems(text: string, error: UsageReadError): UsageRe
   const clean = text.replace(/^\uFEFF/, '');
   const lines = clean.split(/\r?\n/);
   const json = error.problems.filter((problem) => problem.at !== undefined);
-  const whole = json.length > 0 && parses(clean);
+  const whole = json.length > 0 && parsesAsJson(clean);
   // Problems by the line their document starts on: 1 for a whole-file document.
   const byDocument = new Map<number, UsageProblem[]>();
   for (const problem of json) {
@@ -39,15 +40,6 @@ export function placeUsageProblems(text: string, error: UsageReadError): UsageRe
   });
   all.sort((a, b) => a.line - b.line || a.column - b.column);
   return new UsageReadError(all, error.unlisted);
-}
-
-function parses(text: string): boolean {
-  try {
-    JSON.parse(text);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /** Offsets at which each line of the text starts. */

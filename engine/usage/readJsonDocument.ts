@@ -65,7 +65,8 @@ export function firstJsonValue(text: string): unknown {
   throw syntaxProblem(clean);
 }
 
-function parsesAsJson(text: string): boolean {
+/** Whether the text is one JSON document. */
+export function parsesAsJson(text: string): boolean {
   try {
     JSON.parse(text);
     return true;
