@@ -21,9 +21,8 @@
  * itself, so nothing is subtracted.
  */
 import { CurrencyCheck } from './currencyCheck.js';
-import { findJsonSyntaxError } from './scanJson.js';
 import { cellPlace, parseCsvTable } from './parseCsvTable.js';
-import { COUNT_HINT, showValue } from './readJsonDocument.js';
+import { COUNT_HINT, jsonFaultOf, showValue, tryParseJson } from './readJsonDocument.js';
 import { failUsage, readCount, readNumber, type UsageProblems } from './usageProblems.js';
 import { emptyRecord, type UsageRecord } from './usageRecord.js';
 import { parseTimestamp } from './zonedTime.js';
@@ -189,13 +188,14 @@ export function forEachJsonLine(
     .split(/\r?\n/)
     .forEach((lineText, index) => {
       if (lineText.trim() === '') return;
-      const fault = findJsonSyntaxError(lineText);
-      if (fault !== undefined) {
+      const parsed = tryParseJson(lineText);
+      if (parsed === undefined) {
+        const fault = jsonFaultOf(lineText);
         const message = `this line is not JSON: ${fault.reason}`;
         problems.add(index + 1, fault.offset + 1, '', message, hint);
         return;
       }
-      const value: unknown = JSON.parse(lineText);
+      const value = parsed.value;
       if (typeof value !== 'object' || value === null || Array.isArray(value)) {
         problems.add(index + 1, 1, '', 'this line is not a JSON object', hint);
         return;

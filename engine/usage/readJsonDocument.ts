@@ -1,4 +1,4 @@
-import { findJsonSyntaxError } from './scanJson.js';
+import { findJsonSyntaxError, type JsonSyntaxError } from './scanJson.js';
 import { failUsage, readCount, type JsonPlace, type UsageProblems } from './usageProblems.js';
 import type { JsonPath, UsageRecord } from './usageRecord.js';
 
@@ -26,20 +26,23 @@ const JSON_HINT = 'a JSON document as the API returned it, or JSON Lines: one do
  * is dropped. A file whose first line is not JSON by itself is one document:
  * its syntax error is thrown, placed where the text stops being JSON. In JSON
  * Lines, every line that is not JSON is noted in `problems` and the others are
- * read. Cost: one parse, two for JSON Lines.
+ * read. Cost: one parse of the text, and one of each line for JSON Lines; the
+ * syntax scanner runs only over text that JSON.parse refuses.
  */
 export function parseJsonDocuments(text: string, problems: UsageProblems): JsonDocument[] {
   const clean = text.replace(/^\uFEFF/, '');
-  if (parsesAsJson(clean)) return [{ value: JSON.parse(clean), line: 1 }];
+  const whole = tryParseJson(clean);
+  if (whole !== undefined) return [{ value: whole.value, line: 1 }];
   const lines = clean.split(/\r?\n/);
   const first = lines.find((line) => line.trim() !== '') ?? '';
   if (!parsesAsJson(first)) throw syntaxProblem(clean);
   const documents: JsonDocument[] = [];
   lines.forEach((line, index) => {
     if (line.trim() === '') return;
-    const fault = findJsonSyntaxError(line);
-    if (fault === undefined) documents.push({ value: JSON.parse(line), line: index + 1 });
+    const parsed = tryParseJson(line);
+    if (parsed !== undefined) documents.push({ value: parsed.value, line: index + 1 });
     else {
+      const fault = jsonFaultOf(line);
       const message = `this line is not JSON: ${fault.reason}`;
       problems.add(index + 1, fault.offset + 1, '', message, JSON_HINT);
     }
@@ -55,29 +58,39 @@ export function parseJsonDocuments(text: string, problems: UsageProblems): JsonD
 export function firstJsonValue(text: string): unknown {
   const clean = text.replace(/^\uFEFF/, '');
   const first = clean.split(/\r?\n/).find((line) => line.trim() !== '') ?? '';
-  for (const candidate of [clean, first]) {
-    try {
-      return JSON.parse(candidate);
-    } catch {
-      // Not this one; the next, or the syntax error below.
-    }
+  const parsed = tryParseJson(clean) ?? tryParseJson(first);
+  if (parsed === undefined) throw syntaxProblem(clean);
+  return parsed.value;
+}
+
+/**
+ * The text's JSON value, boxed since JSON may be null, or undefined when the
+ * text is not JSON. Cost: one JSON.parse.
+ */
+export function tryParseJson(text: string): { readonly value: unknown } | undefined {
+  try {
+    return { value: JSON.parse(text) as unknown };
+  } catch {
+    return undefined;
   }
-  throw syntaxProblem(clean);
 }
 
 /** Whether the text is one JSON document. */
 export function parsesAsJson(text: string): boolean {
-  try {
-    JSON.parse(text);
-    return true;
-  } catch {
-    return false;
-  }
+  return tryParseJson(text) !== undefined;
+}
+
+/**
+ * Where text that JSON.parse refused stops being JSON. The scanner is slower
+ * than JSON.parse, so it is asked only once the parse has failed.
+ */
+export function jsonFaultOf(text: string): JsonSyntaxError {
+  return findJsonSyntaxError(text) ?? { offset: 0, reason: 'not JSON' };
 }
 
 /** A whole-file document's syntax error, at the character where it stops being JSON. */
 function syntaxProblem(text: string) {
-  const fault = findJsonSyntaxError(text) ?? { offset: 0, reason: 'not JSON' };
+  const fault = jsonFaultOf(text);
   const before = text.slice(0, fault.offset).split(/\r?\n/);
   const column = (before.at(-1)?.length ?? 0) + 1;
   return failUsage(before.length, column, '', `not valid JSON: ${fault.reason}`, JSON_HINT);
