@@ -124,8 +124,8 @@ export function detectUsageFormat(text: string): UsageFormat {
 
 function detectJsonFormat(text: string): UsageFormat {
   // The first document tells the format; bad lines after it are the reader's to report.
-  const documents = [firstJsonValue(text)];
-  const first = Array.isArray(documents[0]) ? documents[0][0] : documents[0];
+  const value = firstJsonValue(text);
+  const first: unknown = Array.isArray(value) ? value[0] : value;
   const object = asObject(first) ?? {};
   if ('resourceSpans' in object) return 'otel-spans';
   if ('time' in object && 'model' in object) return 'generic-jsonl';
@@ -143,7 +143,7 @@ function detectJsonFormat(text: string): UsageFormat {
     return 'openai-costs';
   }
   if (typeof result['amount'] === 'string' || 'cost_type' in result) return 'anthropic-costs';
-  const litellmList = asObject(documents[0])?.['data'];
+  const litellmList = asObject(value)?.['data'];
   if (Array.isArray(litellmList) && asObject(litellmList[0])?.['spend'] !== undefined) {
     return 'litellm-spend';
   }

@@ -18,7 +18,7 @@ export interface JsonPlace {
 export interface ProblemDetail {
   /** Characters to underline from the column (a CSV cell's length). */
   readonly length?: number;
-  /** The value's path in its JSON document, placed later by placeJsonProblems. */
+  /** The value's path in its JSON document, placed later by placeUsageProblems. */
   readonly at?: JsonPath;
   /** Which row the problem is in, so that a row's problems are listed together; its line. */
   readonly row?: string;
