@@ -20,12 +20,11 @@ export function whyStepCostsNothing(
 ): CostlessReason | undefined {
   if (isZero(step.when)) return 'never-runs';
   if (isZero(step.calls.mean)) return 'no-calls';
-  const hasInput = !isZero(step.inputTokens) || !isZero(step.contextGrowth);
-  if (!hasInput && isZero(step.outputTokens) && isZero(step.reasoningTokens)) return 'no-tokens';
-  const migration = step.migration;
-  const successor = migration !== undefined && (months === 'any' || migration.fromMonth === 0);
-  const models = successor ? [step.model, migration.to] : [step.model];
-  return models.some((model) => chargesFor(step, prices.get(model))) ? undefined : 'free-models';
+  const tokens = tokenKindsOf(step);
+  if (!tokens.input && !tokens.output && !tokens.reasoning) return 'no-tokens';
+  const successorCounts = months === 'any' || step.migration?.fromMonth === 0;
+  const models = successorCounts ? modelsOfStep(step) : [step.model];
+  return models.some((model) => chargesFor(tokens, prices.get(model))) ? undefined : 'free-models';
 }
 
 /** The models a step calls over the horizon: its own, then its successor's. */
@@ -33,15 +32,29 @@ export function modelsOfStep(step: Step): string[] {
   return step.migration === undefined ? [step.model] : [step.model, step.migration.to];
 }
 
+/** The kinds of token a step may send or receive: those not fixed at 0 (context growth is input). */
+interface TokenKinds {
+  readonly input: boolean;
+  readonly output: boolean;
+  readonly reasoning: boolean;
+}
+
+function tokenKindsOf(step: Step): TokenKinds {
+  return {
+    input: !isZero(step.inputTokens) || !isZero(step.contextGrowth),
+    output: !isZero(step.outputTokens),
+    reasoning: !isZero(step.reasoningTokens),
+  };
+}
+
 /** Whether a model charges for some kind of token the step has. */
-function chargesFor(step: Step, price: ModelPrice | undefined): boolean {
+function chargesFor(tokens: TokenKinds, price: ModelPrice | undefined): boolean {
   if (price === undefined) return true;
-  const hasInput = !isZero(step.inputTokens) || !isZero(step.contextGrowth);
   const inputPriced = price.input > 0 || price.cachedInput > 0 || price.cacheWrite > 0;
   return (
-    (hasInput && inputPriced) ||
-    (!isZero(step.outputTokens) && price.output > 0) ||
-    (!isZero(step.reasoningTokens) && price.reasoning > 0)
+    (tokens.input && inputPriced) ||
+    (tokens.output && price.output > 0) ||
+    (tokens.reasoning && price.reasoning > 0)
   );
 }
 

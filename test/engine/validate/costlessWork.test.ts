@@ -106,4 +106,17 @@ describe('the first month must cost something', () => {
     ]);
     expect(errors[0]?.message).toMatch(/^Nothing is spent in the first month/);
   });
+
+  it('counts a priced successor model only when its migration starts in the first month', () => {
+    const firstMonthErrors = (from: string) =>
+      issuesOf(
+        'scenario: t\nstart: 2027-01\nprices:\n  models:\n' +
+          '    free: { input: 0, output: 0, as_of: 2026-01-01 }\n' +
+          'workloads:\n  a:\n    tasks_per_month: 10k\n    steps:\n' +
+          '      s:\n        model: free\n        input_tokens: 1k\n' +
+          `        migrate: { to: gpt-4o, from: ${from} }\n`,
+      ).filter((issue) => issue.severity === 'error' && issue.path === 'workloads');
+    expect(firstMonthErrors('2027-06')).toHaveLength(1);
+    expect(firstMonthErrors('2027-01')).toEqual([]);
+  });
 });
