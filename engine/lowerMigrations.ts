@@ -33,14 +33,14 @@ function splitWorkload(workload: Workload, scenario: Scenario): Workload {
     }
     const own = ownShares(step, scenario.months);
     const { migration: _migration, ...rest } = step;
-    const side = (taken: boolean) => [
-      ...(step.switches ?? []),
-      { key: `migrate:${step.name}`, taken, shares: migration.shares },
+    const side = (newWay: boolean) => [
+      ...(step.sides ?? []),
+      { key: `migrate:${step.name}`, newWay, shares: migration.shares },
     ];
     steps.push({
       ...rest,
       activeShares: own.map((s, m) => s * (1 - migration.shares[m]!)),
-      switches: side(false),
+      sides: side(false),
     });
     copies.push(steps.length);
     steps.push({
@@ -48,7 +48,7 @@ function splitWorkload(workload: Workload, scenario: Scenario): Workload {
       name: `${step.name}>${migration.to}`,
       model: migration.to,
       activeShares: own.map((s, m) => s * migration.shares[m]!),
-      switches: side(true),
+      sides: side(true),
     });
   }
   const drifts = workload.drifts.flatMap((drift) => {

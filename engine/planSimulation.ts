@@ -78,13 +78,15 @@ function planWorkload(
     (_, month) => workload.seasonality[calendarMonth(scenario.start, month)]!,
   );
   const growthPerMonth = workload.growth.kind === 'uncertain' && workload.growth.per === 'month';
-  const choiceKeys = [
-    ...new Set(workload.steps.flatMap((step) => (step.switches ?? []).map((s) => s.key))),
-  ];
-  const choices = choiceKeys.map((key) => {
-    const side = workload.steps.flatMap((step) => step.switches ?? []).find((s) => s.key === key);
-    return Float64Array.from(side!.shares.slice(0, scenario.months));
-  });
+  // Each choice once, in the order its first side appears; both sides carry its shares.
+  const choiceShares = new Map<string, readonly number[]>();
+  for (const side of workload.steps.flatMap((step) => step.sides ?? [])) {
+    if (!choiceShares.has(side.key)) choiceShares.set(side.key, side.shares);
+  }
+  const choiceKeys = [...choiceShares.keys()];
+  const choices = [...choiceShares.values()].map((shares) =>
+    Float64Array.from(shares.slice(0, scenario.months)),
+  );
   return {
     name: workload.name,
     tasksSlot: slots.value(workload.tasksPerMonth),
@@ -94,9 +96,9 @@ function planWorkload(
     season,
     steps: workload.steps.map((step, index) => ({
       ...planStep(step, workload, index, scenario.months, slots, models),
-      switches: (step.switches ?? []).map(({ key, taken }) => ({
+      sides: (step.sides ?? []).map(({ key, newWay }) => ({
         choice: choiceKeys.indexOf(key),
-        taken,
+        newWay,
       })),
     })),
     choices,
@@ -110,7 +112,7 @@ function planStep(
   months: number,
   slots: SlotAllocator,
   models: readonly string[],
-): Omit<PlannedStep, 'switches'> {
+): Omit<PlannedStep, 'sides'> {
   const active = Float64Array.from(
     { length: months },
     (_, month) => step.activeShares?.[month] ?? activeShare(month, step.fromMonth, step.rampMonths),

@@ -161,18 +161,18 @@ export interface Step {
    * hold the blend). The forecast needs only the blend; single tasks draw each
    * choice once a task, so that a task runs one side of it, not both or neither.
    */
-  readonly switches?: readonly StepSwitch[];
+  readonly sides?: readonly ChoiceSide[];
 }
 
 /**
  * One side of a choice a task makes between two ways of running: a planned
  * change's old or new steps, or a migrating step's old or new model.
  */
-export interface StepSwitch {
+export interface ChoiceSide {
   /** Names the choice within its workload; both sides carry the same key. */
   readonly key: string;
-  /** Whether this step is on the side taken with share `shares[m]` (the new way). */
-  readonly taken: boolean;
+  /** Whether this step is on the new way's side, which a share `shares[m]` of tasks take. */
+  readonly newWay: boolean;
   /** Share of tasks that take the new way, each month of the horizon. */
   readonly shares: readonly number[];
 }

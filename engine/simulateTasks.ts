@@ -45,17 +45,18 @@ export function simulateTasks(plan: SimulationPlan, seed: number): WorkloadTaskC
         return stepTermsAt(plan, values, prices, step, month, stepPrices, share);
       });
       const shares = workload.choices.map((choice) => choice[month]!);
-      const newWay = new Uint8Array(shares.length);
+      const takesNewWay = new Uint8Array(shares.length);
       // The same stream in both months (common random numbers): when nothing
       // changes over the year, the two months' tasks come out identical.
       const stream = createRandomStream(seed, 'tasks', workload.name);
       for (let task = 0; task < SIMULATED_TASKS; task += 1) {
         for (let choice = 0; choice < shares.length; choice += 1) {
-          newWay[choice] = stream.next() < shares[choice]! ? 1 : 0;
+          takesNewWay[choice] = stream.next() < shares[choice]! ? 1 : 0;
         }
         let cost = 0;
         for (const term of terms) {
-          if (!term.sides.every((side) => (newWay[side.choice] === 1) === side.taken)) continue;
+          if (!term.sides.every((side) => (takesNewWay[side.choice] === 1) === side.newWay))
+            continue;
           if (!(stream.next() < term.runs)) continue;
           const calls = sampleCount(term.family, term.mean, term.sd, term.cap, stream);
           cost += calls * term.perCall + calls * (calls - 1) * term.perPair;
@@ -85,7 +86,7 @@ export function simulateTasks(plan: SimulationPlan, seed: number): WorkloadTaskC
 /** What a step of a task is in a month, before the task draws whether it runs and its calls. */
 interface StepTerms {
   /** The sides of the workload's choices the step is on: it runs only on those. */
-  readonly sides: PlannedStep['switches'];
+  readonly sides: PlannedStep['sides'];
   /** Chance that the step runs in a task on its sides of every choice. */
   readonly runs: number;
   readonly family: PlannedStep['family'];
@@ -123,7 +124,7 @@ function stepTermsAt(
     values[step.reasoningSlot]! * factor('reasoning_tokens') * stepPrices[2]!;
   const growth = values[step.contextGrowthSlot]! * factor('context_growth');
   return {
-    sides: step.switches,
+    sides: step.sides,
     runs: Math.min(1, values[step.whenSlot]! * factor('when')) * share,
     family: step.family,
     mean: k * values[step.callsMeanSlot]!,
@@ -140,12 +141,12 @@ function stepTermsAt(
  * side is never taken, since no task runs it then.
  */
 function ownShare(choices: readonly Float64Array[], step: PlannedStep, month: number): number {
-  let sides = 1;
-  for (const { choice, taken } of step.switches) {
+  let sidesShare = 1;
+  for (const { choice, newWay } of step.sides) {
     const share = choices[choice]![month]!;
-    sides *= taken ? share : 1 - share;
+    sidesShare *= newWay ? share : 1 - share;
   }
-  return sides > 0 ? step.active[month]! / sides : 0;
+  return sidesShare > 0 ? step.active[month]! / sidesShare : 0;
 }
 
 /** Every slot at its median: fixed values as they are, uncertain ones at quantile 1/2. */

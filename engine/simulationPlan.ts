@@ -98,7 +98,7 @@ export interface PlannedWorkload {
   readonly season: Float64Array;
   readonly steps: readonly PlannedStep[];
   /**
-   * Per choice a task makes between two ways of running (see Step.switches),
+   * Per choice a task makes between two ways of running (see Step.sides),
    * the share of tasks that take the new way each month.
    */
   readonly choices: readonly Float64Array[];
@@ -151,5 +151,5 @@ export interface PlannedStep {
   /** Drifts by field (see DRIFT_INDEX); null where the field does not drift. */
   readonly drifts: readonly (PlannedDrift | null)[];
   /** The sides of the workload's choices (indices into `choices`) this step is on. */
-  readonly switches: readonly { readonly choice: number; readonly taken: boolean }[];
+  readonly sides: readonly { readonly choice: number; readonly newWay: boolean }[];
 }

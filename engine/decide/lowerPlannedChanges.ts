@@ -57,14 +57,14 @@ function mergeWorkloads(
   shares: readonly number[],
   months: number,
 ): Workload {
-  const weigh = (step: Step, taken: boolean, name: string): Step => {
+  const weigh = (step: Step, newWay: boolean, name: string): Step => {
     const own = ownShares(step, months);
-    const weight = (month: number): number => (taken ? shares[month]! : 1 - shares[month]!);
+    const weight = (month: number): number => (newWay ? shares[month]! : 1 - shares[month]!);
     return {
       ...step,
       name,
       activeShares: own.map((share, month) => share * weight(month)),
-      switches: [...(step.switches ?? []), { key: `planned:${optionName}`, taken, shares }],
+      sides: [...(step.sides ?? []), { key: `planned:${optionName}`, newWay, shares }],
     };
   };
   const steps = [
