@@ -9,6 +9,11 @@ import type { IndexPoint, Summary } from './summaryTypes.js';
  * has no base, and its ratio (0 / 0, or x / 0) is not a number: the indices
  * are summarised over the trials that have one, and `trials` then says how
  * many; with none, there is no index at all (empty lists, `trials: 0`).
+ * Known shortcoming: a trial with a base but no task in a later month (tasks
+ * drawn every month can be 0) is 0 / 0 there and is left out of that month
+ * alone, so the month rests on fewer trials than `trials` says; a month that
+ * no trial has a task in is summarised from nothing and gives NaN, which the
+ * reports refuse to format (README, Known limitations).
  * Cost: one pass over each month's trials, and a copy of a month when some
  * trials lack a base.
  */
