@@ -12,7 +12,11 @@ import { SpendOutOfRangeError } from '../engine/spendOutOfRangeError.js';
 import { warnFewTrials } from './warnFewTrials.js';
 import { checkWritableFolder } from './checkWritableFolder.js';
 import { writeFilesAtomically } from './writeFileAtomic.js';
-import { cheaperInOneTrialOf, horizonNameOf } from '../reports/charts/chartTheme.js';
+import {
+  cheaperInOneTrialOf,
+  firstAndLastOf,
+  horizonNameOf,
+} from '../reports/charts/chartTheme.js';
 
 export interface CompareOptions {
   readonly scenarios: readonly string[];
@@ -173,7 +177,7 @@ export function formatComparison(comparison: OptionsComparison, months: number):
   const horizon = horizonNameOf(months);
   // Over one month the first and last month are one: its cost once, not "$x -> $x".
   const costOf = (c: OptionOutcome['costPerTask'][number]) =>
-    months === 1 ? formatMoney(c.first) : `${formatMoney(c.first)} -> ${formatMoney(c.last)}`;
+    firstAndLastOf(months, formatMoney(c.first), formatMoney(c.last)).join(' -> ');
   const width = Math.max(...comparison.options.map((option) => option.name.length), 6);
   const lines = [
     // "spend per task" would read as a unit cost: these are per-task forecasts of the total.

@@ -9,6 +9,7 @@ import { FORCE_OPTION } from './checkOverwrite.js';
 import { compareCommand } from './compareCommand.js';
 import { findPackageManifest } from './findPackageManifest.js';
 import { parseFormats } from './parseFormats.js';
+import { refuseRepeatedFlags } from './refuseRepeatedFlags.js';
 import { registerUsageCommands } from './registerUsageCommands.js';
 import { rewordUsageMessage } from './rewordUsageMessage.js';
 import { runCommand } from './runCommand.js';
@@ -307,6 +308,7 @@ function buildParser(
     );
   return registerUsageCommands(parser as unknown as Argv, io, setExitCode)
     .demandCommand(1, 'Name a command: pertask run <scenario...>, or see pertask --help')
+    .middleware(refuseRepeatedFlags)
     .strict()
     .recommendCommands()
     .help()

@@ -33,8 +33,7 @@ export async function writeFilesAtomically(
     }
     await placeFiles(await stageFiles(files, context), context);
   } catch (error) {
-    // Deepest first; a folder that holds a file renamed into it before the failure stays.
-    await Promise.all(made.reverse().map((folder) => rmdir(folder).catch(() => undefined)));
+    await removeFolders(made);
     throw error;
   }
 }
@@ -70,6 +69,16 @@ async function stageFiles(files: ReadonlyMap<string, string | Uint8Array>, conte
     throw error;
   }
   return staged;
+}
+
+/**
+ * Removes the folders made for a failed set, one after another and deepest
+ * first: removed at once, a parent can be tried before its child is gone and
+ * stay behind. A folder that holds a file renamed into it before the failure
+ * is not empty, so it stays.
+ */
+async function removeFolders(made: readonly string[]): Promise<void> {
+  for (const folder of [...made].reverse()) await rmdir(folder).catch(() => undefined);
 }
 
 async function removeAll(paths: readonly string[]): Promise<void> {

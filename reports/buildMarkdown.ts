@@ -8,7 +8,7 @@ import { countOf } from '../engine/countOf.js';
 import type { Assumption } from '../engine/describeAssumptions.js';
 import type { ScheduledChange } from '../engine/describeScheduledChanges.js';
 import type { DistributionSummary, Summary } from '../engine/summaryTypes.js';
-import { horizonNameOf, horizonWordOf } from './charts/chartTheme.js';
+import { firstAndLastOf, horizonNameOf, horizonWordOf } from './charts/chartTheme.js';
 import { describeDistribution, formatAssumptionValue } from './formatAssumptionValue.js';
 import { formatScheduledChange, SCHEDULED_CHANGES_TITLE } from './formatScheduledChange.js';
 import { formatCount, formatMoney, formatSignedMoney } from './formatMoney.js';
@@ -61,8 +61,7 @@ function spendTableOf(summary: Summary): string[] {
 function costPerTaskTableOf(summary: Summary): string[] {
   const first = summary.months[0] ?? '';
   const last = summary.months[summary.months.length - 1] ?? '';
-  const oneMonth = first === last;
-  const pairOf = <T>(start: T, end: T): T[] => (oneMonth ? [start] : [start, end]);
+  const pairOf = <T>(start: T, end: T): T[] => firstAndLastOf(summary.months, start, end);
   const count = (value: number | undefined) => (value === undefined ? '' : formatCount(value));
   const rows = summary.workloads.map((w) => {
     const [start, end] = [w.months[0], w.months[w.months.length - 1]];

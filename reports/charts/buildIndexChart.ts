@@ -99,7 +99,6 @@ function spreadEndLabels(rows: readonly IndexRow[], domain: readonly [number, nu
   return rows.map((row) => ({ ...row, endLabelY: placed.get(row) ?? row.endLabelY }));
 }
 
-/** Last P50 over first P50: the index is 1.0 in the first month, but divide anyway. */
 /**
  * How many trials the indices are over, when not all, to end their sentence's
  * parenthesis: "; over the 40 of 100 trials that spend something in the first
@@ -117,6 +116,7 @@ export const NO_INDEX_SENTENCE =
   'No trial spends anything in the first month, so cost per task and per token have no ' +
   'base to be compared with.';
 
+/** Last P50 over first P50: the index is 1.0 in the first month, but divide anyway. */
 export function indexGrowthOf(points: readonly IndexPoint[]): number {
   const first = points[0];
   const last = points[points.length - 1];
@@ -143,7 +143,8 @@ function titleOf(summary: Summary): TopLevelSpec['title'] {
 function trialsOf(summary: Summary): string {
   const based = summary.index.trials;
   if (based === undefined) return countOf(summary.scenario.trials, 'trial');
-  return `the ${countOf(based, 'trial')} that spend something in the first month`;
+  const spend = based === 1 ? 'spends' : 'spend';
+  return `the ${countOf(based, 'trial')} that ${spend} something in the first month`;
 }
 
 /** Whether some index reaches 0: a cost per task (or token) that falls to $0. */

@@ -129,6 +129,16 @@ export function horizonSpanOf(months: readonly string[] | number): string {
   return count === 12 ? 'a year' : `over the ${count} months`;
 }
 
+/**
+ * A figure of the first month and of the last, or the one month's alone over
+ * a horizon of one month, where first and last are the same month: the rule
+ * every table and cost line follows, so none shows one month twice.
+ */
+export function firstAndLastOf<T>(months: readonly string[] | number, first: T, last: T): T[] {
+  const count = typeof months === 'number' ? months : months.length;
+  return count === 1 ? [first] : [first, last];
+}
+
 /** "2027-01 to 2027-12", or "2027-01" alone when the months are one, never "2027-01 to 2027-01". */
 export function monthRangeOf(months: readonly string[]): string {
   const first = months[0] ?? '';

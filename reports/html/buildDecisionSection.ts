@@ -6,7 +6,12 @@
  */
 import { countOf } from '../../engine/countOf.js';
 import type { DistributionSummary, OptionOutcome, Summary } from '../../engine/summaryTypes.js';
-import { cheaperInOneTrialOf, horizonNameOf, horizonWordOf } from '../charts/chartTheme.js';
+import {
+  cheaperInOneTrialOf,
+  firstAndLastOf,
+  horizonNameOf,
+  horizonWordOf,
+} from '../charts/chartTheme.js';
 import { crossingSentenceOf, oneTrialBudgetSentenceOf } from '../charts/buildBudgetChart.js';
 import { researchFirstSentence } from '../charts/buildTornadoChart.js';
 import { formatMoney, formatPercent, formatSignedMoney } from '../formatMoney.js';
@@ -92,7 +97,7 @@ function optionsTableOf(summary: Summary): string {
   // Over one month the first and last month are one: its cost once, not "$x → $x".
   const oneMonth = summary.months.length === 1;
   const costOf = (c: OptionOutcome['costPerTask'][number]) =>
-    oneMonth ? formatMoney(c.first) : `${formatMoney(c.first)} → ${formatMoney(c.last)}`;
+    firstAndLastOf(summary.months, formatMoney(c.first), formatMoney(c.last)).join(' → ');
   const rows = comparison.options.map((option) => {
     const costs = option.costPerTask.map((c) => `${c.workload} ${costOf(c)}`).join('; ');
     return rowOf(option.name, [

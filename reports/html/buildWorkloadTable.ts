@@ -5,7 +5,7 @@
  */
 import type { DistributionSummary, Summary, WorkloadSummary } from '../../engine/summaryTypes.js';
 import { formatCount, formatMoney } from '../formatMoney.js';
-import { horizonNameOf } from '../charts/chartTheme.js';
+import { firstAndLastOf, horizonNameOf } from '../charts/chartTheme.js';
 import { escapeHtml } from './escapeHtml.js';
 
 const spreadCells = (distribution: DistributionSummary): string[] =>
@@ -13,25 +13,20 @@ const spreadCells = (distribution: DistributionSummary): string[] =>
 
 const cell = (text: string): string => `<td>${escapeHtml(text)}</td>`;
 
-/** The first and the last month's cell of a figure; one cell when they are one month. */
-function monthCells(oneMonth: boolean, first: string, last: string): string[] {
-  return oneMonth ? [first] : [first, last];
-}
-
-function workloadRowOf(workload: WorkloadSummary, oneMonth: boolean): string {
+function workloadRowOf(workload: WorkloadSummary, months: readonly string[]): string {
   const first = workload.months[0];
   const last = workload.months[workload.months.length - 1];
   const count = (month: number | undefined) => (month === undefined ? '' : formatCount(month));
+  const monthCells = (start: string, end: string) => firstAndLastOf(months, start, end);
   const cells = [
     ...spreadCells(workload.annual.perTask),
     ...spreadCells(workload.annual.perToken),
     ...monthCells(
-      oneMonth,
       formatMoney(workload.costPerTaskFirst.p50),
       formatMoney(workload.costPerTaskLast.p50),
     ),
-    ...monthCells(oneMonth, count(first?.tokensPerTask), count(last?.tokensPerTask)),
-    ...monthCells(oneMonth, count(first?.tasks), count(last?.tasks)),
+    ...monthCells(count(first?.tokensPerTask), count(last?.tokensPerTask)),
+    ...monthCells(count(first?.tasks), count(last?.tasks)),
   ];
   return `<tr><th scope="row">${escapeHtml(workload.name)}</th>${cells.map(cell).join('')}</tr>`;
 }
@@ -79,7 +74,7 @@ function headerOf(summary: Summary, oneMonth: boolean): string {
 export function buildWorkloadTable(summary: Summary): string {
   const oneMonth = summary.months.length === 1;
   const rows = [
-    ...summary.workloads.map((workload) => workloadRowOf(workload, oneMonth)),
+    ...summary.workloads.map((workload) => workloadRowOf(workload, summary.months)),
     totalRowOf(summary, oneMonth),
   ];
   const header = headerOf(summary, oneMonth);

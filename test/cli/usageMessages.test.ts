@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { runCli } from './runCli.js';
+import { resolve } from 'node:path';
+import { makeTemporaryFolder, runCli } from './runCli.js';
 
 const FOR_HELP = '\nRun `pertask --help` for usage.\n';
 
@@ -31,5 +32,30 @@ describe('usage errors in the tool’s own words', () => {
     const run = await runCli(argv);
     expect(run.code).toBe(2);
     expect(run.stderr).toBe(`pertask: ${message}${FOR_HELP}`);
+  });
+});
+
+const SCENARIO = resolve('scenarios/code-review.yaml');
+
+describe('a one-valued flag given twice', () => {
+  // Before, yargs's list of both values reached the readers: --trials read "100,200" as
+  // 100,200 trials, --out made a folder named "a,b", --format failed while running.
+  it.each([
+    ['--trials of run', '--trials', ['run', SCENARIO, '--trials', '100', '--trials', '200']],
+    ['--out of run', '--out', ['run', SCENARIO, '--out', 'a', '--out', 'b']],
+    ['--format of run', '--format', ['run', SCENARIO, '--format', 'html', '--format', 'json']],
+    ['--seed of compare', '--seed', ['compare', SCENARIO, '--seed', '1', '--seed', '2']],
+    ['--out of prices import', '--out', ['prices', 'import', 'm.json', '--out', 'a', '--out', 'b']],
+  ])('%s given twice is refused with exit 2, naming the flag', async (_name, flag, argv) => {
+    // In a folder of its own, so that a run the check let through writes nothing here.
+    const run = await runCli(argv, makeTemporaryFolder());
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(`pertask: ${flag} is given more than once; give it once.\n`);
+    expect(run.stdout).toBe('');
+  });
+
+  it('leaves the arguments that take several values alone', async () => {
+    const run = await runCli(['validate', SCENARIO, resolve('scenarios/docs-pipeline.yaml')]);
+    expect(run.code).toBe(0);
   });
 });

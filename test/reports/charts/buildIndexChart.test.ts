@@ -103,3 +103,21 @@ describe('buildIndexChart with a cost that falls to $0', () => {
     expect(svg).not.toContain('NaN');
   });
 });
+
+describe('buildIndexChart subtitle', () => {
+  const subtitleOf = (trials: number | undefined): string => {
+    const index = { ...summaryFixture.index, ...(trials === undefined ? {} : { trials }) };
+    const title = buildIndexChart({ ...summaryFixture, index }).title as { subtitle: string };
+    return title.subtitle;
+  };
+
+  it('says how many trials the bands are over when not all have a first month', () => {
+    expect(subtitleOf(40)).toContain(
+      'bands: P10–P90 over the 40 trials that spend something in the first month.',
+    );
+  });
+
+  it('says "the 1 trial that spends" when one trial alone has a first month', () => {
+    expect(subtitleOf(1)).toContain('over the 1 trial that spends something in the first month');
+  });
+});

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TopLevelSpec } from 'vega-lite';
-import { MONEY_AXIS_LABEL } from '../../../reports/charts/chartTheme.js';
+import { firstAndLastOf, MONEY_AXIS_LABEL } from '../../../reports/charts/chartTheme.js';
 import { formatMoney } from '../../../reports/formatMoney.js';
 import { renderSvg } from '../../../reports/renderSvg.js';
 import { elementsOf } from './readSvg.js';
@@ -28,5 +28,17 @@ describe('MONEY_AXIS_LABEL', () => {
     const axisLabels = svg.split('role-axis-label')[1]?.split('</g>')[0] ?? '';
     const texts = elementsOf(axisLabels).map((label) => label.text);
     expect(texts).toEqual(TICKS.map((usd) => formatMoney(usd)));
+  });
+});
+
+describe('firstAndLastOf', () => {
+  it('gives the first and the last month’s figure over a horizon of several months', () => {
+    expect(firstAndLastOf(['2027-01', '2027-02'], '$1', '$2')).toEqual(['$1', '$2']);
+    expect(firstAndLastOf(24, 'a', 'b')).toEqual(['a', 'b']);
+  });
+
+  it('gives the one month’s figure once over a horizon of one month', () => {
+    expect(firstAndLastOf(['2027-01'], '$1', '$1')).toEqual(['$1']);
+    expect(firstAndLastOf(1, 'a', 'b')).toEqual(['a']);
   });
 });
