@@ -101,20 +101,23 @@ function spreadEndLabels(rows: readonly IndexRow[], domain: readonly [number, nu
 
 /**
  * How many trials the indices are over, when not all, to end their sentence's
- * parenthesis: "; over the 40 of 100 trials that spend something in the first
- * month"; '' when every trial has a base (see summarizeIndex).
+ * parenthesis: "; over the 40 of 100 trials with tasks and spend in every
+ * month"; '' when every trial has them (see summarizeIndex).
  */
 export function indexTrialsPhraseOf(summary: Summary): string {
   const based = summary.index.trials;
   if (based === undefined) return '';
   const [some, all] = [based, summary.scenario.trials].map((n) => n.toLocaleString('en-US'));
-  return `; over the ${some} of ${all} trials that spend something in the first month`;
+  return `; over the ${some} of ${all} trials ${INDEX_TRIALS_CONDITION}`;
 }
 
-/** The sentence for a run in which no trial spends anything in the first month. */
+/** Which trials the indices are over when not all: those with a ratio in every month. */
+const INDEX_TRIALS_CONDITION = 'with tasks and spend in every month';
+
+/** The sentence for a run in which no trial has a ratio in every month. */
 export const NO_INDEX_SENTENCE =
-  'No trial spends anything in the first month, so cost per task and per token have no ' +
-  'base to be compared with.';
+  'No trial has tasks and spend in every month, so cost per task and per token cannot be ' +
+  'followed from the first month.';
 
 /** Last P50 over first P50: the index is 1.0 in the first month, but divide anyway. */
 export function indexGrowthOf(points: readonly IndexPoint[]): number {
@@ -139,12 +142,11 @@ function titleOf(summary: Summary): TopLevelSpec['title'] {
   };
 }
 
-/** The trials the bands are over: all, or those with a first month to compare with. */
+/** The trials the bands are over: all, or those with a ratio in every month. */
 function trialsOf(summary: Summary): string {
   const based = summary.index.trials;
   if (based === undefined) return countOf(summary.scenario.trials, 'trial');
-  const spend = based === 1 ? 'spends' : 'spend';
-  return `the ${countOf(based, 'trial')} that ${spend} something in the first month`;
+  return `the ${countOf(based, 'trial')} ${INDEX_TRIALS_CONDITION}`;
 }
 
 /** Whether some index reaches 0: a cost per task (or token) that falls to $0. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { expectWithinStandardErrors } from '../tolerance.js';
+import { formatRunSummary } from '../../cli/formatRunSummary.js';
 import { forecastForTest, TEST_PRICES } from './scenarioText.js';
 
 /**
@@ -48,5 +49,42 @@ describe('the cost indices of trials that spend nothing in the first month', () 
     const summary = forecastForTest(always, 200);
     expect(summary.index.trials).toBeUndefined();
     expect(summary.index.costPerTask.at(-1)!.p50).toBeCloseTo(4400 / 2400, 12);
+  });
+});
+
+describe('the cost indices of trials with no task in some month', () => {
+  /**
+   * Tasks drawn every month as 0 or 100 with equal chance, and nothing else
+   * uncertain: a trial has a ratio in every month only when it draws 100 tasks
+   * in each of the 3 months, with chance 1/8, and then its cost per task does
+   * not change (index 1 in every month); a trial with 0 tasks in a month has
+   * 0 / 0 there.
+   */
+  const batches = `
+scenario: batches
+start: 2027-01
+months: 3
+${TEST_PRICES}
+workloads:
+  a:
+    tasks_per_month: { discrete: { values: [0, 100] }, per: month }
+    steps:
+      s: { model: test-model, input_tokens: 1000 }
+`;
+
+  it('are taken over the same trials in every month, those with tasks in every month', () => {
+    const summary = forecastForTest(batches, 4000);
+    // Binomial(4000, 1/8): mean 500 and sd sqrt(4000 * 1/8 * 7/8).
+    expectWithinStandardErrors(summary.index.trials!, 500, Math.sqrt(4000 * (1 / 8) * (7 / 8)));
+    for (const point of [...summary.index.costPerTask, ...summary.index.costPerToken]) {
+      for (const value of [point.p10, point.p50, point.p90]) expect(value).toBeCloseTo(1, 12);
+    }
+  });
+
+  it('are left out, not NaN, when no trial has tasks in every month', () => {
+    // With one trial, most seeds draw 0 tasks in some month; seed 1 does (found by running it).
+    const summary = forecastForTest(batches, 1, 1);
+    expect(summary.index).toEqual({ costPerToken: [], costPerTask: [], trials: 0 });
+    expect(formatRunSummary(summary)).not.toContain('NaN');
   });
 });

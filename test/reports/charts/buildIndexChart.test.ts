@@ -111,13 +111,13 @@ describe('buildIndexChart subtitle', () => {
     return title.subtitle;
   };
 
-  it('says how many trials the bands are over when not all have a first month', () => {
+  it('says how many trials the bands are over when not all have a ratio in every month', () => {
     expect(subtitleOf(40)).toContain(
-      'bands: P10–P90 over the 40 trials that spend something in the first month.',
+      'bands: P10–P90 over the 40 trials with tasks and spend in every month.',
     );
   });
 
-  it('says "the 1 trial that spends" when one trial alone has a first month', () => {
-    expect(subtitleOf(1)).toContain('over the 1 trial that spends something in the first month');
+  it('says "the 1 trial" when one trial alone has a ratio in every month', () => {
+    expect(subtitleOf(1)).toContain('over the 1 trial with tasks and spend in every month');
   });
 });
