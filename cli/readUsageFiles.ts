@@ -2,7 +2,12 @@ import type { PriceCatalog } from '../engine/priceCatalog.js';
 import { BUILTIN_CATALOG, createPriceCatalog } from '../engine/priceCatalog.js';
 import { readImportedCatalog } from '../engine/usage/importPriceMap.js';
 import type { LiteLlmTaskKey } from '../engine/usage/readLiteLlmSpendLogs.js';
-import { dropDuplicateRequests, readUsageText } from '../engine/usage/readUsageText.js';
+import { findTotalOverflow } from '../engine/usage/findTotalOverflow.js';
+import {
+  describeTotal,
+  dropDuplicateRequests,
+  readUsageText,
+} from '../engine/usage/readUsageText.js';
 import {
   formatUnlistedProblems,
   formatUsageProblem,
@@ -77,6 +82,16 @@ export async function readUsageFiles(
   }
   if (failed) throw new CliError('nothing was written: fix the usage files above.', EXIT.usage);
   const { kept, duplicates } = dropDuplicateRequests(records);
+  // Each file's totals were checked as it was read; together they may still pass the limit.
+  const overflow = findTotalOverflow(kept);
+  if (overflow !== undefined) {
+    throw new CliError(
+      `the ${describeTotal(overflow.field)} of the usage files together add up past ` +
+        `${overflow.limit}, more than a total can hold exactly; nothing was written. ` +
+        'Read fewer files at once, or check them for a value far too large.',
+      EXIT.usage,
+    );
+  }
   if (duplicates > 0 && !options.quiet) {
     const appear = duplicates === 1 ? 'appears' : 'appear';
     const message = `${countOf(duplicates, 'request')} ${appear} in more than one file`;

@@ -129,9 +129,14 @@ export async function calibrateCommand(options: CalibrateOptions, io: CliIo): Pr
   });
   const { scenario, issues } = validateScenario(loadScenarioDocument(text), catalog);
   if (scenario === undefined || hasErrors(issues)) {
-    // A bug, not the user's fault: show what would have been written and why it fails.
-    const problems = issues.map((issue) => formatIssue(issue, options.out, text)).join('\n');
-    throw new Error(`the calibrated scenario does not validate:\n${problems}`);
+    // A bug, not the user's fault: show what would have been written and why it fails. The
+    // problems are placed in the text that was not written, not in --out, which is untouched.
+    const unwritten = `(calibrated scenario, not written to ${options.out})`;
+    const problems = issues.map((issue) => formatIssue(issue, unwritten, text)).join('\n');
+    throw new Error(
+      'this is a bug in pertask, please report it: the scenario calibrated from the logs ' +
+        `does not validate, so ${options.out} was not written:\n${problems}`,
+    );
   }
   await writeFilesAtomically(new Map([[resolve(io.cwd, options.out), text]]), context);
   if (!options.quiet) {

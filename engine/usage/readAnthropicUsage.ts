@@ -22,7 +22,7 @@ import {
   type JsonBucket,
   type JsonDocument,
 } from './readJsonDocument.js';
-import { readNumber, type UsageProblems } from './usageProblems.js';
+import { describeNotA, readNumber, type UsageProblems } from './usageProblems.js';
 import { emptyRecord, type UsageRecord } from './usageRecord.js';
 import { parseTimestamp } from './zonedTime.js';
 
@@ -80,8 +80,8 @@ export function readAnthropicCosts(
       problems.addJson(
         place,
         ['amount'],
-        `\`${showValue(result['amount'])}\` is not an amount`,
-        'the cost in cents as a decimal string, e.g. "1234" for $12.34',
+        describeNotA(result['amount'], 'an amount'),
+        'the cost in cents as a decimal string, 0 or more, e.g. "1234" for $12.34',
       );
     }
     const currency = String(result['currency'] ?? 'USD');

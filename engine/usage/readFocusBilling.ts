@@ -16,7 +16,7 @@
  */
 import { cellPlace, parseCsvTable, type CsvRow } from './parseCsvTable.js';
 import { CurrencyCheck } from './currencyCheck.js';
-import { failUsage, readNumber, UsageProblems } from './usageProblems.js';
+import { describeNotA, failUsage, readNumber, UsageProblems } from './usageProblems.js';
 import { emptyRecord, type UsageRecord } from './usageRecord.js';
 import { parseTimestamp } from './zonedTime.js';
 
@@ -113,8 +113,8 @@ function readFocusRow(
   };
   const report = (key: string, problem: string, hint: string) => {
     const { column, length } = cellPlace(row, index.get(key) ?? 0);
-    const written = get(key) === '' ? 'blank' : `\`${get(key)}\``;
-    problems.add(row.line, column, key, `${written} is ${problem}`, hint, { length });
+    const message = get(key) === '' ? `blank is not ${problem}` : describeNotA(get(key), problem);
+    problems.add(row.line, column, key, message, hint, { length });
   };
   if (get('ServiceCategory') !== 'AI and Machine Learning') return undefined;
   const unit = tokensPerUnit(get('ConsumedUnit')) ?? tokensPerUnit(get('PricingUnit'));
@@ -123,13 +123,13 @@ function readFocusRow(
   const quantity = readNumber(get('ConsumedQuantity'));
   const cost = readNumber(get('BilledCost'));
   if (timeMs === undefined) {
-    report('ChargePeriodStart', 'not a time', 'ISO 8601 in UTC, e.g. 2024-09-18T22:00:00Z');
+    report('ChargePeriodStart', 'a time', 'ISO 8601 in UTC, e.g. 2024-09-18T22:00:00Z');
   }
   if (typeof quantity !== 'number') {
-    report('ConsumedQuantity', 'not a number', 'the quantity in ConsumedUnit, e.g. 1500');
+    report('ConsumedQuantity', 'a quantity', 'the quantity in ConsumedUnit, 0 or more, e.g. 1500');
   }
   if (cost === undefined) {
-    report('BilledCost', 'not an amount', 'the cost in BillingCurrency, e.g. 0.0123');
+    report('BilledCost', 'an amount', 'the cost in BillingCurrency, 0 or more, e.g. 0.0123');
   }
   currencies.note(get('BillingCurrency'), (message, hint) => {
     const { column, length } = cellPlace(row, index.get('BillingCurrency') ?? 0);

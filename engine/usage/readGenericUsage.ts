@@ -23,7 +23,13 @@
 import { CurrencyCheck } from './currencyCheck.js';
 import { cellPlace, parseCsvTable } from './parseCsvTable.js';
 import { COUNT_HINT, jsonFaultOf, showValue, tryParseJson } from './readJsonDocument.js';
-import { failUsage, readCount, readNumber, type UsageProblems } from './usageProblems.js';
+import {
+  describeNotA,
+  failUsage,
+  readCount,
+  readNumber,
+  type UsageProblems,
+} from './usageProblems.js';
 import { emptyRecord, type UsageRecord } from './usageRecord.js';
 import { parseTimestamp } from './zonedTime.js';
 
@@ -92,18 +98,19 @@ function readGenericRow(
     // Only JSON Lines can lack a key: a CSV without a required column was refused whole.
     const required = (GENERIC_REQUIRED as readonly string[]).includes(key);
     if (value === undefined && required) fail(key, `the row has no \`${key}\``, COUNT_HINT);
-    if (count === undefined) fail(key, `\`${showValue(value)}\` is not a token count`, COUNT_HINT);
+    if (count === undefined) fail(key, describeNotA(value, 'a token count'), COUNT_HINT);
     counts[field] = count ?? 0;
   }
   const calls = readNumber(get('calls'));
-  if (calls === undefined || (calls !== null && !(calls >= 0))) {
+  if (calls === undefined) {
     const hint = 'the LLM calls the row stands for, 0 or more, e.g. 3; blank for 1';
-    fail('calls', `\`${showValue(get('calls'))}\` is not a number of calls`, hint);
+    fail('calls', describeNotA(get('calls'), 'a number of calls'), hint);
   }
-  const cost = readNumber(String(get('cost_usd') ?? '').replace(/^\$/, ''));
+  const costText = String(get('cost_usd') ?? '').replace(/^\$/, '');
+  const cost = readNumber(costText);
   if (cost === undefined) {
-    const hint = 'an amount in dollars, e.g. 0.0123 or $0.0123; blank when not known';
-    fail('cost_usd', `\`${showValue(get('cost_usd'))}\` is not an amount`, hint);
+    const hint = 'an amount in dollars, 0 or more, e.g. 0.0123 or $0.0123; blank when not known';
+    fail('cost_usd', describeNotA(costText, 'an amount'), hint);
   }
   context.currencies.note(String(get('currency') ?? ''), (message, hint) =>
     fail('currency', message, hint),

@@ -1,5 +1,11 @@
 import { findJsonSyntaxError, type JsonSyntaxError } from './scanJson.js';
-import { failUsage, readCount, type JsonPlace, type UsageProblems } from './usageProblems.js';
+import {
+  describeNotA,
+  failUsage,
+  readCount,
+  type JsonPlace,
+  type UsageProblems,
+} from './usageProblems.js';
 import type { JsonPath, UsageRecord } from './usageRecord.js';
 
 export type JsonObject = Readonly<Record<string, unknown>>;
@@ -212,12 +218,7 @@ export function readBucketResults(
         const value = valueAt(result, field);
         const parsed = readCount(value);
         if (parsed === undefined) {
-          problems.addJson(
-            place,
-            field,
-            `\`${showValue(value)}\` is not a token count`,
-            COUNT_HINT,
-          );
+          problems.addJson(place, field, describeNotA(value, 'a token count'), COUNT_HINT);
         }
         return parsed ?? 0;
       };

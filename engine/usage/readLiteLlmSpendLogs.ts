@@ -23,7 +23,13 @@ import {
   type JsonDocument,
   type JsonObject,
 } from './readJsonDocument.js';
-import { readCount, readNumber, type JsonPlace, type UsageProblems } from './usageProblems.js';
+import {
+  describeNotA,
+  readCount,
+  readNumber,
+  type JsonPlace,
+  type UsageProblems,
+} from './usageProblems.js';
 import { emptyRecord, type JsonPath, type UsageRecord } from './usageRecord.js';
 import { parseTimestamp } from './zonedTime.js';
 
@@ -108,8 +114,7 @@ function readRow(
   const inUsage = (path: JsonPath): JsonPath => ['metadata', 'usage_object', ...path];
   const count = (value: unknown, field: JsonPath): number => {
     const parsed = readCount(value);
-    if (parsed === undefined)
-      report(field, `\`${showValue(value)}\` is not a token count`, COUNT_HINT);
+    if (parsed === undefined) report(field, describeNotA(value, 'a token count'), COUNT_HINT);
     return parsed ?? 0;
   };
   const prompt = count(row['prompt_tokens'], ['prompt_tokens']);
@@ -127,8 +132,8 @@ function readRow(
   const reasoning = count(valueAt(usage, reasoningPath), inUsage(reasoningPath));
   const spend = readNumber(row['spend']);
   if (spend === undefined) {
-    const hint = 'the cost in dollars as a number, e.g. 0.0215';
-    report(['spend'], `\`${showValue(row['spend'])}\` is not an amount`, hint);
+    const hint = 'the cost in dollars as a number, 0 or more, e.g. 0.0215';
+    report(['spend'], describeNotA(row['spend'], 'an amount'), hint);
   }
   if (bad || timeMs === undefined) return undefined;
   const tags = readTags(row);

@@ -24,7 +24,7 @@ import {
   type JsonBucket,
   type JsonDocument,
 } from './readJsonDocument.js';
-import { readCount, readNumber, type UsageProblems } from './usageProblems.js';
+import { describeNotA, readCount, readNumber, type UsageProblems } from './usageProblems.js';
 import { emptyRecord, type UsageRecord } from './usageRecord.js';
 
 function bucketStartMs(bucket: JsonBucket, problems: UsageProblems): number | undefined {
@@ -86,8 +86,8 @@ export function readOpenAiCosts(
     const amount = asObject(result['amount']);
     const value = readNumber(amount?.['value']);
     if (typeof value !== 'number') {
-      const shown = showValue(amount?.['value']);
-      problems.addJson(place, ['amount', 'value'], `\`${shown}\` is not an amount`, DOLLARS_HINT);
+      const message = describeNotA(amount?.['value'], 'an amount');
+      problems.addJson(place, ['amount', 'value'], message, DOLLARS_HINT);
     }
     const currency = String(amount?.['currency'] ?? 'usd');
     currencies.note(currency, (message, hint) =>
@@ -107,4 +107,4 @@ export function readOpenAiCosts(
   });
 }
 
-const DOLLARS_HINT = 'the cost in dollars as a number, e.g. 0.25';
+const DOLLARS_HINT = 'the cost in dollars as a number, 0 or more, e.g. 0.25';

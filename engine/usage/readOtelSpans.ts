@@ -21,7 +21,7 @@ import {
   type JsonDocument,
   type JsonObject,
 } from './readJsonDocument.js';
-import { readCount, type JsonPlace, type UsageProblems } from './usageProblems.js';
+import { describeNotA, readCount, type JsonPlace, type UsageProblems } from './usageProblems.js';
 import { emptyRecord, type UsageRecord } from './usageRecord.js';
 
 /** An attribute's value, and where it sits in the list, to place a problem with it. */
@@ -109,8 +109,7 @@ function readSpan({ span, service, place }: LocatedSpan, problems: UsageProblems
     const value = readCount(attribute.value);
     if (value === undefined) {
       bad = true;
-      const shown = showValue(attribute.value);
-      const message = `${key} of span ${id}: \`${shown}\` is not a token count`;
+      const message = `${key} of span ${id}: ${describeNotA(attribute.value, 'a token count')}`;
       problems.addJson(place, attribute.at, message, COUNT_HINT);
     }
     return value ?? 0;

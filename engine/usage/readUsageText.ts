@@ -16,6 +16,7 @@ import { placeUsageProblems } from './placeUsageProblems.js';
 import { readLiteLlmSpendLogs, type LiteLlmTaskKey } from './readLiteLlmSpendLogs.js';
 import { readOpenAiCosts, readOpenAiUsage } from './readOpenAiUsage.js';
 import { readOtelSpans } from './readOtelSpans.js';
+import { findTotalOverflow, type TotalOverflow } from './findTotalOverflow.js';
 import { failUsage, UsageProblems } from './usageProblems.js';
 import { UsageReadError, type UsageFormat, type UsageRecord } from './usageRecord.js';
 
@@ -44,10 +45,30 @@ export function readUsageText(text: string, options: ReadUsageOptions): UsageRea
     const format = options.format ?? detectUsageFormat(text);
     const records = readAs(format, text, options);
     const { kept, duplicates } = dropDuplicateRequests(records);
+    const overflow = findTotalOverflow(kept);
+    if (overflow !== undefined) throw failTotal(overflow);
     return { format, records: kept, duplicates };
   } catch (error) {
     throw error instanceof UsageReadError ? placeUsageProblems(text, error) : error;
   }
+}
+
+/** The problem of a total too large to add up, placed at the row that took it past. */
+function failTotal(overflow: TotalOverflow): UsageReadError {
+  return failUsage(
+    overflow.line,
+    1,
+    overflow.field,
+    `the ${describeTotal(overflow.field)} add up past ${overflow.limit} at this row, ` +
+      'more than a total can hold exactly',
+    'check the column for a value far too large (e.g. 1e300); each total must stay below 2^53',
+  );
+}
+
+/** The words for a summed field in a message. */
+export function describeTotal(field: string): string {
+  if (field === 'cost_usd') return 'costs';
+  return field === 'tokens' ? 'tokens of all kinds' : field.replace(/_/g, ' ');
 }
 
 /** Reads the text as `format`, noting every problem; throws them all at the end. */

@@ -86,12 +86,22 @@ const GROUPED_NUMBER = /^-?\d{1,3}(,\d{3})+(\.\d+)?$/;
 
 /**
  * Reads a number as exports write it: '1234', '1,234,567' (thousands separators,
- * usually inside quotes in a CSV), '0.5', '1e-6', or a JSON number. Returns
- * undefined for anything else, including NaN and infinities; null for a blank.
+ * usually inside quotes in a CSV), '0.5', '1e-6', or a JSON number. Every number
+ * a usage file holds is a count, an amount or a time, none of which is below
+ * zero, so a negative number is refused here once for every reader; so is one
+ * too large for a double ('1e400' reads as Infinity). Returns undefined for
+ * those and for anything else that is not a number; null for a blank.
  */
 export function readNumber(value: unknown): number | undefined | null {
+  const number = readAnyNumber(value);
+  if (number === null || number === undefined) return number;
+  return Number.isFinite(number) && number >= 0 ? number : undefined;
+}
+
+/** The number written, whatever its sign or size; undefined when it is not one. */
+function readAnyNumber(value: unknown): number | undefined | null {
   if (value === undefined || value === null) return null;
-  if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
+  if (typeof value === 'number') return value;
   if (typeof value !== 'string') return undefined;
   const text = value.trim();
   if (text === '' || /^null$/i.test(text)) return null;
@@ -99,9 +109,33 @@ export function readNumber(value: unknown): number | undefined | null {
   return PLAIN_NUMBER.test(text) ? Number(text) : undefined;
 }
 
-/** Reads a token count: a number that is whole and not negative. */
+/**
+ * Reads a token count: a whole number, not negative, and at most 2^53 - 1, past
+ * which a double no longer holds every whole number and counts would be rounded.
+ */
 export function readCount(value: unknown): number | undefined | null {
   const number = readNumber(value);
   if (number === null || number === undefined) return number;
-  return Number.isInteger(number) && number >= 0 ? number : undefined;
+  return Number.isSafeInteger(number) ? number : undefined;
+}
+
+/**
+ * Says why a value readNumber or readCount refused is not `what` (e.g. 'an
+ * amount'): negative, too large, not whole, or not a number at all.
+ */
+export function describeNotA(value: unknown, what: string): string {
+  const shown = `\`${showRaw(value)}\``;
+  const number = readAnyNumber(value);
+  if (typeof number !== 'number' || Number.isNaN(number)) return `${shown} is not ${what}`;
+  if (number < 0) return `${shown} is negative, so not ${what}`;
+  if (!Number.isFinite(number) || number > Number.MAX_SAFE_INTEGER) {
+    return `${shown} is too large to hold, so not ${what}`;
+  }
+  return `${shown} is not ${what}`;
+}
+
+/** Shows a value as the file wrote it; showValue's twin, which this file cannot import. */
+function showRaw(value: unknown): string {
+  if (typeof value === 'string' || typeof value === 'number') return String(value);
+  return JSON.stringify(value) ?? String(value);
 }
