@@ -62,7 +62,8 @@ describe('numbers in usage files', () => {
   });
 
   it('still reads zero, a blank cost and a cost written with a dollar sign', () => {
-    const text = `${HEADER}\n2024-09-01T00:00:00Z,gpt-4o,0,0,0,\n2024-09-01T00:00:00Z,gpt-4o,1,2,3,$0.5\n`;
+    const rows = ['2024-09-01T00:00:00Z,gpt-4o,0,0,0,', '2024-09-01T00:00:00Z,gpt-4o,1,2,3,$0.5'];
+    const text = `${HEADER}\n${rows.join('\n')}\n`;
     const { records } = readUsageText(text, { zone: 'UTC' });
     expect(records.map((r) => [r.calls, r.costUsd])).toEqual([
       [0, null],
