@@ -54,6 +54,7 @@ export async function readUsageFiles(
 ): Promise<UsageRecord[]> {
   checkTimeZone(options.tz);
   const records: UsageRecord[] = [];
+  const empty: string[] = [];
   let failed = false;
   for (const file of files) {
     const text = await readTextFile(file, io, 'usage file');
@@ -64,6 +65,7 @@ export async function readUsageFiles(
         taskKey: options.taskKey,
       });
       records.push(...read.records);
+      if (read.records.length === 0) empty.push(`${file} (${explainEmpty(read.format)})`);
       const dropped =
         read.duplicates > 0 ? `, ${countOf(read.duplicates, 'duplicate request')} dropped` : '';
       const kind = read.format === 'focus' ? ' of generative AI (token charges)' : '';
@@ -81,6 +83,11 @@ export async function readUsageFiles(
     }
   }
   if (failed) throw new CliError('nothing was written: fix the usage files above.', EXIT.usage);
+  if (records.length === 0) {
+    // An empty report would read as "no spend", when nothing was measured at all.
+    const files = empty.join('; ');
+    throw new CliError(`no usage records in ${files}; nothing was written.`, EXIT.usage);
+  }
   const { kept, duplicates } = dropDuplicateRequests(records);
   // Each file's totals were checked as it was read; together they may still pass the limit.
   const overflow = findTotalOverflow(kept);
@@ -98,6 +105,27 @@ export async function readUsageFiles(
     io.stderr.write(`${message}; each is counted once.\n`);
   }
   return kept;
+}
+
+/** Why a file of `format` that was read without a problem can still hold no record. */
+function explainEmpty(format: UsageFormat): string {
+  switch (format) {
+    case 'generic-csv':
+      return 'a generic CSV with a header and no rows';
+    case 'generic-jsonl':
+      return 'generic JSON Lines without a line';
+    case 'focus':
+      return (
+        "a FOCUS export keeps only rows whose ServiceCategory is 'AI and Machine Learning' " +
+        'and that count tokens'
+      );
+    case 'otel-spans':
+      return 'OTLP spans keep only spans with gen_ai.usage token counts';
+    case 'litellm-spend':
+      return 'LiteLLM spend logs without a row';
+    default:
+      return `${format} pages without a result in any bucket`;
+  }
 }
 
 /** The built-in catalog, with an imported one (pertask prices import) laid over it. */

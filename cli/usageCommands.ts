@@ -46,13 +46,8 @@ export async function dashboardCommand(options: DashboardOptions, io: CliIo): Pr
   const records = await readUsageFiles(options.logs, options, io);
   const dashboard = buildDashboard(records, { zone: options.tz, catalog, months: options.months });
   if (dashboard.records === 0) {
-    // An empty report would read as "no spend"; nothing was measured at all.
-    throw new CliError(
-      `${options.logs.join(', ')}: no usage records to show (a FOCUS export keeps only rows ` +
-        "whose ServiceCategory is 'AI and Machine Learning' and that count tokens); " +
-        'nothing was written.',
-      EXIT.usage,
-    );
+    // readUsageFiles refuses logs without a record; this guards the dashboard's own window.
+    throw new CliError(`${options.logs.join(', ')}: no usage records to show.`, EXIT.usage);
   }
   if (!options.quiet) {
     for (const { model } of dashboard.unpricedModels) {

@@ -74,8 +74,30 @@ describe('pertask dashboard', () => {
     const out = join(makeTemporaryFolder(), 'dash');
     const run = await runCli(['dashboard', '../shared/data/focus-1.0-sample.csv', '--out', out]);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('no usage records to show');
+    expect(run.stderr).toContain(
+      'no usage records in ../shared/data/focus-1.0-sample.csv (a FOCUS export keeps only rows ' +
+        "whose ServiceCategory is 'AI and Machine Learning' and that count tokens)",
+    );
     expect(existsSync(out)).toBe(false);
+  });
+
+  it('says a generic CSV with only a header has no rows, not what FOCUS keeps', async () => {
+    const folder = makeTemporaryFolder();
+    const file = join(folder, 'headeronly.csv');
+    writeFileSync(file, 'time,model,input_tokens,output_tokens\n');
+    for (const command of [
+      ['dashboard', file, '--out', join(folder, 'out')],
+      ['calibrate', file, '--out', join(folder, 'out', 'x.yaml')],
+      ['backtest', 'scenarios/code-review.yaml', file],
+    ]) {
+      const run = await runCli(command);
+      expect(run.code).toBe(2);
+      expect(run.stderr).toContain(
+        `no usage records in ${file} (a generic CSV with a header and no rows); nothing was written`,
+      );
+      expect(run.stderr).not.toContain('FOCUS');
+      expect(existsSync(join(folder, 'out'))).toBe(false);
+    }
   });
 
   it('warns on stderr about a model the catalog does not price', async () => {
