@@ -93,7 +93,8 @@ describe('pertask dashboard', () => {
       const run = await runCli(command);
       expect(run.code).toBe(2);
       expect(run.stderr).toContain(
-        `no usage records in ${file} (a generic CSV with a header and no rows); nothing was written`,
+        `no usage records in ${file} (a generic CSV with a header and no rows); ` +
+          'nothing was written',
       );
       expect(run.stderr).not.toContain('FOCUS');
       expect(existsSync(join(folder, 'out'))).toBe(false);
