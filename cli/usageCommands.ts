@@ -30,6 +30,7 @@ import { checkOverwrite } from './checkOverwrite.js';
 import { CliError, EXIT, type CliIo } from './cliIo.js';
 import { loadCatalog, readUsageFiles, type UsageInputOptions } from './readUsageFiles.js';
 import { validateFiles } from './runCommand.js';
+import { warnFewTrials } from './warnFewTrials.js';
 import { writeFilesAtomically } from './writeFileAtomic.js';
 import { countOf } from '../engine/countOf.js';
 
@@ -171,6 +172,7 @@ export async function backtestCommand(options: BacktestOptions, io: CliIo): Prom
   });
   const backtest = backtestForecast(summary, actual);
   const name = summary.scenario.name;
+  warnFewTrials(summary.scenario.trials, options.scenario, options.quiet, io);
   if (backtest.months.length === 0) {
     const horizon = monthRangeOf(summary.months);
     const logged = backtest.unmatched.length === 0 ? 'none' : backtest.unmatched.join(', ');
@@ -187,7 +189,9 @@ export async function backtestCommand(options: BacktestOptions, io: CliIo): Prom
     }
   }
   if (options.json) io.stdout.write(`${JSON.stringify(backtest, null, 2)}\n`);
-  else if (!options.quiet) io.stdout.write(`${formatBacktest(backtest, summary.scenario.name)}\n`);
+  else if (!options.quiet) {
+    io.stdout.write(`${formatBacktest(backtest, name, summary.scenario.trials)}\n`);
+  }
   return EXIT.ok;
 }
 
@@ -221,7 +225,26 @@ export function compareWorkloads(
   return lines;
 }
 
-function formatBacktest(backtest: Backtest, name: string): string {
+/**
+ * How many logged months fell inside the per-task P10 to P90. With one trial
+ * the three percentiles are that trial's spend, so there is no range for a
+ * month to fall in, and a count of months "inside" would judge nothing.
+ */
+function formatCoverage(inside: number, backtest: Backtest, trials: number): string {
+  const months = countOf(backtest.months.length, 'month');
+  if (trials === 1) {
+    return (
+      `Inside the per-task P10 to P90: not judged for ${months}: with 1 trial, P10, P50 and ` +
+      "P90 are that one trial's spend, with no range between them."
+    );
+  }
+  return (
+    `Inside the per-task P10 to P90: ${inside} of ${months} ` +
+    `(${formatPercent(backtest.coverage ?? 0)}; a calibrated forecast catches about 80%).`
+  );
+}
+
+function formatBacktest(backtest: Backtest, name: string, trials: number): string {
   if (backtest.months.length === 0) {
     const logged = backtest.unmatched.join(', ');
     return `No logged month falls in the horizon of ${name} (logged: ${logged}).`;
@@ -232,7 +255,8 @@ function formatBacktest(backtest: Backtest, name: string): string {
     formatMoney(m.perTask.p10),
     formatMoney(m.perTask.p50),
     formatMoney(m.perTask.p90),
-    m.inside ? 'yes' : 'no',
+    // One trial gives no range to be inside of; see formatCoverage.
+    trials === 1 ? '-' : m.inside ? 'yes' : 'no',
     formatMoney(m.perTokenP50),
   ]);
   const error = (label: string, value: Backtest['perTask']) => {
@@ -254,8 +278,7 @@ function formatBacktest(backtest: Backtest, name: string): string {
       rows,
     }),
     '',
-    `Inside the per-task P10 to P90: ${inside} of ${countOf(backtest.months.length, 'month')} ` +
-      `(${formatPercent(backtest.coverage ?? 0)}; a calibrated forecast catches about 80%).`,
+    formatCoverage(inside, backtest, trials),
     error('Per-task forecast', backtest.perTask),
     error('Per-token forecast', backtest.perToken),
     ...(backtest.unmatched.length > 0

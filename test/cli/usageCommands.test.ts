@@ -238,6 +238,20 @@ describe('pertask backtest', () => {
     const word = backtest.perTask.totalShare < 0 ? 'below' : 'above';
     expect(text.stdout).toContain(`(${word} the actual)`);
   });
+
+  it('warns about few trials, and judges no month inside a one-trial range', async () => {
+    const { log, scenario } = await calibrateTau();
+    const run = await runCli(['backtest', scenario, log, '--trials', '1']);
+    expect(run.code).toBe(0);
+    // The same words as run and compare (warnFewTrials).
+    expect(run.stderr).toContain(`${scenario}: warning: Only 1 trial: the percentiles`);
+    // One draw makes P10 = P50 = P90, so "0 of 1 month inside" would judge an empty range.
+    expect(run.stdout).not.toMatch(/P90: \d+ of/);
+    expect(run.stdout).toContain(
+      'Inside the per-task P10 to P90: not judged for 1 month: with 1 trial, P10, P50 and P90',
+    );
+    expect(run.stdout).toMatch(/^2024-12 .* - +\$[\d.]+$/m);
+  });
 });
 
 describe('pertask prices', () => {
