@@ -11,7 +11,7 @@ const FEW_TRIALS = 1000;
 /**
  * Warns on stderr, as `<file>: warning: ...`, when a run of `trials` is too
  * small to trust (unless `quiet`), and returns the message, undefined when the
- * trials are enough. Shared by `run`, `compare` and `solve`, so they say it alike.
+ * trials are enough. Shared by `run`, `compare`, `solve` and `backtest`, so they say it alike.
  */
 export function warnFewTrials(
   trials: number,

@@ -108,7 +108,37 @@ describe('weights of a discrete distribution and of a mixture', () => {
   });
 
   it.each([
+    ['mixture weights', mixtureOf('80%', '20'), '(80%, 20)'],
+    [
+      'discrete weights',
+      '{ discrete: { values: [1, 2, 3], weights: [60%, 3, 1] } }',
+      '(60%, 3, 1)',
+    ],
+  ])('refuses %s that mix percents and plain numbers, saying so', (_case, value, terms) => {
+    const issues = issuesOf(stepWith('output_tokens', value));
+    expect(issues.map((issue) => issue.message)).toEqual([
+      `The weights mix % and plain numbers ${terms}: in % they are chances that add to 100%, ` +
+        'without % they are shares of their sum, and one list cannot be both.',
+    ]);
+  });
+
+  it('refuses [33.7%, 33.7%, 33.7%], printing its sum 101.1%, one point past rounding', () => {
+    // 3 x 33.7 = 101.1, by hand: more than the one point of rounding from 100.
+    const [issue] = issuesOf(
+      stepWith(
+        'output_tokens',
+        '{ discrete: { values: [1, 2, 3], weights: [33.7%, 33.7%, 33.7%] } }',
+      ),
+    );
+    expect(issue?.message).toMatch(/^The weights add to 101\.1% \(33\.7% \+ 33\.7% \+ 33\.7%\)/);
+  });
+
+  it.each([
     ['percents that add to 100%', '{ discrete: { values: [1, 2, 3], weights: [60%, 30%, 10%] } }'],
+    [
+      'percents that add to 101%, within the point of rounding',
+      '{ discrete: { values: [1, 2, 3], weights: [33%, 33%, 35%] } }',
+    ],
     [
       'percents rounded to within a point of 100%',
       '{ discrete: { values: [1, 2, 3], weights: [33%, 33%, 33%] } }',
