@@ -140,6 +140,7 @@ export function makeCli(argv: readonly string[], io: CliIo): { run(): Promise<nu
       let helpText = '';
       try {
         checkCommandName(argv);
+        refuseRepeatedFlags(argv);
         // With a callback, yargs hands over help text instead of printing it,
         // so it reaches the given stdout rather than the console.
         await parser.parseAsync([...argv], {}, (_error, _args, output) => {
@@ -308,7 +309,6 @@ function buildParser(
     );
   return registerUsageCommands(parser as unknown as Argv, io, setExitCode)
     .demandCommand(1, 'Name a command: pertask run <scenario...>, or see pertask --help')
-    .middleware(refuseRepeatedFlags)
     .strict()
     .recommendCommands()
     .help()

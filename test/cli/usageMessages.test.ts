@@ -46,12 +46,30 @@ describe('a one-valued flag given twice', () => {
     ['--format of run', '--format', ['run', SCENARIO, '--format', 'html', '--format', 'json']],
     ['--seed of compare', '--seed', ['compare', SCENARIO, '--seed', '1', '--seed', '2']],
     ['--out of prices import', '--out', ['prices', 'import', 'm.json', '--out', 'a', '--out', 'b']],
+    // yargs adds up a number flag given twice: this ran with seed 2, exit 0.
+    [
+      '--seed of run, the same value twice',
+      '--seed',
+      ['run', SCENARIO, '--seed', '1', '--seed', '1'],
+    ],
+    ['--out written with =', '--out', ['run', SCENARIO, '--out=a', '--out', 'a']],
+    ['--quiet and its alias -q', '--quiet', ['run', SCENARIO, '--quiet', '-q']],
+    [
+      '--max-trials written in camel case',
+      '--max-trials',
+      ['run', SCENARIO, '--max-trials', '9', '--maxTrials', '9'],
+    ],
   ])('%s given twice is refused with exit 2, naming the flag', async (_name, flag, argv) => {
     // In a folder of its own, so that a run the check let through writes nothing here.
     const run = await runCli(argv, makeTemporaryFolder());
     expect(run.code).toBe(2);
     expect(run.stderr).toBe(`pertask: ${flag} is given more than once; give it once.\n`);
     expect(run.stdout).toBe('');
+  });
+
+  it('reads nothing after -- as a flag', async () => {
+    const run = await runCli(['validate', SCENARIO, '--quiet', '--', '--quiet']);
+    expect(run.stderr).not.toContain('more than once');
   });
 
   it('leaves the arguments that take several values alone', async () => {
