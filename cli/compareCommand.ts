@@ -40,10 +40,11 @@ export async function compareCommand(options: CompareOptions, io: CliIo): Promis
   const [first] = files;
   if (first === undefined) return EXIT.usage;
   checkSameHorizon(files);
-  // Compared files are told apart by their scenarios' names: one name twice (the same
+  // Compared files are told apart by their scenarios' names: one name twice (or the same
   // file named twice) would print two rows alike and a pair that differs by nothing.
   checkDistinctNames(
     files,
+    io.cwd,
     'compared scenarios are told apart by that name (give each its own `scenario:`)',
   );
   const seed = options.seed ?? first.scenario.seed;
@@ -183,14 +184,19 @@ export function formatComparison(comparison: OptionsComparison, months: number):
     // "spend per task" would read as a unit cost: these are per-task forecasts of the total.
     `${horizon} spend, per-task forecast, ${countOf(comparison.trials, 'trial')} on common draws:`,
   ];
-  for (const option of comparison.options) {
-    const { p10, p50, p90 } = option.annual;
+  // Each column of money is right-aligned to its widest figure, so that $87.3k under $120k
+  // keeps the P50 and P90 columns in line.
+  const columns = (['p10', 'p50', 'p90'] as const).map((key) =>
+    comparison.options.map((option) => formatMoney(option.annual[key])),
+  );
+  const widths = columns.map((column) => Math.max(...column.map((text) => text.length)));
+  comparison.options.forEach((option, row) => {
+    const [p10, p50, p90] = columns.map((column, i) => column[row]!.padStart(widths[i]!));
     const costs = option.costPerTask.map((c) => `${c.workload} ${costOf(c)} a task`).join('; ');
     lines.push(
-      `  ${option.name.padEnd(width)}  P10 ${formatMoney(p10)}  P50 ${formatMoney(p50)}  ` +
-        `P90 ${formatMoney(p90)}  (${costs})`,
+      `  ${option.name.padEnd(width)}  P10 ${p10}  P50 ${p50}  P90 ${p90}  (${costs})`,
     );
-  }
+  });
   if (comparison.trials === 1) {
     lines.push('', 'Differences in the one trial run, first minus second:');
     lines.push(...comparison.pairs.map(oneTrialPairLineOf));

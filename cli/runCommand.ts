@@ -51,7 +51,7 @@ export interface RunOptions {
 export async function runCommand(options: RunOptions, io: CliIo): Promise<number> {
   const scenarios = await validateFiles(options.scenarios, io, { warnings: !options.quiet });
   if (scenarios === undefined) return EXIT.usage;
-  checkDistinctNames(scenarios);
+  checkDistinctNames(scenarios, io.cwd);
   // Before any simulation: a --max-trials below a scenario's start is refused.
   const { precision } = options;
   if (precision !== undefined)
@@ -225,11 +225,17 @@ async function readScenarioText(file: string, io: CliIo): Promise<string> {
  */
 export function checkDistinctNames(
   scenarios: readonly ValidScenario[],
+  cwd: string,
   why = 'their reports would overwrite each other',
 ): void {
   const seen = new Map<string, string>();
   for (const { file, scenario } of scenarios) {
     const other = seen.get(scenario.name);
+    if (other !== undefined && resolve(cwd, other) === resolve(cwd, file)) {
+      // One file named twice: its name is the file's own, and no `scenario:` would help.
+      const twice = other === file ? `${file} is` : `${other} and ${file} are one file,`;
+      throw new CliError(`${twice} named twice; name each file once.`, EXIT.usage);
+    }
     if (other !== undefined) {
       const message = `${other} and ${file} both name the scenario \`${scenario.name}\`; ${why}.`;
       throw new CliError(message, EXIT.usage);

@@ -3,6 +3,8 @@ import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseTarget } from '../../engine/decide/solveTarget.js';
 import { rangeOf, sentenceOf } from '../../cli/solveCommand.js';
+import { formatComparison } from '../../cli/compareCommand.js';
+import type { OptionOutcome } from '../../engine/summaryTypes.js';
 import { forecastForTest } from '../engine/scenarioText.js';
 import { reviewScenario } from '../engine/decide/decideScenarios.js';
 import { makeTemporaryFolder, runCli } from './runCli.js';
@@ -203,14 +205,20 @@ describe('pertask compare', () => {
     const folder = makeTemporaryFolder();
     const a = writeScenario(folder, 'a.yaml', LINEAR);
     writeScenario(folder, 'twin.yaml', LINEAR.replace('trials: 1000', 'trials: 2000'));
-    for (const second of [a, join(folder, 'twin.yaml')]) {
+    const twin = join(folder, 'twin.yaml');
+    const sameName =
+      `pertask: ${a} and ${twin} both name the scenario \`linear\`; compared scenarios ` +
+      'are told apart by that name (give each its own `scenario:`).\n';
+    // One file named twice gets no advice about `scenario:`, which would not help.
+    for (const [second, message] of [
+      [a, `pertask: ${a} is named twice; name each file once.\n`],
+      ['a.yaml', `pertask: ${a} and a.yaml are one file, named twice; name each file once.\n`],
+      [twin, sameName],
+    ] as const) {
       const run = await runCli(['compare', a, second, '--out', 'out'], folder);
       // Before, the same file twice printed two `linear` rows and "linear - linear ...".
       expect(run.code).toBe(2);
-      expect(run.stderr).toBe(
-        `pertask: ${a} and ${second} both name the scenario \`linear\`; compared scenarios ` +
-          'are told apart by that name (give each its own `scenario:`).\n',
-      );
+      expect(run.stderr).toBe(message);
       expect(run.stdout).toBe('');
     }
     expect(existsSync(join(folder, 'out'))).toBe(false);
@@ -239,6 +247,31 @@ describe('pertask compare', () => {
     const run = await runCli(['compare', file, '--out', folder], folder);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('nothing to compare');
+  });
+});
+
+describe('the comparison as printed', () => {
+  it('right-aligns each money column, so that a shorter figure keeps the columns in line', () => {
+    // Hand-made outcomes: $120k is five characters and $87.3k six, as code-review's base and
+    // loop-cap-6 print at one trial.
+    const optionOf = (name: string, spend: number): OptionOutcome => ({
+      name,
+      description: '',
+      annual: {
+        ...{ mean: spend, meanStandardError: null, sd: null },
+        ...{ p5: spend, p10: spend, p25: spend, p50: spend, p75: spend, p90: spend, p95: spend },
+        ...{ p10StandardError: null, p50StandardError: null, p90StandardError: null },
+      },
+      costPerTask: [{ workload: 'review', first: 0.5, last: 0.4 }],
+    });
+    const options = [optionOf('base', 120_000), optionOf('loop-cap-6', 87_300)];
+    const text = formatComparison({ trials: 1, options, pairs: [] }, 12);
+    const [, base, capped] = text.split('\n');
+    expect(base).toBe(
+      '  base        P10  $120k  P50  $120k  P90  $120k  (review $0.5 -> $0.4 a task)',
+    );
+    expect(capped!.indexOf('P50')).toBe(base!.indexOf('P50'));
+    expect(capped!.indexOf('P90')).toBe(base!.indexOf('P90'));
   });
 });
 
