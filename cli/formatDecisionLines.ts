@@ -1,9 +1,9 @@
-import { countOf } from '../engine/countOf.js';
 import type { BudgetPlan, OptionPair, Summary } from '../engine/summaryTypes.js';
 import { crossingSentenceOf } from '../reports/charts/buildBudgetChart.js';
 import { researchFirstSentence } from '../reports/charts/buildTornadoChart.js';
 import { cheaperInOneTrialOf, horizonSpanOf, horizonWordOf } from '../reports/charts/chartTheme.js';
 import { formatMoney, formatPercent, formatSignedMoney } from '../reports/formatMoney.js';
+import { precisionSentenceOf } from '../reports/precisionSentenceOf.js';
 
 /**
  * The decision analyses in a few terminal lines: the gap by driver, the
@@ -35,28 +35,16 @@ export function formatDecisionLines(summary: Summary): string[] {
       researchFirstSentence(summary.sensitivity, oneWorkload, horizonWordOf(summary.months)),
     );
   }
-  const precision = summary.precision;
-  if (precision?.neededTrials !== undefined) {
-    lines.push(
-      `Precision: too few trials (${precision.trials}, the ceiling) to estimate the ` +
-        `standard error of ${horizonWordOf(summary.months)} P90; that needs ` +
-        `${precision.neededTrials.toLocaleString('en-US')} or more.`,
-    );
-  } else if (precision !== undefined && precision.achieved !== null) {
-    // The engine gives `achieved` null only with neededTrials, handled above.
-    lines.push(
-      `Precision: ${horizonWordOf(summary.months)} P90 to ${formatPercent(precision.achieved)} ` +
-        `(asked ${formatPercent(precision.target)}) ` +
-        `with ${countOf(precision.trials, 'trial')}` +
-        (precision.met ? '.' : `, the ceiling; more trials would be needed.`),
-    );
-  }
+  const precision = precisionSentenceOf(summary);
+  if (precision !== undefined) lines.push(precision);
   return lines;
 }
 
 /** The plan's overrun and the budgets that cover P80 and P90 of trials. */
 function planOddsOf(plan: BudgetPlan, trials: number): string {
-  if (trials === 1) {
+  const { coversP80, coversP90 } = plan;
+  // The plan leaves them null for one trial; the check also tells the compiler so.
+  if (trials === 1 || coversP80 === null || coversP90 === null) {
     // One trial's P80 and P90 are that trial: no budget covers a share of trials.
     const overrun =
       plan.expectedOverrun > 0 ? `overrun ${formatMoney(plan.expectedOverrun)}` : 'no overrun';
@@ -64,7 +52,7 @@ function planOddsOf(plan: BudgetPlan, trials: number): string {
   }
   return (
     `expected overrun ${formatMoney(plan.expectedOverrun)}; ` +
-    `${formatMoney(plan.coversP80)} covers P80, ${formatMoney(plan.coversP90)} covers P90`
+    `${formatMoney(coversP80)} covers P80, ${formatMoney(coversP90)} covers P90`
   );
 }
 

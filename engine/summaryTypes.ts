@@ -139,9 +139,12 @@ export interface BudgetSummary {
 export interface BudgetPlan {
   /** Mean over trials of max(0, annual spend - budget). */
   readonly expectedOverrun: number;
-  /** The budget that 80% and 90% of trials stay within: P80 and P90 of annual spend. */
-  readonly coversP80: number;
-  readonly coversP90: number;
+  /**
+   * The budget that 80% and 90% of trials stay within: P80 and P90 of annual
+   * spend; null for one trial, whose P80 and P90 would be that trial alone.
+   */
+  readonly coversP80: number | null;
+  readonly coversP90: number | null;
   /** Spend per calendar quarter of the horizon. */
   readonly quarters: readonly QuarterSpend[];
   /** Cumulative spend each month, with the budget's straight line. */

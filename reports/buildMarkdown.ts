@@ -13,6 +13,7 @@ import { describeDistribution, formatAssumptionValue } from './formatAssumptionV
 import { formatScheduledChange, SCHEDULED_CHANGES_TITLE } from './formatScheduledChange.js';
 import { formatCount, formatMoney, formatSignedMoney } from './formatMoney.js';
 import { buildHeadline } from './html/buildHeadline.js';
+import { precisionSentenceOf } from './precisionSentenceOf.js';
 
 /** A table cell: pipes escaped, line breaks folded, so a name cannot break the table. */
 const cellOf = (text: string): string => text.replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ');
@@ -120,6 +121,8 @@ export function buildMarkdown(
     const bullets = changes.map((change) => `- ${formatScheduledChange(change)}`);
     lines.push(`## ${SCHEDULED_CHANGES_TITLE}`, '', ...bullets, '');
   }
+  const precision = precisionSentenceOf(summary);
+  if (precision !== undefined) lines.push(precision, '');
   const span =
     summary.months.length === 1
       ? "are the horizon's one month"

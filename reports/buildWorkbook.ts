@@ -10,7 +10,12 @@ import type { Assumption } from '../engine/describeAssumptions.js';
 import type { ScheduledChange } from '../engine/describeScheduledChanges.js';
 import type { DistributionSummary, Summary } from '../engine/summaryTypes.js';
 import { MONTHLY_CSV_HEADER, TOTAL_SCOPE } from './buildMonthlyCsv.js';
-import { horizonNameOf } from './charts/chartTheme.js';
+import {
+  firstAndLastOf,
+  horizonNameOf,
+  horizonWordOf,
+  oneTrialBudgetVerbOf,
+} from './charts/chartTheme.js';
 import { describeDistribution, isPercentKey } from './formatAssumptionValue.js';
 import { CENTS_FORMAT, moneyCellFormat } from './moneyCellFormat.js';
 import {
@@ -92,13 +97,51 @@ function summaryRows(summary: Summary): Row[] {
       rows.push([`${label} spend, ${statistic}`, spread(d)[i] ?? null, 'USD']);
     });
   }
-  if (budget !== null) {
-    rows.push(['Budget', budget.amount, 'USD']);
-    rows.push(['Chance per-task spend exceeds the budget', budget.exceedProbability, 'share']);
-    rows.push(['Chance per-token spend exceeds it', budget.perTokenExceedProbability, 'share']);
-  }
+  if (budget !== null) rows.push(['Budget', budget.amount, 'USD'], ...budgetOddsRows(summary));
   for (const driver of summary.gapAttribution ?? []) {
     rows.push([`Gap driver: ${driver.label}, mean`, driver.mean, 'USD']);
+  }
+  return [...rows, ...precisionRows(summary)];
+}
+
+/**
+ * The chance that each forecast exceeds the budget; in a run of one trial,
+ * whether that trial does, since a share of one trial (0% or 100%) would read
+ * as a certainty, as the other reports say too.
+ */
+function budgetOddsRows(summary: Summary): Row[] {
+  const budget = summary.budget!;
+  if (summary.scenario.trials === 1) {
+    const verb = (share: number) => `${oneTrialBudgetVerbOf(share)} it`;
+    return [
+      ["Per-task spend in the run's one trial", verb(budget.exceedProbability), null],
+      ["Per-token spend in the run's one trial", verb(budget.perTokenExceedProbability), null],
+    ];
+  }
+  return [
+    ['Chance per-task spend exceeds the budget', budget.exceedProbability, 'share'],
+    ['Chance per-token spend exceeds it', budget.perTokenExceedProbability, 'share'],
+  ];
+}
+
+/**
+ * What `--precision` asked and reached: the standard error of the horizon's
+ * P90 as a share of it ("–" when too few trials estimate it), the ceiling, and
+ * whether the target was met. Nothing when the run did not ask.
+ */
+function precisionRows(summary: Summary): Row[] {
+  const precision = summary.precision;
+  if (precision === undefined) return [];
+  const p90 = `${horizonWordOf(summary.months)} P90`;
+  const rows: Row[] = [
+    [`Precision asked: standard error of ${p90}`, precision.target, 'share'],
+    [`Precision reached: standard error of ${p90}`, precision.achieved ?? '–', 'share'],
+    ['Precision: trials run', precision.trials, 'trials'],
+    ['Precision: trial ceiling', precision.ceiling, 'trials'],
+    ['Precision met', precision.met ? 'yes' : 'no, the ceiling was reached', null],
+  ];
+  if (precision.neededTrials !== undefined) {
+    rows.push(['Precision: trials needed to estimate the error', precision.neededTrials, 'trials']);
   }
   return rows;
 }
@@ -111,6 +154,7 @@ function formatSummarySheet(sheet: ExcelJS.Worksheet): void {
     const value = row.getCell(2).value;
     if (unit === 'USD' && typeof value === 'number') row.getCell(2).numFmt = MONEY(value);
     if (unit === 'share') row.getCell(2).numFmt = PERCENT;
+    if (unit === 'trials') row.getCell(2).numFmt = COUNT;
   });
   sheet.getColumn(1).width = 44;
 }
@@ -136,37 +180,45 @@ function monthlyRows(summary: Summary): Row[] {
   );
 }
 
+/**
+ * A row per workload: its forecasts, then cost per task, tokens per task and
+ * tasks in the first and last month; over a one-month horizon, that month
+ * once, as the other reports give it.
+ */
 function workloadRows(summary: Summary): Row[] {
-  return summary.workloads.map((w) => [
-    w.name,
-    ...spread(w.annual.perTask).slice(1),
-    ...spread(w.annual.perToken).slice(1),
-    w.annual.gap.p50,
-    w.costPerTaskFirst.p50,
-    w.costPerTaskLast.p50,
-    w.months[0]?.tokensPerTask ?? null,
-    w.months[w.months.length - 1]?.tokensPerTask ?? null,
-    w.months[0]?.tasks ?? null,
-    w.months[w.months.length - 1]?.tasks ?? null,
-  ]);
+  const pairOf = <T>(first: T, last: T): T[] => firstAndLastOf(summary.months, first, last);
+  return summary.workloads.map((w) => {
+    const [first, last] = [w.months[0], w.months[w.months.length - 1]];
+    return [
+      w.name,
+      ...spread(w.annual.perTask).slice(1),
+      ...spread(w.annual.perToken).slice(1),
+      w.annual.gap.p50,
+      ...pairOf(w.costPerTaskFirst.p50, w.costPerTaskLast.p50),
+      ...pairOf(first?.tokensPerTask ?? null, last?.tokensPerTask ?? null),
+      ...pairOf(first?.tasks ?? null, last?.tasks ?? null),
+    ];
+  });
 }
 
-const WORKLOAD_HEADER = [
-  'Workload',
-  'Per-task forecast P10',
-  'Per-task forecast P50',
-  'Per-task forecast P90',
-  'Per-token forecast P10',
-  'Per-token forecast P50',
-  'Per-token forecast P90',
-  'Gap P50',
-  'Cost per task, first month (P50)',
-  'Cost per task, last month (P50)',
-  'Tokens per task, first month (mean)',
-  'Tokens per task, last month (mean)',
-  'Tasks per month, first month (mean)',
-  'Tasks per month, last month (mean)',
-];
+function workloadHeaderOf(months: readonly string[]): string[] {
+  const pairOf = (what: string, statistic: string) =>
+    firstAndLastOf(months, 'first', 'last').map(
+      (which) => `${what}, ${which} month (${statistic})`,
+    );
+  const header = [
+    'Workload',
+    ...['P10', 'P50', 'P90'].map((p) => `Per-task forecast ${p}`),
+    ...['P10', 'P50', 'P90'].map((p) => `Per-token forecast ${p}`),
+    'Gap P50',
+    ...pairOf('Cost per task', 'P50'),
+    ...pairOf('Tokens per task', 'mean'),
+    ...pairOf('Tasks per month', 'mean'),
+  ];
+  // One month is first and last alike: "Cost per task, 2027-01 (P50)", as the page heads it.
+  const only = months.length === 1 ? months[0] : undefined;
+  return only === undefined ? header : header.map((title) => title.replace('first month', only));
+}
 
 const CHANGES_HEADER = [
   'Scheduled change',
@@ -288,12 +340,14 @@ export async function buildWorkbook(
   formatSummarySheet(summarySheet);
   const moneyColumns = [null, null, null, ...Array<ColumnFormat>(8).fill(MONEY)];
   addTable(workbook, SHEETS.monthly, MONTHLY_CSV_HEADER, monthlyRows(summary), moneyColumns);
+  const perMonth = firstAndLastOf(summary.months, 1, 1).length;
   const workloadFormats = [
     null,
-    ...Array<ColumnFormat>(9).fill(MONEY),
-    ...Array<ColumnFormat>(4).fill(COUNT),
+    ...Array<ColumnFormat>(7 + perMonth).fill(MONEY),
+    ...Array<ColumnFormat>(2 * perMonth).fill(COUNT),
   ];
-  addTable(workbook, SHEETS.workloads, WORKLOAD_HEADER, workloadRows(summary), workloadFormats);
+  const workloadHeader = workloadHeaderOf(summary.months);
+  addTable(workbook, SHEETS.workloads, workloadHeader, workloadRows(summary), workloadFormats);
   addAssumptionsSheet(workbook, assumptions, changes);
   addOptionsSheet(workbook, summary);
   return pinZipTimestamps(new Uint8Array(await workbook.xlsx.writeBuffer()));

@@ -6,7 +6,7 @@ import { quantileOfSorted } from './quantileOf.js';
 /**
  * What a budget holder asks of the per-task forecast: the expected overrun
  * E[max(0, annual - budget)], the budgets that P80 and P90 of the trials stay
- * within, spend per calendar quarter, and cumulative spend against the
+ * within (null for one trial), spend per calendar quarter, and cumulative spend against the
  * budget's straight line (budget * (m + 1) / months by the end of month m)
  * with the month from which the cumulative P50 stays above it.
  * Cost: O(months * trials log trials) for the cumulative percentiles.
@@ -20,10 +20,12 @@ export function analyzeBudget(
   let overrun = 0;
   for (const value of annual) overrun += Math.max(0, value - budget);
   const cumulative = cumulativePoints(result, budget, monthLabels);
+  // One trial's P80 and P90 are that trial: no budget covers a share of trials.
+  const coversOf = (p: number) => (annual.length > 1 ? quantileOfSorted(annual, p) : null);
   return {
     expectedOverrun: overrun / annual.length,
-    coversP80: quantileOfSorted(annual, 0.8),
-    coversP90: quantileOfSorted(annual, 0.9),
+    coversP80: coversOf(0.8),
+    coversP90: coversOf(0.9),
     quarters: quarterSpend(result, monthLabels),
     cumulative,
     firstMonthAboveLine: firstMonthStayingAbove(cumulative),

@@ -13,7 +13,8 @@ export const DEFAULT_PRECISION_CEILING = 1_000_000;
  * How many trials make the Monte Carlo standard error of annual per-task P90
  * at most `target` of P90 (0.01 for 1%). The error shrinks as 1 / sqrt(trials),
  * so each round asks for (error / target)^2 times the trials, 10% more for
- * the estimate's own noise, in whole blocks, up to the ceiling. Trials are
+ * the estimate's own noise, in the fewest whole blocks, up to the ceiling; a
+ * sample too small for P90 to have an error asks for trialsForErrorOf(0.9). Trials are
  * keyed by block, so a larger run repeats the smaller one's trials and adds
  * to them. It starts from the scenario's trials, which the ceiling must not be
  * below (the CLI refuses such a --max-trials). Cost: a few simulations, the last
@@ -48,7 +49,9 @@ export function findTrialsForPrecision(
       achieved === null
         ? trialsForErrorOf(0.9)
         : Math.ceil(trials * (achieved / request.target) ** 2 * 1.1);
-    const blocks = Math.ceil(Math.max(wanted, trials + BLOCK_TRIALS) / BLOCK_TRIALS);
+    // The smallest whole number of blocks above the trials run so far that holds
+    // `wanted`: one trial that asks for an error steps to 1,000, not 2,000.
+    const blocks = Math.ceil(Math.max(wanted, trials + 1) / BLOCK_TRIALS);
     trials = Math.min(request.ceiling, blocks * BLOCK_TRIALS);
   }
 }

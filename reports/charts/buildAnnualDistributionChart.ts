@@ -38,7 +38,11 @@ function titleOf(summary: Summary): TopLevelSpec['title'] {
   const lead =
     `${horizonNameOf(summary.months)} spend P50: per-task forecast ` +
     `${formatMoney(annual.perTask.p50)} vs per-token forecast ${formatMoney(annual.perToken.p50)}`;
-  const shape = 'Box: P25–P75; whiskers: P5–P95; ticks at P10, P50 (thick) and P90.';
+  // One trial's percentiles are all that trial: a box and whiskers would claim a spread.
+  const shape =
+    summary.scenario.trials === 1
+      ? "Tick: the run's one trial, which is its every percentile, so no box or whiskers."
+      : 'Box: P25–P75; whiskers: P5–P95; ticks at P10, P50 (thick) and P90.';
   if (summary.budget === null) {
     return { text: `${lead}; per-task P90 ${formatMoney(annual.perTask.p90)}`, subtitle: shape };
   }

@@ -21,7 +21,8 @@ import {
  * When the cumulative P50 runs ahead of the budget's straight line, as a
  * sentence without its full stop: "Cumulative P50 first runs ahead of the
  * budget's straight line in 2023-12 and stays ahead from 2024-06". A run
- * ahead only in the last month is said so, not "from 2024-12 to the end".
+ * ahead only in the last month is said so, not "from 2024-12 to the end"; a
+ * run that ends within the line names every month it was ahead (aheadStretchOf).
  * The chart, the report and the terminal all say it so, each with its own
  * subject (`lead`): "Cumulative P50", "cumulative P50" mid-sentence, "it".
  */
@@ -31,7 +32,8 @@ export function crossingSentenceOf(plan: BudgetPlan, lead = 'Cumulative P50'): s
   const stays = plan.firstMonthAboveLine;
   const last = plan.cumulative.at(-1)?.month;
   if (first === undefined) return `${lead} stays within ${line} all through the horizon`;
-  if (stays === null) return `${lead} runs ahead of ${line} in ${first} but ends within it`;
+  if (stays === null)
+    return `${lead} runs ahead of ${line} ${aheadStretchOf(plan)}, but ends within it`;
   if (first === stays && stays === last) {
     const which = plan.cumulative.length === 1 ? "the horizon's one month" : 'the last month';
     return `${lead} runs ahead of ${line} in ${stays}, ${which}`;
@@ -42,6 +44,23 @@ export function crossingSentenceOf(plan: BudgetPlan, lead = 'Cumulative P50'): s
     return `${lead} first runs ahead of ${line} in ${first} and ${again}`;
   }
   return `${lead} first runs ahead of ${line} in ${first} and stays ahead from ${stays}`;
+}
+
+/**
+ * The months the cumulative P50 is above the line, for a run that ends within
+ * it: "in 2027-01", "from 2027-01 to 2027-05" when they run unbroken, else
+ * "in 7 of 12 months, last in 2027-09", so a stretch that falls back and runs
+ * ahead again is not passed off as one month or one stretch.
+ */
+function aheadStretchOf(plan: BudgetPlan): string {
+  const ahead = plan.cumulative.flatMap((point, index) =>
+    point.p50 > point.budgetLine ? [{ month: point.month, index }] : [],
+  );
+  const first = ahead[0]!;
+  const last = ahead.at(-1)!;
+  if (ahead.length === 1) return `in ${first.month}`;
+  if (last.index - first.index + 1 === ahead.length) return `from ${first.month} to ${last.month}`;
+  return `in ${ahead.length} of ${plan.cumulative.length} months, last in ${last.month}`;
 }
 
 /**
@@ -71,13 +90,17 @@ export function oneTrialBudgetSentenceOf(budget: BudgetSummary, plan: BudgetPlan
 }
 
 function oddsSentenceOf(budget: BudgetSummary, plan: BudgetPlan, trials: number): string {
-  if (trials === 1) return `${oneTrialBudgetSentenceOf(budget, plan)}.`;
+  const { coversP80, coversP90 } = plan;
+  // The plan leaves them null for one trial; the check also tells the compiler so.
+  if (trials === 1 || coversP80 === null || coversP90 === null) {
+    return `${oneTrialBudgetSentenceOf(budget, plan)}.`;
+  }
   return (
     `Budget ${formatMoney(budget.amount)}: exceeded in ` +
     `${formatPercent(budget.exceedProbability)} ` +
     `of trials, expected overrun ${formatMoney(plan.expectedOverrun)}; ` +
-    `${formatMoney(plan.coversP80)} covers 80% of trials, ` +
-    `${formatMoney(plan.coversP90)} covers 90%.`
+    `${formatMoney(coversP80)} covers 80% of trials, ` +
+    `${formatMoney(coversP90)} covers 90%.`
   );
 }
 
@@ -89,7 +112,10 @@ function titleOf(summary: Summary): TopLevelSpec['title'] {
     text: [`${budgetEndSentenceOf(plan, budget.amount)};`, `${crossing}.`],
     subtitle: [
       oddsSentenceOf(budget, plan, summary.scenario.trials),
-      'Line: per-task cumulative P50; band: P10 to P90; ' +
+      // One trial's P10 to P90 is that trial: no band to name.
+      (summary.scenario.trials === 1
+        ? "Line: per-task cumulative spend of the run's one trial; "
+        : 'Line: per-task cumulative P50; band: P10 to P90; ') +
         'dashed: the budget spread evenly over the months.',
     ],
   };

@@ -76,9 +76,11 @@ function titleOf(summary: Summary): TopLevelSpec['title'] {
       subtitle: [legendLine, 'Paired gap: per-task minus per-token forecast, trial by trial.'],
     };
   }
+  // "Widest" compares workloads: with one there is nothing to compare it with.
+  const lead = summary.workloads.length > 1 ? 'Widest gap' : 'Gap';
   return {
     text:
-      `Widest gap: ${widest.workload}, per-task forecast ${widest.perTaskP50Label} vs ` +
+      `${lead}: ${widest.workload}, per-task forecast ${widest.perTaskP50Label} vs ` +
       `per-token forecast ${widest.perTokenP50Label} (P50)`,
     subtitle: [
       legendLine,

@@ -137,9 +137,15 @@ function titleOf(summary: Summary): TopLevelSpec['title'] {
   return {
     text: `Cost per task ${perTask} while cost per token ${perToken} by ${last}`,
     subtitle:
-      `Both 1.0 in ${first}. Lines: P50; bands: P10–P90 over ${trialsOf(summary)}. Log scale` +
+      `Both 1.0 in ${first}. ${linesOf(summary)}. Log scale` +
       (hasZero(summary) ? '; ×0 (a cost of $0) sits on the bottom edge.' : '.'),
   };
+}
+
+/** What the lines and bands are: one trial has no band, its P10 to P90 being that trial. */
+function linesOf(summary: Summary): string {
+  if (summary.scenario.trials === 1) return "Lines: the run's one trial, which gives no band";
+  return `Lines: P50; bands: P10–P90 over ${trialsOf(summary)}`;
 }
 
 /** The trials the bands are over: all, or those with a ratio in every month. */

@@ -10,7 +10,8 @@ import { formatCount, formatMoney, formatPercent } from '../formatMoney.js';
 import {
   CHART_CONFIG,
   CHART_WIDTH,
-  MONEY_AXIS_LABEL,
+  moneyAxisDigitsOf,
+  moneyAxisLabelOf,
   horizonNameOf,
   horizonWordOf,
 } from './chartTheme.js';
@@ -101,6 +102,9 @@ function valueLabelOf(input: string, value: number): string {
   return Math.abs(value) >= 1000 ? formatCount(value) : String(Number(value.toPrecision(3)));
 }
 
+/** Ticks on the money axis: few, so flush end labels do not run into their neighbours. */
+const AXIS_TICKS = 6;
+
 /**
  * The two ends of a bar, as the legend names them. Short, so no renderer cuts
  * them; what the ends mean for an event is said under the title instead.
@@ -140,6 +144,10 @@ export function buildTornadoChart(summary: Summary): TopLevelSpec | undefined {
   const shown = sensitivity.inputs.slice(0, TORNADO_INPUTS);
   const oneWorkload = summary.workloads.length === 1;
   const order = shown.map((input) => inputLabelOf(input.input, oneWorkload));
+  const rows = rowsOf(shown, sensitivity.baseP50, oneWorkload);
+  const ends = rows.flatMap((row) => [row.from, row.to]);
+  // A swing of cents on dollars would label every tick "$3.71": enough figures tell them apart.
+  const digits = moneyAxisDigitsOf(Math.min(...ends), Math.max(...ends), AXIS_TICKS);
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: {
@@ -159,7 +167,7 @@ export function buildTornadoChart(summary: Summary): TopLevelSpec | undefined {
     width: CHART_WIDTH,
     height: { step: 22 },
     config: CHART_CONFIG,
-    data: { values: rowsOf(shown, sensitivity.baseP50, oneWorkload) },
+    data: { values: rows },
     layer: [
       {
         mark: { type: 'bar', size: 16 },
@@ -178,9 +186,9 @@ export function buildTornadoChart(summary: Summary): TopLevelSpec | undefined {
             // Few ticks, and labels that would touch dropped: flush end labels
             // otherwise run into their neighbours ("$480k$500k").
             axis: {
-              labelExpr: MONEY_AXIS_LABEL,
+              labelExpr: moneyAxisLabelOf(digits),
               title: 'Per-task P50',
-              tickCount: 6,
+              tickCount: AXIS_TICKS,
               labelOverlap: 'greedy',
               labelSeparation: 8,
             },

@@ -48,18 +48,41 @@ export const CHART_CONFIG: Config = {
 
 /**
  * A Vega expression that labels a money axis like formatMoney: "$250k",
- * "$1.5M", "$2e17". Axis ticks are round numbers, so three significant
- * figures never cut a digit there; the tooltips carry formatMoney's own text.
+ * "$1.5M", "$2e17", with `digits` significant figures (trailing zeros
+ * dropped). Axis ticks are round numbers, so three never cut a digit there
+ * unless the axis spans a sliver of its values (moneyAxisDigitsOf).
  */
-export const MONEY_AXIS_LABEL = [
-  "(datum.value < 0 ? '-' : '') + '$' + (",
-  "abs(datum.value) >= 1e15 ? replace(format(abs(datum.value), '.3~e'), 'e+', 'e') : ",
-  "abs(datum.value) >= 1e12 ? format(abs(datum.value) / 1e12, '.3~r') + 'T' : ",
-  "abs(datum.value) >= 1e9 ? format(abs(datum.value) / 1e9, '.3~r') + 'B' : ",
-  "abs(datum.value) >= 1e6 ? format(abs(datum.value) / 1e6, '.3~r') + 'M' : ",
-  "abs(datum.value) >= 1e3 ? format(abs(datum.value) / 1e3, '.3~r') + 'k' : ",
-  "format(abs(datum.value), '.3~r'))",
-].join('');
+export function moneyAxisLabelOf(digits: number): string {
+  const r = `'.${digits}~r'`;
+  return [
+    "(datum.value < 0 ? '-' : '') + '$' + (",
+    `abs(datum.value) >= 1e15 ? replace(format(abs(datum.value), '.${digits}~e'), 'e+', 'e') : `,
+    `abs(datum.value) >= 1e12 ? format(abs(datum.value) / 1e12, ${r}) + 'T' : `,
+    `abs(datum.value) >= 1e9 ? format(abs(datum.value) / 1e9, ${r}) + 'B' : `,
+    `abs(datum.value) >= 1e6 ? format(abs(datum.value) / 1e6, ${r}) + 'M' : `,
+    `abs(datum.value) >= 1e3 ? format(abs(datum.value) / 1e3, ${r}) + 'k' : `,
+    `format(abs(datum.value), ${r}))`,
+  ].join('');
+}
+
+/** The money axis label with three significant figures, for axes that start near $0. */
+export const MONEY_AXIS_LABEL = moneyAxisLabelOf(3);
+
+/**
+ * Significant figures that tell apart the ticks of an axis from `low` to
+ * `high` with about `ticks` ticks: three, or more when the span is a sliver of
+ * the values ($3.71000 to $3.71005 needs seven, "$3.7100" to "$3.71005", not
+ * seven ticks of "$3.71"). The tick step is at least span / ticks rounded down
+ * to a power of ten, so the figures down to that power are enough; at most 15,
+ * a double's worth.
+ */
+export function moneyAxisDigitsOf(low: number, high: number, ticks: number): number {
+  const largest = Math.max(Math.abs(low), Math.abs(high));
+  const span = high - low;
+  if (!(span > 0) || !(largest > 0)) return 3;
+  const digits = Math.floor(Math.log10(largest)) - Math.floor(Math.log10(span / ticks)) + 1;
+  return Math.min(15, Math.max(3, digits));
+}
 
 /** The month field as a UTC month, so a reader west of Greenwich still sees January. */
 export const MONTH_X = {

@@ -41,8 +41,9 @@ function gapTableOf(summary: Summary): string {
       share === null ? '' : formatPercent(share),
     ]);
   });
-  // The net gap is 100% of itself, but not of the parts' sizes when they pull both ways.
-  const gapShare = shares.basis === 'net' ? '100%' : '';
+  // The net gap is 100% of itself, but not of the parts' sizes when they pull both ways,
+  // and a gap of $0 is no share at all: its parts have none either (describeGapShares).
+  const gapShare = shares.basis === 'net' && gap.mean !== 0 ? '100%' : '';
   rows.push(
     rowOf('Gap, per-task minus per-token forecast', [
       formatSignedMoney(gap.mean),
@@ -77,13 +78,15 @@ function budgetTableOf(summary: Summary): string {
     ]),
   );
   const crossing = `${crossingSentenceOf(plan)}.`;
+  const { coversP80, coversP90 } = plan;
+  // The plan leaves them null for one trial; the check also tells the compiler so.
   const odds =
-    summary.scenario.trials === 1
+    summary.scenario.trials === 1 || coversP80 === null || coversP90 === null
       ? `${oneTrialBudgetSentenceOf(summary.budget, plan)}.`
       : `Budget ${formatMoney(summary.budget.amount)}: exceeded in ` +
         `${formatPercent(summary.budget.exceedProbability)} of trials, expected overrun ` +
-        `${formatMoney(plan.expectedOverrun)}. A budget of ${formatMoney(plan.coversP80)} ` +
-        `covers 80% of trials and ${formatMoney(plan.coversP90)} covers 90%.`;
+        `${formatMoney(plan.expectedOverrun)}. A budget of ${formatMoney(coversP80)} ` +
+        `covers 80% of trials and ${formatMoney(coversP90)} covers 90%.`;
   return (
     '<h3>Budget</h3>' +
     `<p>${escapeHtml(`${odds} ${crossing}`)}</p>` +

@@ -4,6 +4,7 @@
  * ("2027-01 to 2027-01", two equal columns), and leaves out what needs two
  * months: the change between them and the charts drawn over the months.
  */
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { formatComparison } from '../../cli/compareCommand.js';
 import { formatRunSummary } from '../../cli/formatRunSummary.js';
@@ -11,10 +12,14 @@ import { forecastScenarioText } from '../../engine/forecast.js';
 import { buildCharts } from '../../reports/buildCharts.js';
 import { buildHtml } from '../../reports/buildHtml.js';
 import { buildMarkdown } from '../../reports/buildMarkdown.js';
+import { buildWorkbook, SHEETS } from '../../reports/buildWorkbook.js';
 import { crossingSentenceOf } from '../../reports/charts/buildBudgetChart.js';
+import { buildTornadoChart } from '../../reports/charts/buildTornadoChart.js';
 import { monthRangeOf } from '../../reports/charts/chartTheme.js';
 import { formatMoney } from '../../reports/formatMoney.js';
+import { renderSvg } from '../../reports/renderSvg.js';
 import { forecastForTest, TEST_PRICES } from '../engine/scenarioText.js';
+import { elementsOf } from './charts/readSvg.js';
 
 const oneMonth = (budget: string) => `
 scenario: one-month
@@ -130,6 +135,70 @@ describe('the reports of a one-month horizon', () => {
     expect(text).toContain(`(review ${formatMoney(base.first)} a task)`);
     expect(text).not.toContain('->');
     expect(text.startsWith('1-month spend')).toBe(true);
+  });
+});
+
+describe('the workbook of a one-month horizon', () => {
+  it('gives the month one column in the Workloads sheet, headed by the month', async () => {
+    const summary = forecastForTest(oneMonth('$100k'));
+    const workbook = new ExcelJS.Workbook();
+    const bytes = Buffer.from(await buildWorkbook(summary)) as unknown as ExcelJS.Buffer;
+    await workbook.xlsx.load(bytes);
+    const sheet = workbook.getWorksheet(SHEETS.workloads)!;
+    const header = (sheet.getRow(1).values as unknown[]).slice(1);
+    expect(header.slice(8)).toEqual([
+      'Cost per task, 2027-01 (P50)',
+      'Tokens per task, 2027-01 (mean)',
+      'Tasks per month, 2027-01 (mean)',
+    ]);
+    const review = (sheet.getRow(2).values as unknown[]).slice(1);
+    expect(review).toHaveLength(header.length);
+    expect(review[8]).toBe(summary.workloads[0]!.costPerTaskFirst.p50);
+  });
+});
+
+describe('the gap table when the gap is $0', () => {
+  it('gives neither the $0 driver nor the $0 gap a share, not "100%" of nothing', () => {
+    // One month has no gap (MODEL.md: the first month's tokens at the first month's prices);
+    // a $0 part is what a planned change starting in that month gives.
+    const summary = forecastForTest(oneMonth('$100k'));
+    expect(summary.total.annual.gap.mean).toBe(0);
+    const part = { driver: 'planned-changes', label: 'Planned changes', mean: 0, p10: 0, p90: 0 };
+    const html = buildHtml({ ...summary, gapAttribution: [part] as never }, [], {
+      vega: '',
+      vegaLite: '',
+      vegaEmbed: '',
+    });
+    const table = html.split('The gap, driver by driver')[1]!.split('</table>')[0]!;
+    expect(table).toContain('Planned changes');
+    expect(table).not.toContain('%</td>');
+  });
+});
+
+describe('the tornado of a one-month horizon whose inputs barely move spend', () => {
+  it('labels its money axis with as many figures as tell the ticks apart', async () => {
+    const summary = forecastForTest(oneMonth('$100k'));
+    // Made up, as the reviewer's one-month run had it: swings of a ten-thousandth of a cent
+    // on $3.71, which three figures would label "$3.71" at every tick.
+    const input = (name: string, high: number) => ({
+      input: name,
+      lowValue: 1,
+      highValue: 2,
+      p50AtLow: 3.71,
+      p50AtHigh: high,
+      swing: high - 3.71,
+      varianceShare: 0.4,
+    });
+    const sensitivity = {
+      ...summary.sensitivity!,
+      baseP50: 3.71004,
+      inputs: [input('workloads.review.tasks_per_month', 3.7101), input('prices.curve', 3.71005)],
+    };
+    const svg = await renderSvg(buildTornadoChart({ ...summary, sensitivity })!);
+    const labels = svg.split('role-axis-label')[1]!.split('</g>')[0]!;
+    const texts = elementsOf(labels).map((label) => label.text);
+    expect(texts.length).toBeGreaterThan(1);
+    expect(new Set(texts).size).toBe(texts.length);
   });
 });
 

@@ -1,15 +1,18 @@
 /**
  * At one trial a share of trials is 0% or 100%, which reads as a certainty one
  * draw cannot give. Every report that states such a share (the terminal, the
- * HTML page and its charts, summary.md) says instead what happened in the one
- * trial; at many trials each keeps its share (the golden specs hold those).
+ * HTML page and its charts, summary.md, the workbook) says instead what
+ * happened in the one trial, and summary.json leaves such figures null; at
+ * many trials each keeps its share (the golden specs hold those).
  */
+import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { formatRunSummary } from '../../cli/formatRunSummary.js';
 import { cheaperInOneTrialOf } from '../../reports/charts/chartTheme.js';
 import { buildCharts } from '../../reports/buildCharts.js';
 import { buildHtml } from '../../reports/buildHtml.js';
 import { buildMarkdown } from '../../reports/buildMarkdown.js';
+import { buildWorkbook, SHEETS } from '../../reports/buildWorkbook.js';
 import { formatMoney } from '../../reports/formatMoney.js';
 import { escapeHtml } from '../../reports/html/escapeHtml.js';
 import { reviewScenario } from '../engine/decide/decideScenarios.js';
@@ -125,6 +128,50 @@ describe('the reports of a run of one trial', () => {
     );
     expect(title.subtitle[0]).toContain('(1 trial).');
     expect(JSON.stringify(paired)).toContain('"title":"Cheaper in the one trial"');
+  });
+
+  it('leave the budgets that cover P80 and P90 null in summary.json, as its standard errors', () => {
+    // One trial's P80 and P90 are that trial; the Summary marks figures one trial cannot give
+    // null (README, summary.json), as it does the P90's standard error here.
+    const json = JSON.parse(JSON.stringify(summary)) as typeof summary;
+    expect(json.total.annual.perTask.p90StandardError).toBeNull();
+    expect(json.budget!.plan!.coversP80).toBeNull();
+    expect(json.budget!.plan!.coversP90).toBeNull();
+  });
+
+  it('say in the workbook whether the one trial exceeds the budget, not a 0% or 100% chance', async () => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(
+      Buffer.from(await buildWorkbook(summary)) as unknown as ExcelJS.Buffer,
+    );
+    const figures = new Map<unknown, unknown>();
+    workbook.getWorksheet(SHEETS.summary)!.eachRow((row) => {
+      const [figure, value] = (row.values as unknown[]).slice(1);
+      figures.set(figure, value);
+    });
+    expect(figures.has('Chance per-task spend exceeds the budget')).toBe(false);
+    // The terminal's verb for the same trial (formatRunSummary, oneTrialBudgetVerbOf).
+    const spend = summary.total.annual.perTask.p50;
+    const verb = spend > summary.budget!.amount ? 'exceeds it' : 'stays within it';
+    expect(figures.get("Per-task spend in the run's one trial")).toBe(verb);
+  });
+
+  it('word the index, annual and budget charts for one trial, with no band, box or whiskers', () => {
+    const subtitleOf = (name: string) =>
+      JSON.stringify(charts.find((chart) => chart.name === name)!.spec.title);
+    expect(subtitleOf('index')).toContain("Lines: the run's one trial, which gives no band.");
+    expect(subtitleOf('index')).not.toContain('P10–P90');
+    expect(subtitleOf('annual-distribution')).not.toContain('whiskers: P5–P95');
+    expect(subtitleOf('annual-distribution')).toContain("Tick: the run's one trial");
+    expect(subtitleOf('budget')).toContain(
+      "Line: per-task cumulative spend of the run's one trial;",
+    );
+    expect(subtitleOf('budget')).not.toContain('band: P10 to P90');
+  });
+
+  it('title the by-workload chart "Gap", not "Widest gap", for its one workload', () => {
+    const title = charts.find((chart) => chart.name === 'by-workload')!.spec.title;
+    expect((title as { text: string }).text).toMatch(/^Gap: review, per-task forecast /);
   });
 
   it('say in the method note that P10, P50 and P90 are the one trial', () => {

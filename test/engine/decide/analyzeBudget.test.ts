@@ -32,13 +32,37 @@ describe('the month the cumulative P50 runs ahead for good', () => {
   });
 
   it('is null when the P50 ends on or below the line, even after running ahead', () => {
+    // Line 10, 20, 30: above in 2024-01 and 2024-02, on it at the end.
     const points = pointsOf([11, 21, 30]);
     expect(firstMonthStayingAbove(points)).toBeNull();
     expect(crossingSentenceOf(planOf(points))).toBe(
-      'Cumulative P50 runs ahead of the budget’s straight line in 2024-01 but ends within it',
+      'Cumulative P50 runs ahead of the budget’s straight line from 2024-01 to 2024-02, ' +
+        'but ends within it',
+    );
+    expect(crossingSentenceOf(planOf(pointsOf([11, 19, 29])))).toBe(
+      'Cumulative P50 runs ahead of the budget’s straight line in 2024-01, but ends within it',
     );
     expect(crossingSentenceOf(planOf(pointsOf([9, 19, 29])))).toBe(
       'Cumulative P50 stays within the budget’s straight line all through the horizon',
+    );
+  });
+
+  it('names the whole stretch ahead when the P50 ends within the line', () => {
+    // Line 10, 20, ..., 60: the P50 is above it in months 1 to 5 and below in 6,
+    // the shape support-triage's one-trial run has from 2027-01 to 2027-05.
+    const points = pointsOf([11, 22, 33, 44, 55, 59]);
+    expect(crossingSentenceOf(planOf(points))).toBe(
+      'Cumulative P50 runs ahead of the budget’s straight line from 2024-01 to 2024-05, ' +
+        'but ends within it',
+    );
+  });
+
+  it('counts the months ahead when the P50 runs ahead, falls back and runs ahead again', () => {
+    // Line 10, 20, ..., 120: above in months 1-3, 5-7 and 9 (7 of 12), below from 10 on.
+    const p50s = [11, 21, 31, 39, 51, 61, 71, 79, 91, 99, 109, 119];
+    expect(crossingSentenceOf(planOf(pointsOf(p50s)), 'it')).toBe(
+      'it runs ahead of the budget’s straight line in 7 of 12 months, last in 2024-09, ' +
+        'but ends within it',
     );
   });
 
@@ -106,7 +130,7 @@ describe('the budget plan', () => {
     };
     expect(budget.plan!.coversP80).toBe(at(0.8));
     expect(budget.plan!.coversP90).toBe(at(0.9));
-    expectRelativelyClose(budget.plan!.coversP90, summary.total.annual.perTask.p90, 1e-12);
+    expectRelativelyClose(budget.plan!.coversP90!, summary.total.annual.perTask.p90, 1e-12);
   });
 
   it('ends the cumulative spend at the annual spend and the line at the budget', () => {

@@ -26,6 +26,19 @@ describe('findTrialsForPrecision with a ceiling below what an error needs', () =
   });
 });
 
+describe('findTrialsForPrecision stepping up from too few trials', () => {
+  it.each([1, 10])(
+    'ends at one block, not two, from a scenario of %i trial(s), too few for an error',
+    (start) => {
+      const scenario = scenarioOf(reviewScenario().replace('trials: 2000', `trials: ${start}`));
+      const report = findTrialsForPrecision(scenario, { target: 0.5, ceiling: 1_000_000 });
+      // trialsForErrorOf(0.9) = 11 fits in one block of BLOCK_TRIALS = 1000, and 1000 trials
+      // give annual P90 an error near 1% (the CLI's "to 1%"), well inside the 50% asked.
+      expect(report).toMatchObject({ trials: 1000, met: true });
+    },
+  );
+});
+
 describe('findTrialsForPrecision and the trials it starts from', () => {
   it('refuses a ceiling below them rather than running fewer than the scenario asks', () => {
     const scenario = scenarioOf(reviewScenario());

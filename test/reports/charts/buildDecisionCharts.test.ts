@@ -104,7 +104,7 @@ describe('the decision charts', () => {
   it('state the budget figures in the budget chart', () => {
     const plan = summary.budget!.plan!;
     const subtitle = JSON.stringify(specOf('budget').title);
-    expect(subtitle).toContain(formatMoney(plan.coversP80));
+    expect(subtitle).toContain(formatMoney(plan.coversP80!));
     expect(subtitle).toContain(formatMoney(plan.expectedOverrun));
   });
 

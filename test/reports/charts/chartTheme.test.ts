@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { TopLevelSpec } from 'vega-lite';
-import { firstAndLastOf, MONEY_AXIS_LABEL } from '../../../reports/charts/chartTheme.js';
+import {
+  firstAndLastOf,
+  MONEY_AXIS_LABEL,
+  moneyAxisDigitsOf,
+} from '../../../reports/charts/chartTheme.js';
 import { formatMoney } from '../../../reports/formatMoney.js';
 import { renderSvg } from '../../../reports/renderSvg.js';
 import { elementsOf } from './readSvg.js';
@@ -40,5 +44,23 @@ describe('firstAndLastOf', () => {
   it('gives the one month’s figure once over a horizon of one month', () => {
     expect(firstAndLastOf(['2027-01'], '$1', '$1')).toEqual(['$1']);
     expect(firstAndLastOf(1, 'a', 'b')).toEqual(['a']);
+  });
+});
+
+describe('moneyAxisDigitsOf', () => {
+  it('keeps three figures for an axis that spans a good part of its values', () => {
+    expect(moneyAxisDigitsOf(0, 500_000, 6)).toBe(3);
+    expect(moneyAxisDigitsOf(400_000, 500_000, 6)).toBe(3);
+  });
+
+  it('adds the figures down to the tick step when the span is a sliver of the values', () => {
+    // $3.71000 to $3.71010 in 6 ticks: a step of at least 0.00001667, so down to 1e-5,
+    // the sixth figure of 3.71 (10^0 down to 10^-5).
+    expect(moneyAxisDigitsOf(3.71, 3.7101, 6)).toBe(6);
+  });
+
+  it('keeps three figures for an axis of one value or of $0', () => {
+    expect(moneyAxisDigitsOf(3.71, 3.71, 6)).toBe(3);
+    expect(moneyAxisDigitsOf(0, 0, 6)).toBe(3);
   });
 });
