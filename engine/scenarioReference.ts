@@ -643,9 +643,9 @@ export const DISTRIBUTION_OPTION_REFERENCE: SectionReference = {
  * they are relative. The validator holds to this (checkPercentWeights).
  */
 const WEIGHTS_RULE =
-  'in % the weights must add to 100% (to within a point, for rounding such as 33% three ' +
-  'times), else the file is refused; without % they are relative and read as shares of ' +
-  'their sum';
+  'in % the weights must add to 100% (to within a point of the sum as the message prints ' +
+  'it, for rounding such as 33% three times; 3 x 33.7% = 101.1% is refused), else the file ' +
+  'is refused; without % they are relative and read as shares of their sum';
 
 export const DISCRETE_REFERENCE: SectionReference = {
   name: 'discrete',
@@ -667,7 +667,7 @@ export const DISCRETE_REFERENCE: SectionReference = {
       'fixed',
       'list',
       `Chance of each value, in the order of \`values\`; ${WEIGHTS_RULE}: \`[1, 2, 1]\` ` +
-        'is 25%, 50%, 25%.',
+        'is 25%, 50%, 25%; a list that mixes the two (`[80%, 20]`) is refused.',
     ),
   ],
 };
@@ -683,7 +683,8 @@ export const MIXTURE_COMPONENT_REFERENCE: SectionReference = {
       'fixed',
       'number',
       'Chance that a draw comes from this component, whose family the same map names. ' +
-        `Across the components, ${WEIGHTS_RULE}: weights 1 and 3 are 25% and 75%.`,
+        `Across the components, ${WEIGHTS_RULE}: weights 1 and 3 are 25% and 75%; ` +
+        'components that mix the two (`80%` and `20`) are refused.',
     ),
   ],
 };
