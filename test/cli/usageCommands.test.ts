@@ -33,6 +33,15 @@ async function calibrateTau() {
   return { folder, log, scenario };
 }
 
+/** The three commands that read a usage log, each writing (if at all) under `folder/out`. */
+function commandsReading(file: string, folder: string): string[][] {
+  return [
+    ['dashboard', file, '--out', join(folder, 'out')],
+    ['calibrate', file, '--out', join(folder, 'out', 'x.yaml')],
+    ['backtest', 'scenarios/code-review.yaml', file],
+  ];
+}
+
 describe('pertask dashboard', () => {
   // Catalog prices (USD per million): gpt-4o 2.50 / 1.25 cached / 10.00 output; o4-mini
   // 1.10 / 4.40; claude-sonnet-4 3.00 / 0.30 cached / 3.75 cache write / 15.00 output.
@@ -85,11 +94,7 @@ describe('pertask dashboard', () => {
     const folder = makeTemporaryFolder();
     const file = join(folder, 'headeronly.csv');
     writeFileSync(file, 'time,model,input_tokens,output_tokens\n');
-    for (const command of [
-      ['dashboard', file, '--out', join(folder, 'out')],
-      ['calibrate', file, '--out', join(folder, 'out', 'x.yaml')],
-      ['backtest', 'scenarios/code-review.yaml', file],
-    ]) {
+    for (const command of commandsReading(file, folder)) {
       const run = await runCli(command);
       expect(run.code).toBe(2);
       expect(run.stderr).toContain(
@@ -151,11 +156,7 @@ describe('pertask dashboard', () => {
     const bad = 'soon,gpt-4o,12x,5';
     const rows = Array.from({ length: 22 }, () => bad).join('\n');
     writeFileSync(file, `time,model,input_tokens,output_tokens\n${rows}\n`);
-    for (const command of [
-      ['dashboard', file, '--out', join(folder, 'out')],
-      ['calibrate', file, '--out', join(folder, 'out', 'x.yaml')],
-      ['backtest', 'scenarios/code-review.yaml', file],
-    ]) {
+    for (const command of commandsReading(file, folder)) {
       const run = await runCli(command);
       expect(run.code).toBe(2);
       expect(run.stderr).toContain(
