@@ -4,7 +4,7 @@ import yargs, { type Argv } from 'yargs';
 import { ALL_REPORT_FORMATS } from '../reports/reportFormats.js';
 import { CliError, EXIT, type CliIo } from './cliIo.js';
 import { checkOutPath } from './checkOutPath.js';
-import { checkWhole, readTrialsFlag } from './readWholeFlag.js';
+import { readSeedFlag, readTrialsFlag, readWholeFlag } from './readWholeFlag.js';
 import { FORCE_OPTION } from './checkOverwrite.js';
 import { compareCommand } from './compareCommand.js';
 import { findPackageManifest } from './findPackageManifest.js';
@@ -29,7 +29,8 @@ export const RUN_OPTIONS = {
     describe: 'Monte Carlo trials, e.g. 20000 or 20k (overrides the scenario)',
   },
   seed: {
-    type: 'number',
+    // Read as text, as --trials is: yargs's number type read "" as 0 and 0x10 as 16.
+    type: 'string',
     requiresArg: true,
     describe: 'Seed of the random generator (overrides the scenario)',
   },
@@ -40,7 +41,7 @@ export const RUN_OPTIONS = {
     describe: 'Folder for reports; each scenario gets <out>/<scenario>/',
   },
   threads: {
-    type: 'number',
+    type: 'string',
     requiresArg: true,
     describe:
       'Threads to simulate on (default: all cores for a large run, else 1); ' +
@@ -61,7 +62,7 @@ export const RUN_OPTIONS = {
       'open reports reload',
   },
   port: {
-    type: 'number',
+    type: 'string',
     requiresArg: true,
     describe: 'Port of the --watch server (default: any free port; the address is printed)',
   },
@@ -124,7 +125,8 @@ export const SOLVE_OPTIONS = {
   quiet: NOTES_QUIET,
 } as const;
 
-const MAX_THREADS = 256;
+const THREADS_RULE = { min: 1, max: 256, writing: 'e.g. 2 or 8' } as const;
+const PORT_RULE = { min: 0, max: 65_535, writing: 'e.g. 8080, or 0 for any free port' } as const;
 
 /**
  * Builds the command-line interface over the given streams, so tests can run it
@@ -183,11 +185,11 @@ function buildParser(
         const options = {
           scenarios: (args.scenario ?? []).map(String),
           trials: readTrialsFlag('--trials', args.trials),
-          seed: checkWhole('--seed', args.seed, 0, Number.MAX_SAFE_INTEGER),
+          seed: readSeedFlag(args.seed),
           out: checkOutPath(args.out),
           json: args.json,
           quiet: args.quiet,
-          threads: checkWhole('--threads', args.threads, 1, MAX_THREADS),
+          threads: readWholeFlag('--threads', args.threads, THREADS_RULE),
           formats: parseFormats(args.format),
           precision: readPrecision(args.precision, args['max-trials']),
         };
@@ -195,7 +197,7 @@ function buildParser(
         // another is refused alone rather than silently ignored.
         if (args.port !== undefined && !args.watch)
           throw new CliError('--port goes with --watch.', EXIT.usage);
-        const port = checkWhole('--port', args.port, 0, 65_535) ?? 0;
+        const port = readWholeFlag('--port', args.port, PORT_RULE) ?? 0;
         if (args.watch) {
           const stop = io.stopSignal ?? stopOnSignals();
           setExitCode(await watchCommand({ ...options, port }, io, stop));
@@ -217,7 +219,7 @@ function buildParser(
         const options = {
           scenarios: (args.scenario ?? []).map(String),
           trials: readTrialsFlag('--trials', args.trials),
-          seed: checkWhole('--seed', args.seed, 0, Number.MAX_SAFE_INTEGER),
+          seed: readSeedFlag(args.seed),
           out: checkOutPath(args.out),
           json: args.json,
           quiet: args.quiet,
@@ -245,7 +247,7 @@ function buildParser(
           target: args.target,
           between: args.between,
           trials: readTrialsFlag('--trials', args.trials),
-          seed: checkWhole('--seed', args.seed, 0, Number.MAX_SAFE_INTEGER),
+          seed: readSeedFlag(args.seed),
           json: args.json,
           quiet: args.quiet,
         };

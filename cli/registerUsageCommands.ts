@@ -9,7 +9,7 @@ import { parseShare } from '../engine/parseQuantity.js';
 import { checkOutPath } from './checkOutPath.js';
 import { FORCE_OPTION } from './checkOverwrite.js';
 import { CliError, EXIT, type CliIo } from './cliIo.js';
-import { checkWhole, readTrialsFlag } from './readWholeFlag.js';
+import { readSeedFlag, readTrialsFlag, readWholeFlag } from './readWholeFlag.js';
 import { fitPricesCommand, importPricesCommand, listPricesCommand } from './pricesCommand.js';
 import { backtestCommand, calibrateCommand, dashboardCommand } from './usageCommands.js';
 
@@ -59,6 +59,8 @@ function usageInput(args: UsageArgs) {
   };
 }
 
+const MONTHS_RULE = { min: 1, max: 120, writing: 'e.g. 12 or 24' } as const;
+
 const strings = (value: unknown): string[] => (Array.isArray(value) ? value.map(String) : []);
 
 /** Adds the usage and price commands to the parser. */
@@ -75,7 +77,11 @@ export function registerUsageCommands(
         command
           .positional('logs', { type: 'string', array: true, describe: 'Usage files' })
           .options(USAGE_OPTIONS)
-          .option('months', { type: 'number', default: 12, describe: 'Months back from the last' })
+          .option('months', {
+            type: 'string',
+            default: '12',
+            describe: 'Months back from the last',
+          })
           .option('out', { type: 'string', default: 'out/dashboard', describe: 'Report folder' })
           .option('json', { type: 'boolean', default: false, describe: 'Print JSON on stdout' })
           .example('$0 dashboard usage.csv --tz America/New_York', 'months told in New York'),
@@ -83,7 +89,7 @@ export function registerUsageCommands(
         const options = {
           ...usageInput(args as unknown as UsageArgs),
           logs: strings(args.logs),
-          months: checkWhole('--months', args.months, 1, 120)!,
+          months: readWholeFlag('--months', args.months, MONTHS_RULE)!,
           out: checkOutPath(args.out),
           json: args.json,
         };
@@ -99,7 +105,7 @@ export function registerUsageCommands(
           .options(USAGE_OPTIONS)
           .option('out', { type: 'string', demandOption: true, describe: 'Scenario file to write' })
           .option('name', { type: 'string', describe: 'Scenario name (default: from --out)' })
-          .option('months', { type: 'number', default: 12, describe: 'Horizon of the scenario' })
+          .option('months', { type: 'string', default: '12', describe: 'Horizon of the scenario' })
           .option('trials', {
             type: 'string',
             default: '10000',
@@ -113,7 +119,7 @@ export function registerUsageCommands(
           logs: strings(args.logs),
           out: checkOutPath(args.out),
           name: args.name,
-          months: checkWhole('--months', args.months, 1, 120)!,
+          months: readWholeFlag('--months', args.months, MONTHS_RULE)!,
           trials: readTrialsFlag('--trials', args.trials)!,
           force: args.force,
         };
@@ -129,7 +135,7 @@ export function registerUsageCommands(
           .positional('logs', { type: 'string', array: true, describe: 'Usage files' })
           .options(USAGE_OPTIONS)
           .option('trials', { type: 'string', describe: 'Monte Carlo trials' })
-          .option('seed', { type: 'number', describe: 'Seed of the random generator' })
+          .option('seed', { type: 'string', describe: 'Seed of the random generator' })
           .option('json', { type: 'boolean', default: false, describe: 'Print JSON on stdout' }),
       async (args) => {
         const options = {
@@ -137,7 +143,7 @@ export function registerUsageCommands(
           scenario: String(args.scenario),
           logs: strings(args.logs),
           trials: readTrialsFlag('--trials', args.trials),
-          seed: checkWhole('--seed', args.seed, 0, Number.MAX_SAFE_INTEGER),
+          seed: readSeedFlag(args.seed),
           json: args.json,
         };
         setExitCode(await backtestCommand(options, io));

@@ -77,3 +77,65 @@ describe('a one-valued flag given twice', () => {
     expect(run.code).toBe(0);
   });
 });
+
+describe('whole-number flags read as typed text', () => {
+  const SEED_RULE =
+    '--seed must be a whole number from 0 to 9,007,199,254,740,991, written as in a scenario ' +
+    '(20270101 or 20,270,101)';
+  // Before, yargs's number type read "" and " " as 0 and 0x10 as 16, and these ran, exit 0.
+  it.each([
+    ['run', ['run', SCENARIO, '--seed', ''], `${SEED_RULE}; got an empty value.`],
+    ['run', ['run', SCENARIO, '--seed', ' '], `${SEED_RULE}; got a blank value.`],
+    ['run', ['run', SCENARIO, '--seed', '0x10'], `${SEED_RULE}; got 0x10.`],
+    ['run', ['run', SCENARIO, '--seed', 'abc'], `${SEED_RULE}; got abc.`],
+    ['compare', ['compare', SCENARIO, '--seed', ''], `${SEED_RULE}; got an empty value.`],
+    [
+      'solve',
+      ['solve', SCENARIO, '--vary', 'x', '--target', 'p80 <= budget', '--seed', '0x10'],
+      `${SEED_RULE}; got 0x10.`,
+    ],
+    [
+      'backtest',
+      ['backtest', SCENARIO, 'u.csv', '--seed', ' '],
+      `${SEED_RULE}; got a blank value.`,
+    ],
+    [
+      'run',
+      ['run', SCENARIO, '--threads', ''],
+      '--threads must be a whole number from 1 to 256, e.g. 2 or 8; got an empty value.',
+    ],
+    [
+      'run',
+      ['run', SCENARIO, '--watch', '--port', '0x1F90'],
+      '--port must be a whole number from 0 to 65,535, e.g. 8080, or 0 for any free port; ' +
+        'got 0x1F90.',
+    ],
+    [
+      'dashboard',
+      ['dashboard', 'u.csv', '--months', ''],
+      '--months must be a whole number from 1 to 120, e.g. 12 or 24; got an empty value.',
+    ],
+    [
+      'calibrate',
+      ['calibrate', 'u.csv', '--out', 'c.yaml', '--months', ' '],
+      '--months must be a whole number from 1 to 120, e.g. 12 or 24; got a blank value.',
+    ],
+  ])(
+    '%s refuses a flag it cannot read as a whole number, naming what it got',
+    async (_command, argv, message) => {
+      const run = await runCli(argv, makeTemporaryFolder());
+      expect(run.code).toBe(2);
+      expect(run.stderr).toBe(`pertask: ${message}\n`);
+    },
+  );
+
+  it('takes a seed in the forms a scenario takes, as --trials does', async () => {
+    for (const written of ['1000', '1,000', '1k', '1e3']) {
+      const argv = ['run', SCENARIO, '--seed', written, '--trials', '20', '--json', '-q'];
+      const run = await runCli([...argv, '--out', makeTemporaryFolder()]);
+      expect(run.code).toBe(0);
+      // 1000 is what each form means in a scenario's `seed:` (README, scenario reference).
+      expect(JSON.parse(run.stdout).scenario.seed).toBe(1000);
+    }
+  });
+});
