@@ -1,4 +1,13 @@
-import { isPair, isScalar, isSeq, visit, type Document, type Node } from 'yaml';
+import {
+  isCollection,
+  isPair,
+  isScalar,
+  isSeq,
+  visit,
+  type Document,
+  type Node,
+  type YAMLError,
+} from 'yaml';
 import type { ScenarioIssue } from './scenarioIssue.js';
 import type { SourceSpan } from './loadScenarioDocument.js';
 
@@ -73,4 +82,44 @@ function keyPathOf(chain: readonly unknown[]): string {
     }
   });
   return parts.join('.');
+}
+
+/** Where an unclosed `[` or `{` opens, and the key path of the value it opens. */
+export interface UnclosedFlow {
+  readonly path: string;
+  readonly opening: Node;
+  readonly bracket: '[' | '{';
+}
+
+/**
+ * The flow collection that a parser error about a missing `]` or `}` is about.
+ * The parser places that error where it gave up, often lines below the
+ * fault; the collection it gave up on ends exactly there (yaml 2 sets the
+ * collection's range end to the place it reports), so the one flow sequence
+ * or map of the error's kind that ends at the error and lacks its closing
+ * bracket is the one left open, and its range starts at the opening bracket.
+ * `taken` holds collections already matched, for an error per nested bracket.
+ */
+export function findUnclosedFlow(
+  document: Document.Parsed,
+  error: YAMLError,
+  text: string,
+  taken: Set<Node>,
+): UnclosedFlow | undefined {
+  const kind = /^Flow (sequence|map) .*end with a [\]}]/.exec(error.message)?.[1];
+  if (kind === undefined) return undefined;
+  const bracket = kind === 'map' ? '{' : '[';
+  const closing = kind === 'map' ? '}' : ']';
+  let found: UnclosedFlow | undefined;
+  visit(document, (_key, node, ancestors) => {
+    if (!isCollection(node) || !node.flow || taken.has(node)) return undefined;
+    const range = node.range;
+    if (range === undefined || range === null || range[1] !== error.pos[0]) return undefined;
+    if (text[range[0]] !== bracket || text.slice(range[0], range[1]).trimEnd().endsWith(closing))
+      return undefined;
+    found = { path: keyPathOf([...ancestors, node]), opening: node, bracket };
+    return visit.BREAK;
+  });
+  if (found !== undefined) taken.add(found.opening);
+  return found;
 }

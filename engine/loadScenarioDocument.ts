@@ -1,5 +1,10 @@
 import { isMap, isScalar, LineCounter, parseDocument, type Document, type Node } from 'yaml';
-import { findDuplicateKeys, findTabIndents } from './findSyntaxIssues.js';
+import {
+  findDuplicateKeys,
+  findTabIndents,
+  findUnclosedFlow,
+  type UnclosedFlow,
+} from './findSyntaxIssues.js';
 import { resolveAliases } from './resolveAliases.js';
 import type { ScenarioIssue } from './scenarioIssue.js';
 
@@ -57,13 +62,19 @@ export function loadScenarioDocument(text: string): ScenarioDocument {
     lineCounter,
   });
   const issues = tabs.length > 0 ? tabs : findDuplicateKeys(document, locate);
+  const taken = new Set<Node>();
   for (const error of document.errors) {
     // Duplicates are reported above, with the place of the first occurrence.
     if (error.code === 'DUPLICATE_KEY') continue;
     const position = lineCounter.linePos(error.pos[0]);
+    const unclosed = findUnclosedFlow(document, error, text, taken);
+    if (unclosed !== undefined) {
+      issues.push(unclosedIssue(unclosed, locate(unclosed.opening), position.line));
+      continue;
+    }
     const issue = syntaxIssue('yaml-syntax', firstLine(error.message), position.line, position.col);
-    const unclosed = /end with a [\]}]/.test(error.message);
-    issues.push({ ...issue, hint: syntaxHint(unclosed ? 'MISSING_CHAR' : error.code) });
+    const unclosedText = /end with a [\]}]/.test(error.message);
+    issues.push({ ...issue, hint: syntaxHint(unclosedText ? 'MISSING_CHAR' : error.code) });
   }
   if (issues.length === 0) checkAliases(document, issues);
   if (issues.length === 0) resolveAliases(document);
@@ -102,6 +113,20 @@ function locateRange(node: Node | null | undefined, lineCounter: LineCounter): S
   if (range === undefined || range === null) return { line: 0, column: 0, length: 1 };
   const start = lineCounter.linePos(range[0]);
   return { line: start.line, column: start.col, length: Math.max(1, range[1] - range[0]) };
+}
+
+/** An unclosed `[` or `{`, placed at the bracket, where the fault is, not where parsing stopped. */
+function unclosedIssue(unclosed: UnclosedFlow, at: SourceSpan, stoppedLine: number): ScenarioIssue {
+  const closing = unclosed.bracket === '[' ? ']' : '}';
+  const what = unclosed.path === '' ? 'the file' : `the value of \`${unclosed.path}\``;
+  const message =
+    `The \`${unclosed.bracket}\` that opens ${what} is never closed with a \`${closing}\`; ` +
+    `the parser read on to line ${stoppedLine} looking for it.`;
+  return {
+    ...syntaxIssue('yaml-syntax', message, at.line, at.column),
+    path: unclosed.path,
+    hint: syntaxHint('MISSING_CHAR'),
+  };
 }
 
 function syntaxIssue(

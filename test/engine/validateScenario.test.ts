@@ -165,6 +165,21 @@ describe('validateScenario', () => {
     expect(issues[0]?.hint).toContain('spaces');
   });
 
+  it('places an unclosed bracket at its opening, not where the parser gave up below', () => {
+    // The yaml library reports each missing `]` or `}` at line 4, where it stopped; each
+    // expected place is the column of that bracket in the text above, counted by hand.
+    const issues = issuesOf(`${HEADER}seed: {a: 1, b: [2, 3\nmonths: 3\n`);
+    expect(issues.map((issue) => `${issue.line}:${issue.column} ${issue.path}`)).toEqual([
+      '3:7 seed',
+      '3:17 seed.b',
+    ]);
+    expect(issues[0]?.message).toBe(
+      'The `{` that opens the value of `seed` is never closed with a `}`; ' +
+        'the parser read on to line 4 looking for it.',
+    );
+    expect(issues[1]?.hint).toContain('close every `[`');
+  });
+
   it('names the line where a duplicated key first appears', () => {
     const [issue] = issuesOf(`${HEADER}months: 3\nseed: 1\nmonths: 4\n${WORKLOAD}${VALID_STEP}`);
     expect(issue?.message).toContain('first on line 3');
