@@ -16,7 +16,8 @@ export interface CsvTable {
 
 /**
  * Parses CSV text with csv-parse: a byte-order mark is dropped, quoted cells may
- * hold commas and line breaks, and blank lines are skipped. A row with another
+ * hold commas and line breaks, lines may end in CRLF or LF, even mixed in one
+ * file, and blank lines are skipped. A row with another
  * number of cells than the header is noted in `problems` and left out, so every
  * such row is reported; a file csv-parse cannot read at all (a quote never
  * closed) throws a UsageReadError at the line it names. Cost: linear in the text.
@@ -24,7 +25,10 @@ export interface CsvTable {
 export function parseCsvTable(text: string, problems: UsageProblems): CsvTable {
   let parsed: { record: string[]; info: { lines: number }; raw: string }[];
   try {
-    parsed = parse(text, {
+    // csv-parse takes the first line's ending for every row, so a CRLF header over LF rows
+    // (a file edited in two tools) read as one long row. Spreadsheet tools accept either
+    // ending on any line; ending every line alike keeps lines and columns where they were.
+    parsed = parse(text.replace(/\r\n/g, '\n'), {
       bom: true,
       info: true,
       raw: true,
@@ -61,10 +65,11 @@ export function parseCsvTable(text: string, problems: UsageProblems): CsvTable {
 
 function checkCellCount(row: CsvRow, header: readonly string[], problems: UsageProblems) {
   if (row.cells.length === header.length) return true;
+  // Keyed `row`, as the fault is the row's shape, not one column's value.
   problems.add(
     row.line,
     1,
-    '',
+    'row',
     `this row has ${row.cells.length} cells and the header ${header.length}`,
     `one cell for each column of the header (${header.join(', ')}); ` +
       'quote a cell that holds a comma',

@@ -47,8 +47,18 @@ describe('a bad row of a usage log', () => {
       `${CSV_HEADER}\n2025-01-02T00:00:00Z,gpt-4o,1\n2025-01-02T00:00:00Z,gpt-4o,x,1,1,1,USD\n`,
     );
     // "2025-01-02T00:00:00Z,gpt-4o," is 28 characters: x is in column 29.
-    expect(placesOf(error)).toEqual(['2:1 ', '3:29 input_tokens']);
+    expect(placesOf(error)).toEqual(['2:1 row', '3:29 input_tokens']);
     expect(error.problems[0]?.message).toBe('this row has 3 cells and the header 7');
+  });
+
+  it('reads a CRLF header over LF rows, as spreadsheet tools do, placing a later fault', () => {
+    // Before, the header's CRLF was taken for every row, and the LF rows ran together as
+    // one row of 13 cells. Row 3 is the second data row; its x is in column 29 as above.
+    const rows =
+      '2025-01-02T00:00:00Z,gpt-4o,1,1,1,1,USD\n2025-01-02T00:00:00Z,gpt-4o,x,1,1,1,USD\n';
+    const error = refusalOf(`${CSV_HEADER}\r\n${rows}`);
+    expect(placesOf(error)).toEqual(['3:29 input_tokens']);
+    expect(error.problems[0]?.sourceLine).toBe('2025-01-02T00:00:00Z,gpt-4o,x,1,1,1,USD');
   });
 
   it(`lists every problem of the first ${MAX_LISTED_ROWS} bad rows and counts the rest`, () => {
