@@ -15,6 +15,7 @@ import {
   safeName,
 } from '../engine/usage/calibrateScenario.js';
 import { writeCalibratedScenario } from '../engine/usage/writeCalibratedScenario.js';
+import { checkScenarioName } from '../engine/validate/checkScenarioName.js';
 import { validateScenario } from '../engine/validate/validateScenario.js';
 import { buildDashboardCharts } from '../reports/dashboard/buildDashboardCharts.js';
 import { buildDashboardHtml } from '../reports/dashboard/buildDashboardHtml.js';
@@ -104,6 +105,11 @@ export interface CalibrateOptions extends UsageInputOptions {
  * about to write validates, and writes it.
  */
 export async function calibrateCommand(options: CalibrateOptions, io: CliIo): Promise<number> {
+  const badName = options.name === undefined ? undefined : checkScenarioName(options.name);
+  if (badName !== undefined) {
+    const sentence = `${badName.message.replace(/\.$/, '')}; ${badName.hint}.`;
+    throw new CliError(`--name: ${sentence}`, EXIT.usage);
+  }
   const context = { cwd: io.cwd, hint: 'choose another file with --out' };
   await checkOverwrite(options.out, options.force, context);
   const catalog = await loadCatalog(options.catalog, io);

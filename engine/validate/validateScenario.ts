@@ -5,6 +5,7 @@ import type { ModelPrice, PriceCatalog } from '../priceCatalog.js';
 import { sortIssues, type ScenarioIssue } from '../scenarioIssue.js';
 import type { PriceCurve, Scenario, Value, Workload } from '../scenarioTypes.js';
 import { readChoice, readInteger, readText } from './readPlainKeys.js';
+import { checkScenarioName } from './checkScenarioName.js';
 import { readValue } from './readValue.js';
 import { readPriceCurve, readPrices, type Horizon } from './readPrices.js';
 import {
@@ -197,32 +198,14 @@ function checkFirstMonthWork(
   return false;
 }
 
-const MAX_NAME_LENGTH = 80;
-const NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]*$/;
-
 function readName(context: ValidationContext, entry: MapEntry | undefined): string | undefined {
   if (entry === undefined) return undefined;
   const text = readText(context, entry);
   if (text === undefined) return undefined;
-  if (text.length > MAX_NAME_LENGTH) {
-    const message =
-      `The name has ${text.length} characters; ` +
-      `a folder name takes ${MAX_NAME_LENGTH} at most.`;
-    context.error(entry.value, entry.path, 'out-of-range', message, 'shorten it');
-    return undefined;
-  }
-  if (!NAME_PATTERN.test(text)) {
-    const hint = 'use letters, digits, `-`, `_` and `.`, e.g. `support-2027`';
-    context.error(
-      entry.value,
-      entry.path,
-      'out-of-range',
-      `\`${text}\` cannot name a report folder.`,
-      hint,
-    );
-    return undefined;
-  }
-  return text;
+  const problem = checkScenarioName(text);
+  if (problem === undefined) return text;
+  context.error(entry.value, entry.path, 'out-of-range', problem.message, problem.hint);
+  return undefined;
 }
 
 function readStart(context: ValidationContext, entry: MapEntry | undefined): string | undefined {

@@ -182,6 +182,27 @@ describe('pertask dashboard', () => {
 });
 
 describe('pertask calibrate on the tau-bench usage log', () => {
+  it('refuses a --name that cannot name a report folder with exit 2, saying what is valid', async () => {
+    // Before, the calibrated scenario failed its own validation: exit 1, "a bug in pertask".
+    const folder = makeTemporaryFolder();
+    const scenario = join(folder, 'x.yaml');
+    const run = await runCli([
+      'calibrate',
+      writeTauLog(folder),
+      '--out',
+      scenario,
+      '--name',
+      'a b',
+    ]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(
+      'pertask: --name: `a b` cannot name a report folder: a scenario name is letters, digits, ' +
+        '`-`, `_` and `.`, starting with a letter or digit; write it without spaces or ' +
+        'slashes, e.g. `support-2027`.\n',
+    );
+    expect(existsSync(scenario)).toBe(false);
+  });
+
   it('writes a scenario whose run reproduces the last month and its cost per task', async () => {
     const folder = makeTemporaryFolder();
     const log = writeTauLog(folder);

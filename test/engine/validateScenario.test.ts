@@ -180,6 +180,22 @@ describe('validateScenario', () => {
     expect(issues[1]?.hint).toContain('close every `[`');
   });
 
+  it('says what a scenario name may hold when one cannot name a report folder', () => {
+    for (const [written, named] of [
+      ['"../evil"', '`../evil`'],
+      ['"a b"', '`a b`'],
+      ['""', 'An empty name'],
+    ] as const) {
+      const [issue] = issuesOf(`scenario: ${written}\nstart: 2027-01\n${WORKLOAD}${VALID_STEP}`);
+      // Line 1, column 11: the value after `scenario: `.
+      expect(`${issue?.line}:${issue?.column} ${issue?.path}`).toBe('1:11 scenario');
+      expect(issue?.message).toBe(
+        `${named} cannot name a report folder: a scenario name is letters, digits, ` +
+          '`-`, `_` and `.`, starting with a letter or digit.',
+      );
+    }
+  });
+
   it('names the line where a duplicated key first appears', () => {
     const [issue] = issuesOf(`${HEADER}months: 3\nseed: 1\nmonths: 4\n${WORKLOAD}${VALID_STEP}`);
     expect(issue?.message).toContain('first on line 3');
