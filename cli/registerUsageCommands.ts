@@ -31,7 +31,9 @@ export const USAGE_OPTIONS = {
     type: 'string',
     choices: LITELLM_TASK_KEYS,
     default: 'session',
-    describe: 'LiteLLM spend logs: what groups calls into a task',
+    describe:
+      'LiteLLM spend logs: what groups calls into a task: its session, its agent, ' +
+      'or tag (its request tag task:<id>)',
   },
   catalog: {
     type: 'string',

@@ -4,6 +4,7 @@ import { CURVE_KEYS, EVENT_KEYS, MODEL_PRICE_KEYS } from '../engine/validate/rea
 import { STEP_KEYS } from '../engine/validate/readSteps.js';
 import { WORKLOAD_KEYS } from '../engine/validate/readWorkloads.js';
 import { COMPOSE_KEYS, TOP_LEVEL_KEYS } from '../engine/validate/validateScenario.js';
+import { LITELLM_TASK_KEYS } from '../engine/usage/readLiteLlmSpendLogs.js';
 
 describe('the README', () => {
   const readme = readFileSync('README.md', 'utf8');
@@ -61,5 +62,16 @@ describe("the README's hand-written key tables", () => {
     expect(sorted(tableKeysUnder(readme, '#### `workloads.<name>.steps.<step>`'))).toEqual(
       sorted(STEP_KEYS),
     );
+  });
+});
+
+describe('the README beside the --task-key parser', () => {
+  it('offers as values of --task-key exactly the words the parser accepts', () => {
+    const readme = readFileSync('README.md', 'utf8');
+    const row = readme.split('\n').find((line) => line.startsWith('| `--task-key K` |')) ?? '';
+    const meaning = row.split('|')[3] ?? '';
+    // Parentheses explain a value; the values offered are the code spans outside them.
+    const offered = [...meaning.replace(/\([^)]*\)/g, '').matchAll(/`([^`]+)`/g)].map((m) => m[1]);
+    expect(offered).toEqual([...LITELLM_TASK_KEYS]);
   });
 });
