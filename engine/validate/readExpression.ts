@@ -57,18 +57,14 @@ export function readExpression(
   };
   const [low, high] = valueBounds(derived);
   if (!Number.isFinite(low) || !Number.isFinite(high) || low < lower || high > upper) {
-    const finite = Number.isFinite(low) && Number.isFinite(high);
-    const range = !finite
-      ? 'can give a value that is not a number'
-      : low === high
-        ? `gives ${fmt(low)}`
-        : `can give ${fmt(low)} to ${fmt(high)}`;
-    const message =
-      `\`${text}\` ${range}, ` + `outside what this key holds (${fmt(lower)} to ${fmt(upper)}).`;
+    const key = path.split('.').at(-1) ?? path;
+    const message = `\`${text}\` ${describeReach(low, high)}; ${key} holds ${describeKind(kind)}.`;
     const hint =
       kind === 'share'
         ? 'keep the expression between 0 and 1, e.g. with `min(1, ...)`'
-        : `keep the expression within ${fmt(lower)} to ${fmt(upper)}, e.g. with \`max(0, ...)\``;
+        : !Number.isFinite(low) || !Number.isFinite(high)
+          ? 'divide only by what cannot be 0, e.g. `x / max(1, n)`'
+          : `keep the expression within ${fmt(lower)} to ${fmt(upper)}, e.g. with \`max(0, ...)\``;
     context.error(node, path, 'out-of-range', message, hint);
     return undefined;
   }
@@ -97,6 +93,34 @@ function reportExpressionError(
         ? 'define it under `params:`, or write a number'
         : `names it may read: ${[...declared].join(', ')}`;
   context.error(node, path, 'unknown-name', error.message, error.hint || hint);
+}
+
+/**
+ * What an expression's bounds reach, in words: an infinite bound comes from a
+ * division by zero (or an overflow), a NaN bound from 0 / 0 or the like.
+ */
+function describeReach(low: number, high: number): string {
+  if (Number.isNaN(low) || Number.isNaN(high))
+    return 'can give a value that is not a number (0 / 0?)';
+  if (!Number.isFinite(low) || !Number.isFinite(high)) {
+    const always = low === high;
+    return `${always ? 'gives' : 'can give'} an infinite value (a division by zero?)`;
+  }
+  return low === high ? `gives ${fmt(low)}` : `can give ${fmt(low)} to ${fmt(high)}`;
+}
+
+/** What a key of each kind holds, as a sentence ends: never "0 to infinity". */
+function describeKind(kind: keyof typeof KIND_BOUNDS): string {
+  switch (kind) {
+    case 'amount':
+      return 'a finite number of 0 or more';
+    case 'rate':
+      return 'a finite rate above -100%';
+    case 'share':
+      return 'a share from 0 to 1 (0% to 100%)';
+    case 'real':
+      return 'a finite number';
+  }
 }
 
 function fmt(value: number): string {

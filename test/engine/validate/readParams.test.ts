@@ -62,6 +62,20 @@ describe('params and expressions', () => {
     const issue = issuesOf(scenario('  a: 100 to 500\n  b: 300\n', 'a - b'))[0];
     expect(issue?.code).toBe('out-of-range');
     expect(issue?.path).toBe('workloads.w.steps.s.input_tokens');
+    // 100 - 300 and 500 - 300: the ends of a - b, worked by hand.
+    expect(issue?.message).toBe(
+      '`a - b` can give -200 to 200; input_tokens holds a finite number of 0 or more.',
+    );
+  });
+
+  it('calls a division by zero an infinite value, not a value that is not a number', () => {
+    const issue = issuesOf(scenario('  ticket: 400\n', '60 / 0'))[0];
+    expect(issue?.code).toBe('out-of-range');
+    // 60 / 0 is +Infinity in IEEE 754 arithmetic, not NaN.
+    expect(issue?.message).toBe(
+      '`60 / 0` gives an infinite value (a division by zero?); ' +
+        'input_tokens holds a finite number of 0 or more.',
+    );
   });
 
   it('keeps a share expression inside 0..1 and reads its percentages', () => {
