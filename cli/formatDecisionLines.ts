@@ -1,3 +1,4 @@
+import { isGapPartNoise } from '../engine/gapOf.js';
 import type { BudgetPlan, OptionPair, Summary } from '../engine/summaryTypes.js';
 import { crossingSentenceOf } from '../reports/charts/buildBudgetChart.js';
 import { researchFirstSentence } from '../reports/charts/buildTornadoChart.js';
@@ -14,12 +15,20 @@ export function formatDecisionLines(summary: Summary): string[] {
   const lines: string[] = [];
   const parts = summary.gapAttribution;
   if (parts !== undefined && parts.length > 0) {
-    // Largest first, as the report's table and headline order them.
-    const list = [...parts]
-      .sort((a, b) => Math.abs(b.mean) - Math.abs(a.mean))
+    // Largest first, as the report's table and headline order them. A part within float
+    // noise of the spends is no finding, so it is named apart rather than stated as $0.
+    const sorted = [...parts].sort((a, b) => Math.abs(b.mean) - Math.abs(a.mean));
+    const noise = (mean: number) => isGapPartNoise(mean, summary.total.annual);
+    const told = sorted
+      .filter((part) => !noise(part.mean))
       .map((part) => `${part.label.toLowerCase()} ${formatSignedMoney(part.mean)}`);
+    const untold = sorted.filter((part) => noise(part.mean)).map((p) => p.label.toLowerCase());
     const mean = formatSignedMoney(summary.total.annual.gap.mean);
-    lines.push(`The mean gap of ${mean} by driver (Shapley parts): ${list.join(', ')}.`);
+    const rest =
+      untold.length === 0 ? '' : `; too small to tell from rounding: ${untold.join(', ')}`;
+    const list = told.length === 0 ? 'every part too small to tell from rounding' : told.join(', ');
+    const tail = told.length === 0 ? '' : rest;
+    lines.push(`The mean gap of ${mean} by driver (Shapley parts): ${list}${tail}.`);
   }
   const plan = summary.budget?.plan;
   if (plan !== undefined) {

@@ -20,3 +20,19 @@ export function isGapNoise(gap: number, perTask: number, perToken: number): bool
 }
 
 const GAP_NOISE = 1e-9;
+
+/**
+ * Whether a part of the annual mean gap (a Shapley part) is float noise: the
+ * parts are differences of spends of the forecast's size, so a part within a
+ * billionth of those spends (the rule of isGapNoise) cannot be told from 0 and
+ * is no finding. With spends of $1e29, a part of $1e13 is lost to rounding.
+ */
+export function isGapPartNoise(
+  partMean: number,
+  annual: {
+    readonly perTask: { readonly mean: number };
+    readonly perToken: { readonly mean: number };
+  },
+): boolean {
+  return isGapNoise(partMean, annual.perTask.mean, annual.perToken.mean);
+}

@@ -3,7 +3,7 @@
  * each forecast, how far apart they are, and the budget's odds. Plain text,
  * so the CLI can print them as they are and the page escapes them.
  */
-import { isGapNoise } from '../../engine/gapOf.js';
+import { isGapNoise, isGapPartNoise } from '../../engine/gapOf.js';
 import type { DistributionSummary, Summary } from '../../engine/summaryTypes.js';
 import {
   indexGrowthOf,
@@ -113,7 +113,8 @@ const DRIVERS_NAMED = 3;
  */
 export function driversSentenceOf(summary: Summary): string | null {
   const drivers = [...(summary.gapAttribution ?? [])]
-    .filter((driver) => driver.mean !== 0)
+    // A part within float noise of the spends (isGapPartNoise) is no finding: left out.
+    .filter((driver) => !isGapPartNoise(driver.mean, summary.total.annual))
     .sort((a, b) => Math.abs(b.mean) - Math.abs(a.mean))
     .slice(0, DRIVERS_NAMED);
   if (drivers.length === 0) return null;

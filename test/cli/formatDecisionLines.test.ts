@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatDecisionLines } from '../../cli/formatDecisionLines.js';
 import { formatMoney, formatSignedMoney } from '../../reports/formatMoney.js';
+import { driversSentenceOf } from '../../reports/html/buildHeadline.js';
 import { reviewScenario } from '../engine/decide/decideScenarios.js';
 import { forecastForTest } from '../engine/scenarioText.js';
 
@@ -30,6 +31,31 @@ options:
     expect(lines.join('\n')).toContain(
       `Option short-answers saves ${formatMoney(pair.difference.p50)} a year at P50`,
     );
+  });
+
+  it('state no part within float noise of the spends as a finding, in the terminal or page', () => {
+    // Spends of $1e29: a billionth of them (gapOf's noise rule) is $1e20, so a part of
+    // $1e13 cannot be told from 0 and is named apart, not printed as a finding of $0.
+    const annual = {
+      ...summary.total.annual,
+      perTask: { ...summary.total.annual.perTask, mean: 5e29 },
+      perToken: { ...summary.total.annual.perToken, mean: 1e29 },
+      gap: { ...summary.total.annual.gap, mean: 4e29 },
+    };
+    const [big, small] = summary.gapAttribution!;
+    const gapAttribution = [
+      { ...big!, mean: 4e29 },
+      { ...small!, mean: 1e13 },
+    ];
+    const huge = { ...summary, total: { ...summary.total, annual }, gapAttribution };
+    const [line] = formatDecisionLines(huge);
+    const smallName = small!.label.toLowerCase();
+    expect(line).toBe(
+      `The mean gap of ${formatSignedMoney(4e29)} by driver (Shapley parts): ` +
+        `${big!.label.toLowerCase()} ${formatSignedMoney(4e29)}; ` +
+        `too small to tell from rounding: ${smallName}.`,
+    );
+    expect(driversSentenceOf(huge)).not.toContain(smallName);
   });
 
   it('print nothing for a summary without the analyses', () => {
