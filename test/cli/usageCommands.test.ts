@@ -182,7 +182,7 @@ describe('pertask dashboard', () => {
 });
 
 describe('pertask calibrate on the tau-bench usage log', () => {
-  it('refuses a --name that cannot name a report folder with exit 2, saying what is valid', async () => {
+  it('refuses a --name that cannot name a report folder, saying what is valid', async () => {
     // Before, the calibrated scenario failed its own validation: exit 1, "a bug in pertask".
     const folder = makeTemporaryFolder();
     const scenario = join(folder, 'x.yaml');
