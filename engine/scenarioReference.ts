@@ -44,7 +44,8 @@ export const TOP_LEVEL_REFERENCE: SectionReference = {
       'support-2027',
       'fixed',
       'text',
-      'The scenario name; reports go to `out/<scenario>/`.',
+      'The scenario name; reports go to `out/<scenario>/`. Letters, digits, `-`, `_` and ' +
+        '`.`, starting with a letter or digit, at most 80 characters.',
     ),
     k(
       'description',
