@@ -5,6 +5,7 @@
  * first.
  */
 import type { TopLevelSpec } from 'vega-lite';
+import { FEW_TASKS } from '../../engine/simulate.js';
 import type { SensitivitySummary, Summary, TornadoInput } from '../../engine/summaryTypes.js';
 import { formatCount, formatMoney, formatPercent } from '../formatMoney.js';
 import {
@@ -41,14 +42,28 @@ export function inputLabelOf(path: string, oneWorkload = false): string {
   return path.replace(/^prices\.curve\./, 'prices: ');
 }
 
+/** The research-first sentence of a summary, as every report prints it. */
+export function researchFirstSentenceOf(summary: Summary): string | undefined {
+  if (summary.sensitivity === undefined) return undefined;
+  return researchFirstSentence(
+    summary.sensitivity,
+    summary.workloads.length === 1,
+    horizonWordOf(summary.months),
+    summary.scenario.uncertain,
+  );
+}
+
 /**
  * One sentence naming the inputs worth researching first: those whose swing
  * is at least half the widest, at most three, with their variance shares.
+ * `uncertain` is the summary's `scenario.uncertain`: with no input to rank it
+ * tells a fixed scenario from one whose trials differ by task-to-task noise.
  */
 export function researchFirstSentence(
   sensitivity: SensitivitySummary,
   oneWorkload = false,
   horizon = 'annual',
+  uncertain = false,
 ): string {
   const [widest] = sensitivity.inputs;
   if (sensitivity.neededTrials !== undefined) {
@@ -57,6 +72,7 @@ export function researchFirstSentence(
       `that needs ${sensitivity.neededTrials.toLocaleString('en-US')} or more.`
     );
   }
+  if (widest === undefined && uncertain) return fewTasksSentence(horizon);
   if (widest === undefined) return 'No input is uncertain, so nothing needs researching.';
   if (!(widest.swing > 0))
     return `No uncertain input moves the ${horizon} P50, so nothing needs researching.`;
@@ -70,6 +86,19 @@ export function researchFirstSentence(
     `the ${horizon} P50 by ${formatMoney(first.at(-1)!.swing)} or more, and on ` +
     `${names.length === 1 ? 'its own it explains' : 'their own they explain'} ` +
     `${formatPercent(Math.min(1, share))} of the variance of ${horizon} spend.`
+  );
+}
+
+/**
+ * Every input is fixed, yet trials differ: a month of fewer than FEW_TASKS
+ * tasks draws the noise of its tasks' own costs, which no research removes.
+ */
+function fewTasksSentence(horizon: string): string {
+  const few = FEW_TASKS.toLocaleString('en-US');
+  return (
+    'Every input is fixed, so there is nothing to research: the spread of ' +
+    `${horizon} spend is task-to-task variation in months of fewer than ${few} tasks, ` +
+    'which no input can narrow.'
   );
 }
 

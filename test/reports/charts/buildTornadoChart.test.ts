@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   buildTornadoChart,
   researchFirstSentence,
+  researchFirstSentenceOf,
 } from '../../../reports/charts/buildTornadoChart.js';
 import { forecastForTest, TEST_PRICES } from '../../engine/scenarioText.js';
 
@@ -76,6 +77,20 @@ describe('the tornado chart', () => {
       'No input is uncertain, so nothing needs researching.',
     );
     expect(buildTornadoChart(fixed)).toBeUndefined();
+  });
+
+  it('puts the spread of a fixed scenario with few tasks a month down to those tasks', () => {
+    // 900 tasks a month is under FEW_TASKS (1,000), so each month draws task-to-task noise
+    // (engine/simulate.ts): the trials differ although no input does.
+    const few = forecastForTest(scenario('100%', '900'));
+    expect(few.scenario.uncertain).toBe(true);
+    expect(few.total.annual.perTask.p90).toBeGreaterThan(few.total.annual.perTask.p10);
+    expect(few.sensitivity!.inputs).toEqual([]);
+    expect(researchFirstSentenceOf(few)).toBe(
+      'Every input is fixed, so there is nothing to research: the spread of 13-month ' +
+        'spend is task-to-task variation in months of fewer than 1,000 tasks, which no ' +
+        'input can narrow.',
+    );
   });
 });
 
