@@ -16,7 +16,7 @@ import {
   horizonWordOf,
   oneTrialBudgetVerbOf,
 } from './charts/chartTheme.js';
-import { describeDistribution, isPercentKey } from './formatAssumptionValue.js';
+import { describeDistribution, describeDrawn, isPercentKey } from './formatAssumptionValue.js';
 import { CENTS_FORMAT, moneyCellFormat } from './moneyCellFormat.js';
 import {
   formatScheduledChange,
@@ -284,7 +284,7 @@ function addAssumptionsSheet(
   const rows = assumptions.map((a): Row => [
     a.path,
     describeDistribution(a),
-    a.drawn,
+    describeDrawn(a.drawn),
     a.p5,
     a.p50,
     a.p95,
