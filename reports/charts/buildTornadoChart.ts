@@ -24,12 +24,18 @@ export const TORNADO_INPUTS = 10;
 const LOW_COLOR = '#56B4E9';
 const HIGH_COLOR = '#E69F00';
 
-/** An event's occurrence; named as the assumptions table names the event. */
-const EVENT_PATH = /^(prices\.curve\.events\.\d+)\.happens$/;
+/** An event's occurrence: whether it happens in a trial. */
+const EVENT_PATH = /^prices\.curve\.events\.\d+\.happens$/;
+
+/** The curve's annual change as a row names it; a sentence puts "the" before it. */
+const ANNUAL_CHANGE = 'annual price change';
 
 /**
  * An input's key path as a reader says it: `review-loop.input_tokens (code-review)`,
- * without the workload when the scenario has only one.
+ * without the workload when the scenario has only one; a price input in
+ * words, events counted from 1 as a reader counts them ("price event 2's
+ * change", "price event 2" for whether it happens); the chart's tooltip
+ * keeps the key path the assumptions table lists (`prices.curve.events.1`).
  */
 export function inputLabelOf(path: string, oneWorkload = false): string {
   const of = (workload: string) => (oneWorkload ? '' : ` (${workload})`);
@@ -37,9 +43,31 @@ export function inputLabelOf(path: string, oneWorkload = false): string {
   if (drift !== null) return `${drift[2]} drift${of(drift[1]!)}`;
   const workload = /^workloads\.([^.]+)\.(?:steps\.)?(.+)$/.exec(path);
   if (workload !== null) return `${workload[2]}${of(workload[1]!)}`;
-  const event = EVENT_PATH.exec(path);
-  if (event !== null) return event[1]!;
-  return path.replace(/^prices\.curve\./, 'prices: ');
+  return priceLabelOf(path) ?? path;
+}
+
+/** A price input in words; undefined for a path outside the price curve. */
+function priceLabelOf(path: string): string | undefined {
+  if (path === 'prices.curve.annual_change') return ANNUAL_CHANGE;
+  const event = /^prices\.curve\.events\.(\d+)(?:\.(.+))?$/.exec(path);
+  if (event !== null) {
+    const name = `price event ${Number(event[1]) + 1}`;
+    const key = event[2];
+    return key === undefined || key === 'happens' ? name : `${name}'s ${wordsOf(key)}`;
+  }
+  const curve = /^prices\.curve\.(.+)$/.exec(path);
+  return curve === null ? undefined : `price curve's ${wordsOf(curve[1]!)}`;
+}
+
+/** A key as words: `annual_change` -> "annual change". */
+function wordsOf(key: string): string {
+  return key.replaceAll('_', ' ').replaceAll('.', ' ');
+}
+
+/** An input's label inside a sentence: "the annual price change", others as in a row. */
+function inputPhraseOf(path: string, oneWorkload: boolean): string {
+  const label = inputLabelOf(path, oneWorkload);
+  return label === ANNUAL_CHANGE ? `the ${label}` : label;
 }
 
 /** The research-first sentence of a summary, as every report prints it. */
@@ -77,7 +105,7 @@ export function researchFirstSentence(
   if (!(widest.swing > 0))
     return `No uncertain input moves the ${horizon} P50, so nothing needs researching.`;
   const first = sensitivity.inputs.filter((input) => input.swing >= widest.swing / 2).slice(0, 3);
-  const names = first.map((input) => inputLabelOf(input.input, oneWorkload));
+  const names = first.map((input) => inputPhraseOf(input.input, oneWorkload));
   const list =
     names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} and ${names.at(-1)!}`;
   const share = first.reduce((sum, input) => sum + input.varianceShare, 0);
@@ -160,6 +188,8 @@ function rowsOf(inputs: readonly TornadoInput[], baseP50: number, oneWorkload: b
       ...row,
       p50Label: formatMoney(row.to),
       valueLabel: valueLabelOf(input.input, row.value),
+      // The key path, as the assumptions table lists the input.
+      path: input.input,
       share,
       swing: input.swing,
     }));
@@ -231,6 +261,7 @@ export function buildTornadoChart(summary: Summary): TopLevelSpec | undefined {
           },
           tooltip: [
             { field: 'label', title: 'Input' },
+            { field: 'path', title: 'Key path' },
             { field: 'pin', title: 'Pinned' },
             { field: 'valueLabel', title: 'At' },
             { field: 'p50Label', title: 'Per-task P50' },
