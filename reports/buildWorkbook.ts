@@ -16,6 +16,7 @@ import {
   horizonWordOf,
   oneTrialBudgetVerbOf,
 } from './charts/chartTheme.js';
+import { costPerTaskOf } from './costPerTaskOf.js';
 import { describeDistribution, describeDrawn, isPercentKey } from './formatAssumptionValue.js';
 import { CENTS_FORMAT, moneyCellFormat } from './moneyCellFormat.js';
 import {
@@ -194,7 +195,7 @@ function workloadRows(summary: Summary): Row[] {
       ...spread(w.annual.perTask).slice(1),
       ...spread(w.annual.perToken).slice(1),
       w.annual.gap.p50,
-      ...pairOf(w.costPerTaskFirst.p50, w.costPerTaskLast.p50),
+      ...pairOf(costPerTaskOf(w, 'first'), costPerTaskOf(w, 'last')),
       ...pairOf(first?.tokensPerTask ?? null, last?.tokensPerTask ?? null),
       ...pairOf(first?.tasks ?? null, last?.tasks ?? null),
     ];
