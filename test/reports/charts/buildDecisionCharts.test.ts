@@ -9,7 +9,10 @@ import { renderSvg } from '../../../reports/renderSvg.js';
 import { reviewScenario } from '../../engine/decide/decideScenarios.js';
 import { forecastForTest, TEST_PRICES } from '../../engine/scenarioText.js';
 
-/** Every input fixed, 500 tasks a month: only task-to-task noise (FEW_TASKS, 1,000) varies. */
+/**
+ * Every input fixed, 500 tasks a month of a varying number of calls: only task-to-task
+ * noise (FEW_TASKS, 1,000) varies.
+ */
 const FEW_FIXED_TASKS = `
 scenario: few-fixed-tasks
 start: 2027-01
@@ -21,7 +24,11 @@ workloads:
   small:
     tasks_per_month: 500
     steps:
-      answer: { model: test-model, input_tokens: 2000, output_tokens: 500 }
+      answer:
+        model: test-model
+        calls: { geometric: { mean: 3 }, max: 10 }
+        input_tokens: 2000
+        output_tokens: 500
 `;
 
 const summary = forecastForTest(

@@ -88,7 +88,12 @@ describe('the tornado chart', () => {
   it('puts the spread of a fixed scenario with few tasks a month down to those tasks', () => {
     // 900 tasks a month is under FEW_TASKS (1,000), so each month draws task-to-task noise
     // (engine/simulate.ts): the trials differ although no input does.
-    const few = forecastForTest(scenario('100%', '900'));
+    // Calls per task vary (geometric), so single tasks differ; no input of the scenario does.
+    const calls =
+      '        output_tokens: 500\n        calls: { geometric: { mean: 3 }, max: 10 }\n';
+    const few = forecastForTest(
+      scenario('100%', '900').replace('        output_tokens: 500\n', calls),
+    );
     expect(few.scenario.uncertain).toBe(true);
     expect(few.total.annual.perTask.p90).toBeGreaterThan(few.total.annual.perTask.p10);
     expect(few.sensitivity!.inputs).toEqual([]);
