@@ -1,8 +1,8 @@
 import { isGapPartNoise } from '../engine/gapOf.js';
 import type { BudgetPlan, OptionPair, Summary } from '../engine/summaryTypes.js';
 import { crossingSentenceOf } from '../reports/charts/buildBudgetChart.js';
-import { researchFirstSentence } from '../reports/charts/buildTornadoChart.js';
-import { cheaperInOneTrialOf, horizonSpanOf, horizonWordOf } from '../reports/charts/chartTheme.js';
+import { researchFirstSentenceOf } from '../reports/charts/buildTornadoChart.js';
+import { cheaperInOneTrialOf, horizonSpanOf } from '../reports/charts/chartTheme.js';
 import { formatMoney, formatPercent, formatSignedMoney } from '../reports/formatMoney.js';
 import { precisionSentenceOf } from '../reports/precisionSentenceOf.js';
 
@@ -38,12 +38,8 @@ export function formatDecisionLines(summary: Summary): string[] {
   for (const pair of summary.options?.pairs.filter((p) => p.first === 'base') ?? []) {
     lines.push(optionLineOf(pair, summary));
   }
-  if (summary.sensitivity !== undefined) {
-    const oneWorkload = summary.workloads.length === 1;
-    lines.push(
-      researchFirstSentence(summary.sensitivity, oneWorkload, horizonWordOf(summary.months)),
-    );
-  }
+  const research = researchFirstSentenceOf(summary);
+  if (research !== undefined) lines.push(research);
   const precision = precisionSentenceOf(summary);
   if (precision !== undefined) lines.push(precision);
   return lines;

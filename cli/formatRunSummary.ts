@@ -5,6 +5,7 @@ import {
   formatPercent,
   formatSignedMoney,
 } from '../reports/formatMoney.js';
+import { costPerTaskOf, costPerTaskTextOf, NO_TASKS } from '../reports/costPerTaskOf.js';
 import { horizonWordOf, monthRangeOf, oneTrialBudgetVerbOf } from '../reports/charts/chartTheme.js';
 import { formatDecisionLines } from './formatDecisionLines.js';
 import { indexTrialsPhraseOf, NO_INDEX_SENTENCE } from '../reports/charts/buildIndexChart.js';
@@ -86,13 +87,18 @@ function costTableOf(summary: Summary): string[] {
   const first = summary.months[0] ?? summary.scenario.start;
   const last = summary.months[summary.months.length - 1] ?? first;
   if (first === last) {
-    const rows = summary.workloads.map((w) => [w.name, formatMoney(w.costPerTaskFirst.p50)]);
+    const rows = summary.workloads.map((w) => [w.name, costPerTaskTextOf(w, 'first', formatMoney)]);
     return alignColumns([['cost per task (P50)', first], ...rows]);
   }
   const costRows = summary.workloads.map((workload) => {
-    const start = workload.costPerTaskFirst.p50;
-    const final = workload.costPerTaskLast.p50;
-    return [workload.name, formatMoney(start), formatMoney(final), costChangeOf(start, final)];
+    const [start, final] = [costPerTaskOf(workload, 'first'), costPerTaskOf(workload, 'last')];
+    const text = (cost: number | string) => (typeof cost === 'number' ? formatMoney(cost) : cost);
+    // A month without tasks has no cost per task to compare.
+    const change =
+      typeof start === 'number' && typeof final === 'number'
+        ? costChangeOf(start, final)
+        : NO_CHANGE;
+    return [workload.name, text(start), text(final), change];
   });
   const header = ['cost per task (P50)', first, last, 'change of P50s'];
   const notes = [...newCostNotesOf(summary), ...noCostNotesOf(summary, first, last)];
@@ -114,13 +120,19 @@ const NO_CHANGE = '–';
 
 /** A note under the cost table for each workload marked with the dash. */
 function noCostNotesOf(summary: Summary, first: string, last: string): string[] {
-  return summary.workloads
-    .filter((w) => !(w.costPerTaskFirst.p50 > 0) && w.costPerTaskLast.p50 === 0)
-    .map(
-      (workload) =>
-        `${NO_CHANGE}: tasks of ${workload.name} cost $0 at P50 in both ${first} and ${last}, ` +
+  return summary.workloads.flatMap((workload) => {
+    const idle = [costPerTaskOf(workload, 'first'), costPerTaskOf(workload, 'last')];
+    if (idle.includes(NO_TASKS)) {
+      const [none, noneLast] = idle.map((cost) => cost === NO_TASKS);
+      const months = none && noneLast ? `${first} or ${last}` : none ? first : last;
+      return [`${NO_CHANGE}: ${workload.name} runs no task in ${months}, so no change to give.`];
+    }
+    if (workload.costPerTaskFirst.p50 > 0 || workload.costPerTaskLast.p50 !== 0) return [];
+    return [
+      `${NO_CHANGE}: tasks of ${workload.name} cost $0 at P50 in both ${first} and ${last}, ` +
         'so there is no change to give.',
-    );
+    ];
+  });
 }
 
 /**
@@ -143,6 +155,10 @@ function newCostNotesOf(summary: Summary): string[] {
 /** What single tasks cost in the last month, beside the expected cost above. */
 function taskCostLine(workload: WorkloadSummary): string {
   const { threshold, first, last } = workload.taskCost;
+  // Single tasks drawn for a month that runs none would describe tasks that never happen.
+  if (costPerTaskOf(workload, 'last') === NO_TASKS) {
+    return `Single tasks of ${workload.name}: none run in ${last.month}.`;
+  }
   const lead =
     `Single tasks of ${workload.name} in ${last.month}: median ${formatMoney(last.median)}, ` +
     `P95 ${formatMoney(last.p95)}`;

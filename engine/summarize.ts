@@ -241,7 +241,16 @@ function canTrialsDiffer(
   if (plan.inputs.some((input) => canVary(plan, input))) return true;
   return taskCosts.some(
     (costs, w) =>
-      (costs.first.sd > 0 || costs.last.sd > 0) &&
-      (workloads[w]?.months ?? []).some((month) => month.tasks < FEW_TASKS),
+      (hasSpread(costs.first) || hasSpread(costs.last)) &&
+      (workloads[w]?.months ?? []).some((month) => month.tasks > 0 && month.tasks < FEW_TASKS),
   );
+}
+
+/**
+ * Whether single tasks' costs spread: an sd above rounding. 10,000 equal costs
+ * summed in floating point leave an sd of about 1e-17 on a cost of 2e-4, which
+ * is no spread; a month of no tasks carries no noise at all (checked above).
+ */
+function hasSpread(costs: { readonly mean: number; readonly sd: number }): boolean {
+  return costs.sd > 1e-9 * Math.abs(costs.mean);
 }

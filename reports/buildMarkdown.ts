@@ -11,6 +11,7 @@ import type { DistributionSummary, Summary } from '../engine/summaryTypes.js';
 import { firstAndLastOf, horizonNameOf, horizonWordOf } from './charts/chartTheme.js';
 import { describeDistribution, formatAssumptionValue } from './formatAssumptionValue.js';
 import { formatScheduledChange, SCHEDULED_CHANGES_TITLE } from './formatScheduledChange.js';
+import { costPerTaskTextOf } from './costPerTaskOf.js';
 import { formatCount, formatMoney, formatSignedMoney } from './formatMoney.js';
 import { buildHeadline } from './html/buildHeadline.js';
 import { precisionSentenceOf } from './precisionSentenceOf.js';
@@ -68,7 +69,10 @@ function costPerTaskTableOf(summary: Summary): string[] {
     const [start, end] = [w.months[0], w.months[w.months.length - 1]];
     return [
       w.name,
-      ...pairOf(formatMoney(w.costPerTaskFirst.p50), formatMoney(w.costPerTaskLast.p50)),
+      ...pairOf(
+        costPerTaskTextOf(w, 'first', formatMoney),
+        costPerTaskTextOf(w, 'last', formatMoney),
+      ),
       ...pairOf(count(start?.tokensPerTask), count(end?.tokensPerTask)),
       ...pairOf(count(start?.tasks), count(end?.tasks)),
     ];

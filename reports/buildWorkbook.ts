@@ -16,7 +16,8 @@ import {
   horizonWordOf,
   oneTrialBudgetVerbOf,
 } from './charts/chartTheme.js';
-import { describeDistribution, isPercentKey } from './formatAssumptionValue.js';
+import { costPerTaskOf } from './costPerTaskOf.js';
+import { describeDistribution, describeDrawn, isPercentKey } from './formatAssumptionValue.js';
 import { CENTS_FORMAT, moneyCellFormat } from './moneyCellFormat.js';
 import {
   formatScheduledChange,
@@ -194,7 +195,7 @@ function workloadRows(summary: Summary): Row[] {
       ...spread(w.annual.perTask).slice(1),
       ...spread(w.annual.perToken).slice(1),
       w.annual.gap.p50,
-      ...pairOf(w.costPerTaskFirst.p50, w.costPerTaskLast.p50),
+      ...pairOf(costPerTaskOf(w, 'first'), costPerTaskOf(w, 'last')),
       ...pairOf(first?.tokensPerTask ?? null, last?.tokensPerTask ?? null),
       ...pairOf(first?.tasks ?? null, last?.tasks ?? null),
     ];
@@ -284,7 +285,7 @@ function addAssumptionsSheet(
   const rows = assumptions.map((a): Row => [
     a.path,
     describeDistribution(a),
-    a.drawn,
+    describeDrawn(a.drawn),
     a.p5,
     a.p50,
     a.p95,

@@ -4,6 +4,7 @@
  * shares read as percents, elasticities as plain numbers, and tokens, tasks
  * and calls as counts.
  */
+import type { Assumption } from '../engine/describeAssumptions.js';
 import { formatCount } from './formatMoney.js';
 
 /** Keys (last word of the path, before any note in brackets) whose value is a rate or a share. */
@@ -75,3 +76,18 @@ export function describeDistribution(assumption: {
 
 /** How describeAssumptions introduces an expression's text. */
 const EXPRESSION = 'expression ';
+
+const DRAWN_WORDS: Readonly<Record<Assumption['drawn'], string>> = {
+  trial: 'per trial',
+  month: 'per month',
+  fixed: 'known',
+};
+
+/**
+ * How often an input is drawn, in the words of the Drawn column of every
+ * report that has one (the page and the workbook): "per trial", "per month",
+ * "known".
+ */
+export function describeDrawn(drawn: Assumption['drawn']): string {
+  return DRAWN_WORDS[drawn];
+}

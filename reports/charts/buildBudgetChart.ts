@@ -4,7 +4,12 @@
  * to run ahead of plan.
  */
 import type { TopLevelSpec } from 'vega-lite';
-import type { BudgetPlan, BudgetSummary, Summary } from '../../engine/summaryTypes.js';
+import type {
+  BudgetPlan,
+  BudgetSummary,
+  CumulativePoint,
+  Summary,
+} from '../../engine/summaryTypes.js';
 import { formatMoney, formatPercent } from '../formatMoney.js';
 import {
   CHART_CONFIG,
@@ -27,15 +32,19 @@ import {
  * subject (`lead`): "Cumulative P50", "cumulative P50" mid-sentence, "it".
  */
 export function crossingSentenceOf(plan: BudgetPlan, lead = 'Cumulative P50'): string {
-  const line = 'the budget’s straight line';
+  // Over one month the line is the budget itself: no slope for "straight" to describe.
+  const line = plan.cumulative.length === 1 ? 'the budget' : 'the budget’s straight line';
   const first = plan.cumulative.find((point) => point.p50 > point.budgetLine)?.month;
   const stays = plan.firstMonthAboveLine;
   const last = plan.cumulative.at(-1)?.month;
+  const oneMonth = plan.cumulative.length === 1;
+  if (first === undefined && oneMonth)
+    return `${lead} stays within ${line} in the horizon's one month`;
   if (first === undefined) return `${lead} stays within ${line} all through the horizon`;
   if (stays === null)
     return `${lead} runs ahead of ${line} ${aheadStretchOf(plan)}, but ends within it`;
   if (first === stays && stays === last) {
-    const which = plan.cumulative.length === 1 ? "the horizon's one month" : 'the last month';
+    const which = oneMonth ? "the horizon's one month" : 'the last month';
     return `${lead} runs ahead of ${line} in ${stays}, ${which}`;
   }
   if (first === stays) return `${lead} runs ahead of ${line} from ${stays} to the end`;
@@ -110,21 +119,33 @@ function titleOf(summary: Summary): TopLevelSpec['title'] {
   const crossing = crossingSentenceOf(plan, 'it');
   return {
     text: [`${budgetEndSentenceOf(plan, budget.amount)};`, `${crossing}.`],
-    subtitle: [
-      oddsSentenceOf(budget, plan, summary.scenario.trials),
-      // One trial's P10 to P90 is that trial: no band to name.
-      (summary.scenario.trials === 1
-        ? "Line: per-task cumulative spend of the run's one trial; "
-        : 'Line: per-task cumulative P50; band: P10 to P90; ') +
-        'dashed: the budget spread evenly over the months.',
-    ],
+    subtitle: [oddsSentenceOf(budget, plan, summary.scenario.trials), keyOf(summary)],
   };
+}
+
+/** What each mark is; one trial's P10 to P90 is that trial, so no band or bar is named. */
+function keyOf(summary: Summary): string {
+  const oneTrial = summary.scenario.trials === 1;
+  if (summary.months.length === 1) {
+    return (
+      (oneTrial ? "Dot: per-task spend of the run's one trial; " : 'Dot: per-task P50; ') +
+      (oneTrial ? '' : 'bar: P10 to P90; ') +
+      'dashed: the budget.'
+    );
+  }
+  return (
+    (oneTrial
+      ? "Line: per-task cumulative spend of the run's one trial; "
+      : 'Line: per-task cumulative P50; band: P10 to P90; ') +
+    'dashed: the budget spread evenly over the months.'
+  );
 }
 
 /** The budget chart's Vega-Lite spec; undefined without a budget plan. */
 export function buildBudgetChart(summary: Summary): TopLevelSpec | undefined {
   const plan = summary.budget?.plan;
   if (plan === undefined) return undefined;
+  const oneMonth = summary.months.length === 1;
   const rows = plan.cumulative.map((point) => ({
     ...point,
     month: `${point.month}-01`,
@@ -132,6 +153,8 @@ export function buildBudgetChart(summary: Summary): TopLevelSpec | undefined {
     p50Label: formatMoney(point.p50),
     p90Label: formatMoney(point.p90),
     lineLabel: formatMoney(point.budgetLine),
+    // The one-month chart labels its dot in place (oneMonthLayersOf).
+    ...(oneMonth ? { dotLabel: dotLabelOf(point, summary.scenario.trials === 1) } : {}),
   }));
   const money = (field: string) => ({ field, type: 'quantitative' }) as const;
   const axis = { labelExpr: MONEY_AXIS_LABEL, title: 'Cumulative spend' };
@@ -149,25 +172,84 @@ export function buildBudgetChart(summary: Summary): TopLevelSpec | undefined {
     height: CHART_HEIGHT,
     config: CHART_CONFIG,
     data: { values: rows },
-    encoding: { x: MONTH_X },
-    layer: [
-      {
-        mark: { type: 'area', color: PER_TASK_COLOR, opacity: 0.2 },
-        encoding: { y: { ...money('p10'), axis }, y2: { field: 'p90' }, tooltip },
-      },
-      {
-        mark: {
-          type: 'line',
-          color: PER_TASK_COLOR,
-          strokeWidth: 2.5,
-          point: { color: PER_TASK_COLOR },
-        },
-        encoding: { y: money('p50'), tooltip },
-      },
-      {
-        mark: { type: 'line', color: '#333', strokeDash: [6, 4], strokeWidth: 1.5 },
-        encoding: { y: money('budgetLine'), tooltip },
-      },
-    ],
+    // One month's budget rule spans the chart, so there the layers place themselves on x.
+    ...(oneMonth ? {} : { encoding: { x: MONTH_X } }),
+    layer:
+      summary.months.length === 1
+        ? oneMonthLayersOf(summary, axis, tooltip)
+        : [
+            {
+              mark: { type: 'area', color: PER_TASK_COLOR, opacity: 0.2 },
+              encoding: { y: { ...money('p10'), axis }, y2: { field: 'p90' }, tooltip },
+            },
+            {
+              mark: {
+                type: 'line',
+                color: PER_TASK_COLOR,
+                strokeWidth: 2.5,
+                point: { color: PER_TASK_COLOR },
+              },
+              encoding: { y: money('p50'), tooltip },
+            },
+            {
+              mark: { type: 'line', color: '#333', strokeDash: [6, 4], strokeWidth: 1.5 },
+              encoding: { y: money('budgetLine'), tooltip },
+            },
+          ],
   };
+}
+
+/** One layer of a layered chart, as Vega-Lite types it. */
+type Layer = Extract<TopLevelSpec, { layer: unknown }>['layer'][number];
+
+type Tooltip = { field: string; title: string }[];
+
+const moneyOf = (field: string) => ({ field, type: 'quantitative' }) as const;
+
+/** The figures beside the dot: "P50 $2.67k (P10 $1.75k to P90 $3.93k)". */
+function dotLabelOf(point: CumulativePoint, oneTrial: boolean): string {
+  // One trial's P10 and P90 are that trial: its spend alone.
+  if (oneTrial) return formatMoney(point.p50);
+  const range = `P10 ${formatMoney(point.p10)} to P90 ${formatMoney(point.p90)}`;
+  return `P50 ${formatMoney(point.p50)} (${range})`;
+}
+
+/**
+ * One month as marks that draw with one point, where an area or a line draws
+ * nothing: a dot at the P50, a bar with end ticks from P10 to P90, and the
+ * budget as a dashed rule across the chart, each labelled with its figure.
+ */
+function oneMonthLayersOf(
+  summary: Summary,
+  axis: { labelExpr: string; title: string },
+  tooltip: Tooltip,
+): Layer[] {
+  const y = { ...moneyOf('p50'), axis };
+  const rule: Layer = {
+    mark: { type: 'rule', color: '#333', strokeDash: [6, 4], strokeWidth: 1.5 },
+    encoding: { y: { ...moneyOf('budgetLine'), axis }, tooltip },
+  };
+  const budgetLabel: Layer = {
+    mark: { type: 'text', align: 'right', baseline: 'bottom', dy: -4, fontSize: 12 },
+    encoding: {
+      x: { value: CHART_WIDTH },
+      y: moneyOf('budgetLine'),
+      text: { value: `Budget ${formatMoney(summary.budget!.amount)}` },
+    },
+  };
+  const dot: Layer = {
+    mark: { type: 'point', filled: true, size: 140, color: PER_TASK_COLOR, opacity: 1 },
+    encoding: { x: MONTH_X, y, tooltip },
+  };
+  const label: Layer = {
+    mark: { type: 'text', align: 'left', baseline: 'middle', dx: 14, fontSize: 12 },
+    encoding: { x: MONTH_X, y, text: { field: 'dotLabel' } },
+  };
+  // One trial's P10 and P90 are that trial: no bar to draw.
+  if (summary.scenario.trials === 1) return [rule, budgetLabel, dot, label];
+  const bar: Layer = {
+    mark: { type: 'errorbar', color: PER_TASK_COLOR, ticks: true, thickness: 2 },
+    encoding: { x: MONTH_X, y: { ...moneyOf('p10'), axis }, y2: { field: 'p90' }, tooltip },
+  };
+  return [rule, budgetLabel, bar, dot, label];
 }

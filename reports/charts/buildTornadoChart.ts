@@ -5,6 +5,7 @@
  * first.
  */
 import type { TopLevelSpec } from 'vega-lite';
+import { FEW_TASKS } from '../../engine/simulate.js';
 import type { SensitivitySummary, Summary, TornadoInput } from '../../engine/summaryTypes.js';
 import { formatCount, formatMoney, formatPercent } from '../formatMoney.js';
 import {
@@ -23,12 +24,18 @@ export const TORNADO_INPUTS = 10;
 const LOW_COLOR = '#56B4E9';
 const HIGH_COLOR = '#E69F00';
 
-/** An event's occurrence; named as the assumptions table names the event. */
-const EVENT_PATH = /^(prices\.curve\.events\.\d+)\.happens$/;
+/** An event's occurrence: whether it happens in a trial. */
+const EVENT_PATH = /^prices\.curve\.events\.\d+\.happens$/;
+
+/** The curve's annual change as a row names it; a sentence puts "the" before it. */
+const ANNUAL_CHANGE = 'annual price change';
 
 /**
  * An input's key path as a reader says it: `review-loop.input_tokens (code-review)`,
- * without the workload when the scenario has only one.
+ * without the workload when the scenario has only one; a price input in
+ * words, events counted from 1 as a reader counts them ("price event 2's
+ * change", "price event 2" for whether it happens); the chart's tooltip
+ * keeps the key path the assumptions table lists (`prices.curve.events.1`).
  */
 export function inputLabelOf(path: string, oneWorkload = false): string {
   const of = (workload: string) => (oneWorkload ? '' : ` (${workload})`);
@@ -36,19 +43,55 @@ export function inputLabelOf(path: string, oneWorkload = false): string {
   if (drift !== null) return `${drift[2]} drift${of(drift[1]!)}`;
   const workload = /^workloads\.([^.]+)\.(?:steps\.)?(.+)$/.exec(path);
   if (workload !== null) return `${workload[2]}${of(workload[1]!)}`;
-  const event = EVENT_PATH.exec(path);
-  if (event !== null) return event[1]!;
-  return path.replace(/^prices\.curve\./, 'prices: ');
+  return priceLabelOf(path) ?? path;
+}
+
+/** A price input in words; undefined for a path outside the price curve. */
+function priceLabelOf(path: string): string | undefined {
+  if (path === 'prices.curve.annual_change') return ANNUAL_CHANGE;
+  const event = /^prices\.curve\.events\.(\d+)(?:\.(.+))?$/.exec(path);
+  if (event !== null) {
+    const name = `price event ${Number(event[1]) + 1}`;
+    const key = event[2];
+    return key === undefined || key === 'happens' ? name : `${name}'s ${wordsOf(key)}`;
+  }
+  const curve = /^prices\.curve\.(.+)$/.exec(path);
+  return curve === null ? undefined : `price curve's ${wordsOf(curve[1]!)}`;
+}
+
+/** A key as words: `annual_change` -> "annual change". */
+function wordsOf(key: string): string {
+  return key.replaceAll('_', ' ').replaceAll('.', ' ');
+}
+
+/** An input's label inside a sentence: "the annual price change", others as in a row. */
+function inputPhraseOf(path: string, oneWorkload: boolean): string {
+  const label = inputLabelOf(path, oneWorkload);
+  return label === ANNUAL_CHANGE ? `the ${label}` : label;
+}
+
+/** The research-first sentence of a summary, as every report prints it. */
+export function researchFirstSentenceOf(summary: Summary): string | undefined {
+  if (summary.sensitivity === undefined) return undefined;
+  return researchFirstSentence(
+    summary.sensitivity,
+    summary.workloads.length === 1,
+    horizonWordOf(summary.months),
+    summary.scenario.uncertain,
+  );
 }
 
 /**
  * One sentence naming the inputs worth researching first: those whose swing
  * is at least half the widest, at most three, with their variance shares.
+ * `uncertain` is the summary's `scenario.uncertain`: with no input to rank it
+ * tells a fixed scenario from one whose trials differ by task-to-task noise.
  */
 export function researchFirstSentence(
   sensitivity: SensitivitySummary,
   oneWorkload = false,
   horizon = 'annual',
+  uncertain = false,
 ): string {
   const [widest] = sensitivity.inputs;
   if (sensitivity.neededTrials !== undefined) {
@@ -57,11 +100,12 @@ export function researchFirstSentence(
       `that needs ${sensitivity.neededTrials.toLocaleString('en-US')} or more.`
     );
   }
+  if (widest === undefined && uncertain) return fewTasksSentence(horizon);
   if (widest === undefined) return 'No input is uncertain, so nothing needs researching.';
   if (!(widest.swing > 0))
     return `No uncertain input moves the ${horizon} P50, so nothing needs researching.`;
   const first = sensitivity.inputs.filter((input) => input.swing >= widest.swing / 2).slice(0, 3);
-  const names = first.map((input) => inputLabelOf(input.input, oneWorkload));
+  const names = first.map((input) => inputPhraseOf(input.input, oneWorkload));
   const list =
     names.length === 1 ? names[0]! : `${names.slice(0, -1).join(', ')} and ${names.at(-1)!}`;
   const share = first.reduce((sum, input) => sum + input.varianceShare, 0);
@@ -70,6 +114,19 @@ export function researchFirstSentence(
     `the ${horizon} P50 by ${formatMoney(first.at(-1)!.swing)} or more, and on ` +
     `${names.length === 1 ? 'its own it explains' : 'their own they explain'} ` +
     `${formatPercent(Math.min(1, share))} of the variance of ${horizon} spend.`
+  );
+}
+
+/**
+ * Every input is fixed, yet trials differ: a month of fewer than FEW_TASKS
+ * tasks draws the noise of its tasks' own costs, which no research removes.
+ */
+function fewTasksSentence(horizon: string): string {
+  const few = FEW_TASKS.toLocaleString('en-US');
+  return (
+    'Every input is fixed, so there is nothing to research: the spread of ' +
+    `${horizon} spend is task-to-task variation in months of fewer than ${few} tasks, ` +
+    'which no input can narrow.'
   );
 }
 
@@ -131,6 +188,8 @@ function rowsOf(inputs: readonly TornadoInput[], baseP50: number, oneWorkload: b
       ...row,
       p50Label: formatMoney(row.to),
       valueLabel: valueLabelOf(input.input, row.value),
+      // The key path, as the assumptions table lists the input.
+      path: input.input,
       share,
       swing: input.swing,
     }));
@@ -202,6 +261,7 @@ export function buildTornadoChart(summary: Summary): TopLevelSpec | undefined {
           },
           tooltip: [
             { field: 'label', title: 'Input' },
+            { field: 'path', title: 'Key path' },
             { field: 'pin', title: 'Pinned' },
             { field: 'valueLabel', title: 'At' },
             { field: 'p50Label', title: 'Per-task P50' },

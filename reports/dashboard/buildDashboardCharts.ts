@@ -17,6 +17,21 @@ function money(field: string, title: string) {
   return { field, type: 'quantitative', axis: { labelExpr: MONEY_AXIS_LABEL, title } } as const;
 }
 
+/** Ticks on a horizontal money axis: few, so labels such as "$0.42" do not run together. */
+const ACROSS_TICKS = 6;
+
+/**
+ * A money field along x: its labels run side by side, so there are few ticks
+ * and a label that would touch its neighbour is dropped, as on the tornado.
+ */
+function moneyAcross(field: string, title: string) {
+  const { axis, ...rest } = money(field, title);
+  return {
+    ...rest,
+    axis: { ...axis, tickCount: ACROSS_TICKS, labelOverlap: 'greedy', labelSeparation: 8 },
+  } as const;
+}
+
 function base(title: string, subtitle: string) {
   return {
     $schema: SCHEMA,
@@ -118,7 +133,7 @@ function buildVendorPriceChart(dashboard: Dashboard): TopLevelSpec {
     mark: { type: 'bar' },
     encoding: {
       y: { field: 'vendor', type: 'nominal', title: null, sort: '-x' },
-      x: money('price', 'Price per million tokens'),
+      x: moneyAcross('price', 'Price per million tokens'),
       tooltip: [
         { field: 'vendor', title: 'Vendor' },
         { field: 'priceLabel', title: 'Price per million tokens' },

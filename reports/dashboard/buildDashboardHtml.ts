@@ -2,6 +2,7 @@
  * The dashboard as one self-contained HTML page, like the forecast report: the
  * tables, the four charts drawn by the inlined Vega builds, no network.
  */
+import { countOf } from '../../engine/countOf.js';
 import type { Dashboard } from '../../engine/usage/buildDashboard.js';
 import {
   chartSectionOf,
@@ -49,7 +50,7 @@ export function buildDashboardHtml(
     '<h1>Usage dashboard</h1>',
     `<p class="description">${escapeHtml(
       `${formatMoney(dashboard.spendUsd)} from ${range} (months in ${dashboard.zone}), ` +
-        `${dashboard.records} records from ${sources.join(', ')}.`,
+        `${countOf(dashboard.records, 'record')} from ${sources.join(', ')}.`,
     )}</p>`,
     ...charts,
     ...buildDashboardTables(dashboard).map(tableHtml),

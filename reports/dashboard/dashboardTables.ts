@@ -2,6 +2,7 @@
  * The dashboard's figures as rows of text cells, shared by the terminal table
  * and the HTML page so both show the same numbers in the same words.
  */
+import { countOf } from '../../engine/countOf.js';
 import type { Dashboard } from '../../engine/usage/buildDashboard.js';
 import { formatCount, formatMoney, formatPercent } from '../formatMoney.js';
 
@@ -107,7 +108,9 @@ export function buildDashboardTables(dashboard: Dashboard): TextTable[] {
 export function buildDashboardNotes(dashboard: Dashboard): string[] {
   const notes: string[] = [];
   if (dashboard.recordsBefore > 0) {
-    notes.push(`${dashboard.recordsBefore} records before ${dashboard.months[0]} are left out.`);
+    const before = countOf(dashboard.recordsBefore, 'record');
+    const verb = dashboard.recordsBefore === 1 ? 'is' : 'are';
+    notes.push(`${before} before ${dashboard.months[0]} ${verb} left out.`);
   }
   for (const { model, tokens } of dashboard.unpricedModels) {
     notes.push(

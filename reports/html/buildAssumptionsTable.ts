@@ -4,14 +4,12 @@
  * reader can check each figure the forecast rests on without the YAML.
  */
 import type { Assumption } from '../../engine/describeAssumptions.js';
-import { describeDistribution, formatAssumptionValue } from '../formatAssumptionValue.js';
+import {
+  describeDistribution,
+  describeDrawn,
+  formatAssumptionValue,
+} from '../formatAssumptionValue.js';
 import { escapeHtml } from './escapeHtml.js';
-
-const DRAWN_WORDS: Readonly<Record<Assumption['drawn'], string>> = {
-  trial: 'per trial',
-  month: 'per month',
-  fixed: 'known',
-};
 
 function rowOf(assumption: Assumption): string {
   const values = [assumption.p5, assumption.p50, assumption.p95].map(
@@ -20,7 +18,7 @@ function rowOf(assumption: Assumption): string {
   return (
     `<tr><th scope="row"><code>${escapeHtml(assumption.path)}</code></th>` +
     `<td class="text">${escapeHtml(describeDistribution(assumption))}</td>` +
-    `<td class="text drawn">${DRAWN_WORDS[assumption.drawn]}</td>${values.join('')}</tr>`
+    `<td class="text drawn">${describeDrawn(assumption.drawn)}</td>${values.join('')}</tr>`
   );
 }
 

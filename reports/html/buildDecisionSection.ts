@@ -13,7 +13,7 @@ import {
   horizonWordOf,
 } from '../charts/chartTheme.js';
 import { crossingSentenceOf, oneTrialBudgetSentenceOf } from '../charts/buildBudgetChart.js';
-import { researchFirstSentence } from '../charts/buildTornadoChart.js';
+import { researchFirstSentenceOf } from '../charts/buildTornadoChart.js';
 import { formatMoney, formatPercent, formatSignedMoney } from '../formatMoney.js';
 import { describeGapShares } from '../describeGapShares.js';
 import { escapeHtml } from './escapeHtml.js';
@@ -152,12 +152,8 @@ function optionsTableOf(summary: Summary): string {
 }
 
 function sensitivityOf(summary: Summary): string {
-  if (summary.sensitivity === undefined) return '';
-  const sentence = researchFirstSentence(
-    summary.sensitivity,
-    summary.workloads.length === 1,
-    horizonWordOf(summary.months),
-  );
+  const sentence = researchFirstSentenceOf(summary);
+  if (sentence === undefined) return '';
   return `<h3>What to research first</h3><p>${escapeHtml(sentence)}</p>`;
 }
 

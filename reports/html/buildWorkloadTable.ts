@@ -4,6 +4,7 @@
  * first and last month, which is where the two forecasts part.
  */
 import type { DistributionSummary, Summary, WorkloadSummary } from '../../engine/summaryTypes.js';
+import { costPerTaskTextOf } from '../costPerTaskOf.js';
 import { formatCount, formatMoney } from '../formatMoney.js';
 import { firstAndLastOf, horizonNameOf } from '../charts/chartTheme.js';
 import { escapeHtml } from './escapeHtml.js';
@@ -22,8 +23,8 @@ function workloadRowOf(workload: WorkloadSummary, months: readonly string[]): st
     ...spreadCells(workload.annual.perTask),
     ...spreadCells(workload.annual.perToken),
     ...monthCells(
-      formatMoney(workload.costPerTaskFirst.p50),
-      formatMoney(workload.costPerTaskLast.p50),
+      costPerTaskTextOf(workload, 'first', formatMoney),
+      costPerTaskTextOf(workload, 'last', formatMoney),
     ),
     ...monthCells(count(first?.tokensPerTask), count(last?.tokensPerTask)),
     ...monthCells(count(first?.tasks), count(last?.tasks)),

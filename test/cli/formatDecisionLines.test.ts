@@ -3,7 +3,29 @@ import { formatDecisionLines } from '../../cli/formatDecisionLines.js';
 import { formatMoney, formatSignedMoney } from '../../reports/formatMoney.js';
 import { driversSentenceOf } from '../../reports/html/buildHeadline.js';
 import { reviewScenario } from '../engine/decide/decideScenarios.js';
-import { forecastForTest } from '../engine/scenarioText.js';
+import { forecastForTest, TEST_PRICES } from '../engine/scenarioText.js';
+
+/**
+ * Every input fixed, 500 tasks a month of a varying number of calls: only task-to-task
+ * noise (FEW_TASKS, 1,000) varies.
+ */
+const FEW_FIXED_TASKS = `
+scenario: few-fixed-tasks
+start: 2027-01
+months: 3
+trials: 200
+seed: 5
+${TEST_PRICES}
+workloads:
+  small:
+    tasks_per_month: 500
+    steps:
+      answer:
+        model: test-model
+        calls: { geometric: { mean: 3 }, max: 10 }
+        input_tokens: 2000
+        output_tokens: 500
+`;
 
 describe('the terminal lines of the decisions', () => {
   const summary = forecastForTest(
@@ -128,5 +150,13 @@ describe('the terminal lines with too few trials', () => {
       'Precision: too few trials (3, the ceiling) to estimate the standard error of annual ' +
         'P90; that needs 11 or more.',
     );
+  });
+});
+
+describe('the terminal lines of a fixed scenario with few tasks a month', () => {
+  it('put the spread down to task-to-task variation, never "no input is uncertain"', () => {
+    const lines = formatDecisionLines(forecastForTest(FEW_FIXED_TASKS)).join('\n');
+    expect(lines).toContain('task-to-task variation in months of fewer than 1,000 tasks');
+    expect(lines).not.toContain('No input is uncertain');
   });
 });

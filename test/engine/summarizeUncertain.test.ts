@@ -35,4 +35,17 @@ describe('the summary says whether trials can differ', () => {
     // From FEW_TASKS (1,000) tasks a month up the noise is left out, so trials agree.
     expect(forecastForTest(scenarioText('5000', calls)).scenario.uncertain).toBe(false);
   });
+
+  it('says no for fixed tasks whose cost sums to rounding noise, or a month of no tasks', () => {
+    // 10,000 equal single tasks (SIMULATED_TASKS) summed in floating point give an sd near
+    // 1e-17, not 0, which alone made a fixed scenario of few tasks a month "uncertain".
+    expect(forecastForTest(scenarioText('800', '1')).scenario.uncertain).toBe(false);
+    // No task runs, so none can vary: 0 is fewer than 1,000 tasks but carries no noise.
+    const idle = `${scenarioText('0', '2')}  busy:
+    tasks_per_month: 5000
+    steps:
+      s: { model: test-model, input_tokens: 1000, output_tokens: 100 }
+`;
+    expect(forecastForTest(idle).scenario.uncertain).toBe(false);
+  });
 });

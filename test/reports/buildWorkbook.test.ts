@@ -9,6 +9,7 @@ import {
   SCHEDULED_CHANGES_NOTE,
   SCHEDULED_CHANGES_TITLE,
 } from '../../reports/formatScheduledChange.js';
+import { buildAssumptionsTable } from '../../reports/html/buildAssumptionsTable.js';
 import { escapeHtml } from '../../reports/html/escapeHtml.js';
 import { EQUAL_FORECASTS } from '../engine/scenarioText.js';
 import { exampleReportInputs } from './exampleReportInputs.js';
@@ -94,6 +95,16 @@ describe('buildWorkbook, read back with exceljs', async () => {
       assumptions[0]?.p50,
       assumptions[0]?.p95,
     ]);
+  });
+
+  it('says how each input is drawn in the words of the HTML page', () => {
+    const drawn = rowsOf(workbook, SHEETS.assumptions)
+      .slice(0, assumptions.length)
+      .map((r) => r[2]);
+    const page = [...buildAssumptionsTable(assumptions).matchAll(/class="text drawn">([^<]*)</g)];
+    expect(drawn).toEqual(page.map((match) => match[1]));
+    // support-triage draws its volume once per trial and fixes its output tokens per call.
+    expect(new Set(drawn)).toEqual(new Set(['per trial', 'known']));
   });
 
   it('says so on the Options sheet when the scenario has no options', async () => {

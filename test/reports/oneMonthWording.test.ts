@@ -13,13 +13,14 @@ import { buildCharts } from '../../reports/buildCharts.js';
 import { buildHtml } from '../../reports/buildHtml.js';
 import { buildMarkdown } from '../../reports/buildMarkdown.js';
 import { buildWorkbook, SHEETS } from '../../reports/buildWorkbook.js';
-import { crossingSentenceOf } from '../../reports/charts/buildBudgetChart.js';
+import { buildBudgetChart, crossingSentenceOf } from '../../reports/charts/buildBudgetChart.js';
+import { CHART_WIDTH } from '../../reports/charts/chartTheme.js';
 import { buildTornadoChart } from '../../reports/charts/buildTornadoChart.js';
 import { monthRangeOf } from '../../reports/charts/chartTheme.js';
 import { formatMoney } from '../../reports/formatMoney.js';
 import { renderSvg } from '../../reports/renderSvg.js';
 import { forecastForTest, TEST_PRICES } from '../engine/scenarioText.js';
-import { elementsOf } from './charts/readSvg.js';
+import { elementsOf, marksOf } from './charts/readSvg.js';
 
 const oneMonth = (budget: string) => `
 scenario: one-month
@@ -207,8 +208,53 @@ describe('a one-month horizon over its budget', () => {
     // A budget of $1 is below any month of 20k tasks or more at 3 calls of 2k tokens.
     const summary = forecastForTest(oneMonth('$1'));
     expect(crossingSentenceOf(summary.budget!.plan!)).toBe(
-      "Cumulative P50 runs ahead of the budget’s straight line in 2027-01, the horizon's one " +
-        'month',
+      "Cumulative P50 runs ahead of the budget in 2027-01, the horizon's one month",
+    );
+  });
+});
+
+describe('the budget chart of a one-month horizon', () => {
+  // An area or a line through one point draws nothing; these marks draw with one.
+  it('draws the P50 as a dot, P10 to P90 as a bar and the budget as a rule across', async () => {
+    const summary = forecastForTest(oneMonth('$1k'));
+    const svg = await renderSvg(buildBudgetChart(summary)!);
+    const [point] = summary.budget!.plan!.cumulative;
+    const lines = marksOf(svg, 'rule mark');
+    const across = lines.filter((line) => line.attributes.get('x2') === String(-CHART_WIDTH));
+    expect(across.map((line) => line.attributes.get('stroke-dasharray'))).toEqual(['6,4']);
+    // The P10-P90 bar: a vertical rule, no width and some height.
+    const upright = marksOf(svg, 'errorbar').filter((line) => line.attributes.get('x2') === '0');
+    expect(upright).toHaveLength(1);
+    expect(Math.abs(Number(upright[0]!.attributes.get('y2')))).toBeGreaterThan(10);
+    expect(marksOf(svg, 'point')).toHaveLength(1);
+    const texts = elementsOf(svg).map((element) => element.text);
+    expect(texts).toContain(
+      `P50 ${formatMoney(point!.p50)} (P10 ${formatMoney(point!.p10)} to P90 ` +
+        `${formatMoney(point!.p90)})`,
+    );
+    expect(texts).toContain('Budget $1k');
+    const subtitle = JSON.stringify(buildBudgetChart(summary)!.title);
+    expect(subtitle).toContain('Dot: per-task P50; bar: P10 to P90; dashed: the budget.');
+  });
+
+  it('draws one trial as a dot labelled with its spend, with no bar', async () => {
+    const summary = forecastForTest(oneMonth('$1k'), 1);
+    const svg = await renderSvg(buildBudgetChart(summary)!);
+    const lines = marksOf(svg, 'rule mark');
+    expect(marksOf(svg, 'errorbar')).toHaveLength(0);
+    expect(lines).toHaveLength(1);
+    const spend = formatMoney(summary.total.annual.perTask.p50);
+    expect(elementsOf(svg).map((element) => element.text)).toContain(spend);
+    expect(JSON.stringify(buildBudgetChart(summary)!.title)).toContain(
+      "Dot: per-task spend of the run's one trial; dashed: the budget.",
+    );
+  });
+
+  it('says the spend stays within the budget in the one month, with no straight line', () => {
+    // A budget of $100k is above any month of at most 30k tasks of 3 calls of 6k tokens.
+    const summary = forecastForTest(oneMonth('$100k'));
+    expect(crossingSentenceOf(summary.budget!.plan!)).toBe(
+      "Cumulative P50 stays within the budget in the horizon's one month",
     );
   });
 });

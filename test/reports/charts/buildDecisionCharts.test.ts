@@ -7,7 +7,29 @@ import { buildHtml } from '../../../reports/buildHtml.js';
 import { formatMoney, formatPercent, formatSignedMoney } from '../../../reports/formatMoney.js';
 import { renderSvg } from '../../../reports/renderSvg.js';
 import { reviewScenario } from '../../engine/decide/decideScenarios.js';
-import { forecastForTest } from '../../engine/scenarioText.js';
+import { forecastForTest, TEST_PRICES } from '../../engine/scenarioText.js';
+
+/**
+ * Every input fixed, 500 tasks a month of a varying number of calls: only task-to-task
+ * noise (FEW_TASKS, 1,000) varies.
+ */
+const FEW_FIXED_TASKS = `
+scenario: few-fixed-tasks
+start: 2027-01
+months: 3
+trials: 200
+seed: 5
+${TEST_PRICES}
+workloads:
+  small:
+    tasks_per_month: 500
+    steps:
+      answer:
+        model: test-model
+        calls: { geometric: { mean: 3 }, max: 10 }
+        input_tokens: 2000
+        output_tokens: 500
+`;
 
 const summary = forecastForTest(
   reviewScenario(`
@@ -132,6 +154,16 @@ describe('the HTML decisions with too few trials for standard errors', () => {
 
   it('say the inputs cannot be ranked, never that none is uncertain', () => {
     expect(html).toContain('Too few trials (2) to rank the uncertain inputs');
+    expect(html).not.toContain('No input is uncertain');
+  });
+});
+
+describe('the HTML decisions of a fixed scenario with few tasks a month', () => {
+  it('put the spread down to task-to-task variation, never "no input is uncertain"', () => {
+    const few = forecastForTest(FEW_FIXED_TASKS);
+    const html = buildHtml(few, buildCharts(few), { vega: '', vegaLite: '', vegaEmbed: '' });
+    expect(few.scenario.uncertain).toBe(true);
+    expect(html).toContain('task-to-task variation in months of fewer than 1,000 tasks');
     expect(html).not.toContain('No input is uncertain');
   });
 });

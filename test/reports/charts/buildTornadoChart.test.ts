@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
   buildTornadoChart,
+  inputLabelOf,
   researchFirstSentence,
+  researchFirstSentenceOf,
 } from '../../../reports/charts/buildTornadoChart.js';
 import { forecastForTest, TEST_PRICES } from '../../engine/scenarioText.js';
 
@@ -29,22 +31,27 @@ workloads:
         output_tokens: 500
 `;
 
-type Row = { label: string; pin: string; valueLabel: string; to: number };
+type Row = { label: string; path: string; pin: string; valueLabel: string; to: number };
 
 describe('the tornado chart', () => {
   const summary = forecastForTest(scenario('50%', '900 to 1100'));
   const spec = buildTornadoChart(summary)!;
   const rows = (spec.data as { values: Row[] }).values;
 
-  it('names an event as the assumptions table does and pins it at its outcomes', () => {
-    const event = rows.filter((row) => row.label === 'prices.curve.events.1');
+  it('names an event in words, keeps its key path, and pins it at its outcomes', () => {
+    // events.1 of the scenario is its second event, counted from 1 for a reader.
+    const event = rows.filter((row) => row.label === 'price event 2');
+    expect(event.map((row) => row.path)).toEqual([
+      'prices.curve.events.1.happens',
+      'prices.curve.events.1.happens',
+    ]);
     expect(event.map((row) => row.valueLabel)).toEqual(['does not happen', 'happens']);
     // A price cut that happens lowers spend: the "happens" end is the lower one.
     expect(event[1]!.to).toBeLessThan(event[0]!.to);
     expect(event.map((row) => row.pin)).toEqual(['Pinned at its P10', 'Pinned at its P90']);
     const subtitle = (spec.title as { subtitle: string[] }).subtitle.join(' ');
     expect(subtitle).toContain(
-      'An event (prices.curve.events.1) pinned at its P10 does not happen; at its P90 it happens.',
+      'An event (price event 2) pinned at its P10 does not happen; at its P90 it happens.',
     );
   });
 
@@ -60,7 +67,7 @@ describe('the tornado chart', () => {
   });
 
   it('leaves the sure event out', () => {
-    expect(rows.some((row) => row.label === 'prices.curve.events.0')).toBe(false);
+    expect(rows.some((row) => row.label.startsWith('price event 1'))).toBe(false);
   });
 
   it("speaks of the scenario's horizon, not of a year, over 13 months", () => {
@@ -76,6 +83,25 @@ describe('the tornado chart', () => {
       'No input is uncertain, so nothing needs researching.',
     );
     expect(buildTornadoChart(fixed)).toBeUndefined();
+  });
+
+  it('puts the spread of a fixed scenario with few tasks a month down to those tasks', () => {
+    // 900 tasks a month is under FEW_TASKS (1,000), so each month draws task-to-task noise
+    // (engine/simulate.ts): the trials differ although no input does.
+    // Calls per task vary (geometric), so single tasks differ; no input of the scenario does.
+    const calls =
+      '        output_tokens: 500\n        calls: { geometric: { mean: 3 }, max: 10 }\n';
+    const few = forecastForTest(
+      scenario('100%', '900').replace('        output_tokens: 500\n', calls),
+    );
+    expect(few.scenario.uncertain).toBe(true);
+    expect(few.total.annual.perTask.p90).toBeGreaterThan(few.total.annual.perTask.p10);
+    expect(few.sensitivity!.inputs).toEqual([]);
+    expect(researchFirstSentenceOf(few)).toBe(
+      'Every input is fixed, so there is nothing to research: the spread of 13-month ' +
+        'spend is task-to-task variation in months of fewer than 1,000 tasks, which no ' +
+        'input can narrow.',
+    );
   });
 });
 
@@ -110,9 +136,40 @@ describe('the research-first sentence', () => {
       inputs: [{ ...bar, input: 'prices.curve.events.0.happens', varianceShare: 0.4 }],
     };
     expect(researchFirstSentence(sensitivity, true, '13-month')).toBe(
-      'Research prices.curve.events.0 first: from P10 to P90 (for an event, from not ' +
+      'Research price event 1 first: from P10 to P90 (for an event, from not ' +
         'happening to happening) it moves the 13-month P50 by $1 or more, and on its own ' +
         'it explains 40% of the variance of 13-month spend.',
+    );
+  });
+});
+
+describe('the names of price inputs', () => {
+  it('reads each price input in words, events counted from 1', () => {
+    expect(inputLabelOf('prices.curve.annual_change')).toBe('annual price change');
+    expect(inputLabelOf('prices.curve.events.0.change')).toBe("price event 1's change");
+    expect(inputLabelOf('prices.curve.events.2.probability')).toBe("price event 3's probability");
+    expect(inputLabelOf('prices.curve.events.1.happens')).toBe('price event 2');
+  });
+
+  it('leaves workload inputs as their key paths within the workload', () => {
+    expect(inputLabelOf('workloads.review.steps.loop.input_tokens', true)).toBe(
+      'loop.input_tokens',
+    );
+    expect(inputLabelOf('workloads.review.drift.loop.calls')).toBe('loop.calls drift (review)');
+  });
+
+  it('puts "the" before the annual price change in the research-first sentence', () => {
+    const bar = { lowValue: 0, highValue: 1, p50AtLow: 2, p50AtHigh: 1, varianceShare: 0.3 };
+    const sensitivity = {
+      trials: 100,
+      baseP50: 1.5,
+      inputs: [
+        { ...bar, input: 'prices.curve.annual_change', swing: 1 },
+        { ...bar, input: 'prices.curve.events.0.change', swing: 0.8 },
+      ],
+    };
+    expect(researchFirstSentence(sensitivity, true)).toMatch(
+      /^Research the annual price change and price event 1's change first: /,
     );
   });
 });

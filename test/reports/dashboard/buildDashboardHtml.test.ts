@@ -160,3 +160,37 @@ describe('the money axes of the dashboard', () => {
     }
   });
 });
+
+describe('the vendor chart of the dashboard', () => {
+  // gpt-4o-mini at $0.15 input and $0.60 output per million (the built-in catalog):
+  // 371,000 x 0.15 + 629,000 x 0.60 = $0.433 over a million tokens, the reviewer's log.
+  const mini = buildDashboard(
+    [{ ...records[0]!, model: 'gpt-4o-mini', inputTokens: 371_000, outputTokens: 629_000 }],
+    { zone: 'UTC', catalog: BUILTIN_CATALOG },
+  );
+  const vendor = buildDashboardCharts(mini).find((chart) => chart.name === 'vendor-price')!;
+
+  it('draws few price ticks, so "$0.42$0.44" cannot run together', async () => {
+    expect((vendor.spec.title as { text: string }).text).toBe(
+      'Highest average price paid: openai, $0.433 per million tokens',
+    );
+    const svg = await renderSvg(vendor.spec);
+    const [labels = []] = axisLabelsOf(svg).filter((axis) => axis.some((l) => l.startsWith('$')));
+    // About six ticks (ACROSS_TICKS) on $0 to $0.433: Vega's nice steps of $0.1.
+    expect(labels).toEqual(['$0', '$0.1', '$0.2', '$0.3', '$0.4']);
+    const axis = (vendor.spec as { encoding: { x: { axis: object } } }).encoding.x.axis;
+    expect(axis).toMatchObject({ labelOverlap: 'greedy', labelSeparation: 8 });
+  });
+});
+
+describe('the dashboard page header', () => {
+  it('counts the records with a thousands separator, as the terminal does', () => {
+    const many = buildDashboard(
+      Array.from({ length: 1560 }, (_, i) => ({ ...records[0]!, taskKey: `t${i}` })),
+      { zone: 'UTC', catalog: BUILTIN_CATALOG },
+    );
+    // 1,560 records, as cli/readUsageFiles.ts prints them through countOf.
+    expect(buildDashboardHtml(many, ['usage.csv'], scripts)).toContain('1,560 records from');
+    expect(buildDashboardHtml(dashboard, ['usage.csv'], scripts)).toContain(' 2 records from');
+  });
+});
