@@ -67,17 +67,27 @@ export async function solveCommand(options: SolveOptions, io: CliIo): Promise<nu
 
 /**
  * The two ends of `--between`, read as a scenario's numbers are (`1k`, `30k`,
- * `1%`, `90%`, `$2.50`), so a range is written as the key is in the file.
+ * `1%`, `90%`, `$2.50`), so a range is written as the key is in the file. The
+ * ends may come in either order, as in a scenario's `a to b`.
  */
 export function rangeOf(
   between: readonly (string | number)[] | undefined,
 ): [number, number] | undefined {
   if (between === undefined) return undefined;
-  const [low, high] = between.map((end) => parseQuantity(String(end)));
-  if (between.length !== 2 || low === undefined || high === undefined || !(low < high)) {
+  const ends = between
+    .map((end) => parseQuantity(String(end)))
+    .filter((end): end is number => end !== undefined);
+  const [low, high] = ends.sort((a, b) => a - b);
+  if (between.length !== 2 || low === undefined || high === undefined) {
     throw new CliError(
-      '--between takes two numbers, low then high, written as in a scenario: ' +
+      '--between takes two numbers, written as in a scenario, in either order: ' +
         'e.g. --between 1 8, --between 1k 30k or --between 5% 90%.',
+      EXIT.usage,
+    );
+  }
+  if (low === high) {
+    throw new CliError(
+      `--between ${between.join(' ')} is an empty range: give two different numbers.`,
       EXIT.usage,
     );
   }

@@ -398,8 +398,23 @@ describe('pertask solve, asked in the forms a user writes', () => {
     expect(rangeOf(['1k', '30k'])).toEqual([1000, 30_000]);
     expect(rangeOf(['5%', '90%'])).toEqual([0.05, 0.9]);
     expect(rangeOf([1, 8])).toEqual([1, 8]);
-    expect(() => rangeOf(['30k', '1k'])).toThrow(/low then high/);
-    expect(() => rangeOf(['lots', '1k'])).toThrow(/low then high/);
+    expect(() => rangeOf(['lots', '1k'])).toThrow(/two numbers, written as in a scenario/);
+    expect(() => rangeOf(['5%'])).toThrow(/two numbers/);
+    expect(() => rangeOf(['5%', '5%'])).toThrow(/--between 5% 5% is an empty range/);
+  });
+
+  it('takes the ends of --between in either order, as a scenario takes `a to b`', async () => {
+    expect(rangeOf(['30k', '1k'])).toEqual([1000, 30_000]);
+    expect(rangeOf(['50%', '5%'])).toEqual([0.05, 0.5]);
+    const folder = makeTemporaryFolder();
+    const text = LINEAR.replace('output_tokens: 0', 'output_tokens: 0\n        when: 50%');
+    const file = writeScenario(folder, 'when.yaml', text);
+    const args = ['solve', file, '--vary', 'workloads.w.steps.s.when', '--target', 'mean <= $12'];
+    const upward = await runCli([...args, '--between', '5%', '90%', '--json'], folder);
+    const downward = await runCli([...args, '--between', '90%', '5%', '--json'], folder);
+    expect(downward.code).toBe(0);
+    expect(downward.stderr).toBe('');
+    expect(downward.stdout).toBe(upward.stdout);
   });
 
   it('writes a share it finds as a percent', () => {
