@@ -1,8 +1,9 @@
 import { countOf } from '../engine/countOf.js';
 import { loadScenarioDocument } from '../engine/loadScenarioDocument.js';
 import { parseQuantity } from '../engine/parseQuantity.js';
-import { formatIssue } from '../engine/scenarioIssue.js';
+import { formatIssue, type ScenarioIssue } from '../engine/scenarioIssue.js';
 import {
+  InvalidValueError,
   parseTarget,
   solveTarget,
   SolveRequestError,
@@ -56,13 +57,36 @@ export async function solveCommand(options: SolveOptions, io: CliIo): Promise<nu
     return result.outcome === 'found' ? EXIT.ok : EXIT.failure;
   } catch (error) {
     if (!(error instanceof SolveRequestError)) throw error;
-    for (const issue of error.issues) {
+    for (const issue of issuesToShow(error)) {
       // An issue in a file the scenario extends or includes names that file.
       const file = issue.file ?? valid.file;
       io.stderr.write(`${formatIssue({ ...issue, file }, file, valid.texts.get(file) ?? '')}\n`);
     }
-    throw new CliError(error.message, EXIT.usage);
+    const message =
+      error instanceof InvalidValueError ? refusalOf(error, options.between) : error.message;
+    throw new CliError(message, EXIT.usage);
   }
+}
+
+/**
+ * The issues to print above the message. A value the key cannot hold is said
+ * once, in the message; only other errors it causes elsewhere are shown.
+ */
+function issuesToShow(error: SolveRequestError): readonly ScenarioIssue[] {
+  if (!(error instanceof InvalidValueError)) return error.issues;
+  return error.issues.filter((issue) => issue !== error.reason && issue.severity === 'error');
+}
+
+/**
+ * A value the key cannot hold, in the key's unit (150%, not 1.5), with the
+ * scenario's words for what it may hold; named as an end of `--between` when
+ * it is one, since that is what the user has to change.
+ */
+function refusalOf(error: InvalidValueError, between: SolveOptions['between']): string {
+  const isEnd = between !== undefined && rangeOf(between)?.includes(error.value) === true;
+  const flag = isEnd ? `--between ${between.join(' ')}: ` : '';
+  const value = valueOf(error.path, error.value);
+  return `${flag}${error.path} cannot be set to ${value}. ${error.reason.message}`;
 }
 
 /**

@@ -34,6 +34,23 @@ export class SolveRequestError extends Error {
 }
 
 /**
+ * A value of the varied key that the scenario refuses (a share of 150%, a
+ * negative count): the caller says so in the key's unit, with `reason`, the
+ * scenario's own words for what the key may hold.
+ */
+export class InvalidValueError extends SolveRequestError {
+  constructor(
+    readonly path: string,
+    readonly value: number,
+    /** The first error the scenario gives at that value. */
+    readonly reason: ScenarioIssue,
+    issues: readonly ScenarioIssue[],
+  ) {
+    super(`with ${path} set to ${value}, the scenario is invalid: ${reason.message}`, issues);
+  }
+}
+
+/**
  * A path that leads nowhere (a misspelt workload or step): no value makes the
  * scenario valid, so the search stops at once rather than trying other values.
  */
@@ -118,6 +135,8 @@ export function solveTarget(request: SolveRequest): SolveResult {
   checkContinuous(request.path);
   const [low, high] = request.between ?? defaultRange(request);
   if (!(low < high)) throw new SolveRequestError(`the range ${low} to ${high} is empty.`);
+  // An end the key cannot hold is refused before any forecast is run.
+  for (const end of [low, high]) scenarioWith(request, end);
   let runs = 0;
   const holds = (value: number): boolean => {
     runs += 1;
@@ -236,10 +255,7 @@ export function scenarioWith(request: SolveRequest, value: number): Scenario {
   }
   if (scenario === undefined) {
     const issue = issues.find((candidate) => candidate.severity === 'error')!;
-    throw new SolveRequestError(
-      `with ${request.path} set to ${value}, the scenario is invalid: ${issue.message}`,
-      issues,
-    );
+    throw new InvalidValueError(request.path, value, issue, issues);
   }
   return scenario;
 }

@@ -417,6 +417,21 @@ describe('pertask solve, asked in the forms a user writes', () => {
     expect(downward.stdout).toBe(upward.stdout);
   });
 
+  it('refuses an end of --between that a share cannot hold, once and in percent', async () => {
+    const folder = makeTemporaryFolder();
+    const text = LINEAR.replace('output_tokens: 0', 'output_tokens: 0\n        when: 50%');
+    const file = writeScenario(folder, 'when.yaml', text);
+    const args = ['solve', file, '--vary', 'workloads.w.steps.s.when', '--target', 'mean <= $12'];
+    const run = await runCli([...args, '--between', '5%', '150%'], folder);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    // One line: before, an issue block with no location came first, and the value read 1.5.
+    expect(run.stderr).toBe(
+      'pertask: --between 5% 150%: workloads.w.steps.s.when cannot be set to 150%. ' +
+        'A share or probability must lie between 0% and 100%.\n',
+    );
+  });
+
   it('writes a share it finds as a percent', () => {
     const result = {
       path: 'workloads.w.steps.check.when',
