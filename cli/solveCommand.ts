@@ -137,7 +137,7 @@ export function sentenceOf(result: SolveResult): string {
     return `${result.target} holds everywhere ${range} for ${result.path}: no limit in that range.`;
   }
   if (result.outcome === 'holds-nowhere') {
-    return `${result.target} holds nowhere ${range} for ${result.path}: widen --between.`;
+    return `${result.target} holds nowhere ${range} for ${result.path}: ${missOf(result)}`;
   }
   const direction = result.holdsBelow ? 'up to' : 'down to';
   return (
@@ -146,4 +146,29 @@ export function sentenceOf(result: SolveResult): string {
     `confirmed by a final run of ${countOf(result.trials, 'trial')}; ` +
     `${result.runs} runs on common draws).`
   );
+}
+
+/**
+ * Why a range that misses the target does so: how near it comes and at which
+ * end, and whether a wider range could help, which it can only where the key
+ * may go past that end.
+ */
+function missOf(result: SolveResult): string {
+  const { closest, statisticAtLow, statisticAtHigh } = result;
+  if (closest === null || closest.end === null) {
+    return (
+      `the statistic is ${formatMoney(statisticAtLow)} at both ends, ` +
+      'so this key does not move it.'
+    );
+  }
+  const atHigh = closest.end === 'high';
+  const end = valueOf(result.path, atHigh ? result.high : result.low);
+  const statistic = formatMoney(atHigh ? statisticAtHigh : statisticAtLow);
+  const nearest =
+    `no value there reaches it; the statistic comes closest at ${end}, where it is ${statistic}`;
+  const past = atHigh ? 'above' : 'below';
+  if (closest.canWiden) {
+    return `${nearest}. The key may also go ${past} ${end}, which a wider --between can search.`;
+  }
+  return `${nearest}, and the key can go no ${atHigh ? 'higher' : 'lower'}.`;
 }
