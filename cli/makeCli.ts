@@ -117,7 +117,7 @@ export const SOLVE_OPTIONS = {
     type: 'string',
     array: true,
     requiresArg: true,
-    describe: 'Range to search, low then high (default: a quarter to 4 times the current number)',
+    describe: 'Range to search, in either order (default: a quarter to 4 times the current number)',
   },
   trials: RUN_OPTIONS.trials,
   seed: RUN_OPTIONS.seed,

@@ -1,8 +1,9 @@
 import { countOf } from '../engine/countOf.js';
 import { loadScenarioDocument } from '../engine/loadScenarioDocument.js';
 import { parseQuantity } from '../engine/parseQuantity.js';
-import { formatIssue } from '../engine/scenarioIssue.js';
+import { formatIssue, type ScenarioIssue } from '../engine/scenarioIssue.js';
 import {
+  InvalidValueError,
   parseTarget,
   solveTarget,
   SolveRequestError,
@@ -56,28 +57,61 @@ export async function solveCommand(options: SolveOptions, io: CliIo): Promise<nu
     return result.outcome === 'found' ? EXIT.ok : EXIT.failure;
   } catch (error) {
     if (!(error instanceof SolveRequestError)) throw error;
-    for (const issue of error.issues) {
+    for (const issue of issuesToShow(error)) {
       // An issue in a file the scenario extends or includes names that file.
       const file = issue.file ?? valid.file;
       io.stderr.write(`${formatIssue({ ...issue, file }, file, valid.texts.get(file) ?? '')}\n`);
     }
-    throw new CliError(error.message, EXIT.usage);
+    const message =
+      error instanceof InvalidValueError ? refusalOf(error, options.between) : error.message;
+    throw new CliError(message, EXIT.usage);
   }
 }
 
 /**
+ * The issues to print above the message. A value the key cannot hold is said
+ * once, in the message; only other errors it causes elsewhere are shown.
+ */
+function issuesToShow(error: SolveRequestError): readonly ScenarioIssue[] {
+  if (!(error instanceof InvalidValueError)) return error.issues;
+  return error.issues.filter((issue) => issue !== error.reason && issue.severity === 'error');
+}
+
+/**
+ * A value the key cannot hold, in the key's unit (150%, not 1.5), with the
+ * scenario's words for what it may hold; named as an end of `--between` when
+ * it is one, since that is what the user has to change.
+ */
+function refusalOf(error: InvalidValueError, between: SolveOptions['between']): string {
+  const isEnd = between !== undefined && rangeOf(between)?.includes(error.value) === true;
+  const flag = isEnd ? `--between ${between.join(' ')}: ` : '';
+  const value = valueOf(error.path, error.value);
+  return `${flag}${error.path} cannot be set to ${value}. ${error.reason.message}`;
+}
+
+/**
  * The two ends of `--between`, read as a scenario's numbers are (`1k`, `30k`,
- * `1%`, `90%`, `$2.50`), so a range is written as the key is in the file.
+ * `1%`, `90%`, `$2.50`), so a range is written as the key is in the file. The
+ * ends may come in either order, as in a scenario's `a to b`.
  */
 export function rangeOf(
   between: readonly (string | number)[] | undefined,
 ): [number, number] | undefined {
   if (between === undefined) return undefined;
-  const [low, high] = between.map((end) => parseQuantity(String(end)));
-  if (between.length !== 2 || low === undefined || high === undefined || !(low < high)) {
+  const ends = between
+    .map((end) => parseQuantity(String(end)))
+    .filter((end): end is number => end !== undefined);
+  const [low, high] = ends.sort((a, b) => a - b);
+  if (between.length !== 2 || low === undefined || high === undefined) {
     throw new CliError(
-      '--between takes two numbers, low then high, written as in a scenario: ' +
+      '--between takes two numbers, written as in a scenario, in either order: ' +
         'e.g. --between 1 8, --between 1k 30k or --between 5% 90%.',
+      EXIT.usage,
+    );
+  }
+  if (low === high) {
+    throw new CliError(
+      `--between ${between.join(' ')} is an empty range: give two different numbers.`,
       EXIT.usage,
     );
   }
@@ -103,7 +137,7 @@ export function sentenceOf(result: SolveResult): string {
     return `${result.target} holds everywhere ${range} for ${result.path}: no limit in that range.`;
   }
   if (result.outcome === 'holds-nowhere') {
-    return `${result.target} holds nowhere ${range} for ${result.path}: widen --between.`;
+    return `${result.target} holds nowhere ${range} for ${result.path}: ${missOf(result)}`;
   }
   const direction = result.holdsBelow ? 'up to' : 'down to';
   return (
@@ -112,4 +146,29 @@ export function sentenceOf(result: SolveResult): string {
     `confirmed by a final run of ${countOf(result.trials, 'trial')}; ` +
     `${result.runs} runs on common draws).`
   );
+}
+
+/**
+ * Why a range that misses the target does so: how near it comes and at which
+ * end, and whether a wider range could help, which it can only where the key
+ * may go past that end.
+ */
+function missOf(result: SolveResult): string {
+  const { closest, statisticAtLow, statisticAtHigh } = result;
+  if (closest === null || closest.end === null) {
+    return (
+      `the statistic is ${formatMoney(statisticAtLow)} at both ends, ` +
+      'so this key does not move it.'
+    );
+  }
+  const atHigh = closest.end === 'high';
+  const end = valueOf(result.path, atHigh ? result.high : result.low);
+  const statistic = formatMoney(atHigh ? statisticAtHigh : statisticAtLow);
+  const nearest =
+    `no value there reaches it; the statistic comes closest at ${end}, where it is ${statistic}`;
+  const past = atHigh ? 'above' : 'below';
+  if (closest.canWiden) {
+    return `${nearest}. The key may also go ${past} ${end}, which a wider --between can search.`;
+  }
+  return `${nearest}, and the key can go no ${atHigh ? 'higher' : 'lower'}.`;
 }

@@ -5,6 +5,7 @@ import { parseQuantity } from '../parseQuantity.js';
 import { hasErrors, type ScenarioIssue } from '../scenarioIssue.js';
 import type { Scenario } from '../scenarioTypes.js';
 import { validateScenario } from '../validate/validateScenario.js';
+import { findClosestEnd, type ClosestEnd } from './findClosestEnd.js';
 import { overrideDocument } from './overrideDocument.js';
 import { quantileOf } from './quantileOf.js';
 import { simulateVariant } from './simulateVariant.js';
@@ -30,6 +31,23 @@ export class SolveRequestError extends Error {
     readonly issues: readonly ScenarioIssue[] = [],
   ) {
     super(message);
+  }
+}
+
+/**
+ * A value of the varied key that the scenario refuses (a share of 150%, a
+ * negative count): the caller says so in the key's unit, with `reason`, the
+ * scenario's own words for what the key may hold.
+ */
+export class InvalidValueError extends SolveRequestError {
+  constructor(
+    readonly path: string,
+    readonly value: number,
+    /** The first error the scenario gives at that value. */
+    readonly reason: ScenarioIssue,
+    issues: readonly ScenarioIssue[],
+  ) {
+    super(`with ${path} set to ${value}, the scenario is invalid: ${reason.message}`, issues);
   }
 }
 
@@ -98,6 +116,11 @@ export interface SolveResult {
   readonly statisticAtLimit: number | null;
   /** 'found', or why there is no limit inside the range. */
   readonly outcome: 'found' | 'holds-everywhere' | 'holds-nowhere';
+  /** The target's statistic at each end of the range. */
+  readonly statisticAtLow: number;
+  readonly statisticAtHigh: number;
+  /** Where a range that holds nowhere comes closest to the target; null otherwise. */
+  readonly closest: ClosestEnd | null;
   readonly runs: number;
   readonly trials: number;
 }
@@ -118,23 +141,37 @@ export function solveTarget(request: SolveRequest): SolveResult {
   checkContinuous(request.path);
   const [low, high] = request.between ?? defaultRange(request);
   if (!(low < high)) throw new SolveRequestError(`the range ${low} to ${high} is empty.`);
-  let runs = 0;
+  // An end the key cannot hold is refused before any forecast is run.
+  for (const end of [low, high]) scenarioWith(request, end);
+  let runs = 2;
   const holds = (value: number): boolean => {
     runs += 1;
     return meets(request.target, statisticAt(request, value));
   };
-  const atLow = holds(low);
-  const atHigh = holds(high);
+  const statisticAtLow = statisticAt(request, low);
+  const statisticAtHigh = statisticAt(request, high);
+  const atLow = meets(request.target, statisticAtLow);
+  const atHigh = meets(request.target, statisticAtHigh);
   const base = {
     path: request.path,
     target: request.target.text,
     low,
     high,
+    statisticAtLow,
+    statisticAtHigh,
     trials: request.trials,
   };
-  if (atLow === atHigh) {
-    const outcome = atLow ? 'holds-everywhere' : 'holds-nowhere';
-    return { ...base, limit: null, holdsBelow: null, statisticAtLimit: null, outcome, runs };
+  const none = { limit: null, holdsBelow: null, statisticAtLimit: null, closest: null };
+  if (atLow && atHigh) return { ...base, ...none, outcome: 'holds-everywhere', runs };
+  if (!atLow && !atHigh) {
+    const closest = findClosestEnd(
+      request.target,
+      [low, high],
+      [statisticAtLow, statisticAtHigh],
+      RELATIVE_WIDTH * (high - low),
+      (value) => firstValid(request, [value]) !== undefined,
+    );
+    return { ...base, ...none, closest, outcome: 'holds-nowhere', runs };
   }
   let [good, bad] = atLow ? [low, high] : [high, low];
   for (
@@ -151,7 +188,15 @@ export function solveTarget(request: SolveRequest): SolveResult {
   if (!meets(request.target, statisticAtLimit)) {
     throw new Error('the final run at the limit does not meet the target it was found for');
   }
-  return { ...base, limit: good, holdsBelow: atLow, statisticAtLimit, outcome: 'found', runs };
+  return {
+    ...base,
+    limit: good,
+    holdsBelow: atLow,
+    statisticAtLimit,
+    closest: null,
+    outcome: 'found',
+    runs,
+  };
 }
 
 /** Whether a statistic meets the target (`<=` and `<` alike at a continuous boundary). */
@@ -236,10 +281,7 @@ export function scenarioWith(request: SolveRequest, value: number): Scenario {
   }
   if (scenario === undefined) {
     const issue = issues.find((candidate) => candidate.severity === 'error')!;
-    throw new SolveRequestError(
-      `with ${request.path} set to ${value}, the scenario is invalid: ${issue.message}`,
-      issues,
-    );
+    throw new InvalidValueError(request.path, value, issue, issues);
   }
   return scenario;
 }

@@ -398,8 +398,66 @@ describe('pertask solve, asked in the forms a user writes', () => {
     expect(rangeOf(['1k', '30k'])).toEqual([1000, 30_000]);
     expect(rangeOf(['5%', '90%'])).toEqual([0.05, 0.9]);
     expect(rangeOf([1, 8])).toEqual([1, 8]);
-    expect(() => rangeOf(['30k', '1k'])).toThrow(/low then high/);
-    expect(() => rangeOf(['lots', '1k'])).toThrow(/low then high/);
+    expect(() => rangeOf(['lots', '1k'])).toThrow(/two numbers, written as in a scenario/);
+    expect(() => rangeOf(['5%'])).toThrow(/two numbers/);
+    expect(() => rangeOf(['5%', '5%'])).toThrow(/--between 5% 5% is an empty range/);
+  });
+
+  it('takes the ends of --between in either order, as a scenario takes `a to b`', async () => {
+    expect(rangeOf(['30k', '1k'])).toEqual([1000, 30_000]);
+    expect(rangeOf(['50%', '5%'])).toEqual([0.05, 0.5]);
+    const folder = makeTemporaryFolder();
+    const text = LINEAR.replace('output_tokens: 0', 'output_tokens: 0\n        when: 50%');
+    const file = writeScenario(folder, 'when.yaml', text);
+    const args = ['solve', file, '--vary', 'workloads.w.steps.s.when', '--target', 'mean <= $12'];
+    const upward = await runCli([...args, '--between', '5%', '90%', '--json'], folder);
+    const downward = await runCli([...args, '--between', '90%', '5%', '--json'], folder);
+    expect(downward.code).toBe(0);
+    expect(downward.stderr).toBe('');
+    expect(downward.stdout).toBe(upward.stdout);
+  });
+
+  it('refuses an end of --between that a share cannot hold, once and in percent', async () => {
+    const folder = makeTemporaryFolder();
+    const text = LINEAR.replace('output_tokens: 0', 'output_tokens: 0\n        when: 50%');
+    const file = writeScenario(folder, 'when.yaml', text);
+    const args = ['solve', file, '--vary', 'workloads.w.steps.s.when', '--target', 'mean <= $12'];
+    const run = await runCli([...args, '--between', '5%', '150%'], folder);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toBe('');
+    // One line: before, an issue block with no location came first, and the value read 1.5.
+    expect(run.stderr).toBe(
+      'pertask: --between 5% 150%: workloads.w.steps.s.when cannot be set to 150%. ' +
+        'A share or probability must lie between 0% and 100%.\n',
+    );
+  });
+
+  it('says how near a range that misses comes, and asks to widen only where it can', async () => {
+    const folder = makeTemporaryFolder();
+    const file = writeScenario(folder, 'linear.yaml', LINEAR);
+    const calls = ['solve', file, '--vary', 'workloads.w.steps.s.calls', '--target'];
+    const below = await runCli([...calls, 'mean <= $1'], folder);
+    expect(below.code).toBe(1);
+    // Closed form (LINEAR): annual spend is 24 x calls; the default range from 2 calls is
+    // 0.5 to 8, so the nearest is $12 at 0.5 calls, and calls may go lower.
+    expect(below.stdout).toContain(
+      'no value there reaches it; the statistic comes closest at 0.5, where it is $12. ' +
+        'The key may also go below 0.5, which a wider --between can search.',
+    );
+    const text = LINEAR.replace('output_tokens: 0', 'output_tokens: 0\n        when: 50%');
+    const when = writeScenario(folder, 'when.yaml', text);
+    const args = ['solve', when, '--vary', 'workloads.w.steps.s.when', '--target'];
+    const above = await runCli([...args, 'mean >= $100', '--json'], folder);
+    expect(above.code).toBe(1);
+    const result = JSON.parse(above.stdout);
+    // Closed form: annual spend is 48 x when, at most $48 at 100%, the end of a share's range.
+    expect(result.closest).toEqual({ end: 'high', canWiden: false });
+    expect(result.statisticAtHigh).toBeCloseTo(48, 9);
+    const sentence = await runCli([...args, 'mean >= $100'], folder);
+    expect(sentence.stdout).toContain(
+      'comes closest at 100%, where it is $48, and the key can go no higher.',
+    );
+    expect(sentence.stdout).not.toContain('widen');
   });
 
   it('writes a share it finds as a percent', () => {
@@ -411,6 +469,9 @@ describe('pertask solve, asked in the forms a user writes', () => {
       limit: 0.18514,
       holdsBelow: true,
       statisticAtLimit: 119.9,
+      statisticAtLow: 10,
+      statisticAtHigh: 400,
+      closest: null,
       outcome: 'found' as const,
       runs: 17,
       trials: 2000,
@@ -431,14 +492,22 @@ describe('pertask solve, asked in the forms a user writes', () => {
       limit: 475_400,
       holdsBelow: true,
       statisticAtLimit: 119.9,
+      statisticAtLow: 10,
+      statisticAtHigh: 400,
+      closest: null,
       outcome: 'found' as const,
       runs: 17,
       trials: 2000,
     };
     // The review's output read "may go up to 475400".
     expect(sentenceOf(result)).toContain('may go up to 475,400 while');
-    expect(sentenceOf({ ...result, outcome: 'holds-nowhere' })).toContain(
-      'between 118,900 and 1,902,000',
+    const flat = { end: null, canWiden: false };
+    const nowhere = sentenceOf({ ...result, outcome: 'holds-nowhere', closest: flat });
+    expect(nowhere).toContain('between 118,900 and 1,902,000');
+    // Equal statistics at both ends (10 and 10): no end is nearer and no range helps.
+    const even = { ...result, outcome: 'holds-nowhere' as const, statisticAtHigh: 10 };
+    expect(sentenceOf({ ...even, closest: flat })).toContain(
+      'the statistic is $10 at both ends, so this key does not move it.',
     );
   });
 
