@@ -2,13 +2,8 @@ import { countOf } from '../engine/countOf.js';
 import { loadScenarioDocument } from '../engine/loadScenarioDocument.js';
 import { parseQuantity } from '../engine/parseQuantity.js';
 import { formatIssue, type ScenarioIssue } from '../engine/scenarioIssue.js';
-import {
-  InvalidValueError,
-  parseTarget,
-  solveTarget,
-  SolveRequestError,
-  type SolveResult,
-} from '../engine/decide/solveTarget.js';
+import { parseTarget, SolveRequestError } from '../engine/decide/parseTarget.js';
+import { InvalidValueError, solveTarget, type SolveResult } from '../engine/decide/solveTarget.js';
 import { isPercentKey } from '../reports/formatAssumptionValue.js';
 import { formatMoney } from '../reports/formatMoney.js';
 import { CliError, EXIT, type CliIo } from './cliIo.js';

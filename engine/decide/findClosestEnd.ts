@@ -1,4 +1,4 @@
-import type { SpendTarget } from './solveTarget.js';
+import type { SpendTarget } from './parseTarget.js';
 
 /** Where a range that misses its target comes nearest to it. */
 export interface ClosestEnd {

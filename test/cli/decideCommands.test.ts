@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseTarget } from '../../engine/decide/solveTarget.js';
+import { parseTarget } from '../../engine/decide/parseTarget.js';
 import { rangeOf, sentenceOf } from '../../cli/solveCommand.js';
 import { formatComparison } from '../../cli/compareCommand.js';
 import type { OptionOutcome } from '../../engine/summaryTypes.js';
