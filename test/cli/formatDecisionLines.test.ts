@@ -2,30 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { formatDecisionLines } from '../../cli/formatDecisionLines.js';
 import { formatMoney, formatSignedMoney } from '../../reports/formatMoney.js';
 import { driversSentenceOf } from '../../reports/html/buildHeadline.js';
-import { reviewScenario } from '../engine/decide/decideScenarios.js';
-import { forecastForTest, TEST_PRICES } from '../engine/scenarioText.js';
-
-/**
- * Every input fixed, 500 tasks a month of a varying number of calls: only task-to-task
- * noise (FEW_TASKS, 1,000) varies.
- */
-const FEW_FIXED_TASKS = `
-scenario: few-fixed-tasks
-start: 2027-01
-months: 3
-trials: 200
-seed: 5
-${TEST_PRICES}
-workloads:
-  small:
-    tasks_per_month: 500
-    steps:
-      answer:
-        model: test-model
-        calls: { geometric: { mean: 3 }, max: 10 }
-        input_tokens: 2000
-        output_tokens: 500
-`;
+import { FEW_FIXED_TASKS, reviewScenario } from '../engine/decide/decideScenarios.js';
+import { forecastForTest } from '../engine/scenarioText.js';
 
 describe('the terminal lines of the decisions', () => {
   const summary = forecastForTest(

@@ -61,3 +61,25 @@ export const DRIFT = `
       loop.calls: +30% to +80% by 2027-12
       loop.context_growth: +20% by 2027-12
 `;
+
+/**
+ * Every input fixed, 500 tasks a month of a varying number of calls: only task-to-task
+ * noise (FEW_TASKS, 1,000) varies.
+ */
+export const FEW_FIXED_TASKS = `
+scenario: few-fixed-tasks
+start: 2027-01
+months: 3
+trials: 200
+seed: 5
+${TEST_PRICES}
+workloads:
+  small:
+    tasks_per_month: 500
+    steps:
+      answer:
+        model: test-model
+        calls: { geometric: { mean: 3 }, max: 10 }
+        input_tokens: 2000
+        output_tokens: 500
+`;
