@@ -156,6 +156,22 @@ describe('the reports of a run of one trial', () => {
     expect(figures.get("Per-task spend in the run's one trial")).toBe(verb);
   });
 
+  it("name the cheaper of each pair on the workbook's Options sheet, not a share", async () => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(
+      Buffer.from(await buildWorkbook(summary)) as unknown as ExcelJS.Buffer,
+    );
+    const cheaper = new Map<unknown, unknown>();
+    workbook.getWorksheet(SHEETS.options)!.eachRow((row) => {
+      cheaper.set(row.getCell(1).value, row.getCell(6).value);
+    });
+    expect(cheaper.get('First − second')).toBe('Cheaper in the one trial');
+    // As on the page: fewer output tokens cost less, more cost more, the same cost the same.
+    expect(cheaper.get('base − short-answers')).toBe('short-answers');
+    expect(cheaper.get('base − long-answers')).toBe('base');
+    expect(cheaper.get('base − same-answers')).toBe('neither: they cost the same');
+  });
+
   it('word the index, annual and budget charts for one trial, with no band, box or whiskers', () => {
     const subtitleOf = (name: string) =>
       JSON.stringify(charts.find((chart) => chart.name === name)!.spec.title);
