@@ -13,7 +13,7 @@ import { buildCharts } from '../../reports/buildCharts.js';
 import { buildHtml } from '../../reports/buildHtml.js';
 import { buildMarkdown } from '../../reports/buildMarkdown.js';
 import { buildWorkbook, SHEETS } from '../../reports/buildWorkbook.js';
-import { formatMoney } from '../../reports/formatMoney.js';
+import { formatMoney, formatPercent } from '../../reports/formatMoney.js';
 import { escapeHtml } from '../../reports/html/escapeHtml.js';
 import { reviewScenario } from '../engine/decide/decideScenarios.js';
 import { forecastForTest } from '../engine/scenarioText.js';
@@ -97,6 +97,26 @@ describe('the reports of a run of one trial', () => {
       `Budget plan: ${overrun} in the run's one trial, which gives no budget that covers ` +
         'P80 or P90;',
     );
+  });
+
+  it("title the budget chart by the one trial's cumulative spend, not a P50 of trials", () => {
+    // The cumulative spend ends at the year's spend: the one trial's annual per-task spend.
+    const spend = summary.total.annual.perTask.p50;
+    const budget = summary.budget!.amount;
+    const lead = 'Cumulative spend of the run’s one trial';
+    const title = charts.find((chart) => chart.name === 'budget')!.spec.title as { text: string[] };
+    expect(title.text[0]).toBe(
+      `${lead} ends at ${formatMoney(spend)}, ${formatPercent(spend / budget)} of the ` +
+        `${formatMoney(budget)} budget;`,
+    );
+    // The page's budget paragraph and the terminal's budget plan say the same words.
+    // (Whether it runs ahead of the line or stays within it, the subject is the one trial.)
+    expect(html).toMatch(new RegExp(`\\. ${escapeHtml(lead)} (first runs|runs|stays) `));
+    const plan = /; cumulative spend of the run’s one trial (first runs|runs|stays) /;
+    expect(terminal).toMatch(plan);
+    for (const text of [JSON.stringify(title), html, terminal]) {
+      expect(text).not.toContain('umulative P50');
+    }
   });
 
   it('name the cheaper of each pair on the page instead of P(first cheaper)', () => {
