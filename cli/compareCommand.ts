@@ -172,32 +172,17 @@ async function comparisonFiles(comparison: OptionsComparison, folder: string, ho
 
 /**
  * The comparison as plain text: each option's spread over the horizon of
- * `months` ('Annual', '24-month'), then each pair's paired difference.
+ * `months` ('Annual', '24-month'), then each pair's paired difference. At one
+ * trial each option has one spend and each pair one difference, said once.
  */
 export function formatComparison(comparison: OptionsComparison, months: number): string {
+  const oneTrial = comparison.trials === 1;
   const horizon = horizonNameOf(months);
-  // Over one month the first and last month are one: its cost once, not "$x -> $x".
-  const costOf = (c: OptionOutcome['costPerTask'][number]) =>
-    firstAndLastOf(months, formatMoney(c.first), formatMoney(c.last)).join(' -> ');
-  const width = Math.max(...comparison.options.map((option) => option.name.length), 6);
-  const lines = [
-    // "spend per task" would read as a unit cost: these are per-task forecasts of the total.
-    `${horizon} spend, per-task forecast, ${countOf(comparison.trials, 'trial')} on common draws:`,
-  ];
-  // Each column of money is right-aligned to its widest figure, so that $87.3k under $120k
-  // keeps the P50 and P90 columns in line.
-  const columns = (['p10', 'p50', 'p90'] as const).map((key) =>
-    comparison.options.map((option) => formatMoney(option.annual[key])),
-  );
-  const widths = columns.map((column) => Math.max(...column.map((text) => text.length)));
-  comparison.options.forEach((option, row) => {
-    const [p10, p50, p90] = columns.map((column, i) => column[row]!.padStart(widths[i]!));
-    const costs = option.costPerTask.map((c) => `${c.workload} ${costOf(c)} a task`).join('; ');
-    lines.push(
-      `  ${option.name.padEnd(width)}  P10 ${p10}  P50 ${p50}  P90 ${p90}  (${costs})`,
-    );
-  });
-  if (comparison.trials === 1) {
+  const draws = oneTrial ? 'one trial' : countOf(comparison.trials, 'trial');
+  // "spend per task" would read as a unit cost: these are per-task forecasts of the total.
+  const lines = [`${horizon} spend, per-task forecast, ${draws} on common draws:`];
+  lines.push(...(oneTrial ? oneTrialOptionLinesOf : optionLinesOf)(comparison, months));
+  if (oneTrial) {
     lines.push('', 'Differences in the one trial run, first minus second:');
     lines.push(...comparison.pairs.map(oneTrialPairLineOf));
     lines.push('One trial gives no share of trials in which an option is the cheaper.');
@@ -214,6 +199,49 @@ export function formatComparison(comparison: OptionsComparison, months: number):
     );
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** One line per option: its P10, P50 and P90, each column of money right-aligned. */
+function optionLinesOf(comparison: OptionsComparison, months: number): string[] {
+  const width = nameWidthOf(comparison);
+  // Each column of money is right-aligned to its widest figure, so that $87.3k under $120k
+  // keeps the P50 and P90 columns in line.
+  const columns = (['p10', 'p50', 'p90'] as const).map((key) =>
+    comparison.options.map((option) => formatMoney(option.annual[key])),
+  );
+  const widths = columns.map((column) => Math.max(...column.map((text) => text.length)));
+  return comparison.options.map((option, row) => {
+    const [p10, p50, p90] = columns.map((column, i) => column[row]!.padStart(widths[i]!));
+    const costs = costsOf(option, months);
+    return `  ${option.name.padEnd(width)}  P10 ${p10}  P50 ${p50}  P90 ${p90}  (${costs})`;
+  });
+}
+
+/**
+ * One line per option at one trial: its one spend, said once, since a P10,
+ * P50 and P90 of one draw are that draw three times.
+ */
+function oneTrialOptionLinesOf(comparison: OptionsComparison, months: number): string[] {
+  const width = nameWidthOf(comparison);
+  const spends = comparison.options.map((option) => formatMoney(option.annual.p50));
+  const spendWidth = Math.max(...spends.map((text) => text.length));
+  return comparison.options.map((option, row) => {
+    const spend = spends[row]!.padStart(spendWidth);
+    const costs = costsOf(option, months);
+    return `  ${option.name.padEnd(width)}  ${spend} in the one trial  (${costs})`;
+  });
+}
+
+function nameWidthOf(comparison: OptionsComparison): number {
+  return Math.max(...comparison.options.map((option) => option.name.length), 6);
+}
+
+/** Each workload's cost per task in the first and last month of `months`. */
+function costsOf(option: OptionOutcome, months: number): string {
+  // Over one month the first and last month are one: its cost once, not "$x -> $x".
+  const costOf = (c: OptionOutcome['costPerTask'][number]) =>
+    firstAndLastOf(months, formatMoney(c.first), formatMoney(c.last)).join(' -> ');
+  return option.costPerTask.map((c) => `${c.workload} ${costOf(c)} a task`).join('; ');
 }
 
 /** A pair at one trial: its one difference and which was cheaper in that draw. */

@@ -1,6 +1,6 @@
 import { isGapPartNoise } from '../engine/gapOf.js';
 import type { BudgetPlan, OptionPair, Summary } from '../engine/summaryTypes.js';
-import { crossingSentenceOf } from '../reports/charts/buildBudgetChart.js';
+import { crossingSentenceOf, cumulativeLeadOf } from '../reports/charts/buildBudgetChart.js';
 import { researchFirstSentenceOf } from '../reports/charts/buildTornadoChart.js';
 import { cheaperInOneTrialOf, horizonSpanOf } from '../reports/charts/chartTheme.js';
 import { formatMoney, formatPercent, formatSignedMoney } from '../reports/formatMoney.js';
@@ -32,7 +32,7 @@ export function formatDecisionLines(summary: Summary): string[] {
   }
   const plan = summary.budget?.plan;
   if (plan !== undefined) {
-    const crossing = crossingSentenceOf(plan, 'cumulative P50');
+    const crossing = crossingSentenceOf(plan, cumulativeLeadOf(summary.scenario.trials, true));
     lines.push(`Budget plan: ${planOddsOf(plan, summary.scenario.trials)}; ${crossing}.`);
   }
   for (const pair of summary.options?.pairs.filter((p) => p.first === 'base') ?? []) {

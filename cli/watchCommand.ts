@@ -1,6 +1,7 @@
 import { watch, type FSWatcher } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { CliError, EXIT, type CliIo } from './cliIo.js';
+import { countOf } from '../engine/countOf.js';
 import { startReportServer } from './reportServer.js';
 import { runCommand, validateFiles, type RunOptions } from './runCommand.js';
 
@@ -112,7 +113,7 @@ async function printAddresses(address: string, options: RunOptions, io: CliIo): 
   const list = pages.length > 0 ? pages.join('\n  ') : `${address}/<scenario>/report.html`;
   io.stderr.write(
     `Serving reports on ${address} (open pages reload after each run):\n  ${list}\n` +
-      `Watching ${options.scenarios.length} scenario file(s); Ctrl-C stops.\n`,
+      `Watching ${countOf(options.scenarios.length, 'scenario file')}; Ctrl-C stops.\n`,
   );
   return pages.length > 0;
 }

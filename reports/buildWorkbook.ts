@@ -8,9 +8,10 @@
 import ExcelJS from 'exceljs';
 import type { Assumption } from '../engine/describeAssumptions.js';
 import type { ScheduledChange } from '../engine/describeScheduledChanges.js';
-import type { DistributionSummary, Summary } from '../engine/summaryTypes.js';
+import type { DistributionSummary, OptionsComparison, Summary } from '../engine/summaryTypes.js';
 import { MONTHLY_CSV_HEADER, TOTAL_SCOPE } from './buildMonthlyCsv.js';
 import {
+  cheaperInOneTrialOf,
   firstAndLastOf,
   horizonNameOf,
   horizonWordOf,
@@ -316,6 +317,49 @@ function addOptionsSheet(workbook: ExcelJS.Workbook, summary: Summary): void {
     MONEY,
   ]);
   if (options.length === 0) sheet.addRow(['This scenario compares no options.']);
+  if (summary.options !== undefined) addOptionPairs(sheet, summary.options, span);
+}
+
+/**
+ * Each pair of options below them, as the HTML page lists them: the paired
+ * difference (first minus second) in the columns of the options' figures, and
+ * the share of trials in which the first is cheaper. At one trial that share
+ * would be 0% or 100%, a certainty one draw cannot give, so the last column
+ * names the option cheaper in that trial instead.
+ */
+function addOptionPairs(sheet: ExcelJS.Worksheet, comparison: OptionsComparison, span: string) {
+  if (comparison.pairs.length === 0) return;
+  const oneTrial = comparison.trials === 1;
+  sheet.addRow([]);
+  sheet.addRow([
+    oneTrial
+      ? "Differences in the run's one trial, on common draws; one trial gives no share of " +
+        'trials in which an option is the cheaper'
+      : 'Differences trial by trial, on common draws',
+  ]).font = { bold: true };
+  const header = [
+    'First − second',
+    ...['mean', 'P10', 'P50', 'P90'].map((f) => `${span} ${f}`),
+    oneTrial ? 'Cheaper in the one trial' : 'Share of trials the first is cheaper',
+  ];
+  sheet.addRow(header).font = { bold: true };
+  for (const pair of comparison.pairs) {
+    const cheaper = oneTrial
+      ? (cheaperInOneTrialOf(pair) ?? 'neither: they cost the same')
+      : pair.probabilityFirstCheaper;
+    const row = sheet.addRow([
+      `${pair.first} − ${pair.second}`,
+      ...spread(pair.difference),
+      cheaper,
+    ]);
+    [2, 3, 4, 5].forEach((column, i) => {
+      row.getCell(column).numFmt = MONEY(spread(pair.difference)[i] ?? 0);
+    });
+    if (!oneTrial) row.getCell(6).numFmt = PERCENT;
+  }
+  const widest = Math.max(...comparison.pairs.map((p) => p.first.length + p.second.length + 3));
+  sheet.getColumn(1).width = Math.max(sheet.getColumn(1).width ?? 0, widest + 2);
+  sheet.getColumn(6).width = Math.max(12, (header[5] ?? '').length + 2);
 }
 
 /**

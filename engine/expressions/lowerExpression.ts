@@ -1,5 +1,6 @@
 import type { MathNode } from 'mathjs';
 import { parseExpression } from './restrictedMath.js';
+import { countOf } from '../countOf.js';
 
 /** A compiled expression: reads its inputs by index from a row of values. */
 export type Evaluate = (row: Float64Array, slots: Int32Array, offset: number) => number;
@@ -151,7 +152,7 @@ function lowerFunction(node: MathNode, known: ReadonlySet<string>, names: string
   const [arity, apply] = entry;
   if (arity >= 0 ? args.length !== arity : args.length === 0) {
     throw new ExpressionError(
-      `\`${name}\` takes ${arity >= 0 ? arity : 'one or more'} argument(s).`,
+      `\`${name}\` takes ${arity >= 0 ? countOf(arity, 'argument') : 'one or more arguments'}.`,
     );
   }
   const lowered = args.map((arg) => lower(arg, known, names));

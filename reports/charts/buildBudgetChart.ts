@@ -23,6 +23,17 @@ import {
 } from './chartTheme.js';
 
 /**
+ * What the budget sentences call the cumulative spend they follow: its P50 of
+ * trials, or at one trial that trial's own spend, since one draw has no P50
+ * of trials. The chart, the page and the terminal share the words; `midSentence`
+ * gives them without a capital.
+ */
+export function cumulativeLeadOf(trials: number, midSentence = false): string {
+  const lead = trials === 1 ? 'Cumulative spend of the run’s one trial' : 'Cumulative P50';
+  return midSentence ? `c${lead.slice(1)}` : lead;
+}
+
+/**
  * When the cumulative P50 runs ahead of the budget's straight line, as a
  * sentence without its full stop: "Cumulative P50 first runs ahead of the
  * budget's straight line in 2023-12 and stays ahead from 2024-06". A run
@@ -73,13 +84,18 @@ function aheadStretchOf(plan: BudgetPlan): string {
 }
 
 /**
- * The title's finding in numbers: where the cumulative P50 ends against the
- * budget, "Cumulative P50 ends at $132k, 110% of the $120k budget;".
+ * The title's finding in numbers: where the cumulative P50 (`lead`, see
+ * cumulativeLeadOf) ends against the budget, "Cumulative P50 ends at $132k,
+ * 110% of the $120k budget;".
  */
-export function budgetEndSentenceOf(plan: BudgetPlan, amount: number): string {
+export function budgetEndSentenceOf(
+  plan: BudgetPlan,
+  amount: number,
+  lead = 'Cumulative P50',
+): string {
   const end = plan.cumulative.at(-1)?.p50 ?? 0;
   const share = amount > 0 ? `, ${formatPercent(end / amount)} of the` : ', against the';
-  return `Cumulative P50 ends at ${formatMoney(end)}${share} ${formatMoney(amount)} budget`;
+  return `${lead} ends at ${formatMoney(end)}${share} ${formatMoney(amount)} budget`;
 }
 
 /**
@@ -118,7 +134,10 @@ function titleOf(summary: Summary): TopLevelSpec['title'] {
   const plan = budget.plan!;
   const crossing = crossingSentenceOf(plan, 'it');
   return {
-    text: [`${budgetEndSentenceOf(plan, budget.amount)};`, `${crossing}.`],
+    text: [
+      `${budgetEndSentenceOf(plan, budget.amount, cumulativeLeadOf(summary.scenario.trials))};`,
+      `${crossing}.`,
+    ],
     subtitle: [oddsSentenceOf(budget, plan, summary.scenario.trials), keyOf(summary)],
   };
 }
@@ -158,13 +177,21 @@ export function buildBudgetChart(summary: Summary): TopLevelSpec | undefined {
   }));
   const money = (field: string) => ({ field, type: 'quantitative' }) as const;
   const axis = { labelExpr: MONEY_AXIS_LABEL, title: 'Cumulative spend' };
-  const tooltip = [
-    MONTH_TOOLTIP,
-    { field: 'p50Label', title: 'Cumulative P50' },
-    { field: 'p10Label', title: 'P10' },
-    { field: 'p90Label', title: 'P90' },
-    { field: 'lineLabel', title: 'Budget line' },
-  ];
+  // One trial's P10 and P90 are that trial: its spend once, under its own name.
+  const tooltip =
+    summary.scenario.trials === 1
+      ? [
+          MONTH_TOOLTIP,
+          { field: 'p50Label', title: cumulativeLeadOf(1) },
+          { field: 'lineLabel', title: 'Budget line' },
+        ]
+      : [
+          MONTH_TOOLTIP,
+          { field: 'p50Label', title: 'Cumulative P50' },
+          { field: 'p10Label', title: 'P10' },
+          { field: 'p90Label', title: 'P90' },
+          { field: 'lineLabel', title: 'Budget line' },
+        ];
   return {
     $schema: 'https://vega.github.io/schema/vega-lite/v6.json',
     title: titleOf(summary),

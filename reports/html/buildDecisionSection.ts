@@ -12,7 +12,11 @@ import {
   horizonNameOf,
   horizonWordOf,
 } from '../charts/chartTheme.js';
-import { crossingSentenceOf, oneTrialBudgetSentenceOf } from '../charts/buildBudgetChart.js';
+import {
+  crossingSentenceOf,
+  cumulativeLeadOf,
+  oneTrialBudgetSentenceOf,
+} from '../charts/buildBudgetChart.js';
 import { researchFirstSentenceOf } from '../charts/buildTornadoChart.js';
 import { formatMoney, formatPercent, formatSignedMoney } from '../formatMoney.js';
 import { describeGapShares } from '../describeGapShares.js';
@@ -77,7 +81,7 @@ function budgetTableOf(summary: Summary): string {
       formatMoney(quarter.perTask.p90),
     ]),
   );
-  const crossing = `${crossingSentenceOf(plan)}.`;
+  const crossing = `${crossingSentenceOf(plan, cumulativeLeadOf(summary.scenario.trials))}.`;
   const { coversP80, coversP90 } = plan;
   // The plan leaves them null for one trial; the check also tells the compiler so.
   const odds =

@@ -6,6 +6,7 @@
  * behind it, which an engineer sizing timeouts or alerts needs.
  */
 import type { Summary, TaskCostSummary, WorkloadSummary } from '../../engine/summaryTypes.js';
+import { costPerTaskOf, NO_TASKS } from '../costPerTaskOf.js';
 import { formatMoney, formatPercent } from '../formatMoney.js';
 import { escapeHtml } from './escapeHtml.js';
 
@@ -14,8 +15,11 @@ const cell = (text: string): string => `<td>${escapeHtml(text)}</td>`;
 /** A dash where the workload has no threshold: its first month's median task costs $0. */
 const NO_THRESHOLD = '–';
 
-function monthCells(month: TaskCostSummary): string[] {
-  const share = month.shareAboveThreshold;
+/** What a month reads for a workload that runs no task in it. */
+const NONE_RUN = 'none run';
+
+function monthCells(month: TaskCostSummary, hasThreshold: boolean): string[] {
+  const share = hasThreshold ? month.shareAboveThreshold : null;
   return [
     formatMoney(month.median),
     formatMoney(month.p95),
@@ -23,14 +27,40 @@ function monthCells(month: TaskCostSummary): string[] {
   ];
 }
 
+/**
+ * A month's three cells, or one cell across them when the workload runs no
+ * task that month (`tasks_per_month: 0`): tasks drawn for it would describe
+ * tasks that never happen, as the terminal says ("none run") too.
+ */
+function monthCellsOf(
+  workload: WorkloadSummary,
+  which: 'first' | 'last',
+  hasThreshold: boolean,
+): string {
+  if (costPerTaskOf(workload, which) === NO_TASKS) {
+    return `<td colspan="3">${escapeHtml(NONE_RUN)}</td>`;
+  }
+  return monthCells(workload.taskCost[which], hasThreshold).map(cell).join('');
+}
+
+const isIdleFirst = (workload: WorkloadSummary): boolean =>
+  costPerTaskOf(workload, 'first') === NO_TASKS;
+
 function rowOf(workload: WorkloadSummary, oneMonth: boolean): string {
-  const { taskCost } = workload;
-  const cells = [
-    taskCost.threshold === null ? NO_THRESHOLD : formatMoney(taskCost.threshold),
-    ...monthCells(taskCost.first),
-    ...(oneMonth ? [] : monthCells(taskCost.last)),
-  ];
-  return `<tr><th scope="row">${escapeHtml(workload.name)}</th>${cells.map(cell).join('')}</tr>`;
+  const { threshold } = workload.taskCost;
+  // Twice the median of a first month that runs no task is no threshold either.
+  const idleFirst = isIdleFirst(workload);
+  const hasThreshold = threshold !== null && !idleFirst;
+  const thresholdCell = cell(hasThreshold ? formatMoney(threshold) : NO_THRESHOLD);
+  const months =
+    monthCellsOf(workload, 'first', hasThreshold) +
+    (oneMonth ? '' : monthCellsOf(workload, 'last', hasThreshold));
+  return `<tr><th scope="row">${escapeHtml(workload.name)}</th>${thresholdCell}${months}</tr>`;
+}
+
+/** Whether the workload runs no task in its first or its last month. */
+function isIdleSomeMonth(workload: WorkloadSummary): boolean {
+  return (['first', 'last'] as const).some((which) => costPerTaskOf(workload, which) === NO_TASKS);
 }
 
 /** The table as an HTML fragment, with a sentence saying how it was made. */
@@ -54,9 +84,13 @@ export function buildTaskCostTable(summary: Summary): string {
     'vary from task to task. Half the tasks cost less than the median, one in twenty more ' +
     'than the P95. The cost per task above is the average task, which a few long tasks ' +
     'pull above the typical one.' +
-    (summary.workloads.some((w) => w.taskCost.threshold === null)
+    (summary.workloads.some((w) => w.taskCost.threshold === null && !isIdleFirst(w))
       ? ` A dash: the median task of ${escapeHtml(first.month)} costs $0 (its steps start ` +
         'later, or mostly do not run), so twice it is no threshold for expensive tasks.'
+      : '') +
+    (summary.workloads.some(isIdleSomeMonth)
+      ? ' None run: the workload runs no task that month (tasks_per_month: 0), so no single ' +
+        'task is shown for it, and when that is the first month its threshold is a dash.'
       : '') +
     '</p>';
   const rows = summary.workloads.map((workload) => rowOf(workload, oneMonth)).join('');

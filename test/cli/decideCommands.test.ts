@@ -251,27 +251,39 @@ describe('pertask compare', () => {
 });
 
 describe('the comparison as printed', () => {
+  // Hand-made outcomes: $120k is five characters and $87.3k six, as code-review's base and
+  // loop-cap-6 print at one trial.
+  const optionOf = (name: string, spend: number): OptionOutcome => ({
+    name,
+    description: '',
+    annual: {
+      ...{ mean: spend, meanStandardError: null, sd: null },
+      ...{ p5: spend, p10: spend, p25: spend, p50: spend, p75: spend, p90: spend, p95: spend },
+      ...{ p10StandardError: null, p50StandardError: null, p90StandardError: null },
+    },
+    costPerTask: [{ workload: 'review', first: 0.5, last: 0.4 }],
+  });
+  const options = [optionOf('base', 120_000), optionOf('loop-cap-6', 87_300)];
+
   it('right-aligns each money column, so that a shorter figure keeps the columns in line', () => {
-    // Hand-made outcomes: $120k is five characters and $87.3k six, as code-review's base and
-    // loop-cap-6 print at one trial.
-    const optionOf = (name: string, spend: number): OptionOutcome => ({
-      name,
-      description: '',
-      annual: {
-        ...{ mean: spend, meanStandardError: null, sd: null },
-        ...{ p5: spend, p10: spend, p25: spend, p50: spend, p75: spend, p90: spend, p95: spend },
-        ...{ p10StandardError: null, p50StandardError: null, p90StandardError: null },
-      },
-      costPerTask: [{ workload: 'review', first: 0.5, last: 0.4 }],
-    });
-    const options = [optionOf('base', 120_000), optionOf('loop-cap-6', 87_300)];
-    const text = formatComparison({ trials: 1, options, pairs: [] }, 12);
-    const [, base, capped] = text.split('\n');
+    const text = formatComparison({ trials: 2, options, pairs: [] }, 12);
+    const [heading, base, capped] = text.split('\n');
+    expect(heading).toBe('Annual spend, per-task forecast, 2 trials on common draws:');
     expect(base).toBe(
       '  base        P10  $120k  P50  $120k  P90  $120k  (review $0.5 -> $0.4 a task)',
     );
     expect(capped!.indexOf('P50')).toBe(base!.indexOf('P50'));
     expect(capped!.indexOf('P90')).toBe(base!.indexOf('P90'));
+  });
+
+  it("says each option's one spend once at one trial, not as three equal percentiles", () => {
+    // The spends are the hand-made ones above; a P10, P50 and P90 of one draw are that draw.
+    const text = formatComparison({ trials: 1, options, pairs: [] }, 12);
+    const [heading, base, capped] = text.split('\n');
+    expect(heading).toBe('Annual spend, per-task forecast, one trial on common draws:');
+    expect(base).toBe('  base         $120k in the one trial  (review $0.5 -> $0.4 a task)');
+    expect(capped).toBe('  loop-cap-6  $87.3k in the one trial  (review $0.5 -> $0.4 a task)');
+    expect(text).not.toContain('P50');
   });
 });
 

@@ -49,6 +49,8 @@ describe('pertask run --watch', () => {
       await waitFor('the address', () => /Serving reports on http/.test(stderr));
       const address = /(http:\/\/127\.0\.0\.1:\d+)/.exec(stderr)?.[1] ?? '';
       expect(stderr).toContain(`${address}/code-review/report.html`);
+      // One file named on the command line: the count is singular.
+      expect(stderr).toContain('Watching 1 scenario file; Ctrl-C stops.');
 
       const page = await fetchText(`${address}/code-review/report.html`);
       expect(page.status).toBe(200);

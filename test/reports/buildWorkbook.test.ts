@@ -9,6 +9,7 @@ import {
   SCHEDULED_CHANGES_NOTE,
   SCHEDULED_CHANGES_TITLE,
 } from '../../reports/formatScheduledChange.js';
+import { moneyCellFormat } from '../../reports/moneyCellFormat.js';
 import { buildAssumptionsTable } from '../../reports/html/buildAssumptionsTable.js';
 import { escapeHtml } from '../../reports/html/escapeHtml.js';
 import { EQUAL_FORECASTS } from '../engine/scenarioText.js';
@@ -279,6 +280,46 @@ describe('buildWorkbook over a horizon other than a year', async () => {
       '13-month P50',
       '13-month P90',
     ]);
+  });
+});
+
+describe('the pairs of options on the Options sheet', async () => {
+  const { summary } = exampleReportInputs('scenarios/code-review.yaml', 200);
+  // The pairs as summary.json holds them: the sheet must carry the same doubles.
+  const json = JSON.parse(JSON.stringify(summary)) as Summary;
+  const sheet = (await readBack(await buildWorkbook(summary))).getWorksheet(SHEETS.options)!;
+  const rowsFrom = (title: string) => {
+    const rows: ExcelJS.Row[] = [];
+    sheet.eachRow((row) => rows.push(row));
+    return rows.slice(rows.findIndex((row) => row.getCell(1).value === title) + 1);
+  };
+  const [header, ...pairRows] = rowsFrom('Differences trial by trial, on common draws');
+
+  it('lists each pair below the options, with its difference and share from summary.json', () => {
+    expect((header!.values as unknown[]).slice(1)).toEqual([
+      'First − second',
+      ...['mean', 'P10', 'P50', 'P90'].map((f) => `Annual ${f}`),
+      'Share of trials the first is cheaper',
+    ]);
+    expect(pairRows.map((row) => (row.values as unknown[]).slice(1))).toEqual(
+      json.options!.pairs.map((pair) => [
+        `${pair.first} − ${pair.second}`,
+        ...['mean', 'p10', 'p50', 'p90'].map((k) => pair.difference[k as 'mean']),
+        pair.probabilityFirstCheaper,
+      ]),
+    );
+  });
+
+  it('formats the differences as money and the share as a percent', () => {
+    // code-review's three options give three pairs (3 choose 2).
+    expect(pairRows).toHaveLength(3);
+    for (const row of pairRows) {
+      for (const column of [2, 3, 4, 5]) {
+        const cell = row.getCell(column);
+        expect(cell.numFmt).toBe(moneyCellFormat(cell.value as number));
+      }
+      expect(row.getCell(6).numFmt).toBe('0.0%');
+    }
   });
 });
 

@@ -4,6 +4,8 @@ import { formatRunSummary } from '../../cli/formatRunSummary.js';
 import { buildMarkdown } from '../../reports/buildMarkdown.js';
 import { buildWorkbook, SHEETS } from '../../reports/buildWorkbook.js';
 import { buildWorkloadTable } from '../../reports/html/buildWorkloadTable.js';
+import { buildTaskCostTable } from '../../reports/html/buildTaskCostTable.js';
+import { formatMoney } from '../../reports/formatMoney.js';
 import { forecastForTest, TEST_PRICES } from '../engine/scenarioText.js';
 
 /** A busy workload beside one that runs no task (`tasks_per_month: 0`). */
@@ -44,6 +46,20 @@ describe('the cost per task of a workload that runs no task', () => {
   it('reads "no tasks" in summary.md and on the page', () => {
     expect(buildMarkdown(summary)).toContain('| idle | no tasks | no tasks |');
     expect(buildWorkloadTable(summary)).toContain('<td>no tasks</td><td>no tasks</td>');
+  });
+
+  it('reads "none run" in the page\'s single-task table, as the terminal says', () => {
+    const table = buildTaskCostTable(summary);
+    const rowOf = (name: string) =>
+      table.split(`<th scope="row">${name}</th>`)[1]!.split('</tr>')[0];
+    // idle runs no task in 2027-01 or 2027-03: no threshold, and each month one cell saying so.
+    expect(rowOf('idle')).toBe(
+      '<td>–</td><td colspan="3">none run</td><td colspan="3">none run</td>',
+    );
+    // busy's figures are its own taskCost through the report's formatter.
+    const busy = summary.workloads[0]!.taskCost;
+    expect(rowOf('busy')).toContain(`<td>${formatMoney(busy.last.median)}</td>`);
+    expect(table).toContain('None run: the workload runs no task that month (tasks_per_month: 0)');
   });
 
   it('reads "no tasks" on the Workloads sheet, where busy keeps its number', async () => {

@@ -13,7 +13,7 @@ import { buildCharts } from '../../reports/buildCharts.js';
 import { buildHtml } from '../../reports/buildHtml.js';
 import { buildMarkdown } from '../../reports/buildMarkdown.js';
 import { buildWorkbook, SHEETS } from '../../reports/buildWorkbook.js';
-import { formatMoney } from '../../reports/formatMoney.js';
+import { formatMoney, formatPercent } from '../../reports/formatMoney.js';
 import { escapeHtml } from '../../reports/html/escapeHtml.js';
 import { reviewScenario } from '../engine/decide/decideScenarios.js';
 import { forecastForTest } from '../engine/scenarioText.js';
@@ -99,6 +99,26 @@ describe('the reports of a run of one trial', () => {
     );
   });
 
+  it("title the budget chart by the one trial's cumulative spend, not a P50 of trials", () => {
+    // The cumulative spend ends at the year's spend: the one trial's annual per-task spend.
+    const spend = summary.total.annual.perTask.p50;
+    const budget = summary.budget!.amount;
+    const lead = 'Cumulative spend of the run’s one trial';
+    const title = charts.find((chart) => chart.name === 'budget')!.spec.title as { text: string[] };
+    expect(title.text[0]).toBe(
+      `${lead} ends at ${formatMoney(spend)}, ${formatPercent(spend / budget)} of the ` +
+        `${formatMoney(budget)} budget;`,
+    );
+    // The page's budget paragraph and the terminal's budget plan say the same words.
+    // (Whether it runs ahead of the line or stays within it, the subject is the one trial.)
+    expect(html).toMatch(new RegExp(`\\. ${escapeHtml(lead)} (first runs|runs|stays) `));
+    const plan = /; cumulative spend of the run’s one trial (first runs|runs|stays) /;
+    expect(terminal).toMatch(plan);
+    for (const text of [JSON.stringify(title), html, terminal]) {
+      expect(text).not.toContain('umulative P50');
+    }
+  });
+
   it('name the cheaper of each pair on the page instead of P(first cheaper)', () => {
     expect(html).not.toContain('P(first cheaper)');
     expect(html).toContain('<th scope="col">Cheaper in the one trial</th>');
@@ -154,6 +174,22 @@ describe('the reports of a run of one trial', () => {
     const spend = summary.total.annual.perTask.p50;
     const verb = spend > summary.budget!.amount ? 'exceeds it' : 'stays within it';
     expect(figures.get("Per-task spend in the run's one trial")).toBe(verb);
+  });
+
+  it("name the cheaper of each pair on the workbook's Options sheet, not a share", async () => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(
+      Buffer.from(await buildWorkbook(summary)) as unknown as ExcelJS.Buffer,
+    );
+    const cheaper = new Map<unknown, unknown>();
+    workbook.getWorksheet(SHEETS.options)!.eachRow((row) => {
+      cheaper.set(row.getCell(1).value, row.getCell(6).value);
+    });
+    expect(cheaper.get('First − second')).toBe('Cheaper in the one trial');
+    // As on the page: fewer output tokens cost less, more cost more, the same cost the same.
+    expect(cheaper.get('base − short-answers')).toBe('short-answers');
+    expect(cheaper.get('base − long-answers')).toBe('base');
+    expect(cheaper.get('base − same-answers')).toBe('neither: they cost the same');
   });
 
   it('word the index, annual and budget charts for one trial, with no band, box or whiskers', () => {

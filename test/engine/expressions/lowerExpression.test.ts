@@ -41,6 +41,14 @@ describe('lowerExpression', () => {
   });
 
   it.each([
+    // The arities are EXPRESSION_FUNCTIONS': sqrt takes 1, min any count from 1.
+    ['sqrt(1, 2)', '`sqrt` takes 1 argument.'],
+    ['min()', '`min` takes one or more arguments.'],
+  ])('says in words how many arguments %s should have', (text, message) => {
+    expect(() => evaluate(text)).toThrow(message);
+  });
+
+  it.each([
     ['import({}, {})', /Unknown function `import`/],
     ['createUnit("x")', /Unknown function `createUnit`/],
     ['evaluate("1+1")', /Unknown function `evaluate`/],
