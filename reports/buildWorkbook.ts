@@ -8,18 +8,14 @@
 import ExcelJS from 'exceljs';
 import type { Assumption } from '../engine/describeAssumptions.js';
 import type { ScheduledChange } from '../engine/describeScheduledChanges.js';
-import type { DistributionSummary, OptionsComparison, Summary } from '../engine/summaryTypes.js';
+import type { Summary } from '../engine/summaryTypes.js';
+import { addOptionsSheet } from './addOptionsSheet.js';
+import { addWorkbookTable, type ColumnFormat, type Row, spreadOf } from './addWorkbookTable.js';
 import { MONTHLY_CSV_HEADER, TOTAL_SCOPE } from './buildMonthlyCsv.js';
-import {
-  cheaperInOneTrialOf,
-  firstAndLastOf,
-  horizonNameOf,
-  horizonWordOf,
-  oneTrialBudgetVerbOf,
-} from './charts/chartTheme.js';
+import { firstAndLastOf, horizonWordOf, oneTrialBudgetVerbOf } from './charts/chartTheme.js';
 import { costPerTaskOf } from './costPerTaskOf.js';
 import { describeDistribution, describeDrawn, isPercentKey } from './formatAssumptionValue.js';
-import { CENTS_FORMAT, moneyCellFormat } from './moneyCellFormat.js';
+import { moneyCellFormat } from './moneyCellFormat.js';
 import {
   formatScheduledChange,
   SCHEDULED_CHANGES_NOTE,
@@ -44,42 +40,6 @@ export const SHEETS = {
   options: 'Options',
 } as const;
 
-type Row = (string | number | null)[];
-
-/** A column's number format: one for every cell, or one chosen by each cell's number. */
-type ColumnFormat = string | ((value: number) => string) | null;
-
-/** Adds a sheet with a bold header row, the given rows and a number format per column. */
-function addTable(
-  workbook: ExcelJS.Workbook,
-  name: string,
-  header: readonly string[],
-  rows: readonly Row[],
-  formats: readonly ColumnFormat[] = [],
-): ExcelJS.Worksheet {
-  const sheet = workbook.addWorksheet(name, { views: [{ state: 'frozen', ySplit: 1 }] });
-  sheet.addRow([...header]).font = { bold: true };
-  for (const row of rows) sheet.addRow(row);
-  header.forEach((title, index) => {
-    const column = sheet.getColumn(index + 1);
-    column.width = Math.max(12, title.length + 2);
-    const format = formats[index];
-    if (typeof format === 'string') column.numFmt = format;
-    if (typeof format === 'function') formatEachNumber(column, format);
-  });
-  return sheet;
-}
-
-/** Gives each number of a column the format `formatOf` picks for it; a new cell gets cents. */
-function formatEachNumber(column: ExcelJS.Column, formatOf: (value: number) => string): void {
-  column.numFmt = CENTS_FORMAT;
-  column.eachCell((cell) => {
-    if (typeof cell.value === 'number') cell.numFmt = formatOf(cell.value);
-  });
-}
-
-const spread = (d: DistributionSummary): number[] => [d.mean, d.p10, d.p50, d.p90];
-
 function summaryRows(summary: Summary): Row[] {
   const { scenario, total, budget } = summary;
   const rows: Row[] = [
@@ -96,7 +56,7 @@ function summaryRows(summary: Summary): Row[] {
   ] as const;
   for (const [label, d] of forecasts) {
     ['mean', 'P10', 'P50', 'P90'].forEach((statistic, i) => {
-      rows.push([`${label} spend, ${statistic}`, spread(d)[i] ?? null, 'USD']);
+      rows.push([`${label} spend, ${statistic}`, spreadOf(d)[i] ?? null, 'USD']);
     });
   }
   if (budget !== null) rows.push(['Budget', budget.amount, 'USD'], ...budgetOddsRows(summary));
@@ -193,8 +153,8 @@ function workloadRows(summary: Summary): Row[] {
     const [first, last] = [w.months[0], w.months[w.months.length - 1]];
     return [
       w.name,
-      ...spread(w.annual.perTask).slice(1),
-      ...spread(w.annual.perToken).slice(1),
+      ...spreadOf(w.annual.perTask).slice(1),
+      ...spreadOf(w.annual.perToken).slice(1),
       w.annual.gap.p50,
       ...pairOf(costPerTaskOf(w, 'first'), costPerTaskOf(w, 'last')),
       ...pairOf(first?.tokensPerTask ?? null, last?.tokensPerTask ?? null),
@@ -292,7 +252,12 @@ function addAssumptionsSheet(
     a.p95,
   ]);
   const header = ['Input', 'Distribution', 'Drawn', 'P5', 'P50', 'P95'];
-  const sheet = addTable(workbook, SHEETS.assumptions, header, rows, [null, null, null, COUNT]);
+  const sheet = addWorkbookTable(workbook, SHEETS.assumptions, header, rows, [
+    null,
+    null,
+    null,
+    COUNT,
+  ]);
   sheet.getColumn(1).width = 60;
   sheet.getColumn(2).width = 40;
   assumptions.forEach((a, i) => {
@@ -301,65 +266,6 @@ function addAssumptionsSheet(
   });
   if (assumptions.length === 0) sheet.addRow(['Every input is at its default value.']);
   addScheduledChanges(sheet, changes);
-}
-
-function addOptionsSheet(workbook: ExcelJS.Workbook, summary: Summary): void {
-  const options = summary.options?.options ?? [];
-  const rows = options.map((o): Row => [o.name, ...spread(o.annual)]);
-  // "Annual" for a year, "13-month" for another horizon: the span the figures sum.
-  const span = horizonNameOf(summary.months);
-  const header = ['Option', ...['mean', 'P10', 'P50', 'P90'].map((f) => `${span} ${f}`)];
-  const sheet = addTable(workbook, SHEETS.options, header, rows, [
-    null,
-    MONEY,
-    MONEY,
-    MONEY,
-    MONEY,
-  ]);
-  if (options.length === 0) sheet.addRow(['This scenario compares no options.']);
-  if (summary.options !== undefined) addOptionPairs(sheet, summary.options, span);
-}
-
-/**
- * Each pair of options below them, as the HTML page lists them: the paired
- * difference (first minus second) in the columns of the options' figures, and
- * the share of trials in which the first is cheaper. At one trial that share
- * would be 0% or 100%, a certainty one draw cannot give, so the last column
- * names the option cheaper in that trial instead.
- */
-function addOptionPairs(sheet: ExcelJS.Worksheet, comparison: OptionsComparison, span: string) {
-  if (comparison.pairs.length === 0) return;
-  const oneTrial = comparison.trials === 1;
-  sheet.addRow([]);
-  sheet.addRow([
-    oneTrial
-      ? "Differences in the run's one trial, on common draws; one trial gives no share of " +
-        'trials in which an option is the cheaper'
-      : 'Differences trial by trial, on common draws',
-  ]).font = { bold: true };
-  const header = [
-    'First − second',
-    ...['mean', 'P10', 'P50', 'P90'].map((f) => `${span} ${f}`),
-    oneTrial ? 'Cheaper in the one trial' : 'Share of trials the first is cheaper',
-  ];
-  sheet.addRow(header).font = { bold: true };
-  for (const pair of comparison.pairs) {
-    const cheaper = oneTrial
-      ? (cheaperInOneTrialOf(pair) ?? 'neither: they cost the same')
-      : pair.probabilityFirstCheaper;
-    const row = sheet.addRow([
-      `${pair.first} − ${pair.second}`,
-      ...spread(pair.difference),
-      cheaper,
-    ]);
-    [2, 3, 4, 5].forEach((column, i) => {
-      row.getCell(column).numFmt = MONEY(spread(pair.difference)[i] ?? 0);
-    });
-    if (!oneTrial) row.getCell(6).numFmt = PERCENT;
-  }
-  const widest = Math.max(...comparison.pairs.map((p) => p.first.length + p.second.length + 3));
-  sheet.getColumn(1).width = Math.max(sheet.getColumn(1).width ?? 0, widest + 2);
-  sheet.getColumn(6).width = Math.max(12, (header[5] ?? '').length + 2);
 }
 
 /**
@@ -376,7 +282,7 @@ export async function buildWorkbook(
   workbook.creator = 'pertask';
   workbook.created = new Date(Date.UTC(2000, 0, 1));
   workbook.modified = workbook.created;
-  const summarySheet = addTable(
+  const summarySheet = addWorkbookTable(
     workbook,
     SHEETS.summary,
     ['Figure', 'Value', 'Unit'],
@@ -384,7 +290,13 @@ export async function buildWorkbook(
   );
   formatSummarySheet(summarySheet);
   const moneyColumns = [null, null, null, ...Array<ColumnFormat>(8).fill(MONEY)];
-  addTable(workbook, SHEETS.monthly, MONTHLY_CSV_HEADER, monthlyRows(summary), moneyColumns);
+  addWorkbookTable(
+    workbook,
+    SHEETS.monthly,
+    MONTHLY_CSV_HEADER,
+    monthlyRows(summary),
+    moneyColumns,
+  );
   const perMonth = firstAndLastOf(summary.months, 1, 1).length;
   const workloadFormats = [
     null,
@@ -392,8 +304,14 @@ export async function buildWorkbook(
     ...Array<ColumnFormat>(2 * perMonth).fill(COUNT),
   ];
   const workloadHeader = workloadHeaderOf(summary.months);
-  addTable(workbook, SHEETS.workloads, workloadHeader, workloadRows(summary), workloadFormats);
+  addWorkbookTable(
+    workbook,
+    SHEETS.workloads,
+    workloadHeader,
+    workloadRows(summary),
+    workloadFormats,
+  );
   addAssumptionsSheet(workbook, assumptions, changes);
-  addOptionsSheet(workbook, summary);
+  addOptionsSheet(workbook, SHEETS.options, summary);
   return pinZipTimestamps(new Uint8Array(await workbook.xlsx.writeBuffer()));
 }

@@ -1,0 +1,70 @@
+/**
+ * The workbook's Options sheet: each option's spend over the horizon, then
+ * each pair of options compared trial by trial on common draws, as the HTML
+ * page lists them.
+ */
+import type ExcelJS from 'exceljs';
+import type { OptionsComparison, Summary } from '../engine/summaryTypes.js';
+import { addWorkbookTable, type Row, SPREAD_LABELS, spreadOf } from './addWorkbookTable.js';
+import { cheaperInOneTrialOf, horizonNameOf } from './charts/chartTheme.js';
+import { moneyCellFormat as MONEY } from './moneyCellFormat.js';
+
+const PERCENT = '0.0%';
+
+/**
+ * Adds the sheet `name` with a row per option (mean, P10, P50, P90 of its
+ * spend over the horizon) and the pairs below them; a sentence when the
+ * scenario compares no options. Cost: a row per option and per pair.
+ */
+export function addOptionsSheet(workbook: ExcelJS.Workbook, name: string, summary: Summary): void {
+  const options = summary.options?.options ?? [];
+  const rows = options.map((o): Row => [o.name, ...spreadOf(o.annual)]);
+  // "Annual" for a year, "13-month" for another horizon: the span the figures sum.
+  const span = horizonNameOf(summary.months);
+  const header = ['Option', ...SPREAD_LABELS.map((f) => `${span} ${f}`)];
+  const sheet = addWorkbookTable(workbook, name, header, rows, [null, MONEY, MONEY, MONEY, MONEY]);
+  if (options.length === 0) sheet.addRow(['This scenario compares no options.']);
+  if (summary.options !== undefined) addOptionPairs(sheet, summary.options, span);
+}
+
+/**
+ * Each pair of options below them, as the HTML page lists them: the paired
+ * difference (first minus second) in the columns of the options' figures, and
+ * the share of trials in which the first is cheaper. At one trial that share
+ * would be 0% or 100%, a certainty one draw cannot give, so the last column
+ * names the option cheaper in that trial instead.
+ */
+function addOptionPairs(sheet: ExcelJS.Worksheet, comparison: OptionsComparison, span: string) {
+  if (comparison.pairs.length === 0) return;
+  const oneTrial = comparison.trials === 1;
+  sheet.addRow([]);
+  sheet.addRow([
+    oneTrial
+      ? "Differences in the run's one trial, on common draws; one trial gives no share of " +
+        'trials in which an option is the cheaper'
+      : 'Differences trial by trial, on common draws',
+  ]).font = { bold: true };
+  const header = [
+    'First − second',
+    ...SPREAD_LABELS.map((f) => `${span} ${f}`),
+    oneTrial ? 'Cheaper in the one trial' : 'Share of trials the first is cheaper',
+  ];
+  sheet.addRow(header).font = { bold: true };
+  for (const pair of comparison.pairs) {
+    const cheaper = oneTrial
+      ? (cheaperInOneTrialOf(pair) ?? 'neither: they cost the same')
+      : pair.probabilityFirstCheaper;
+    const row = sheet.addRow([
+      `${pair.first} − ${pair.second}`,
+      ...spreadOf(pair.difference),
+      cheaper,
+    ]);
+    [2, 3, 4, 5].forEach((column, i) => {
+      row.getCell(column).numFmt = MONEY(spreadOf(pair.difference)[i] ?? 0);
+    });
+    if (!oneTrial) row.getCell(6).numFmt = PERCENT;
+  }
+  const widest = Math.max(...comparison.pairs.map((p) => p.first.length + p.second.length + 3));
+  sheet.getColumn(1).width = Math.max(sheet.getColumn(1).width ?? 0, widest + 2);
+  sheet.getColumn(6).width = Math.max(12, (header[5] ?? '').length + 2);
+}
