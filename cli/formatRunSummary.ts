@@ -10,11 +10,13 @@ import { horizonWordOf, monthRangeOf, oneTrialBudgetVerbOf } from '../reports/ch
 import { formatDecisionLines } from './formatDecisionLines.js';
 import { indexTrialsPhraseOf, NO_INDEX_SENTENCE } from '../reports/charts/buildIndexChart.js';
 import { countOf } from '../engine/countOf.js';
+import { gapHeadingOf, spreadFiguresOf, spreadHeadingsOf } from '../reports/spreadFiguresOf.js';
 
 /**
  * The run's summary for the terminal: per workload and in total, annual P10,
- * P50 and P90 of both forecasts and the paired gap, cost per task in the first
- * and last month, and the chance of exceeding the budget.
+ * P50 and P90 of both forecasts (at one trial, that trial's spend) and the
+ * paired gap, cost per task in the first and last month, and the chance of
+ * exceeding the budget.
  */
 export function formatRunSummary(summary: Summary): string {
   const { scenario } = summary;
@@ -24,18 +26,17 @@ export function formatRunSummary(summary: Summary): string {
       `seed ${scenario.seed}`,
     '',
   ];
+  const trials = scenario.trials;
   const header = [
     `${horizonWordOf(scenario.months)} spend`,
-    'per-task forecast P10',
-    'P50',
-    'P90',
-    'per-token forecast P10',
-    'P50',
-    'P90',
-    'gap P50',
+    ...spreadHeadingsOf(trials, 'per-task forecast'),
+    ...spreadHeadingsOf(trials, 'per-token forecast'),
+    gapHeadingOf(trials, 'gap'),
   ];
-  const rows = summary.workloads.map((workload) => spendRow(workload.name, workload.annual));
-  rows.push(spendRow('total', summary.total.annual));
+  const rows = summary.workloads.map((workload) =>
+    spendRow(workload.name, workload.annual, trials),
+  );
+  rows.push(spendRow('total', summary.total.annual, trials));
   lines.push(...alignColumns([header, ...rows]));
   lines.push('');
   lines.push(...costTableOf(summary));
@@ -66,15 +67,12 @@ export function formatRunSummary(summary: Summary): string {
 function spendRow(
   name: string,
   annual: { perTask: DistributionSummary; perToken: DistributionSummary; gap: DistributionSummary },
+  trials: number,
 ): string[] {
   return [
     name,
-    formatMoney(annual.perTask.p10),
-    formatMoney(annual.perTask.p50),
-    formatMoney(annual.perTask.p90),
-    formatMoney(annual.perToken.p10),
-    formatMoney(annual.perToken.p50),
-    formatMoney(annual.perToken.p90),
+    ...spreadFiguresOf(annual.perTask, trials).map((usd) => formatMoney(usd)),
+    ...spreadFiguresOf(annual.perToken, trials).map((usd) => formatMoney(usd)),
     formatSignedMoney(annual.gap.p50),
   ];
 }

@@ -15,6 +15,7 @@ import { costPerTaskTextOf } from './costPerTaskOf.js';
 import { formatCount, formatMoney, formatSignedMoney } from './formatMoney.js';
 import { buildHeadline } from './html/buildHeadline.js';
 import { precisionSentenceOf } from './precisionSentenceOf.js';
+import { gapHeadingOf, spreadFiguresOf, spreadHeadingsOf } from './spreadFiguresOf.js';
 
 /** A table cell: pipes escaped, line breaks folded, so a name cannot break the table. */
 const cellOf = (text: string): string => text.replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ');
@@ -30,10 +31,10 @@ function tableOf(
   return [line(header), rule, ...rows.map(line)];
 }
 
-const spreadOf = (d: DistributionSummary): string[] =>
-  [d.p10, d.p50, d.p90].map((usd) => formatMoney(usd));
-
 function spendTableOf(summary: Summary): string[] {
+  const trials = summary.scenario.trials;
+  const spreadOf = (d: DistributionSummary): string[] =>
+    spreadFiguresOf(d, trials).map((usd) => formatMoney(usd));
   const scopes = [
     ...summary.workloads.map((w) => ({ name: w.name, annual: w.annual })),
     { name: 'All workloads', annual: summary.total.annual },
@@ -46,14 +47,11 @@ function spendTableOf(summary: Summary): string[] {
   ]);
   const header = [
     'Workload',
-    'Per-task forecast P10',
-    'P50',
-    'P90',
-    'Per-token forecast P10',
-    'P50',
-    'P90',
+    ...spreadHeadingsOf(trials, 'Per-task forecast'),
+    ...spreadHeadingsOf(trials, 'Per-token forecast'),
+    gapHeadingOf(trials, 'Gap'),
   ];
-  return tableOf([...header, 'Gap P50'], rows);
+  return tableOf(header, rows);
 }
 
 /**

@@ -20,6 +20,7 @@ import {
 import { researchFirstSentenceOf } from '../charts/buildTornadoChart.js';
 import { formatMoney, formatPercent, formatSignedMoney } from '../formatMoney.js';
 import { describeGapShares } from '../describeGapShares.js';
+import { spreadFiguresOf, spreadHeadingsOf } from '../spreadFiguresOf.js';
 import { escapeHtml } from './escapeHtml.js';
 
 const cell = (text: string): string => `<td>${escapeHtml(text)}</td>`;
@@ -74,12 +75,9 @@ function gapTableOf(summary: Summary): string {
 function budgetTableOf(summary: Summary): string {
   const plan = summary.budget?.plan;
   if (summary.budget === null || plan === undefined) return '';
+  const trials = summary.scenario.trials;
   const rows = plan.quarters.map((quarter) =>
-    rowOf(quarter.quarter, [
-      formatMoney(quarter.perTask.p10),
-      formatMoney(quarter.perTask.p50),
-      formatMoney(quarter.perTask.p90),
-    ]),
+    rowOf(quarter.quarter, spreadFiguresOf(quarter.perTask, trials).map(formatMoney)),
   );
   const crossing = `${crossingSentenceOf(plan, cumulativeLeadOf(summary.scenario.trials))}.`;
   const { coversP80, coversP90 } = plan;
@@ -94,7 +92,7 @@ function budgetTableOf(summary: Summary): string {
   return (
     '<h3>Budget</h3>' +
     `<p>${escapeHtml(`${odds} ${crossing}`)}</p>` +
-    tableOf(['Quarter', 'P10', 'P50', 'P90'], rows, 'decision')
+    tableOf(['Quarter', ...spreadHeadingsOf(trials)], rows, 'decision')
   );
 }
 
@@ -105,23 +103,18 @@ function optionsTableOf(summary: Summary): string {
   const oneMonth = summary.months.length === 1;
   const costOf = (c: OptionOutcome['costPerTask'][number]) =>
     firstAndLastOf(summary.months, formatMoney(c.first), formatMoney(c.last)).join(' → ');
+  // At one trial each spend is that trial's, in one column (spreadFiguresOf), and the pairs'
+  // last column names the option cheaper in it, not a share of trials.
+  const { trials } = comparison;
+  const oneTrial = trials === 1;
   const rows = comparison.options.map((option) => {
     const costs = option.costPerTask.map((c) => `${c.workload} ${costOf(c)}`).join('; ');
-    return rowOf(option.name, [
-      option.description,
-      formatMoney(option.annual.p10),
-      formatMoney(option.annual.p50),
-      formatMoney(option.annual.p90),
-      costs,
-    ]);
+    const spend = spreadFiguresOf(option.annual, trials).map(formatMoney);
+    return rowOf(option.name, [option.description, ...spend, costs]);
   });
-  // At one trial the last column names the option cheaper in it, not a share of trials.
-  const oneTrial = comparison.trials === 1;
   const pairRows = comparison.pairs.map((pair) =>
     rowOf(`${pair.first} − ${pair.second}`, [
-      formatSignedMoney(pair.difference.p10),
-      formatSignedMoney(pair.difference.p50),
-      formatSignedMoney(pair.difference.p90),
+      ...spreadFiguresOf(pair.difference, trials).map(formatSignedMoney),
       oneTrial
         ? (cheaperInOneTrialOf(pair) ?? 'neither: they cost the same')
         : formatPercent(pair.probabilityFirstCheaper),
@@ -140,9 +133,7 @@ function optionsTableOf(summary: Summary): string {
       [
         'Option',
         'What changes',
-        'P10',
-        'P50',
-        'P90',
+        ...spreadHeadingsOf(trials),
         oneMonth
           ? `Cost per task, ${summary.months[0] ?? ''} (P50)`
           : 'Cost per task, first → last month (P50)',
@@ -151,7 +142,7 @@ function optionsTableOf(summary: Summary): string {
       'decision',
     ) +
     `<p>${escapeHtml(pairsLead)}</p>` +
-    tableOf(['First − second', 'P10', 'P50', 'P90', cheaperHead], pairRows, 'decision')
+    tableOf(['First − second', ...spreadHeadingsOf(trials), cheaperHead], pairRows, 'decision')
   );
 }
 

@@ -7,21 +7,24 @@ import type { DistributionSummary, Summary, WorkloadSummary } from '../../engine
 import { costPerTaskTextOf } from '../costPerTaskOf.js';
 import { formatCount, formatMoney } from '../formatMoney.js';
 import { firstAndLastOf, horizonNameOf } from '../charts/chartTheme.js';
+import { spreadFiguresOf, spreadHeadingsOf } from '../spreadFiguresOf.js';
 import { escapeHtml } from './escapeHtml.js';
 
-const spreadCells = (distribution: DistributionSummary): string[] =>
-  [distribution.p10, distribution.p50, distribution.p90].map((usd) => formatMoney(usd));
+/** A spend's P10, P50 and P90, or at one trial that trial's spend (spreadFiguresOf). */
+const spreadCells = (distribution: DistributionSummary, trials: number): string[] =>
+  spreadFiguresOf(distribution, trials).map((usd) => formatMoney(usd));
 
 const cell = (text: string): string => `<td>${escapeHtml(text)}</td>`;
 
-function workloadRowOf(workload: WorkloadSummary, months: readonly string[]): string {
+function workloadRowOf(workload: WorkloadSummary, summary: Summary): string {
+  const { months, scenario } = summary;
   const first = workload.months[0];
   const last = workload.months[workload.months.length - 1];
   const count = (month: number | undefined) => (month === undefined ? '' : formatCount(month));
   const monthCells = (start: string, end: string) => firstAndLastOf(months, start, end);
   const cells = [
-    ...spreadCells(workload.annual.perTask),
-    ...spreadCells(workload.annual.perToken),
+    ...spreadCells(workload.annual.perTask, scenario.trials),
+    ...spreadCells(workload.annual.perToken, scenario.trials),
     ...monthCells(
       costPerTaskTextOf(workload, 'first', formatMoney),
       costPerTaskTextOf(workload, 'last', formatMoney),
@@ -34,8 +37,8 @@ function workloadRowOf(workload: WorkloadSummary, months: readonly string[]): st
 
 function totalRowOf(summary: Summary, oneMonth: boolean): string {
   const cells = [
-    ...spreadCells(summary.total.annual.perTask),
-    ...spreadCells(summary.total.annual.perToken),
+    ...spreadCells(summary.total.annual.perTask, summary.scenario.trials),
+    ...spreadCells(summary.total.annual.perToken, summary.scenario.trials),
   ];
   // Cost and tokens per task of the whole are a mix of workloads, left to the index chart;
   // tasks of different workloads are different things and are not added up.
@@ -54,7 +57,9 @@ function headerOf(summary: Summary, oneMonth: boolean): string {
   const horizon = escapeHtml(horizonNameOf(summary.months));
   const first = escapeHtml(summary.months[0] ?? '');
   const last = escapeHtml(summary.months[summary.months.length - 1] ?? '');
-  const spread = '<th>P10</th><th>P50</th><th>P90</th>';
+  const headings = spreadHeadingsOf(summary.scenario.trials);
+  const spread = headings.map((heading) => `<th>${escapeHtml(heading)}</th>`).join('');
+  const spendSpan = headings.length;
   // Over one month, first and last are the same month: named once, not twice.
   const months = oneMonth
     ? `<th>${first}</th>`
@@ -62,8 +67,8 @@ function headerOf(summary: Summary, oneMonth: boolean): string {
   const span = oneMonth ? 1 : 2;
   return (
     '<thead><tr><th rowspan="2" scope="col">Workload</th>' +
-    `<th colspan="3" class="per-task">${horizon} spend, per-task forecast</th>` +
-    `<th colspan="3" class="per-token">${horizon} spend, per-token forecast</th>` +
+    `<th colspan="${spendSpan}" class="per-task">${horizon} spend, per-task forecast</th>` +
+    `<th colspan="${spendSpan}" class="per-token">${horizon} spend, per-token forecast</th>` +
     `<th colspan="${span}">Cost per task, P50 of trials</th>` +
     `<th colspan="${span}">Tokens per task, mean of trials</th>` +
     `<th colspan="${span}">Tasks per month, mean of trials</th></tr>` +
@@ -75,7 +80,7 @@ function headerOf(summary: Summary, oneMonth: boolean): string {
 export function buildWorkloadTable(summary: Summary): string {
   const oneMonth = summary.months.length === 1;
   const rows = [
-    ...summary.workloads.map((workload) => workloadRowOf(workload, summary.months)),
+    ...summary.workloads.map((workload) => workloadRowOf(workload, summary)),
     totalRowOf(summary, oneMonth),
   ];
   const header = headerOf(summary, oneMonth);
