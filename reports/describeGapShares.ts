@@ -31,7 +31,7 @@ export function describeGapShares(parts: readonly GapPart[], gapMean: number): G
     const sizes = parts.reduce((sum, part) => sum + Math.abs(part.mean), 0);
     return {
       basis: 'sizes',
-      heading: 'Share of all parts’ sizes',
+      heading: "Share of all parts' sizes",
       shareOf: (part) => Math.abs(part.mean) / sizes,
     };
   }

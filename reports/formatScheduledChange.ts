@@ -12,7 +12,7 @@ import { formatPercent } from './formatMoney.js';
 export const SCHEDULED_CHANGES_TITLE = 'Scheduled changes';
 export const SCHEDULED_CHANGES_NOTE =
   'Migrations and planned changes the forecast follows, month by month; the per-token ' +
-  'forecast keeps the first month’s way.';
+  "forecast keeps the first month's way.";
 
 function timingOf(change: ScheduledChange): string {
   if (change.rampMonths === 0) return ` from ${change.startMonth}, at once`;

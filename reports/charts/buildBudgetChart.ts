@@ -29,7 +29,7 @@ import {
  * gives them without a capital.
  */
 export function cumulativeLeadOf(trials: number, midSentence = false): string {
-  const lead = trials === 1 ? 'Cumulative spend of the run’s one trial' : 'Cumulative P50';
+  const lead = trials === 1 ? "Cumulative spend of the run's one trial" : 'Cumulative P50';
   return midSentence ? `c${lead.slice(1)}` : lead;
 }
 
@@ -44,7 +44,7 @@ export function cumulativeLeadOf(trials: number, midSentence = false): string {
  */
 export function crossingSentenceOf(plan: BudgetPlan, lead = 'Cumulative P50'): string {
   // Over one month the line is the budget itself: no slope for "straight" to describe.
-  const line = plan.cumulative.length === 1 ? 'the budget' : 'the budget’s straight line';
+  const line = plan.cumulative.length === 1 ? 'the budget' : "the budget's straight line";
   const first = plan.cumulative.find((point) => point.p50 > point.budgetLine)?.month;
   const stays = plan.firstMonthAboveLine;
   const last = plan.cumulative.at(-1)?.month;
@@ -108,7 +108,7 @@ export function oneTrialBudgetSentenceOf(budget: BudgetSummary, plan: BudgetPlan
   const verb = oneTrialBudgetVerbOf(budget.exceedProbability);
   const by = verb === 'exceeds' ? `, by ${formatMoney(plan.expectedOverrun)}` : '';
   return (
-    `Budget ${formatMoney(budget.amount)}: per-task spend ${verb} it in the run’s one ` +
+    `Budget ${formatMoney(budget.amount)}: per-task spend ${verb} it in the run's one ` +
     `trial${by}; one trial gives no chance of exceeding it and no budget that covers 80% ` +
     'or 90% of trials'
   );

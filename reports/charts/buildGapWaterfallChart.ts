@@ -111,7 +111,7 @@ function titleOf(summary: Summary, parts: readonly GapPart[]): TopLevelSpec['tit
       `${formatSignedMoney(largest.mean)}${ofGap}`,
     subtitle: [
       `Mean ${horizonWordOf(summary.months)} spend, from the per-token to the ` +
-        'per-task forecast; each step is a driver’s Shapley part of the mean gap,',
+        "per-task forecast; each step is a driver's Shapley part of the mean gap,",
       `its average effect over every order of switching the drivers on, on common draws ` +
         `(${countOf(trials, 'trial')}). The parts sum to the gap.`,
     ],

@@ -33,8 +33,8 @@ function findingOf(comparison: OptionsComparison): string {
   const by = formatSignedMoney(firstCheaper ? -pair.difference.p50 : pair.difference.p50);
   if (comparison.trials === 1) {
     return cheaperInOneTrialOf(pair) === null
-      ? `${pair.first} and ${pair.second} cost the same in the run’s one trial`
-      : `${cheaper} costs less than ${dearer} in the run’s one trial, by ${by.replace('+', '')}`;
+      ? `${pair.first} and ${pair.second} cost the same in the run's one trial`
+      : `${cheaper} costs less than ${dearer} in the run's one trial, by ${by.replace('+', '')}`;
   }
   return (
     `${cheaper} costs less than ${dearer} in ${formatPercent(share)} of trials, ` +

@@ -33,7 +33,7 @@ export function buildAssumptionsTable(assumptions: readonly Assumption[]): strin
   const rows = assumptions.map(rowOf).join('');
   return (
     `<table class="assumptions">${header}<tbody>${rows}</tbody></table>\n` +
-    '<p class="note">Percentiles of each input from its distribution’s quantile function, ' +
+    `<p class="note">Percentiles of each input from its distribution's quantile function, ` +
     'not from the trials. Rates and shares in percent; tokens per call, tasks per month.</p>'
   );
 }

@@ -60,13 +60,13 @@ function gapTableOf(summary: Summary): string {
   const bothWays =
     shares.basis === 'sizes'
       ? ' Some parts raise spend and others lower it, so each share is of the sum of the ' +
-        'parts’ sizes (signs ignored), not of the net gap, which would run past 100%.'
+        "parts' sizes (signs ignored), not of the net gap, which would run past 100%."
       : '';
   const trials = countOf(summary.gapAttributionTrials ?? summary.scenario.trials, 'trial');
   return (
     '<h3>The gap, driver by driver</h3>' +
     `<p>Shapley parts of the ${escapeHtml(horizonWordOf(summary.months))} gap ` +
-    `over ${trials}; in every trial they sum to that trial’s gap.` +
+    `over ${trials}; in every trial they sum to that trial's gap.` +
     `${escapeHtml(bothWays)}</p>` +
     tableOf(['Driver', 'Mean', 'P10', 'P90', shares.heading], rows, 'decision')
   );
@@ -122,7 +122,7 @@ function optionsTableOf(summary: Summary): string {
   );
   const [pairsLead, cheaperHead] = oneTrial
     ? [
-        'Differences in the run’s one trial, on common draws; one trial gives no share of ' +
+        "Differences in the run's one trial, on common draws; one trial gives no share of " +
           'trials in which an option is the cheaper:',
         'Cheaper in the one trial',
       ]

@@ -13,7 +13,7 @@ function perTokenMeaningOf(summary: Summary): string {
       ? 'with the token volume of the first month held flat'
       : 'with task volume growing as in the per-task forecast';
   return (
-    'The per-token forecast is the usual budget: the first month’s tokens per task, ' +
+    "The per-token forecast is the usual budget: the first month's tokens per task, " +
     `priced along the same price curve, ${volume}.`
   );
 }
@@ -61,8 +61,8 @@ function sketchSentenceOf(summary: Summary): string[] {
   const percent = (sketch.relativeError * 100).toFixed(1);
   const horizon = horizonWordOf(summary.months);
   return [
-    'This run was too large to keep every workload’s monthly spend trial by trial, so the ' +
-      'percentiles of each workload’s monthly spend are read from quantile sketches, ' +
+    "This run was too large to keep every workload's monthly spend trial by trial, so the " +
+      "percentiles of each workload's monthly spend are read from quantile sketches, " +
       `each within ` +
       `${percent}% of the exact value (or a cent, near zero); totals, ${horizon} figures and ` +
       'means are exact.',

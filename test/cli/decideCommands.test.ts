@@ -155,7 +155,7 @@ describe('pertask compare', () => {
     );
     const chart = readFileSync(join(folder, 'compare', 'paired-differences.vl.json'), 'utf8');
     expect(JSON.parse(chart).title.text).toBe(
-      'one-call costs less than base in the run’s one trial, by $24',
+      "one-call costs less than base in the run's one trial, by $24",
     );
   });
 

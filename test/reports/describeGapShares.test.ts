@@ -37,7 +37,7 @@ describe('describeGapShares', () => {
   it('gives shares of the sum of sizes when parts pull both ways, never past 100%', () => {
     const shares = describeGapShares(offsetting, -2670);
     expect(shares.basis).toBe('sizes');
-    expect(shares.heading).toBe('Share of all parts’ sizes');
+    expect(shares.heading).toBe("Share of all parts' sizes");
     expect(shares.shareOf(offsetting[0]!)).toBeCloseTo(1720 / 6110, 12);
     expect(shares.shareOf(offsetting[1]!)).toBeCloseTo(4390 / 6110, 12);
   });
@@ -46,7 +46,7 @@ describe('describeGapShares', () => {
 describe('reports of a gap whose parts offset', () => {
   it('label the HTML table by what its shares are of, with no 164% or -64%', () => {
     const html = buildDecisionSection(summaryWith(offsetting));
-    expect(html).toContain('Share of all parts’ sizes');
+    expect(html).toContain('Share of all parts&#39; sizes');
     expect(html).toContain('<td>28%</td>');
     expect(html).toContain('<td>72%</td>');
     expect(html).not.toMatch(/164%|-64%/);

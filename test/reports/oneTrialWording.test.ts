@@ -103,7 +103,7 @@ describe('the reports of a run of one trial', () => {
     // The cumulative spend ends at the year's spend: the one trial's annual per-task spend.
     const spend = summary.total.annual.perTask.p50;
     const budget = summary.budget!.amount;
-    const lead = 'Cumulative spend of the run’s one trial';
+    const lead = "Cumulative spend of the run's one trial";
     const title = charts.find((chart) => chart.name === 'budget')!.spec.title as { text: string[] };
     expect(title.text[0]).toBe(
       `${lead} ends at ${formatMoney(spend)}, ${formatPercent(spend / budget)} of the ` +
@@ -112,7 +112,7 @@ describe('the reports of a run of one trial', () => {
     // The page's budget paragraph and the terminal's budget plan say the same words.
     // (Whether it runs ahead of the line or stays within it, the subject is the one trial.)
     expect(html).toMatch(new RegExp(`\\. ${escapeHtml(lead)} (first runs|runs|stays) `));
-    const plan = /; cumulative spend of the run’s one trial (first runs|runs|stays) /;
+    const plan = /; cumulative spend of the run's one trial (first runs|runs|stays) /;
     expect(terminal).toMatch(plan);
     for (const text of [JSON.stringify(title), html, terminal]) {
       expect(text).not.toContain('umulative P50');
@@ -132,7 +132,7 @@ describe('the reports of a run of one trial', () => {
     const spend = summary.total.annual.perTask.p50;
     const budget = summary.budget!.amount;
     const verb = spend > budget ? 'exceeds' : 'stays within';
-    const sentence = `Budget ${formatMoney(budget)}: per-task spend ${verb} it in the run’s one`;
+    const sentence = `Budget ${formatMoney(budget)}: per-task spend ${verb} it in the run's one`;
     expect(html).toContain(escapeHtml(sentence));
     const budgetChart = charts.find((chart) => chart.name === 'budget')!;
     expect(JSON.stringify(budgetChart.spec.title)).toContain(sentence);
@@ -143,7 +143,7 @@ describe('the reports of a run of one trial', () => {
     const title = paired.title as { text: string; subtitle: string[] };
     // The first pair, base minus short-answers, is as clear as any at one trial.
     expect(title.text).toBe(
-      `short-answers costs less than base in the run’s one trial, by ` +
+      `short-answers costs less than base in the run's one trial, by ` +
         formatMoney(base - spendOf('short-answers')),
     );
     expect(title.subtitle[0]).toContain('(1 trial).');

@@ -26,7 +26,7 @@ describe('the month the cumulative P50 runs ahead for good', () => {
     const points = pointsOf([10.5, 19, 28, 39, 51, 62]);
     expect(firstMonthStayingAbove(points)).toBe('2024-05');
     expect(crossingSentenceOf(planOf(points))).toBe(
-      'Cumulative P50 first runs ahead of the budget’s straight line in 2024-01 and stays ' +
+      "Cumulative P50 first runs ahead of the budget's straight line in 2024-01 and stays " +
         'ahead from 2024-05',
     );
   });
@@ -36,14 +36,14 @@ describe('the month the cumulative P50 runs ahead for good', () => {
     const points = pointsOf([11, 21, 30]);
     expect(firstMonthStayingAbove(points)).toBeNull();
     expect(crossingSentenceOf(planOf(points))).toBe(
-      'Cumulative P50 runs ahead of the budget’s straight line from 2024-01 to 2024-02, ' +
+      "Cumulative P50 runs ahead of the budget's straight line from 2024-01 to 2024-02, " +
         'but ends within it',
     );
     expect(crossingSentenceOf(planOf(pointsOf([11, 19, 29])))).toBe(
-      'Cumulative P50 runs ahead of the budget’s straight line in 2024-01, but ends within it',
+      "Cumulative P50 runs ahead of the budget's straight line in 2024-01, but ends within it",
     );
     expect(crossingSentenceOf(planOf(pointsOf([9, 19, 29])))).toBe(
-      'Cumulative P50 stays within the budget’s straight line all through the horizon',
+      "Cumulative P50 stays within the budget's straight line all through the horizon",
     );
   });
 
@@ -52,7 +52,7 @@ describe('the month the cumulative P50 runs ahead for good', () => {
     // the shape support-triage's one-trial run has from 2027-01 to 2027-05.
     const points = pointsOf([11, 22, 33, 44, 55, 59]);
     expect(crossingSentenceOf(planOf(points))).toBe(
-      'Cumulative P50 runs ahead of the budget’s straight line from 2024-01 to 2024-05, ' +
+      "Cumulative P50 runs ahead of the budget's straight line from 2024-01 to 2024-05, " +
         'but ends within it',
     );
   });
@@ -61,7 +61,7 @@ describe('the month the cumulative P50 runs ahead for good', () => {
     // Line 10, 20, ..., 120: above in months 1-3, 5-7 and 9 (7 of 12), below from 10 on.
     const p50s = [11, 21, 31, 39, 51, 61, 71, 79, 91, 99, 109, 119];
     expect(crossingSentenceOf(planOf(pointsOf(p50s)), 'it')).toBe(
-      'it runs ahead of the budget’s straight line in 7 of 12 months, last in 2024-09, ' +
+      "it runs ahead of the budget's straight line in 7 of 12 months, last in 2024-09, " +
         'but ends within it',
     );
   });
@@ -69,7 +69,7 @@ describe('the month the cumulative P50 runs ahead for good', () => {
   it('says "from ... to the end" when the P50 never falls back', () => {
     const points = pointsOf([9, 21, 31]);
     expect(crossingSentenceOf(planOf(points))).toBe(
-      'Cumulative P50 runs ahead of the budget’s straight line from 2024-02 to the end',
+      "Cumulative P50 runs ahead of the budget's straight line from 2024-02 to the end",
     );
   });
 
@@ -77,14 +77,14 @@ describe('the month the cumulative P50 runs ahead for good', () => {
     // Line 10, 20, 30: below it until 2024-03, where 31 > 30.
     const points = pointsOf([9, 19, 31]);
     expect(crossingSentenceOf(planOf(points))).toBe(
-      'Cumulative P50 runs ahead of the budget’s straight line in 2024-03, the last month',
+      "Cumulative P50 runs ahead of the budget's straight line in 2024-03, the last month",
     );
   });
 
   it('says "ahead again in the last month" when it ran ahead earlier and fell back', () => {
     const points = pointsOf([11, 19, 31]);
     expect(crossingSentenceOf(planOf(points))).toBe(
-      'Cumulative P50 first runs ahead of the budget’s straight line in 2024-01 and is ahead ' +
+      "Cumulative P50 first runs ahead of the budget's straight line in 2024-01 and is ahead " +
         'again in 2024-03, the last month',
     );
   });
