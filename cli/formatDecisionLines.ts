@@ -4,6 +4,7 @@ import { crossingSentenceOf, cumulativeLeadOf } from '../reports/charts/buildBud
 import { researchFirstSentenceOf } from '../reports/charts/buildTornadoChart.js';
 import { cheaperInOneTrialOf, horizonSpanOf } from '../reports/charts/chartTheme.js';
 import { formatMoney, formatPercent, formatSignedMoney } from '../reports/formatMoney.js';
+import { NOISE_PART_TEXT } from '../reports/describeGapShares.js';
 import { precisionSentenceOf } from '../reports/precisionSentenceOf.js';
 
 /**
@@ -24,9 +25,8 @@ export function formatDecisionLines(summary: Summary): string[] {
       .map((part) => `${part.label.toLowerCase()} ${formatSignedMoney(part.mean)}`);
     const untold = sorted.filter((part) => noise(part.mean)).map((p) => p.label.toLowerCase());
     const mean = formatSignedMoney(summary.total.annual.gap.mean);
-    const rest =
-      untold.length === 0 ? '' : `; too small to tell from rounding: ${untold.join(', ')}`;
-    const list = told.length === 0 ? 'every part too small to tell from rounding' : told.join(', ');
+    const rest = untold.length === 0 ? '' : `; ${NOISE_PART_TEXT}: ${untold.join(', ')}`;
+    const list = told.length === 0 ? `every part ${NOISE_PART_TEXT}` : told.join(', ');
     const tail = told.length === 0 ? '' : rest;
     lines.push(`The mean gap of ${mean} by driver (Shapley parts): ${list}${tail}.`);
   }

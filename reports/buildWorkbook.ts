@@ -8,12 +8,14 @@
 import ExcelJS from 'exceljs';
 import type { Assumption } from '../engine/describeAssumptions.js';
 import type { ScheduledChange } from '../engine/describeScheduledChanges.js';
+import { isGapPartNoise } from '../engine/gapOf.js';
 import type { Summary } from '../engine/summaryTypes.js';
 import { addOptionsSheet } from './addOptionsSheet.js';
 import { addWorkbookTable, type ColumnFormat, type Row, spreadOf } from './addWorkbookTable.js';
 import { MONTHLY_CSV_HEADER, TOTAL_SCOPE } from './buildMonthlyCsv.js';
 import { firstAndLastOf, horizonWordOf, oneTrialBudgetVerbOf } from './charts/chartTheme.js';
 import { costPerTaskOf } from './costPerTaskOf.js';
+import { NOISE_PART_TEXT } from './describeGapShares.js';
 import { describeDistribution, describeDrawn, isPercentKey } from './formatAssumptionValue.js';
 import { moneyCellFormat } from './moneyCellFormat.js';
 import {
@@ -61,7 +63,11 @@ function summaryRows(summary: Summary): Row[] {
   }
   if (budget !== null) rows.push(['Budget', budget.amount, 'USD'], ...budgetOddsRows(summary));
   for (const driver of summary.gapAttribution ?? []) {
-    rows.push([`Gap driver: ${driver.label}, mean`, driver.mean, 'USD']);
+    // A part within float noise of the spends (isGapPartNoise) is no finding: no figure,
+    // and the reason where the unit would be, as the page's table and the terminal say.
+    const noise = isGapPartNoise(driver.mean, total.annual);
+    const [value, unit] = noise ? [null, NOISE_PART_TEXT] : [driver.mean, 'USD'];
+    rows.push([`Gap driver: ${driver.label}, mean`, value, unit]);
   }
   return [...rows, ...precisionRows(summary)];
 }

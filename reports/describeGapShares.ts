@@ -8,6 +8,12 @@
  */
 import type { GapPart } from '../engine/summaryTypes.js';
 
+/**
+ * What the reports say of a part within float noise of the spends
+ * (isGapPartNoise) in place of its figure, which would read as a finding ($0).
+ */
+export const NOISE_PART_TEXT = 'too small to tell from rounding';
+
 export interface GapShares {
   /** 'net': shares of the mean gap; 'sizes': shares of the sum of |part|. */
   readonly basis: 'net' | 'sizes';

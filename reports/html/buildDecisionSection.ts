@@ -5,7 +5,13 @@
  * Each part appears only when the Summary holds its figures.
  */
 import { countOf } from '../../engine/countOf.js';
-import type { DistributionSummary, OptionOutcome, Summary } from '../../engine/summaryTypes.js';
+import { isGapPartNoise } from '../../engine/gapOf.js';
+import type {
+  DistributionSummary,
+  GapPart,
+  OptionOutcome,
+  Summary,
+} from '../../engine/summaryTypes.js';
 import {
   cheaperInOneTrialOf,
   firstAndLastOf,
@@ -19,7 +25,7 @@ import {
 } from '../charts/buildBudgetChart.js';
 import { researchFirstSentenceOf } from '../charts/buildTornadoChart.js';
 import { formatMoney, formatPercent, formatSignedMoney } from '../formatMoney.js';
-import { describeGapShares } from '../describeGapShares.js';
+import { describeGapShares, NOISE_PART_TEXT } from '../describeGapShares.js';
 import { spreadFiguresOf, spreadHeadingsOf } from '../spreadFiguresOf.js';
 import { escapeHtml } from './escapeHtml.js';
 
@@ -36,8 +42,15 @@ function gapTableOf(summary: Summary): string {
   const parts = summary.gapAttribution;
   if (parts === undefined) return '';
   const gap = summary.total.annual.gap;
-  const shares = describeGapShares(parts, gap.mean);
+  // A part within float noise of the spends (isGapPartNoise) is no finding: its row says so
+  // in place of figures, as the terminal does, and it takes no share.
+  const noise = (part: GapPart) => isGapPartNoise(part.mean, summary.total.annual);
+  const shares = describeGapShares(
+    parts.filter((part) => !noise(part)),
+    gap.mean,
+  );
   const rows = parts.map((part) => {
+    if (noise(part)) return rowOf(part.label, [NOISE_PART_TEXT, '', '', '']);
     const share = shares.shareOf(part);
     return rowOf(part.label, [
       formatSignedMoney(part.mean),
