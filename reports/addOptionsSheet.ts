@@ -5,11 +5,15 @@
  */
 import type ExcelJS from 'exceljs';
 import type { OptionsComparison, Summary } from '../engine/summaryTypes.js';
-import { addWorkbookTable, type Row, SPREAD_LABELS, spreadOf } from './addWorkbookTable.js';
+import {
+  addWorkbookTable,
+  PERCENT_FORMAT as PERCENT,
+  type Row,
+  SPREAD_LABELS,
+  spreadOf,
+} from './addWorkbookTable.js';
 import { cheaperInOneTrialOf, horizonNameOf } from './charts/chartTheme.js';
 import { moneyCellFormat as MONEY } from './moneyCellFormat.js';
-
-const PERCENT = '0.0%';
 
 /**
  * Adds the sheet `name` with a row per option (mean, P10, P50, P90 of its

@@ -7,6 +7,9 @@ import type ExcelJS from 'exceljs';
 import type { DistributionSummary } from '../engine/summaryTypes.js';
 import { CENTS_FORMAT } from './moneyCellFormat.js';
 
+/** The number format of a share (0.25 shows "25.0%"), the same on every sheet. */
+export const PERCENT_FORMAT = '0.0%';
+
 export type Row = (string | number | null)[];
 
 /** A column's number format: one for every cell, or one chosen by each cell's number. */

@@ -11,18 +11,20 @@ import type { ScheduledChange } from '../engine/describeScheduledChanges.js';
 import { isGapPartNoise } from '../engine/gapOf.js';
 import type { Summary } from '../engine/summaryTypes.js';
 import { addOptionsSheet } from './addOptionsSheet.js';
-import { addWorkbookTable, type ColumnFormat, type Row, spreadOf } from './addWorkbookTable.js';
+import { addScheduledChanges } from './addScheduledChanges.js';
+import {
+  addWorkbookTable,
+  type ColumnFormat,
+  PERCENT_FORMAT as PERCENT,
+  type Row,
+  spreadOf,
+} from './addWorkbookTable.js';
 import { MONTHLY_CSV_HEADER, TOTAL_SCOPE } from './buildMonthlyCsv.js';
 import { firstAndLastOf, horizonWordOf, oneTrialBudgetVerbOf } from './charts/chartTheme.js';
 import { costPerTaskOf } from './costPerTaskOf.js';
 import { NOISE_PART_TEXT } from './describeGapShares.js';
 import { describeDistribution, describeDrawn, isPercentKey } from './formatAssumptionValue.js';
 import { moneyCellFormat } from './moneyCellFormat.js';
-import {
-  formatScheduledChange,
-  SCHEDULED_CHANGES_NOTE,
-  SCHEDULED_CHANGES_TITLE,
-} from './formatScheduledChange.js';
 import { pinZipTimestamps } from './pinZipTimestamps.js';
 
 /**
@@ -30,7 +32,6 @@ import { pinZipTimestamps } from './pinZipTimestamps.js';
  * so a cost per task of $0.0046 does not read "$0.00" beside sums in cents.
  */
 const MONEY = moneyCellFormat;
-const PERCENT = '0.0%';
 const COUNT = '#,##0.##';
 
 /** The sheet names, in order; tests read the workbook back by these. */
@@ -186,62 +187,6 @@ function workloadHeaderOf(months: readonly string[]): string[] {
   // One month is first and last alike: "Cost per task, 2027-01 (P50)", as the page heads it.
   const only = months.length === 1 ? months[0] : undefined;
   return only === undefined ? header : header.map((title) => title.replace('first month', only));
-}
-
-const CHANGES_HEADER = [
-  'Scheduled change',
-  'Kind',
-  'Workload',
-  'Step',
-  'From model',
-  'To',
-  'First month',
-  'Ramp months',
-  'Largest share moved',
-  'At that share from',
-];
-
-/**
- * The scheduled changes under the assumptions, as the HTML page lists them:
- * its title, its note, then a row per change with the page's sentence first
- * and the same facts in columns a formula can read. Nothing is written when
- * the caller gives no list, since then the workbook cannot know.
- */
-function addScheduledChanges(
-  sheet: ExcelJS.Worksheet,
-  changes: readonly ScheduledChange[] | undefined,
-): void {
-  if (changes === undefined) return;
-  sheet.addRow([]);
-  sheet.addRow([SCHEDULED_CHANGES_TITLE]).font = { bold: true };
-  sheet.addRow([SCHEDULED_CHANGES_NOTE]);
-  if (changes.length === 0) {
-    sheet.addRow(['No model migration or planned change is scheduled.']);
-    return;
-  }
-  sheet.addRow(CHANGES_HEADER).font = { bold: true };
-  CHANGES_HEADER.forEach((title, index) => {
-    const column = sheet.getColumn(index + 1);
-    // Model names run to about 20 characters; the assumptions' widths are kept where wider.
-    column.width = Math.max(column.width ?? 0, title.length + 2, 22);
-  });
-  for (const change of changes) {
-    const row = sheet.addRow([
-      formatScheduledChange(change),
-      change.kind === 'model-migration' ? 'model migration' : 'planned change',
-      change.workload,
-      change.step ?? '',
-      change.fromModel ?? '',
-      change.to,
-      change.startMonth,
-      change.rampMonths,
-      change.share,
-      change.fullMonth ?? '',
-    ]);
-    // The sentence is longer than the column: wrapped, it stays in view beside its facts.
-    row.getCell(1).alignment = { wrapText: true, vertical: 'top' };
-    row.getCell(9).numFmt = PERCENT;
-  }
 }
 
 function addAssumptionsSheet(
