@@ -3,7 +3,13 @@ import { loadScenarioDocument } from '../engine/loadScenarioDocument.js';
 import { parseQuantity } from '../engine/parseQuantity.js';
 import { formatIssue, type ScenarioIssue } from '../engine/scenarioIssue.js';
 import { parseTarget, SolveRequestError } from '../engine/decide/parseTarget.js';
-import { InvalidValueError, solveTarget, type SolveResult } from '../engine/decide/solveTarget.js';
+import {
+  InvalidValueError,
+  solveTarget,
+  SpendPastRangeError,
+  spendPastRangeMessageOf,
+  type SolveResult,
+} from '../engine/decide/solveTarget.js';
 import { isPercentKey } from '../reports/formatAssumptionValue.js';
 import { formatMoney } from '../reports/formatMoney.js';
 import { CliError, EXIT, type CliIo } from './cliIo.js';
@@ -57,10 +63,18 @@ export async function solveCommand(options: SolveOptions, io: CliIo): Promise<nu
       const file = issue.file ?? valid.file;
       io.stderr.write(`${formatIssue({ ...issue, file }, file, valid.texts.get(file) ?? '')}\n`);
     }
-    const message =
-      error instanceof InvalidValueError ? refusalOf(error, options.between) : error.message;
-    throw new CliError(message, EXIT.usage);
+    throw new CliError(messageOf(error, options.between), EXIT.usage);
   }
+}
+
+/** The error's message, with a value of the varied key in the key's unit (valueOf). */
+function messageOf(error: SolveRequestError, between: SolveOptions['between']): string {
+  if (error instanceof InvalidValueError) return refusalOf(error, between);
+  if (error instanceof SpendPastRangeError) {
+    const shown = valueOf(error.path, error.value);
+    return spendPastRangeMessageOf(error.path, shown, error.workload);
+  }
+  return error.message;
 }
 
 /**

@@ -30,6 +30,33 @@ export class InvalidValueError extends SolveRequestError {
 }
 
 /**
+ * The spend of a workload grew past what a forecast can hold (10^38 USD a
+ * month) with the key at `value`. The message writes the value as a plain
+ * number; a caller that writes the key's values in their unit (150% for a
+ * share) words it again with spendPastRangeMessageOf.
+ */
+export class SpendPastRangeError extends SolveRequestError {
+  constructor(
+    readonly path: string,
+    readonly value: number,
+    readonly workload: string,
+    issues: readonly ScenarioIssue[],
+  ) {
+    const shown = value.toLocaleString('en-US', { maximumSignificantDigits: 4 });
+    super(spendPastRangeMessageOf(path, shown, workload), issues);
+  }
+}
+
+/** What SpendPastRangeError says, with the value as the caller writes it (`shownValue`). */
+export function spendPastRangeMessageOf(path: string, shownValue: string, workload: string) {
+  return (
+    `with ${path} set to ${shownValue}, the spend of workload \`${workload}\` ` +
+    'grows past 10^38 USD a month; search a narrower range with --between, or check ' +
+    'its inputs.'
+  );
+}
+
+/**
  * A path that leads nowhere (a misspelt workload or step): no value makes the
  * scenario valid, so the search stops at once rather than trying other values.
  */
@@ -168,13 +195,8 @@ function simulateAt(request: SolveRequest, scenario: Scenario, value: number) {
     return simulateVariant(scenario, { seed: request.seed, trials: request.trials });
   } catch (error) {
     if (!(error instanceof SpendOutOfRangeError)) throw error;
-    const shown = value.toLocaleString('en-US', { maximumSignificantDigits: 4 });
-    throw new SolveRequestError(
-      `with ${request.path} set to ${shown}, the spend of workload \`${error.workload}\` ` +
-        'grows past 10^38 USD a month; search a narrower range with --between, or check ' +
-        'its inputs.',
-      [error.toIssue(request.source)],
-    );
+    const issues = [error.toIssue(request.source)];
+    throw new SpendPastRangeError(request.path, value, error.workload, issues);
   }
 }
 

@@ -71,9 +71,12 @@ describe('a spend past what a forecast can hold', () => {
     expect(refused.code).toBe(2);
     // The search tries both ends first; at growth 2 (200%) the spend is the one above.
     expect(refused.stderr).toContain('ovfopt.yaml:6:3: error [out-of-range] workloads.a');
+    // Growth is a rate, which solve writes as a percent wherever it gives a value of it
+    // (its answer, its refusals): 2 is 200%, as `growth: 200%` is written in the file.
     expect(refused.stderr).toContain(
-      'pertask: with workloads.a.growth set to 2, the spend of workload `a` grows past 10^38 ' +
-        'USD a month',
+      'pertask: with workloads.a.growth set to 200%, the spend of workload `a` grows past ' +
+        '10^38 USD a month',
     );
+    expect(refused.stderr).not.toContain('set to 2,');
   });
 });
