@@ -40,13 +40,14 @@ export function parseCsvTable(text: string, problems: UsageProblems): CsvTable {
     if (error instanceof CsvError) {
       const line = Number((error as CsvError & { lines?: number }).lines ?? 1);
       const hint = 'cells separated by commas; a cell that opens a quote must close it';
-      throw failUsage(line, 1, '', `cannot read the CSV: ${error.message}`, hint);
+      // Keyed `row`, as the cell-count fault is: the row is where the reading stopped.
+      throw failUsage(line, 1, 'row', `cannot read the CSV: ${error.message}`, hint);
     }
     throw error;
   }
   const [first, ...rest] = parsed;
   if (first === undefined) {
-    throw failUsage(1, 1, '', 'the file is empty', 'a header line, then one row a line');
+    throw failUsage(1, 1, 'file', 'the file is empty', 'a header line, then one row a line');
   }
   const header = first.record.map((cell) => cell.trim());
   const rows = rest.map((row) => {

@@ -199,12 +199,12 @@ export function forEachJsonLine(
       if (parsed === undefined) {
         const fault = jsonFaultOf(lineText);
         const message = `this line is not JSON: ${fault.reason}`;
-        problems.add(index + 1, fault.offset + 1, '', message, hint);
+        problems.add(index + 1, fault.offset + 1, 'line', message, hint);
         return;
       }
       const value = parsed.value;
       if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-        problems.add(index + 1, 1, '', 'this line is not a JSON object', hint);
+        problems.add(index + 1, 1, 'line', 'this line is not a JSON object', hint);
         return;
       }
       visit(value as Record<string, unknown>, index + 1);

@@ -50,7 +50,7 @@ export function parseJsonDocuments(text: string, problems: UsageProblems): JsonD
     else {
       const fault = jsonFaultOf(line);
       const message = `this line is not JSON: ${fault.reason}`;
-      problems.add(index + 1, fault.offset + 1, '', message, JSON_HINT);
+      problems.add(index + 1, fault.offset + 1, 'line', message, JSON_HINT);
     }
   });
   return documents;
@@ -99,7 +99,7 @@ function syntaxProblem(text: string) {
   const fault = jsonFaultOf(text);
   const before = text.slice(0, fault.offset).split(/\r?\n/);
   const column = (before.at(-1)?.length ?? 0) + 1;
-  return failUsage(before.length, column, '', `not valid JSON: ${fault.reason}`, JSON_HINT);
+  return failUsage(before.length, column, 'file', `not valid JSON: ${fault.reason}`, JSON_HINT);
 }
 
 /**

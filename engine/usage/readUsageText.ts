@@ -124,7 +124,8 @@ export function dropDuplicateRequests(records: readonly UsageRecord[]) {
 export function detectUsageFormat(text: string): UsageFormat {
   const start = text.replace(/^\uFEFF/, '').trimStart();
   if (start === '') {
-    throw failUsage(1, 1, '', 'the file is empty', `a usage export: ${ACCEPTED_FORMATS_HINT}`);
+    const hint = `a usage export: ${ACCEPTED_FORMATS_HINT}`;
+    throw failUsage(1, 1, 'file', 'the file is empty', hint);
   }
   if (start.startsWith('{') || start.startsWith('[')) return detectJsonFormat(text);
   const header = start.split(/\r?\n/, 1)[0] ?? '';
@@ -171,7 +172,7 @@ function detectJsonFormat(text: string): UsageFormat {
   throw failUsage(
     1,
     1,
-    '',
+    'format',
     'cannot tell the format of this JSON file',
     `accepted formats: ${ACCEPTED_FORMATS_HINT}; or name one with --format`,
   );

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { readUsageText } from '../../../engine/usage/readUsageText.js';
+import { readUsageText, type ReadUsageOptions } from '../../../engine/usage/readUsageText.js';
 import { MAX_LISTED_ROWS } from '../../../engine/usage/usageProblems.js';
-import { UsageReadError } from '../../../engine/usage/usageRecord.js';
+import { formatUsageProblem, UsageReadError } from '../../../engine/usage/usageRecord.js';
 
 /** The error a bad file is refused with; fails the test when the file reads. */
-function refusalOf(text: string): UsageReadError {
+function refusalOf(text: string, format?: ReadUsageOptions['format']): UsageReadError {
   try {
-    readUsageText(text, { zone: 'UTC' });
+    readUsageText(text, { zone: 'UTC', format });
   } catch (error) {
     if (error instanceof UsageReadError) return error;
     throw error;
@@ -19,6 +19,10 @@ const placesOf = (error: UsageReadError) =>
   error.problems.map((problem) => `${problem.line}:${problem.column} ${problem.key}`);
 
 const CSV_HEADER = 'time,model,input_tokens,output_tokens,calls,cost_usd,currency';
+
+/** A good first line of a generic JSON Lines log, so that the format is told from it. */
+const JSONL_OK =
+  '{"time":"2025-01-01T00:00:00Z","model":"gpt-4o","input_tokens":1,"output_tokens":1}\n';
 
 describe('a bad row of a usage log', () => {
   it('reports every problem of the row at once, each at its cell with what would do', () => {
@@ -76,7 +80,12 @@ describe('a bad row of a usage log', () => {
       '{"time":"2025-01-01T00:00:00Z","model":"gpt-4o","input_tokens":1,"output_tokens":1}\n' +
         '{"time":"x","model":"gpt-4o","input_tokens":"1k"}\nnot json\n',
     );
-    expect(placesOf(error)).toEqual(['2:1 output_tokens', '2:9 time', '2:45 input_tokens', '3:1 ']);
+    expect(placesOf(error)).toEqual([
+      '2:1 output_tokens',
+      '2:9 time',
+      '2:45 input_tokens',
+      '3:1 line',
+    ]);
     expect(error.problems[0]?.message).toBe('the row has no `output_tokens`');
     expect(error.problems[3]?.message).toMatch(/^this line is not JSON: expected a value/);
   });
@@ -166,7 +175,31 @@ describe('a bad record of a JSON export', () => {
   it('places a syntax error of a whole-file document where the text stops being JSON', () => {
     const error = refusalOf('{\n  "data": [1, 2,]\n}\n');
     // `  "data": [1, 2,]`: the comma after 2 is the 16th character.
-    expect(placesOf(error)).toEqual(['2:16 ']);
+    expect(placesOf(error)).toEqual(['2:16 file']);
     expect(error.problems[0]?.message).toBe('not valid JSON: a comma before `]`');
+  });
+});
+
+/**
+ * Every problem of a usage log is labelled in brackets, `file:line:col: error
+ * [label] message`, as the cell-count fault is labelled [row]: a column's name
+ * for a bad value, else what is at fault, the file, a row or a line.
+ */
+describe('the label of a usage-log problem that names no column', () => {
+  const cases: [string, string, ReadUsageOptions['format'], string][] = [
+    ['an empty file', '\n\n', undefined, '1:1 file'],
+    ['an empty CSV read as the generic CSV', '', 'generic-csv', '1:1 file'],
+    // csv-parse stops at the quote left open on line 2 and names that line.
+    ['a CSV with a quote left open', `${CSV_HEADER}\n"2025-01-02,gpt-4o\n`, undefined, '2:1 row'],
+    ['a JSON Lines file with a line that is not JSON', JSONL_OK + 'oops\n', undefined, '2:1 line'],
+    ['a JSON Lines line that is not an object', JSONL_OK + '[1]\n', undefined, '2:1 line'],
+    ['a JSON file of no known format', '{"colour":"blue"}\n', undefined, '1:1 format'],
+  ];
+
+  it.each(cases)('labels %s', (_name, text, format, place) => {
+    const error = refusalOf(text, format);
+    expect(placesOf(error)).toEqual([place]);
+    const formatted = formatUsageProblem(error.problems[0]!, 'usage.log');
+    expect(formatted).toMatch(/^usage\.log:\d+:\d+: error \[[a-z]+\] /);
   });
 });
