@@ -8,7 +8,11 @@ import {
 import { costPerTaskOf, costPerTaskTextOf, NO_TASKS } from '../reports/costPerTaskOf.js';
 import { horizonWordOf, monthRangeOf, oneTrialBudgetVerbOf } from '../reports/charts/chartTheme.js';
 import { formatDecisionLines } from './formatDecisionLines.js';
-import { indexTrialsPhraseOf, NO_INDEX_SENTENCE } from '../reports/charts/buildIndexChart.js';
+import {
+  indexScopeOf,
+  indexTrialsPhraseOf,
+  NO_INDEX_SENTENCE,
+} from '../reports/charts/buildIndexChart.js';
 import { countOf } from '../engine/countOf.js';
 import { gapHeadingOf, spreadFiguresOf, spreadHeadingsOf } from '../reports/spreadFiguresOf.js';
 
@@ -180,7 +184,8 @@ function indexLine(summary: Summary): string {
   return (
     `By ${tokenIndex.month}, against ${summary.months[0]}, cost per token changes by ` +
     `${changeOf(1, tokenIndex.p50)} and cost per task by ${changeOf(1, taskIndex.p50)} ` +
-    "(all workloads; the median of the trials' own changes, where the table compares P50s" +
+    `(${indexScopeOf(summary)}; the median of the trials' own changes, where the table ` +
+    'compares P50s' +
     `${indexTrialsPhraseOf(summary)}).`
   );
 }

@@ -180,16 +180,19 @@ class ChunkKernel {
   /** Spend of all workloads per month, both forecasts, with and without few-task noise. */
   private readonly monthPerTask: Float64Array;
   private readonly monthPerToken: Float64Array;
-  private readonly expectedPerTask: Float64Array;
-  private readonly expectedPerToken: Float64Array;
-  private readonly totalTasks: Float64Array;
-  private readonly perTokenTokens: Float64Array;
+  /**
+   * Per month, the cost of the first month's mix of tasks: each workload's
+   * expected cost of one task that month (per-task forecast, and the first
+   * month's task at that month's prices), weighted by its tasks in the first
+   * month. The indices divide these by their first month's.
+   */
+  private readonly basketPerTask: Float64Array;
+  private readonly basketPerToken: Float64Array;
   /** Per trial: the current workload's spend over the horizon, and all workloads'. */
   private readonly workloadSpendPerTask: Float64Array;
   private readonly workloadSpendPerToken: Float64Array;
   private readonly spendPerTask: Float64Array;
   private readonly spendPerToken: Float64Array;
-  private readonly frozenTokens: Float64Array;
   /** Per trial, the product of (1 + growth) up to the current month. */
   private readonly growth: Float64Array;
   /**
@@ -232,15 +235,12 @@ class ChunkKernel {
     this.noiseDraws = column();
     this.monthPerTask = column();
     this.monthPerToken = column();
-    this.expectedPerTask = column();
-    this.expectedPerToken = column();
-    this.totalTasks = column();
-    this.perTokenTokens = column();
+    this.basketPerTask = column();
+    this.basketPerToken = column();
     this.workloadSpendPerTask = trials();
     this.workloadSpendPerToken = trials();
     this.spendPerTask = trials();
     this.spendPerToken = trials();
-    this.frozenTokens = trials();
     this.growth = trials();
     const blockCells =
       result.workloadSketches === null ? 0 : plan.workloads.length * plan.months * BLOCK_TRIALS;
@@ -321,10 +321,8 @@ class ChunkKernel {
 
   private runChunk(firstTrial: number, count: number, offsetInBlock: number): void {
     const { plan, result } = this;
-    for (const array of [this.monthPerTask, this.monthPerToken, this.expectedPerTask])
-      array.fill(0);
-    for (const array of [this.expectedPerToken, this.totalTasks, this.perTokenTokens])
-      array.fill(0);
+    for (const array of [this.monthPerTask, this.monthPerToken]) array.fill(0);
+    for (const array of [this.basketPerTask, this.basketPerToken]) array.fill(0);
     this.spendPerTask.fill(0);
     this.spendPerToken.fill(0);
     const trials = result.trials;
@@ -409,10 +407,10 @@ class ChunkKernel {
     offsetInBlock: number,
   ): void {
     const months = this.plan.months;
-    const { tasks, perTokenTasks, noiseDraws, frozenTokens } = this;
+    const { tasks, perTokenTasks, noiseDraws } = this;
     const { costPerTask, perTokenCostPerTask } = this.coster;
     const { inputTokens, outputTokens, reasoningTokens } = this.coster;
-    const { totalTasks, perTokenTokens, expectedPerTask, expectedPerToken } = this;
+    const { basketPerTask, basketPerToken } = this;
     const { monthPerTask, monthPerToken } = this;
     const spendPerTask = this.workloadSpendPerTask;
     const spendPerToken = this.workloadSpendPerToken;
@@ -423,9 +421,6 @@ class ChunkKernel {
     const { blockPerTask, blockPerToken } = this;
     const sums = this.blockDashboard;
     const seriesSumsBase = this.result.dashboardSums.length;
-    for (let t = 0; t < count; t += 1) {
-      frozenTokens[t] = inputTokens[t]! + outputTokens[t]! + reasoningTokens[t]!;
-    }
     spendPerTask.fill(0);
     spendPerToken.fill(0);
     for (let month = 0; month < months; month += 1) {
@@ -457,8 +452,10 @@ class ChunkKernel {
         const tokenCost = perTokenCostPerTask[cell]!;
         let perTask = taskCount * taskCost;
         let perToken = perTokenTasks[cell]! * tokenCost;
-        expectedPerTask[cell]! += perTask;
-        expectedPerToken[cell]! += perToken;
+        // The first month's tasks weigh this workload in the indices' fixed mix.
+        const weight = tasks[t]!;
+        basketPerTask[cell]! += weight * taskCost;
+        basketPerToken[cell]! += weight * tokenCost;
         if (taskCount < FEW_TASKS && noise !== undefined) {
           // A month of few tasks: its spend is a sum of N task costs, not their
           // expectation: mean N * c, coefficient of variation cv / sqrt(N). It is
@@ -492,8 +489,6 @@ class ChunkKernel {
         monthPerToken[cell]! += perToken;
         spendPerTask[t]! += perTask;
         spendPerToken[t]! += perToken;
-        totalTasks[cell]! += taskCount;
-        perTokenTokens[cell]! += perTokenTasks[cell]! * frozenTokens[t]!;
         const input = inputTokens[cell]!;
         const output = outputTokens[cell]!;
         const reasoning = reasoningTokens[cell]!;
@@ -538,27 +533,28 @@ class ChunkKernel {
   }
 
   /**
-   * The headline indices, relative to month 0. Cost per token is the price of
-   * the first month's token mix (per-token spend over per-token tokens): what
-   * the vendors' price curve does to a fixed basket. Cost per task is per-task
-   * spend over tasks, all workloads together. Both from expected spend, before
-   * any few-task noise: the indices describe prices and tasks, not how a
-   * handful of tasks happened to fall.
+   * The headline indices, relative to month 0, over a fixed mix of tasks: each
+   * workload weighs in with its tasks in the first month, as a price index
+   * keeps its basket (Laspeyres). Cost per task is the per-task forecast's
+   * cost of that mix; cost per token is the same mix's first-month tasks at
+   * each month's prices, what the vendors' price curve does to the first
+   * month's tokens. With weights that followed each month's tasks, a shift
+   * toward a costlier workload would read as cost per task rising while every
+   * workload's own cost falls. Both from expected costs, before any few-task
+   * noise: the indices describe prices and tasks, not how a handful of tasks
+   * happened to fall. A trial with no task or no cost in the first month has
+   * no base, and its ratios are not numbers (summarizeIndex leaves it out).
    */
   private recordIndices(firstTrial: number, count: number): void {
     const result = this.result;
     const trials = result.trials;
-    const { expectedPerTask, expectedPerToken, perTokenTokens, totalTasks } = this;
+    const { basketPerTask, basketPerToken } = this;
     for (let month = 0; month < this.plan.months; month += 1) {
       const row = month * CHUNK_TRIALS;
       for (let t = 0; t < count; t += 1) {
-        const perToken0 = expectedPerToken[t]! / perTokenTokens[t]!;
-        const perTask0 = expectedPerTask[t]! / totalTasks[t]!;
         const series = month * trials + firstTrial + t;
-        const tokenPrice = expectedPerToken[row + t]! / perTokenTokens[row + t]!;
-        result.costPerTokenIndex[series] = tokenPrice / perToken0;
-        const taskCost = expectedPerTask[row + t]! / totalTasks[row + t]!;
-        result.costPerTaskIndex[series] = taskCost / perTask0;
+        result.costPerTokenIndex[series] = basketPerToken[row + t]! / basketPerToken[t]!;
+        result.costPerTaskIndex[series] = basketPerTask[row + t]! / basketPerTask[t]!;
       }
     }
   }

@@ -5,11 +5,12 @@ import type { IndexPoint, Summary } from './summaryTypes.js';
 /**
  * The headline indices, cost per token and cost per task relative to the
  * first month, as P10, P50 and P90 over trials of each trial's own ratio.
- * A trial's ratio is not a number (0 / 0, or x / 0) in a month when it has no
- * base (nothing spent in the first month, a `when` drawn as 0, say) or no
- * task (tasks drawn every month can be 0). The indices are summarised over
- * the trials that have a ratio in every month, the same trials in every month
- * so that the bands follow one set of trials; `trials` then says how many.
+ * Both price the first month's mix of tasks (simulate's recordIndices), so a
+ * trial's ratio is not a number (0 / 0) when it has no base: no task or
+ * nothing spent in the first month (tasks drawn as 0, a `when` drawn as 0).
+ * The indices are summarised over the trials that have a ratio in every
+ * month, the same trials in every month so that the bands follow one set of
+ * trials; `trials` then says how many.
  * With none, there is no index at all (empty lists, `trials: 0`).
  * Cost: two passes over each month's trials, and a copy of a month when some
  * trials are left out.

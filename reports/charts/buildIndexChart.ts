@@ -100,6 +100,17 @@ function spreadEndLabels(rows: readonly IndexRow[], domain: readonly [number, nu
 }
 
 /**
+ * What the indices cover, to open their sentence's parenthesis: all workloads,
+ * and with more than one, that each weighs in with its first month's tasks
+ * (simulate's recordIndices), so a reader does not take a shift of volume
+ * between workloads for a change of cost.
+ */
+export function indexScopeOf(summary: Summary): string {
+  if (summary.workloads.length === 1) return 'all workloads';
+  return "all workloads, in the first month's mix of tasks";
+}
+
+/**
  * How many trials the indices are over, when not all, to end their sentence's
  * parenthesis: "; over the 40 of 100 trials with tasks and spend in every
  * month"; '' when every trial has them (see summarizeIndex).
@@ -111,13 +122,13 @@ export function indexTrialsPhraseOf(summary: Summary): string {
   return `; over the ${some} of ${all} trials ${INDEX_TRIALS_CONDITION}`;
 }
 
-/** Which trials the indices are over when not all: those with a ratio in every month. */
-const INDEX_TRIALS_CONDITION = 'with tasks and spend in every month';
+/** Which trials the indices are over when not all: those with a base in the first month. */
+const INDEX_TRIALS_CONDITION = 'with tasks and spend in the first month';
 
 /** The sentence for a run in which no trial has a ratio in every month. */
 export const NO_INDEX_SENTENCE =
-  'No trial has tasks and spend in every month, so cost per task and per token cannot be ' +
-  'followed from the first month.';
+  'No trial has tasks and spend in the first month, so cost per task and per token have ' +
+  'nothing to be followed from.';
 
 /** Last P50 over first P50: the index is 1.0 in the first month, but divide anyway. */
 export function indexGrowthOf(points: readonly IndexPoint[]): number {

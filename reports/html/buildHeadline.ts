@@ -7,6 +7,7 @@ import { isGapNoise, isGapPartNoise } from '../../engine/gapOf.js';
 import type { DistributionSummary, Summary } from '../../engine/summaryTypes.js';
 import {
   indexGrowthOf,
+  indexScopeOf,
   indexTrialsPhraseOf,
   NO_INDEX_SENTENCE,
 } from '../charts/buildIndexChart.js';
@@ -138,7 +139,7 @@ function indexSentenceOf(summary: Summary): string | null {
   const perToken = formatRatio(indexGrowthOf(summary.index.costPerToken));
   return (
     `By ${last}, cost per task moves ${perTask} while cost per token moves ${perToken} ` +
-    "(all workloads; the median of the trials' own ratios to the first month" +
+    `(${indexScopeOf(summary)}; the median of the trials' own ratios to the first month` +
     `${indexTrialsPhraseOf(summary)}).`
   );
 }

@@ -104,8 +104,8 @@ describe('the terminal index sentence', () => {
     // Seed 2 draws `when` = 0 in the run's one trial (see summarizeIndex's tests).
     const text = formatRunSummary(forecastForTest(sometimes, 1, 2));
     expect(text).toContain(
-      'No trial has tasks and spend in every month, so cost per task and per token cannot be ' +
-        'followed from the first month.',
+      'No trial has tasks and spend in the first month, so cost per task and per token have ' +
+        'nothing to be followed from.',
     );
   });
 });

@@ -55,10 +55,11 @@ describe('the cost indices of trials that spend nothing in the first month', () 
 describe('the cost indices of trials with no task in some month', () => {
   /**
    * Tasks drawn every month as 0 or 100 with equal chance, and nothing else
-   * uncertain: a trial has a ratio in every month only when it draws 100 tasks
-   * in each of the 3 months, with chance 1/8, and then its cost per task does
-   * not change (index 1 in every month); a trial with 0 tasks in a month has
-   * 0 / 0 there.
+   * uncertain. The indices price the first month's tasks every month (simulate's
+   * recordIndices), so a trial has a base when it draws 100 tasks in the first
+   * month, with chance 1/2, and then its cost per task does not change (index 1
+   * in every month, a month of no task included); a trial with 0 tasks in the
+   * first month has 0 / 0 everywhere.
    */
   const batches = `
 scenario: batches
@@ -72,17 +73,17 @@ workloads:
       s: { model: test-model, input_tokens: 1000 }
 `;
 
-  it('are taken over the same trials in every month, those with tasks in every month', () => {
+  it('are taken over the trials with tasks in the first month, in every month alike', () => {
     const summary = forecastForTest(batches, 4000);
-    // Binomial(4000, 1/8): mean 500 and sd sqrt(4000 * 1/8 * 7/8).
-    expectWithinStandardErrors(summary.index.trials!, 500, Math.sqrt(4000 * (1 / 8) * (7 / 8)));
+    // Binomial(4000, 1/2): mean 2,000 and sd sqrt(4000 * 1/2 * 1/2).
+    expectWithinStandardErrors(summary.index.trials!, 2000, Math.sqrt(4000 * (1 / 2) * (1 / 2)));
     for (const point of [...summary.index.costPerTask, ...summary.index.costPerToken]) {
       for (const value of [point.p10, point.p50, point.p90]) expect(value).toBeCloseTo(1, 12);
     }
   });
 
-  it('are left out, not NaN, when no trial has tasks in every month', () => {
-    // With one trial, most seeds draw 0 tasks in some month; seed 1 does (found by running it).
+  it('are left out, not NaN, when no trial has tasks in the first month', () => {
+    // Seed 1 draws 0 tasks in the first month of the run's one trial (found by running it).
     const summary = forecastForTest(batches, 1, 1);
     expect(summary.index).toEqual({ costPerToken: [], costPerTask: [], trials: 0 });
     expect(formatRunSummary(summary)).not.toContain('NaN');

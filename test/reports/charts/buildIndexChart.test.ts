@@ -113,11 +113,11 @@ describe('buildIndexChart subtitle', () => {
 
   it('says how many trials the bands are over when not all have a ratio in every month', () => {
     expect(subtitleOf(40)).toContain(
-      'bands: P10–P90 over the 40 trials with tasks and spend in every month.',
+      'bands: P10–P90 over the 40 trials with tasks and spend in the first month.',
     );
   });
 
   it('says "the 1 trial" when one trial alone has a ratio in every month', () => {
-    expect(subtitleOf(1)).toContain('over the 1 trial with tasks and spend in every month');
+    expect(subtitleOf(1)).toContain('over the 1 trial with tasks and spend in the first month');
   });
 });
