@@ -1,4 +1,9 @@
-import { keepsWorkloadSeries, TILE_TRIALS } from './simulationResult.js';
+import {
+  DASHBOARD_FIELDS,
+  keepsWorkloadSeries,
+  SERIES_SUMS,
+  TILE_TRIALS,
+} from './simulationResult.js';
 
 /** What the memory of a run depends on. */
 export interface RunShape {
@@ -46,17 +51,19 @@ export const SKETCH_BYTES = 4096;
  * indices; per workload: annual spend of both and cost per task at both
  * ends; the two annual totals), plus the per-workload monthly series, kept as
  * two Float32 values per workload, month and trial (padded to whole tiles) or
- * sketched as three sketches per workload and month.
+ * sketched as three sketches per workload and month, and the dashboard's sums.
  */
 export function estimateResultBytes(trials: number, months: number, workloads: number): number {
   const float64Series = 4 * months + 4 * workloads + 2;
   const perTrial = 8 * float64Series * trials;
   const seriesCount = workloads * months;
+  const sums = 8 * DASHBOARD_FIELDS * seriesCount;
   if (keepsWorkloadSeries(trials, months, workloads)) {
     const tiledTrials = Math.ceil(trials / TILE_TRIALS) * TILE_TRIALS;
-    return perTrial + 8 * seriesCount * tiledTrials;
+    return perTrial + sums + 8 * seriesCount * tiledTrials;
   }
-  return perTrial + 3 * seriesCount * SKETCH_BYTES;
+  const seriesSums = 8 * 2 * SERIES_SUMS.forecasts * seriesCount;
+  return perTrial + sums + seriesSums + 3 * seriesCount * SKETCH_BYTES;
 }
 
 /**
