@@ -21,6 +21,9 @@ async function runWithMemory(argv: readonly string[], totalMemoryBytes: number) 
 
 const MIB = 1024 ** 2;
 
+/** The refusal of a million trials of code-review, with the way out. */
+const REFUSED_MILLION = /code-review\.yaml: 1,000,000 trials would need .*\(--trials \d+\)\.\n$/;
+
 describe('the memory check of run', () => {
   it('refuses, exit 2, a run too large for the machine and writes nothing', async () => {
     const out = join(makeTemporaryFolder(), 'reports');
@@ -55,5 +58,26 @@ describe('the memory check of run', () => {
     const { code, stderr } = await runWithMemory(argv, 100 * MIB);
     expect(code).toBe(2);
     expect(stderr).toContain('no number of trials fits; run it on a machine with more memory.');
+  });
+});
+
+describe('the memory check of compare and solve', () => {
+  it('refuses a comparison too large for the machine before writing it', async () => {
+    const out = join(makeTemporaryFolder(), 'reports');
+    const argv = ['compare', 'scenarios/code-review.yaml', '--trials', '1M', '--out', out];
+    const { code, stdout, stderr } = await runWithMemory(argv, 512 * MIB);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(REFUSED_MILLION);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('refuses a solve too large for the machine', async () => {
+    const path = 'workloads.code-review.steps.review-loop.calls';
+    const argv = ['solve', 'scenarios/code-review.yaml', '--vary', path, '--target', 'p80 <= $1M'];
+    const { code, stdout, stderr } = await runWithMemory([...argv, '--trials', '1M'], 512 * MIB);
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(REFUSED_MILLION);
   });
 });
