@@ -1,5 +1,6 @@
 import { totalmem } from 'node:os';
 import { estimateRunMemory, mostTrialsWithin, type RunShape } from '../engine/estimateRunMemory.js';
+import { MAX_TRIALS } from '../engine/validate/validateScenario.js';
 import { CliError, EXIT, type CliIo } from './cliIo.js';
 
 /**
@@ -7,9 +8,6 @@ import { CliError, EXIT, type CliIo } from './cliIo.js';
  * for the system and other programs, and for the estimate's own error.
  */
 export const SAFE_MEMORY_SHARE = 0.75;
-
-/** Most trials any command accepts, as the option table says. */
-const MOST_TRIALS = 10_000_000;
 
 const GIB = 1024 ** 3;
 
@@ -25,7 +23,7 @@ export function checkRunMemory(file: string, shape: RunShape, io: CliIo, flag = 
   const allowed = total * SAFE_MEMORY_SHARE;
   const needed = estimateRunMemory(shape);
   if (needed <= allowed) return;
-  const most = mostTrialsWithin(allowed, shape, Math.min(shape.trials, MOST_TRIALS));
+  const most = mostTrialsWithin(allowed, shape, Math.min(shape.trials, MAX_TRIALS));
   const wayOut =
     most > 0
       ? `use at most ${most.toLocaleString('en-US')} trials (${flag} ${most})`
