@@ -21,7 +21,7 @@ export interface RunShape {
 
 /**
  * Bytes of a process before any trial: Node, the libraries and the report
- * assembly. Measured: a 24-month scenario of two workloads peaked at 366 MiB
+ * assembly. Measured: a 24-month scenario of two workloads and two options peaked at 365 MiB
  * for 50,000 trials and 911 MiB for 200,000, a slope of 3.7 kB a trial and
  * an intercept of about 180 MiB.
  */
