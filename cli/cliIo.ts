@@ -11,6 +11,11 @@ export interface CliIo {
    * from the real entry point, 1 in tests that run the TypeScript source.
    */
   readonly defaultThreads?: number;
+  /**
+   * The machine's memory in bytes, which a run's estimated need is checked
+   * against (checkRunMemory): os.totalmem() when absent; tests pass a small one.
+   */
+  readonly totalMemoryBytes?: number;
   /** Ends `run --watch`; from the real entry point, Ctrl-C does (see makeCli). */
   readonly stopSignal?: AbortSignal;
 }

@@ -10,6 +10,7 @@ import { checkDistinctNames, validateFiles, type ValidScenario } from './runComm
 import { reportSpendOutOfRange } from './reportSpendOutOfRange.js';
 import { SpendOutOfRangeError } from '../engine/spendOutOfRangeError.js';
 import { warnFewTrials } from './warnFewTrials.js';
+import { checkRunMemory } from './checkRunMemory.js';
 import { checkWritableFolder } from './checkWritableFolder.js';
 import { writeFilesAtomically } from './writeFileAtomic.js';
 import {
@@ -58,6 +59,11 @@ export async function compareCommand(options: CompareOptions, io: CliIo): Promis
     );
     return EXIT.usage;
   }
+  // Before any simulation: every contender's result is held at once for the pairs.
+  const workloadCount = Math.max(...files.map(({ scenario }) => scenario.workloads.length));
+  const { months } = first.scenario;
+  const shape = { trials, months, workloadCount, resultsHeld: contenders.length, threads: 1 };
+  checkRunMemory(first.file, shape, io);
   const folder = join(options.out, 'compare');
   const writeContext = { cwd: io.cwd, hint: 'choose another folder with --out' };
   await checkWritableFolder(folder, writeContext);

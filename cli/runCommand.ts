@@ -23,6 +23,7 @@ import { readTextFile } from './readTextFile.js';
 import { reportSpendOutOfRange } from './reportSpendOutOfRange.js';
 import { resolveScenarioCatalog, withCatalogIssue } from './resolveScenarioCatalog.js';
 import { warnFewTrials } from './warnFewTrials.js';
+import { checkRunMemory } from './checkRunMemory.js';
 import { checkWritableFolder } from './checkWritableFolder.js';
 import { writeFilesAtomically } from './writeFileAtomic.js';
 import { countOf } from '../engine/countOf.js';
@@ -56,6 +57,8 @@ export async function runCommand(options: RunOptions, io: CliIo): Promise<number
   const { precision } = options;
   if (precision !== undefined)
     for (const valid of scenarios) precisionCeilingOf(valid, options.trials, precision);
+  // Before any simulation: a run too large for this machine's memory is refused.
+  for (const valid of scenarios) checkMemoryOf(valid, options, io);
   // Before minutes of simulation: --out first, so a file there is named as the fault.
   const folders = [
     options.out,
@@ -114,10 +117,7 @@ async function forecastOrReport(valid: ValidScenario, options: RunOptions, io: C
     const precision = precisionOf(valid, options);
     const trials = precision?.trials ?? options.trials;
     const overrides = { trials, seed: options.seed, onProgress };
-    // Worker threads validate the text again against the built-in catalog alone.
-    const threads = valid.catalogNamed
-      ? 1
-      : (options.threads ?? threadsFor(valid.scenario, { ...options, trials }, io));
+    const threads = threadsOf(valid, options, trials, io);
     const { text, scenario, issues } = valid;
     const from = { file: valid.file, cwd: io.cwd };
     const summary =
@@ -149,6 +149,39 @@ function precisionOf(valid: ValidScenario, options: RunOptions) {
   const scenario = { ...valid.scenario, trials: options.trials ?? valid.scenario.trials };
   const ceiling = precisionCeilingOf(valid, options.trials, request);
   return findTrialsForPrecision(scenario, { ...request, ceiling, seed: options.seed });
+}
+
+/**
+ * Refuses a scenario whose run would need more memory than the machine
+ * allows, at the trials it asks for (with --precision, at its ceiling).
+ */
+function checkMemoryOf(valid: ValidScenario, options: RunOptions, io: CliIo): void {
+  const { precision } = options;
+  const trials =
+    precision === undefined
+      ? (options.trials ?? valid.scenario.trials)
+      : precisionCeilingOf(valid, options.trials, precision);
+  const shape = {
+    trials,
+    months: valid.scenario.months,
+    workloadCount: valid.scenario.workloads.length,
+    // The forecast's result, and one per option for their trial-by-trial comparison.
+    resultsHeld: 1 + (valid.scenario.options ?? []).length,
+    threads: threadsOf(valid, options, trials, io),
+  };
+  checkRunMemory(valid.file, shape, io, precision === undefined ? '--trials' : '--max-trials');
+}
+
+/** Threads for one scenario: one when it names a catalog file (see forecastOrReport). */
+function threadsOf(
+  valid: ValidScenario,
+  options: RunOptions,
+  trials: number | undefined,
+  io: CliIo,
+): number {
+  // Worker threads validate the text again against the built-in catalog alone.
+  if (valid.catalogNamed) return 1;
+  return options.threads ?? threadsFor(valid.scenario, { ...options, trials }, io);
 }
 
 /**
