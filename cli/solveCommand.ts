@@ -1,5 +1,4 @@
 import { countOf } from '../engine/countOf.js';
-import { loadScenarioDocument } from '../engine/loadScenarioDocument.js';
 import { parseQuantity } from '../engine/parseQuantity.js';
 import { formatIssue, type ScenarioIssue } from '../engine/scenarioIssue.js';
 import { parseTarget, SolveRequestError } from '../engine/decide/parseTarget.js';
@@ -37,7 +36,9 @@ export async function solveCommand(options: SolveOptions, io: CliIo): Promise<nu
   try {
     const target = parseTarget(options.target, valid.scenario.budget);
     const result = solveTarget({
-      source: loadScenarioDocument(valid.text),
+      // The composed scenario (its `extends:` and `include:` merged in), as run reads it,
+      // so the varied key may live in any of its files.
+      source: valid.source,
       // Every variant is validated against the catalog the file names, as run reads it.
       catalog: valid.catalog,
       path: options.vary,

@@ -626,3 +626,26 @@ describe('pertask solve with a catalog the scenario names', () => {
     expect(result.limit).toBeGreaterThan(2000 - 2e-4 * (result.high - result.low));
   });
 });
+
+describe('pertask solve on a scenario composed of several files', () => {
+  it('varies a key that the file inherits from the base it extends', async () => {
+    const folder = makeTemporaryFolder();
+    writeScenario(folder, 'base.yaml', LINEAR.replace('scenario: linear', 'scenario: base'));
+    // The child doubles the base's tasks, so the varied scenario must be the composed one.
+    writeScenario(
+      folder,
+      'child.yaml',
+      'extends: base.yaml\nscenario: child\nworkloads:\n  w:\n    tasks_per_month: 2000\n',
+    );
+    const vary = ['--vary', 'workloads.w.steps.s.calls', '--target', 'mean <= $120'];
+    const run = await runCli(['solve', 'child.yaml', ...vary, '--json'], folder);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const result = JSON.parse(run.stdout);
+    // LINEAR's closed form with 2,000 tasks a month: annual spend is
+    // 12 x 2,000 x calls x 1,000 x $2/M = 48 x calls, so $120 is reached at 2.5 calls.
+    expect(result.limit).toBeLessThanOrEqual(2.5);
+    // Within twice the bisection's stopping width (RELATIVE_WIDTH, 1e-4 of the range).
+    expect(result.limit).toBeGreaterThan(2.5 - 2e-4 * (result.high - result.low));
+  });
+});
