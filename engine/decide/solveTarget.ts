@@ -5,6 +5,7 @@ import { parseQuantity } from '../parseQuantity.js';
 import { hasErrors, type ScenarioIssue } from '../scenarioIssue.js';
 import type { Scenario } from '../scenarioTypes.js';
 import { validateScenario } from '../validate/validateScenario.js';
+import { checkNotCorrelated } from './checkNotCorrelated.js';
 import { findClosestEnd, type ClosestEnd } from './findClosestEnd.js';
 import { overrideDocument } from './overrideDocument.js';
 import { quantileOf } from './quantileOf.js';
@@ -83,6 +84,7 @@ const MAX_STEPS = 40;
  */
 export function solveTarget(request: SolveRequest): SolveResult {
   checkContinuous(request.path);
+  checkNotCorrelated(request.source, request.path);
   const [low, high] = request.between ?? defaultRange(request);
   if (!(low < high)) throw new SolveRequestError(`the range ${low} to ${high} is empty.`);
   // An end the key cannot hold is refused before any forecast is run.

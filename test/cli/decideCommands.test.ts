@@ -649,3 +649,28 @@ describe('pertask solve on a scenario composed of several files', () => {
     expect(result.limit).toBeGreaterThan(2.5 - 2e-4 * (result.high - result.low));
   });
 });
+
+describe('pertask solve on a key that correlations name', () => {
+  const CORRELATED = LINEAR.replace('tasks_per_month: 1000', 'tasks_per_month: 900 to 1100')
+    .replace('input_tokens: 1000', 'input_tokens: size')
+    .concat(
+      'params:\n  size: 900 to 1100\ncorrelations:\n',
+      '  - between: [size, workloads.w.tasks_per_month]\n    rank: 0.5\n',
+    );
+
+  it.each([
+    ['workloads.w.tasks_per_month', '1k', '30k', 1],
+    ['params.size', '500', '2k', 0],
+  ])('refuses to vary %s before any search, naming the entry', async (path, low, high, at) => {
+    const folder = makeTemporaryFolder();
+    const file = writeScenario(folder, 'correlated.yaml', CORRELATED);
+    const args = ['solve', file, '--vary', path, '--target', 'mean <= $120'];
+    const run = await runCli([...args, '--between', low, high], folder);
+    expect(run.code).toBe(2);
+    // The entry and the name in it, with its place, rather than a fault of the value tried.
+    expect(run.stderr).toContain(`error [correlation] correlations.0.between.${at}`);
+    expect(run.stderr).toContain(`--vary ${path}: the key is correlated (\`correlations.0\``);
+    expect(run.stderr).toContain('remove that entry from `correlations`');
+    expect(run.stderr).not.toContain('cannot be set to');
+  });
+});
