@@ -487,12 +487,54 @@ describe('pertask solve, asked in the forms a user writes', () => {
       outcome: 'found' as const,
       runs: 17,
       trials: 2000,
+      months: 12,
     };
     const sentence = sentenceOf(result);
     expect(sentence).toContain('may go up to 18.51% while');
     expect(sentenceOf({ ...result, outcome: 'holds-everywhere' })).toContain('between 5% and 90%');
     const share = { ...result, path: 'workloads.w.steps.s.migrate.share', limit: 0.6945 };
     expect(sentenceOf(share)).toContain('may go up to 69.45% while');
+  });
+
+  it('names the horizon whose spend the target is on: annual at 12 months, else the months', () => {
+    const result = {
+      path: 'workloads.w.steps.s.calls',
+      target: 'p90 <= $25k',
+      low: 1,
+      high: 8,
+      limit: 2.38,
+      holdsBelow: true,
+      statisticAtLimit: 24_990,
+      statisticAtLow: 10_000,
+      statisticAtHigh: 80_000,
+      closest: null,
+      outcome: 'found' as const,
+      runs: 17,
+      trials: 2000,
+      months: 24,
+    };
+    // The words horizonWordOf (reports/charts/chartTheme.ts) gives the run summary and page.
+    expect(sentenceOf(result)).toContain('while p90 <= $25k on 24-month spend holds (there');
+    expect(sentenceOf({ ...result, months: 12 })).toContain('p90 <= $25k on annual spend holds');
+    expect(sentenceOf({ ...result, outcome: 'holds-everywhere' })).toMatch(
+      /^p90 <= \$25k on 24-month spend holds everywhere/,
+    );
+  });
+
+  it('solves a target on 24-month spend, and says the horizon in --json', async () => {
+    const folder = makeTemporaryFolder();
+    const text = LINEAR.replace('months: 12', 'months: 24');
+    const file = writeScenario(folder, 'two-years.yaml', text);
+    const vary = ['--vary', 'workloads.w.steps.s.calls', '--target', 'mean <= $120'];
+    const run = await runCli(['solve', file, ...vary, '--json'], folder);
+    expect(run.code).toBe(0);
+    const result = JSON.parse(run.stdout);
+    expect(result.months).toBe(24);
+    // LINEAR's closed form over 24 months: 24 x 1,000 x calls x 1,000 x $2/M = 48 x calls,
+    // so $120 is reached at 2.5 calls.
+    expect(result.limit).toBeLessThanOrEqual(2.5);
+    // Within twice the bisection's stopping width (RELATIVE_WIDTH, 1e-4 of the range).
+    expect(result.limit).toBeGreaterThan(2.5 - 2e-4 * (result.high - result.low));
   });
 
   it('writes a number it finds with thousands separators, as the rest of the output', () => {
@@ -510,6 +552,7 @@ describe('pertask solve, asked in the forms a user writes', () => {
       outcome: 'found' as const,
       runs: 17,
       trials: 2000,
+      months: 12,
     };
     // The review's output read "may go up to 475400".
     expect(sentenceOf(result)).toContain('may go up to 475,400 while');
