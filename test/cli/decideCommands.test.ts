@@ -159,6 +159,19 @@ describe('pertask compare', () => {
     );
   });
 
+  it('says an option identical to the scenario costs the same in every trial', async () => {
+    const folder = makeTemporaryFolder();
+    const text = `${LINEAR}options:\n  same:\n    set:\n      workloads.w.steps.s.calls: 2\n`;
+    const file = writeScenario(folder, 'linear.yaml', text);
+    const run = await runCli(['compare', file, '--trials', '2', '--out', folder], folder);
+    expect(run.code).toBe(0);
+    // `same` sets calls to LINEAR's own 2: both cost $48 in each trial (LINEAR's closed form).
+    expect(run.stdout).toContain(
+      '  base - same: P10 $0, P50 $0, P90 $0; they cost the same in every trial',
+    );
+    expect(run.stdout).not.toContain('cheaper in 0%');
+  });
+
   it('keeps the share of trials in which each is cheaper at more than one trial', async () => {
     const folder = makeTemporaryFolder();
     const text = `${LINEAR}options:\n  one-call:\n    set:\n      workloads.w.steps.s.calls: 1\n`;
@@ -284,6 +297,26 @@ describe('the comparison as printed', () => {
     expect(base).toBe('  base         $120k in the one trial  (review $0.5 -> $0.4 a task)');
     expect(capped).toBe('  loop-cap-6  $87.3k in the one trial  (review $0.5 -> $0.4 a task)');
     expect(text).not.toContain('P50');
+  });
+
+  it('says a pair costs the same in every trial, or in what share, beside the cheaper share', () => {
+    const pairOf = (second: string, firstCheaper: number, equal: number) => ({
+      first: 'base',
+      second,
+      difference: optionOf('difference', 0).annual,
+      probabilityFirstCheaper: firstCheaper,
+      probabilityEqual: equal,
+    });
+    const pairs = [pairOf('loop-cap-6', 0, 1), pairOf('loop-cap-6', 0.5, 0.25)];
+    const lines = formatComparison({ trials: 2, options, pairs }, 12).split('\n');
+    // Hand-made shares: every trial equal, then 50% cheaper and 25% equal (25% dearer).
+    expect(lines).toContain(
+      '  base - loop-cap-6: P10 $0, P50 $0, P90 $0; they cost the same in every trial',
+    );
+    expect(lines).toContain(
+      '  base - loop-cap-6: P10 $0, P50 $0, P90 $0; base is cheaper in 50% of trials, ' +
+        'the same in 25%',
+    );
   });
 });
 
