@@ -299,7 +299,7 @@ describe('the comparison as printed', () => {
     expect(text).not.toContain('P50');
   });
 
-  it('says a pair costs the same in every trial, or in what share, beside the cheaper share', () => {
+  it('says a pair costs the same in every trial, or in what share, beside the cheaper', () => {
     const pairOf = (second: string, firstCheaper: number, equal: number) => ({
       first: 'base',
       second,
