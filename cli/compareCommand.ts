@@ -3,8 +3,9 @@ import { compareOptions, type Contender } from '../engine/decide/compareOptions.
 import type { OptionOutcome, OptionPair, OptionsComparison } from '../engine/summaryTypes.js';
 import { buildPairedDifferenceChart } from '../reports/charts/buildPairedDifferenceChart.js';
 import { countOf } from '../engine/countOf.js';
-import { formatMoney, formatPercent, formatSignedMoney } from '../reports/formatMoney.js';
+import { formatMoney, formatSignedMoney } from '../reports/formatMoney.js';
 import { renderSvg } from '../reports/renderSvg.js';
+import { cheaperShareOf, isSameInEveryTrial } from './cheaperShareOf.js';
 import { CliError, EXIT, type CliIo } from './cliIo.js';
 import { checkDistinctNames, validateFiles, type ValidScenario } from './runCommand.js';
 import { reportSpendOutOfRange } from './reportSpendOutOfRange.js';
@@ -197,11 +198,13 @@ export function formatComparison(comparison: OptionsComparison, months: number):
   lines.push('', 'Paired differences, first minus second, trial by trial:');
   for (const pair of comparison.pairs) {
     const { p10, p50, p90 } = pair.difference;
+    const share = cheaperShareOf(pair.probabilityFirstCheaper, pair.probabilityEqual);
+    const verdict = isSameInEveryTrial(pair)
+      ? 'they cost the same in every trial'
+      : `${pair.first} is cheaper ${share}`;
     lines.push(
       `  ${pair.first} - ${pair.second}: P10 ${formatSignedMoney(p10)}, ` +
-        `P50 ${formatSignedMoney(p50)}, ` +
-        `P90 ${formatSignedMoney(p90)}; ${pair.first} is cheaper in ` +
-        `${formatPercent(pair.probabilityFirstCheaper)} of trials`,
+        `P50 ${formatSignedMoney(p50)}, P90 ${formatSignedMoney(p90)}; ${verdict}`,
     );
   }
   return `${lines.join('\n')}\n`;

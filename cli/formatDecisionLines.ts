@@ -3,9 +3,10 @@ import type { BudgetPlan, OptionPair, Summary } from '../engine/summaryTypes.js'
 import { crossingSentenceOf, cumulativeLeadOf } from '../reports/charts/buildBudgetChart.js';
 import { researchFirstSentenceOf } from '../reports/charts/buildTornadoChart.js';
 import { cheaperInOneTrialOf, horizonSpanOf } from '../reports/charts/chartTheme.js';
-import { formatMoney, formatPercent, formatSignedMoney } from '../reports/formatMoney.js';
+import { formatMoney, formatSignedMoney } from '../reports/formatMoney.js';
 import { NOISE_PART_TEXT } from '../reports/describeGapShares.js';
 import { precisionSentenceOf } from '../reports/precisionSentenceOf.js';
+import { cheaperShareOf, isSameInEveryTrial } from './cheaperShareOf.js';
 
 /**
  * The decision analyses in a few terminal lines: the gap by driver, the
@@ -77,9 +78,12 @@ function optionLineOf(pair: OptionPair, summary: Summary): string {
       'share of trials in which it is the cheaper.'
     );
   }
+  if (isSameInEveryTrial(pair)) {
+    return `Option ${pair.second} costs the same as the scenario in every trial (paired).`;
+  }
   const cheaper = 1 - pair.probabilityFirstCheaper - pair.probabilityEqual;
   return (
     `Option ${pair.second} ${effect} ${span} at P50 (paired) ` +
-    `and is the cheaper in ${formatPercent(cheaper)} of trials.`
+    `and is the cheaper ${cheaperShareOf(cheaper, pair.probabilityEqual)}.`
   );
 }

@@ -1,5 +1,4 @@
 import { countOf } from '../engine/countOf.js';
-import { loadScenarioDocument } from '../engine/loadScenarioDocument.js';
 import { parseQuantity } from '../engine/parseQuantity.js';
 import { formatIssue, type ScenarioIssue } from '../engine/scenarioIssue.js';
 import { parseTarget, SolveRequestError } from '../engine/decide/parseTarget.js';
@@ -11,6 +10,7 @@ import {
   type SolveResult,
 } from '../engine/decide/solveTarget.js';
 import { isPercentKey } from '../reports/formatAssumptionValue.js';
+import { horizonWordOf } from '../reports/charts/chartTheme.js';
 import { formatMoney } from '../reports/formatMoney.js';
 import { CliError, EXIT, type CliIo } from './cliIo.js';
 import { checkRunMemory } from './checkRunMemory.js';
@@ -31,8 +31,8 @@ export interface SolveOptions {
 }
 
 /**
- * `pertask solve`: the limit of one input under which a target on annual
- * spend holds, by bisection on common draws, confirmed by a final run.
+ * `pertask solve`: the limit of one input under which a target on spend over
+ * the horizon holds, by bisection on common draws, confirmed by a final run.
  */
 export async function solveCommand(options: SolveOptions, io: CliIo): Promise<number> {
   const files = await validateFiles([options.scenario], io, { warnings: !options.quiet });
@@ -49,7 +49,9 @@ export async function solveCommand(options: SolveOptions, io: CliIo): Promise<nu
   try {
     const target = parseTarget(options.target, valid.scenario.budget);
     const result = solveTarget({
-      source: loadScenarioDocument(valid.text),
+      // The composed scenario (its `extends:` and `include:` merged in), as run reads it,
+      // so the varied key may live in any of its files.
+      source: valid.source,
       // Every variant is validated against the catalog the file names, as run reads it.
       catalog: valid.catalog,
       path: options.vary,
@@ -148,16 +150,18 @@ function valueOf(path: string, value: number): string {
 export function sentenceOf(result: SolveResult): string {
   const [low, high] = [result.low, result.high].map((end) => valueOf(result.path, end));
   const range = `between ${low} and ${high}`;
+  // The statistic is of spend over the scenario's horizon, which is a year only at 12 months.
+  const target = `${result.target} on ${horizonWordOf(result.months)} spend`;
   if (result.outcome === 'holds-everywhere') {
-    return `${result.target} holds everywhere ${range} for ${result.path}: no limit in that range.`;
+    return `${target} holds everywhere ${range} for ${result.path}: no limit in that range.`;
   }
   if (result.outcome === 'holds-nowhere') {
-    return `${result.target} holds nowhere ${range} for ${result.path}: ${missOf(result)}`;
+    return `${target} holds nowhere ${range} for ${result.path}: ${missOf(result)}`;
   }
   const direction = result.holdsBelow ? 'up to' : 'down to';
   return (
     `${result.path} may go ${direction} ${valueOf(result.path, result.limit!)} while ` +
-    `${result.target} holds (there the statistic is ${formatMoney(result.statisticAtLimit!)}, ` +
+    `${target} holds (there the statistic is ${formatMoney(result.statisticAtLimit!)}, ` +
     `confirmed by a final run of ${countOf(result.trials, 'trial')}; ` +
     `${result.runs} runs on common draws).`
   );

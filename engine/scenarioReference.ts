@@ -45,7 +45,8 @@ export const TOP_LEVEL_REFERENCE: SectionReference = {
       'fixed',
       'text',
       'The scenario name; reports go to `out/<scenario>/`. Letters, digits, `-`, `_` and ' +
-        '`.`, starting with a letter or digit, at most 80 characters.',
+        '`.`, starting with a letter or digit, at most 80 characters; not `compare` or ' +
+        '`dashboard` (any case), which name the folders of those commands.',
     ),
     k(
       'description',
@@ -701,7 +702,10 @@ export const OPTION_REFERENCE: SectionReference = {
       '{ workloads.review.steps.check.model: claude-haiku-4-5 }',
       'fixed',
       'section',
-      'Dotted key paths from the top of the file, each with the value it takes.',
+      'Dotted key paths from the top of the file, each with the value it takes; not ' +
+        '`scenario`, `start`, `months`, `trials`, `seed`, `currency`, `budget`, ' +
+        '`per_token_volume`, `extends`, `include`, `options` or `planned_changes` ' +
+        '(see `options`).',
     ),
   ],
 };

@@ -13,7 +13,7 @@ import {
 import type { Horizon } from '../validate/readPrices.js';
 import { validateScenario } from '../validate/validateScenario.js';
 import { entryOf, keysOf, type ValidationContext } from '../validate/validationContext.js';
-import { overrideDocument, type KeyOverride } from './overrideDocument.js';
+import { overrideDocument, VARIANT_SECTIONS, type KeyOverride } from './overrideDocument.js';
 import { rolloutShares } from './lowerPlannedChanges.js';
 
 /** Keys under a workload that a planned change may switch: how a task runs, not how many. */
@@ -187,6 +187,45 @@ function switchesOnly(path: string, workload: string): boolean {
 }
 
 /**
+ * Top-level keys an option may not set. Options are compared with the scenario
+ * trial by trial, on the same months and the same draws: a horizon, seed or
+ * trial count of their own would break the pairing (and `run` and `compare`
+ * read these from the scenario alone, so the option's value would be ignored);
+ * the budget, the currency and the per-token forecast's volume do not change
+ * an option's spend per task; and an option has no options or planned changes.
+ */
+export const FIXED_FOR_OPTIONS = [
+  'scenario',
+  'start',
+  'months',
+  'trials',
+  'seed',
+  'currency',
+  'budget',
+  'per_token_volume',
+  'extends',
+  'include',
+  ...VARIANT_SECTIONS,
+] as const;
+
+/** Reports every key the option sets that is fixed for options; true when there is none. */
+function checkOptionKeys(context: ValidationContext, text: OptionText): boolean {
+  const fixed = text.overrides.filter((override) =>
+    (FIXED_FOR_OPTIONS as readonly string[]).includes(override.path.split('.')[0]!),
+  );
+  for (const override of fixed) {
+    const key = override.path.split('.')[0]!;
+    const message =
+      `Option \`${text.name}\` sets \`${override.path}\`; options compare ways of running ` +
+      `the same horizon on the same draws, so an option cannot set \`${key}\`.`;
+    const hint = `set \`${key}\` in the scenario itself, or compare two scenario files`;
+    const path = `options.${text.name}.set.${override.path}`;
+    context.error(override.keyNode, path, 'not-supported', message, hint);
+  }
+  return fixed.length === 0;
+}
+
+/**
  * The option's scenario, validated. An error it shares, at the same place,
  * with the scenario as written is the base's and was reported once already;
  * warnings of the scenario as written were reported already too.
@@ -198,6 +237,7 @@ function validateOption(
   catalog: PriceCatalog,
   baseErrors: ReadonlySet<string>,
 ): ScenarioOption | undefined {
+  if (!checkOptionKeys(context, text)) return undefined;
   const variant = overrideDocument(source, text.overrides);
   context.issues.push(...variant.issues.map((issue) => withOption(issue, text.name)));
   const { scenario, issues } = validateScenario(variant.source, catalog, context.readFile);

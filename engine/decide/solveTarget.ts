@@ -5,6 +5,7 @@ import { parseQuantity } from '../parseQuantity.js';
 import { hasErrors, type ScenarioIssue } from '../scenarioIssue.js';
 import type { Scenario } from '../scenarioTypes.js';
 import { validateScenario } from '../validate/validateScenario.js';
+import { checkNotCorrelated } from './checkNotCorrelated.js';
 import { findClosestEnd, type ClosestEnd } from './findClosestEnd.js';
 import { overrideDocument } from './overrideDocument.js';
 import { quantileOf } from './quantileOf.js';
@@ -94,6 +95,8 @@ export interface SolveResult {
   readonly closest: ClosestEnd | null;
   readonly runs: number;
   readonly trials: number;
+  /** The horizon whose spend the target is on: 12 is annual spend. */
+  readonly months: number;
 }
 
 /** Bisection stops when the bracket is this narrow relative to the range. */
@@ -101,19 +104,20 @@ const RELATIVE_WIDTH = 1e-4;
 const MAX_STEPS = 40;
 
 /**
- * Goal seek: the limit of one input under which a target on annual spend
- * holds, by bisection. Every run uses the same seed and trials, so the runs
- * differ only in the varied input (common draws) and the statistic moves
- * smoothly with it; bisection assumes it moves one way over the range. The
- * limit found is then run once more, and the target checked on that run.
+ * Goal seek: the limit of one input under which a target on spend over the
+ * horizon (annual for 12 months) holds, by bisection. Every run uses the same
+ * seed and trials, so the runs differ only in the varied input (common draws)
+ * and the statistic moves smoothly with it; bisection assumes it moves one way
+ * over the range. The limit found is then run once more, and the target checked on that run.
  * Cost: about log2(1 / RELATIVE_WIDTH) + 3 forecasts.
  */
 export function solveTarget(request: SolveRequest): SolveResult {
   checkContinuous(request.path);
+  checkNotCorrelated(request.source, request.path);
   const [low, high] = request.between ?? defaultRange(request);
   if (!(low < high)) throw new SolveRequestError(`the range ${low} to ${high} is empty.`);
   // An end the key cannot hold is refused before any forecast is run.
-  for (const end of [low, high]) scenarioWith(request, end);
+  const [{ months }] = [low, high].map((end) => scenarioWith(request, end)) as [Scenario];
   let runs = 2;
   const holds = (value: number): boolean => {
     runs += 1;
@@ -131,6 +135,7 @@ export function solveTarget(request: SolveRequest): SolveResult {
     statisticAtLow,
     statisticAtHigh,
     trials: request.trials,
+    months,
   };
   const none = { limit: null, holdsBelow: null, statisticAtLimit: null, closest: null };
   if (atLow && atHigh) return { ...base, ...none, outcome: 'holds-everywhere', runs };
@@ -175,7 +180,7 @@ export function meets(target: SpendTarget, value: number): boolean {
   return target.atMost ? value <= target.amount : value >= target.amount;
 }
 
-/** The target's statistic of annual per-task spend with the key set to `value`. */
+/** The target's statistic of per-task spend over the horizon with the key set to `value`. */
 export function statisticAt(request: SolveRequest, value: number): number {
   const scenario = scenarioWith(request, value);
   const annual = simulateAt(request, scenario, value).annualPerTask;

@@ -159,6 +159,19 @@ describe('pertask compare', () => {
     );
   });
 
+  it('says an option identical to the scenario costs the same in every trial', async () => {
+    const folder = makeTemporaryFolder();
+    const text = `${LINEAR}options:\n  same:\n    set:\n      workloads.w.steps.s.calls: 2\n`;
+    const file = writeScenario(folder, 'linear.yaml', text);
+    const run = await runCli(['compare', file, '--trials', '2', '--out', folder], folder);
+    expect(run.code).toBe(0);
+    // `same` sets calls to LINEAR's own 2: both cost $48 in each trial (LINEAR's closed form).
+    expect(run.stdout).toContain(
+      '  base - same: P10 $0, P50 $0, P90 $0; they cost the same in every trial',
+    );
+    expect(run.stdout).not.toContain('cheaper in 0%');
+  });
+
   it('keeps the share of trials in which each is cheaper at more than one trial', async () => {
     const folder = makeTemporaryFolder();
     const text = `${LINEAR}options:\n  one-call:\n    set:\n      workloads.w.steps.s.calls: 1\n`;
@@ -284,6 +297,26 @@ describe('the comparison as printed', () => {
     expect(base).toBe('  base         $120k in the one trial  (review $0.5 -> $0.4 a task)');
     expect(capped).toBe('  loop-cap-6  $87.3k in the one trial  (review $0.5 -> $0.4 a task)');
     expect(text).not.toContain('P50');
+  });
+
+  it('says a pair costs the same in every trial, or in what share, beside the cheaper', () => {
+    const pairOf = (second: string, firstCheaper: number, equal: number) => ({
+      first: 'base',
+      second,
+      difference: optionOf('difference', 0).annual,
+      probabilityFirstCheaper: firstCheaper,
+      probabilityEqual: equal,
+    });
+    const pairs = [pairOf('loop-cap-6', 0, 1), pairOf('loop-cap-6', 0.5, 0.25)];
+    const lines = formatComparison({ trials: 2, options, pairs }, 12).split('\n');
+    // Hand-made shares: every trial equal, then 50% cheaper and 25% equal (25% dearer).
+    expect(lines).toContain(
+      '  base - loop-cap-6: P10 $0, P50 $0, P90 $0; they cost the same in every trial',
+    );
+    expect(lines).toContain(
+      '  base - loop-cap-6: P10 $0, P50 $0, P90 $0; base is cheaper in 50% of trials, ' +
+        'the same in 25%',
+    );
   });
 });
 
@@ -487,12 +520,54 @@ describe('pertask solve, asked in the forms a user writes', () => {
       outcome: 'found' as const,
       runs: 17,
       trials: 2000,
+      months: 12,
     };
     const sentence = sentenceOf(result);
     expect(sentence).toContain('may go up to 18.51% while');
     expect(sentenceOf({ ...result, outcome: 'holds-everywhere' })).toContain('between 5% and 90%');
     const share = { ...result, path: 'workloads.w.steps.s.migrate.share', limit: 0.6945 };
     expect(sentenceOf(share)).toContain('may go up to 69.45% while');
+  });
+
+  it('names the horizon whose spend the target is on: annual at 12 months, else the months', () => {
+    const result = {
+      path: 'workloads.w.steps.s.calls',
+      target: 'p90 <= $25k',
+      low: 1,
+      high: 8,
+      limit: 2.38,
+      holdsBelow: true,
+      statisticAtLimit: 24_990,
+      statisticAtLow: 10_000,
+      statisticAtHigh: 80_000,
+      closest: null,
+      outcome: 'found' as const,
+      runs: 17,
+      trials: 2000,
+      months: 24,
+    };
+    // The words horizonWordOf (reports/charts/chartTheme.ts) gives the run summary and page.
+    expect(sentenceOf(result)).toContain('while p90 <= $25k on 24-month spend holds (there');
+    expect(sentenceOf({ ...result, months: 12 })).toContain('p90 <= $25k on annual spend holds');
+    expect(sentenceOf({ ...result, outcome: 'holds-everywhere' })).toMatch(
+      /^p90 <= \$25k on 24-month spend holds everywhere/,
+    );
+  });
+
+  it('solves a target on 24-month spend, and says the horizon in --json', async () => {
+    const folder = makeTemporaryFolder();
+    const text = LINEAR.replace('months: 12', 'months: 24');
+    const file = writeScenario(folder, 'two-years.yaml', text);
+    const vary = ['--vary', 'workloads.w.steps.s.calls', '--target', 'mean <= $120'];
+    const run = await runCli(['solve', file, ...vary, '--json'], folder);
+    expect(run.code).toBe(0);
+    const result = JSON.parse(run.stdout);
+    expect(result.months).toBe(24);
+    // LINEAR's closed form over 24 months: 24 x 1,000 x calls x 1,000 x $2/M = 48 x calls,
+    // so $120 is reached at 2.5 calls.
+    expect(result.limit).toBeLessThanOrEqual(2.5);
+    // Within twice the bisection's stopping width (RELATIVE_WIDTH, 1e-4 of the range).
+    expect(result.limit).toBeGreaterThan(2.5 - 2e-4 * (result.high - result.low));
   });
 
   it('writes a number it finds with thousands separators, as the rest of the output', () => {
@@ -510,6 +585,7 @@ describe('pertask solve, asked in the forms a user writes', () => {
       outcome: 'found' as const,
       runs: 17,
       trials: 2000,
+      months: 12,
     };
     // The review's output read "may go up to 475400".
     expect(sentenceOf(result)).toContain('may go up to 475,400 while');
@@ -624,5 +700,53 @@ describe('pertask solve with a catalog the scenario names', () => {
     expect(result.limit).toBeLessThanOrEqual(2000);
     // Within twice the bisection's stopping width (RELATIVE_WIDTH, 1e-4 of the range).
     expect(result.limit).toBeGreaterThan(2000 - 2e-4 * (result.high - result.low));
+  });
+});
+
+describe('pertask solve on a scenario composed of several files', () => {
+  it('varies a key that the file inherits from the base it extends', async () => {
+    const folder = makeTemporaryFolder();
+    writeScenario(folder, 'base.yaml', LINEAR.replace('scenario: linear', 'scenario: base'));
+    // The child doubles the base's tasks, so the varied scenario must be the composed one.
+    writeScenario(
+      folder,
+      'child.yaml',
+      'extends: base.yaml\nscenario: child\nworkloads:\n  w:\n    tasks_per_month: 2000\n',
+    );
+    const vary = ['--vary', 'workloads.w.steps.s.calls', '--target', 'mean <= $120'];
+    const run = await runCli(['solve', 'child.yaml', ...vary, '--json'], folder);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    const result = JSON.parse(run.stdout);
+    // LINEAR's closed form with 2,000 tasks a month: annual spend is
+    // 12 x 2,000 x calls x 1,000 x $2/M = 48 x calls, so $120 is reached at 2.5 calls.
+    expect(result.limit).toBeLessThanOrEqual(2.5);
+    // Within twice the bisection's stopping width (RELATIVE_WIDTH, 1e-4 of the range).
+    expect(result.limit).toBeGreaterThan(2.5 - 2e-4 * (result.high - result.low));
+  });
+});
+
+describe('pertask solve on a key that correlations name', () => {
+  const CORRELATED = LINEAR.replace('tasks_per_month: 1000', 'tasks_per_month: 900 to 1100')
+    .replace('input_tokens: 1000', 'input_tokens: size')
+    .concat(
+      'params:\n  size: 900 to 1100\ncorrelations:\n',
+      '  - between: [size, workloads.w.tasks_per_month]\n    rank: 0.5\n',
+    );
+
+  it.each([
+    ['workloads.w.tasks_per_month', '1k', '30k', 1],
+    ['params.size', '500', '2k', 0],
+  ])('refuses to vary %s before any search, naming the entry', async (path, low, high, at) => {
+    const folder = makeTemporaryFolder();
+    const file = writeScenario(folder, 'correlated.yaml', CORRELATED);
+    const args = ['solve', file, '--vary', path, '--target', 'mean <= $120'];
+    const run = await runCli([...args, '--between', low, high], folder);
+    expect(run.code).toBe(2);
+    // The entry and the name in it, with its place, rather than a fault of the value tried.
+    expect(run.stderr).toContain(`error [correlation] correlations.0.between.${at}`);
+    expect(run.stderr).toContain(`--vary ${path}: the key is correlated (\`correlations.0\``);
+    expect(run.stderr).toContain('remove that entry from `correlations`');
+    expect(run.stderr).not.toContain('cannot be set to');
   });
 });

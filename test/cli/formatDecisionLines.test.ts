@@ -64,6 +64,35 @@ options:
   });
 });
 
+describe('the terminal line of an option that costs the same as the scenario', () => {
+  // `same` writes the loop's own 500 output tokens again: on common draws it differs from
+  // the scenario by exactly zero in every trial (options.test.ts), so probabilityEqual is 1.
+  const summary = forecastForTest(
+    reviewScenario(`
+options:
+  same:
+    set:
+      workloads.review.steps.loop.output_tokens: 500
+`),
+  );
+
+  it('says it costs the same in every trial, not that it is the cheaper in 0%', () => {
+    expect(summary.options!.pairs[0]!.probabilityEqual).toBe(1);
+    const lines = formatDecisionLines(summary);
+    expect(lines).toContain('Option same costs the same as the scenario in every trial (paired).');
+    expect(lines.join('\n')).not.toContain('0% of trials');
+  });
+
+  it('gives the share of equal trials beside the cheaper share when some are equal', () => {
+    // Hand-made shares: the scenario is cheaper in 30% of trials and equal in 20%, so the
+    // option is the cheaper in the other 50%.
+    const pair = { ...summary.options!.pairs[0]!, probabilityFirstCheaper: 0.3 };
+    const partly = { ...summary.options!, pairs: [{ ...pair, probabilityEqual: 0.2 }] };
+    const lines = formatDecisionLines({ ...summary, options: partly });
+    expect(lines.join('\n')).toContain('is the cheaper in 50% of trials, the same in 20%.');
+  });
+});
+
 describe('the terminal lines of the decisions over another horizon than a year', () => {
   const text = reviewScenario(`
 options:

@@ -196,6 +196,25 @@ describe('validateScenario', () => {
     }
   });
 
+  it('refuses the names of the folders compare and dashboard write to, in any case', () => {
+    for (const [written, command, folder] of [
+      ['compare', 'compare', '<out>/compare/'],
+      ['Compare', 'compare', '<out>/compare/'],
+      ['dashboard', 'dashboard', 'out/dashboard/ by default'],
+    ] as const) {
+      const [issue] = issuesOf(`scenario: ${written}\nstart: 2027-01\n${WORKLOAD}${VALID_STEP}`);
+      // Line 1, column 11: the value after `scenario: `.
+      expect(`${issue?.line}:${issue?.column} ${issue?.path}`).toBe('1:11 scenario');
+      expect(issue?.message).toBe(
+        `\`${written}\` cannot name a scenario: \`pertask ${command}\` writes its own report ` +
+          `to ${folder}, where this scenario's report would land too.`,
+      );
+    }
+    expect(issuesOf(`scenario: compare-2027\nstart: 2027-01\n${WORKLOAD}${VALID_STEP}`)).toEqual(
+      [],
+    );
+  });
+
   it('names the line where a duplicated key first appears', () => {
     const [issue] = issuesOf(`${HEADER}months: 3\nseed: 1\nmonths: 4\n${WORKLOAD}${VALID_STEP}`);
     expect(issue?.message).toContain('first on line 3');

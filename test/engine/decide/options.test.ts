@@ -94,6 +94,36 @@ options:
     expect(issue.line).toBe(line);
     expect(issue.message).toContain('With option `broken`');
   });
+
+  it.each([
+    ['scenario', 'other'],
+    ['start', '2028-01'],
+    ['months', '24'],
+    ['trials', '5'],
+    ['seed', '7'],
+    ['budget', '$1M'],
+    ['per_token_volume', 'flat'],
+  ])('refuses an option that sets `%s`, at the key, saying why', (key, value) => {
+    const text = reviewScenario(`
+options:
+  other-run:
+    set:
+      ${key}: ${value}
+`);
+    const outcome = forecastScenarioText(text);
+    expect(outcome.ok).toBe(false);
+    const errors = outcome.issues.filter((i) => i.severity === 'error');
+    expect(errors).toHaveLength(1);
+    // The override is the only line indented under `set:` that writes the key.
+    const line = text.split('\n').findIndex((l) => l === `      ${key}: ${value}`) + 1;
+    expect([errors[0]!.code, errors[0]!.line, errors[0]!.column]).toEqual([
+      'not-supported',
+      line,
+      7,
+    ]);
+    expect(errors[0]!.path).toBe(`options.other-run.set.${key}`);
+    expect(errors[0]!.message).toContain('the same horizon on the same draws');
+  });
 });
 
 describe('a planned change', () => {
