@@ -5,7 +5,7 @@ import { buildPairedDifferenceChart } from '../reports/charts/buildPairedDiffere
 import { countOf } from '../engine/countOf.js';
 import { formatMoney, formatSignedMoney } from '../reports/formatMoney.js';
 import { renderSvg } from '../reports/renderSvg.js';
-import { cheaperShareOf, isSameInEveryTrial } from './cheaperShareOf.js';
+import { cheaperShareOf, isSameInEveryTrial } from '../reports/cheaperShareOf.js';
 import { CliError, EXIT, type CliIo } from './cliIo.js';
 import { checkDistinctNames, validateFiles, type ValidScenario } from './runCommand.js';
 import { reportSpendOutOfRange } from './reportSpendOutOfRange.js';

@@ -6,7 +6,7 @@ import { cheaperInOneTrialOf, horizonSpanOf } from '../reports/charts/chartTheme
 import { formatMoney, formatSignedMoney } from '../reports/formatMoney.js';
 import { NOISE_PART_TEXT } from '../reports/describeGapShares.js';
 import { precisionSentenceOf } from '../reports/precisionSentenceOf.js';
-import { cheaperShareOf, isSameInEveryTrial } from './cheaperShareOf.js';
+import { cheaperShareOf, isSameInEveryTrial } from '../reports/cheaperShareOf.js';
 
 /**
  * The decision analyses in a few terminal lines: the gap by driver, the

@@ -51,7 +51,9 @@ function addOptionPairs(sheet: ExcelJS.Worksheet, comparison: OptionsComparison,
   const header = [
     'First − second',
     ...SPREAD_LABELS.map((f) => `${span} ${f}`),
-    oneTrial ? 'Cheaper in the one trial' : 'Share of trials the first is cheaper',
+    ...(oneTrial
+      ? ['Cheaper in the one trial']
+      : ['Share of trials the first is cheaper', 'Share of trials they cost the same']),
   ];
   sheet.addRow(header).font = { bold: true };
   for (const pair of comparison.pairs) {
@@ -62,13 +64,16 @@ function addOptionPairs(sheet: ExcelJS.Worksheet, comparison: OptionsComparison,
       `${pair.first} − ${pair.second}`,
       ...spreadOf(pair.difference),
       cheaper,
+      ...(oneTrial ? [] : [pair.probabilityEqual]),
     ]);
     [2, 3, 4, 5].forEach((column, i) => {
       row.getCell(column).numFmt = MONEY(spreadOf(pair.difference)[i] ?? 0);
     });
-    if (!oneTrial) row.getCell(6).numFmt = PERCENT;
+    if (!oneTrial) [6, 7].forEach((column) => (row.getCell(column).numFmt = PERCENT));
   }
   const widest = Math.max(...comparison.pairs.map((p) => p.first.length + p.second.length + 3));
   sheet.getColumn(1).width = Math.max(sheet.getColumn(1).width ?? 0, widest + 2);
-  sheet.getColumn(6).width = Math.max(12, (header[5] ?? '').length + 2);
+  [6, 7].forEach((column) => {
+    sheet.getColumn(column).width = Math.max(12, (header[column - 1] ?? '').length + 2);
+  });
 }

@@ -4,6 +4,7 @@
  * its percentiles: a box from P25 to P75, whiskers from P5 to P95, a tick at
  * P50, and a rule at zero. Left of zero the first option is the cheaper.
  */
+import { cheaperCellOf, isSameInEveryTrial } from '../cheaperShareOf.js';
 import type { TopLevelSpec } from 'vega-lite';
 import type { OptionPair, OptionsComparison } from '../../engine/summaryTypes.js';
 import { formatPercent, formatSignedMoney } from '../formatMoney.js';
@@ -16,9 +17,16 @@ import {
   PER_TASK_COLOR,
 } from './chartTheme.js';
 
-/** The pair whose first option is cheaper with the most certainty, either way round. */
+/**
+ * The pair one of whose options is the cheaper in the largest share of trials,
+ * either way round; a pair that costs alike in every trial comes last.
+ */
 function clearestPair(pairs: readonly OptionPair[]): OptionPair {
-  const certainty = (pair: OptionPair) => Math.abs(pair.probabilityFirstCheaper - 0.5);
+  const certainty = (pair: OptionPair) =>
+    Math.max(
+      pair.probabilityFirstCheaper,
+      1 - pair.probabilityFirstCheaper - pair.probabilityEqual,
+    );
   return [...pairs].sort((a, b) => certainty(b) - certainty(a))[0]!;
 }
 
@@ -31,6 +39,9 @@ function findingOf(comparison: OptionsComparison): string {
     ? pair.probabilityFirstCheaper
     : 1 - pair.probabilityFirstCheaper - pair.probabilityEqual;
   const by = formatSignedMoney(firstCheaper ? -pair.difference.p50 : pair.difference.p50);
+  if (isSameInEveryTrial(pair)) {
+    return `${pair.first} and ${pair.second} cost the same in every trial`;
+  }
   if (comparison.trials === 1) {
     return cheaperInOneTrialOf(pair) === null
       ? `${pair.first} and ${pair.second} cost the same in the run's one trial`
@@ -67,9 +78,7 @@ export function buildPairedDifferenceChart(
     p5Label: formatSignedMoney(pair.difference.p5),
     p95Label: formatSignedMoney(pair.difference.p95),
     cheaperLabel:
-      comparison.trials === 1
-        ? (cheaperInOneTrialOf(pair) ?? 'neither')
-        : formatPercent(pair.probabilityFirstCheaper),
+      comparison.trials === 1 ? (cheaperInOneTrialOf(pair) ?? 'neither') : cheaperCellOf(pair),
   }));
   const y = {
     field: 'pair',

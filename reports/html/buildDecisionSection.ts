@@ -4,6 +4,7 @@
  * research first, and the Monte Carlo standard error of each headline figure.
  * Each part appears only when the Summary holds its figures.
  */
+import { cheaperCellOf } from '../cheaperShareOf.js';
 import { countOf } from '../../engine/countOf.js';
 import { isGapPartNoise } from '../../engine/gapOf.js';
 import type {
@@ -128,9 +129,7 @@ function optionsTableOf(summary: Summary): string {
   const pairRows = comparison.pairs.map((pair) =>
     rowOf(`${pair.first} − ${pair.second}`, [
       ...spreadFiguresOf(pair.difference, trials).map(formatSignedMoney),
-      oneTrial
-        ? (cheaperInOneTrialOf(pair) ?? 'neither: they cost the same')
-        : formatPercent(pair.probabilityFirstCheaper),
+      oneTrial ? (cheaperInOneTrialOf(pair) ?? 'neither: they cost the same') : cheaperCellOf(pair),
     ]),
   );
   const [pairsLead, cheaperHead] = oneTrial
