@@ -300,12 +300,14 @@ describe('the pairs of options on the Options sheet', async () => {
       'First − second',
       ...['mean', 'P10', 'P50', 'P90'].map((f) => `Annual ${f}`),
       'Share of trials the first is cheaper',
+      'Share of trials they cost the same',
     ]);
     expect(pairRows.map((row) => (row.values as unknown[]).slice(1))).toEqual(
       json.options!.pairs.map((pair) => [
         `${pair.first} − ${pair.second}`,
         ...['mean', 'p10', 'p50', 'p90'].map((k) => pair.difference[k as 'mean']),
         pair.probabilityFirstCheaper,
+        pair.probabilityEqual,
       ]),
     );
   });
@@ -318,7 +320,7 @@ describe('the pairs of options on the Options sheet', async () => {
         const cell = row.getCell(column);
         expect(cell.numFmt).toBe(moneyCellFormat(cell.value as number));
       }
-      expect(row.getCell(6).numFmt).toBe('0.0%');
+      for (const column of [6, 7]) expect(row.getCell(column).numFmt).toBe('0.0%');
     }
   });
 });
