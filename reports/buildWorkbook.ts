@@ -22,6 +22,7 @@ import {
 import { MONTHLY_CSV_HEADER, TOTAL_SCOPE } from './buildMonthlyCsv.js';
 import { firstAndLastOf, horizonWordOf, oneTrialBudgetVerbOf } from './charts/chartTheme.js';
 import { costPerTaskOf } from './costPerTaskOf.js';
+import { countCellFormat } from './countCellFormat.js';
 import { NOISE_PART_TEXT } from './describeGapShares.js';
 import { describeDistribution, describeDrawn, isPercentKey } from './formatAssumptionValue.js';
 import { moneyCellFormat } from './moneyCellFormat.js';
@@ -32,7 +33,8 @@ import { pinZipTimestamps } from './pinZipTimestamps.js';
  * so a cost per task of $0.0046 does not read "$0.00" beside sums in cents.
  */
 const MONEY = moneyCellFormat;
-const COUNT = '#,##0.##';
+/** Counts take their format cell by cell too: no trailing dot on a whole number. */
+const COUNT = countCellFormat;
 
 /** The sheet names, in order; tests read the workbook back by these. */
 export const SHEETS = {
@@ -123,7 +125,7 @@ function formatSummarySheet(sheet: ExcelJS.Worksheet): void {
     const value = row.getCell(2).value;
     if (unit === 'USD' && typeof value === 'number') row.getCell(2).numFmt = MONEY(value);
     if (unit === 'share') row.getCell(2).numFmt = PERCENT;
-    if (unit === 'trials') row.getCell(2).numFmt = COUNT;
+    if (unit === 'trials' && typeof value === 'number') row.getCell(2).numFmt = COUNT(value);
   });
   sheet.getColumn(1).width = 44;
 }
@@ -203,17 +205,14 @@ function addAssumptionsSheet(
     a.p95,
   ]);
   const header = ['Input', 'Distribution', 'Drawn', 'P5', 'P50', 'P95'];
-  const sheet = addWorkbookTable(workbook, SHEETS.assumptions, header, rows, [
-    null,
-    null,
-    null,
-    COUNT,
-  ]);
+  const sheet = addWorkbookTable(workbook, SHEETS.assumptions, header, rows);
   sheet.getColumn(1).width = 60;
   sheet.getColumn(2).width = 40;
   assumptions.forEach((a, i) => {
-    const format = isPercentKey(a.path) ? PERCENT : COUNT;
-    for (const column of [4, 5, 6]) sheet.getRow(i + 2).getCell(column).numFmt = format;
+    [a.p5, a.p50, a.p95].forEach((value, j) => {
+      const format = isPercentKey(a.path) ? PERCENT : COUNT(value);
+      sheet.getRow(i + 2).getCell(4 + j).numFmt = format;
+    });
   });
   if (assumptions.length === 0) sheet.addRow(['Every input is at its default value.']);
   addScheduledChanges(sheet, changes);
