@@ -11,6 +11,11 @@ import type { DistributionSummary, Summary } from '../engine/summaryTypes.js';
 import { firstAndLastOf, horizonNameOf, horizonWordOf } from './charts/chartTheme.js';
 import { describeDistribution, formatAssumptionValue } from './formatAssumptionValue.js';
 import { formatScheduledChange, SCHEDULED_CHANGES_TITLE } from './formatScheduledChange.js';
+import {
+  CORRELATIONS_NOTE,
+  CORRELATIONS_TITLE,
+  describeCorrelations,
+} from './describeCorrelation.js';
 import { costPerTaskTextOf } from './costPerTaskOf.js';
 import { formatCount, formatMoney, formatSignedMoney } from './formatMoney.js';
 import { buildHeadline } from './html/buildHeadline.js';
@@ -118,6 +123,11 @@ export function buildMarkdown(
   ];
   if (assumptions !== undefined && assumptions.length > 0) {
     lines.push('## Assumptions', '', ...assumptionsTableOf(assumptions), '');
+  }
+  const correlated = describeCorrelations(summary);
+  if (correlated.length > 0) {
+    const bullets = correlated.map((pair) => `- ${pair}`);
+    lines.push(`## ${CORRELATIONS_TITLE}`, '', CORRELATIONS_NOTE, '', ...bullets, '');
   }
   if (changes.length > 0) {
     const bullets = changes.map((change) => `- ${formatScheduledChange(change)}`);

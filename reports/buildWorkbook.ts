@@ -23,6 +23,11 @@ import { MONTHLY_CSV_HEADER, TOTAL_SCOPE } from './buildMonthlyCsv.js';
 import { firstAndLastOf, horizonWordOf, oneTrialBudgetVerbOf } from './charts/chartTheme.js';
 import { costPerTaskOf } from './costPerTaskOf.js';
 import { countCellFormat } from './countCellFormat.js';
+import {
+  CORRELATIONS_NOTE,
+  CORRELATIONS_TITLE,
+  describeCorrelation,
+} from './describeCorrelation.js';
 import { NOISE_PART_TEXT } from './describeGapShares.js';
 import { describeDistribution, describeDrawn, isPercentKey } from './formatAssumptionValue.js';
 import { moneyCellFormat } from './moneyCellFormat.js';
@@ -193,6 +198,7 @@ function workloadHeaderOf(months: readonly string[]): string[] {
 
 function addAssumptionsSheet(
   workbook: ExcelJS.Workbook,
+  summary: Summary,
   assumptions: readonly Assumption[],
   changes: readonly ScheduledChange[] | undefined,
 ) {
@@ -215,7 +221,21 @@ function addAssumptionsSheet(
     });
   });
   if (assumptions.length === 0) sheet.addRow(['Every input is at its default value.']);
+  addCorrelations(sheet, summary);
   addScheduledChanges(sheet, changes);
+}
+
+/** The correlated inputs under the assumptions, as the HTML page lists them. */
+function addCorrelations(sheet: ExcelJS.Worksheet, summary: Summary): void {
+  const pairs = summary.scenario.correlations ?? [];
+  if (pairs.length === 0) return;
+  sheet.addRow([]);
+  sheet.addRow([CORRELATIONS_TITLE]).font = { bold: true };
+  sheet.addRow([CORRELATIONS_NOTE]);
+  sheet.addRow(['Pair', 'First input', 'Second input', 'Rank correlation']).font = { bold: true };
+  for (const pair of pairs) {
+    sheet.addRow([describeCorrelation(pair), ...pair.between, pair.appliedRank]);
+  }
 }
 
 /**
@@ -261,7 +281,7 @@ export async function buildWorkbook(
     workloadRows(summary),
     workloadFormats,
   );
-  addAssumptionsSheet(workbook, assumptions, changes);
+  addAssumptionsSheet(workbook, summary, assumptions, changes);
   addOptionsSheet(workbook, SHEETS.options, summary);
   return pinZipTimestamps(new Uint8Array(await workbook.xlsx.writeBuffer()));
 }
