@@ -54,6 +54,7 @@ function summaryRows(summary: Summary): Row[] {
   const { scenario, total, budget } = summary;
   const rows: Row[] = [
     ['Scenario', scenario.name, null],
+    ...(scenario.description === '' ? [] : [['Description', scenario.description, null] as Row]),
     ['First month', scenario.start, null],
     ['Months', scenario.months, null],
     ['Trials', scenario.trials, null],
