@@ -4,7 +4,8 @@
  */
 import { countOf } from '../../engine/countOf.js';
 import type { Dashboard } from '../../engine/usage/buildDashboard.js';
-import { formatCount, formatMoney, formatPercent } from '../formatMoney.js';
+import { formatChange, formatCount, formatMoney } from '../formatMoney.js';
+import { periodLabelOf } from './periodLabelOf.js';
 
 export interface TextTable {
   readonly title: string;
@@ -71,7 +72,7 @@ function quarterTable(dashboard: Dashboard): TextTable {
         .filter((q) => q.tokens > 0 || q.spendUsd > 0)
         .map((q) => [
           w.name,
-          q.period,
+          periodLabelOf(q),
           orDash(q.tasks, formatCount),
           formatMoney(q.spendUsd),
           orDash(q.costPerTaskUsd, formatMoney),
@@ -89,7 +90,7 @@ function billingTable(dashboard: Dashboard): TextTable {
       b.vendor,
       formatMoney(b.reportedUsd),
       formatMoney(b.recomputedUsd),
-      orDash(b.difference, (d) => `${d > 0 ? '+' : ''}${formatPercent(d)}`),
+      orDash(b.difference, formatChange),
     ]),
   };
 }
