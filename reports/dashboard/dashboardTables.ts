@@ -16,10 +16,6 @@ export interface TextTable {
 const orDash = (value: number | null, format: (value: number) => string): string =>
   value === null ? '-' : format(value);
 
-function usdPerMillion(value: number): string {
-  return `$${value.toFixed(value >= 10 ? 1 : 3)}`;
-}
-
 function workloadTable(dashboard: Dashboard): TextTable {
   return {
     title: `Workloads, ${dashboard.months[0] ?? '-'} to ${dashboard.months.at(-1) ?? '-'}`,
@@ -57,7 +53,8 @@ function vendorTable(dashboard: Dashboard): TextTable {
       formatCount(v.tokens.output),
       formatCount(v.tokens.reasoning),
       formatMoney(v.spendUsd),
-      orDash(v.usdPerMillionTokens, usdPerMillion),
+      // Through formatMoney, as the vendor chart's title and tooltip write the same price.
+      orDash(v.usdPerMillionTokens, formatMoney),
     ]),
   };
 }

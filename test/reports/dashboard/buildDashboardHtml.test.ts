@@ -96,6 +96,12 @@ describe('the dashboard report', () => {
     ]);
   });
 
+  it("writes the vendor table's price per million tokens as formatMoney does", () => {
+    const vendors = buildDashboardTables(dashboard).find((t) => t.title.startsWith('Vendors'));
+    // $0.78 over 303,000 tokens = $2.574 per million, "$2.57" as the chart title has it.
+    expect(vendors!.rows[0]!.at(-1)).toBe('$2.57');
+  });
+
   it('marks a partial quarter in the chart and the table, not a whole one', () => {
     // 2026-07, -08, -09 make a whole Q3; 2026-10 alone is one month of Q4.
     const months = ['2026-07', '2026-08', '2026-09', '2026-10'].map((month, i) => ({
