@@ -59,6 +59,18 @@ export interface Correlation {
   readonly inputs: readonly Extract<Value, { kind: 'uncertain' }>[];
   /** Lower Cholesky factor of the k x k target, row-major. */
   readonly cholesky: Float64Array;
+  /** Each pairing as the scenario writes it, for the reports' assumptions. */
+  readonly pairs: readonly CorrelationPair[];
+}
+
+/** One entry of `correlations:`: two inputs and their target rank correlation. */
+export interface CorrelationPair {
+  /** The two inputs: key paths, or `params.<name>` for a param. */
+  readonly between: readonly [string, string];
+  /** The coefficient as written. */
+  readonly rank: number;
+  /** The target drawn towards: `rank`, or the nearest valid one when the set was impossible. */
+  readonly appliedRank: number;
 }
 
 /**

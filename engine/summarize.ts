@@ -60,6 +60,7 @@ export function summarize(
       budget: scenario.budget,
       perTokenVolume: scenario.perTokenVolume,
       uncertain: canTrialsDiffer(plan, taskCosts, workloads),
+      ...(scenario.correlation === undefined ? {} : { correlations: scenario.correlation.pairs }),
     },
     months,
     total,

@@ -5,6 +5,8 @@
  * of the horizon.
  */
 
+import type { CorrelationPair } from './scenarioTypes.js';
+
 /** The quantile levels every distribution summary reports. */
 export const QUANTILE_LEVELS = [0.05, 0.1, 0.25, 0.5, 0.75, 0.9, 0.95] as const;
 
@@ -292,6 +294,11 @@ export interface ScenarioEcho {
    * "certain" by this, not by an sd, which one trial cannot estimate.
    */
   readonly uncertain: boolean;
+  /**
+   * The scenario's `correlations:`, each pair of inputs with the rank
+   * correlation as written and as drawn towards; absent when it has none.
+   */
+  readonly correlations?: readonly CorrelationPair[];
 }
 
 export interface Summary {

@@ -1,7 +1,7 @@
 /**
- * The workbook's Options sheet: each option's spend over the horizon, then
- * each pair of options compared trial by trial on common draws, as the HTML
- * page lists them.
+ * The workbook's Options sheet: each option's spend over the horizon and what
+ * it changes (its description), then each pair of options compared trial by
+ * trial on common draws, as the HTML page lists them.
  */
 import type ExcelJS from 'exceljs';
 import type { OptionsComparison, Summary } from '../engine/summaryTypes.js';
@@ -17,17 +17,21 @@ import { moneyCellFormat as MONEY } from './moneyCellFormat.js';
 
 /**
  * Adds the sheet `name` with a row per option (mean, P10, P50, P90 of its
- * spend over the horizon) and the pairs below them; a sentence when the
+ * spend over the horizon, its description) and the pairs below them; a sentence when the
  * scenario compares no options. Cost: a row per option and per pair.
  */
 export function addOptionsSheet(workbook: ExcelJS.Workbook, name: string, summary: Summary): void {
   const options = summary.options?.options ?? [];
-  const rows = options.map((o): Row => [o.name, ...spreadOf(o.annual)]);
+  // The description last, where the pairs below have their share: the figures stay in
+  // the same columns in both tables.
+  const rows = options.map((o): Row => [o.name, ...spreadOf(o.annual), o.description]);
   // "Annual" for a year, "13-month" for another horizon: the span the figures sum.
   const span = horizonNameOf(summary.months);
-  const header = ['Option', ...SPREAD_LABELS.map((f) => `${span} ${f}`)];
+  const header = ['Option', ...SPREAD_LABELS.map((f) => `${span} ${f}`), 'What changes'];
   const sheet = addWorkbookTable(workbook, name, header, rows, [null, MONEY, MONEY, MONEY, MONEY]);
   if (options.length === 0) sheet.addRow(['This scenario compares no options.']);
+  const longest = Math.max(0, ...options.map((o) => o.description.length));
+  sheet.getColumn(6).width = Math.min(60, Math.max(sheet.getColumn(6).width ?? 0, longest + 2));
   if (summary.options !== undefined) addOptionPairs(sheet, summary.options, span);
 }
 
@@ -73,7 +77,10 @@ function addOptionPairs(sheet: ExcelJS.Worksheet, comparison: OptionsComparison,
   }
   const widest = Math.max(...comparison.pairs.map((p) => p.first.length + p.second.length + 3));
   sheet.getColumn(1).width = Math.max(sheet.getColumn(1).width ?? 0, widest + 2);
+  // The options' rows may have widened column 6 already (their description): keep the wider.
   [6, 7].forEach((column) => {
-    sheet.getColumn(column).width = Math.max(12, (header[column - 1] ?? '').length + 2);
+    const shareWidth = (header[column - 1] ?? '').length + 2;
+    const width = sheet.getColumn(column).width ?? 0;
+    sheet.getColumn(column).width = Math.max(12, width, shareWidth);
   });
 }

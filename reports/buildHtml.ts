@@ -13,6 +13,11 @@ import {
   SCHEDULED_CHANGES_NOTE,
   SCHEDULED_CHANGES_TITLE,
 } from './formatScheduledChange.js';
+import {
+  CORRELATIONS_NOTE,
+  CORRELATIONS_TITLE,
+  describeCorrelations,
+} from './describeCorrelation.js';
 import { buildAssumptionsTable } from './html/buildAssumptionsTable.js';
 import { buildDecisionSection } from './html/buildDecisionSection.js';
 import { buildHeadline } from './html/buildHeadline.js';
@@ -77,6 +82,18 @@ function scheduledChangesOf(changes: readonly ScheduledChange[]): string {
   );
 }
 
+/** The scenario's correlated inputs, as a list under the assumptions. */
+function correlationsOf(summary: Summary): string {
+  const pairs = describeCorrelations(summary);
+  if (pairs.length === 0) return '';
+  const items = pairs.map((pair) => `<li>${escapeHtml(pair)}</li>`);
+  return (
+    `<h3>${CORRELATIONS_TITLE}</h3>\n` +
+    `<p class="note">${escapeHtml(CORRELATIONS_NOTE)}</p>\n` +
+    `<ul class="correlations">${items.join('')}</ul>`
+  );
+}
+
 const inlineScript = (javascript: string): string =>
   `<script>${escapeScriptText(javascript)}</script>`;
 
@@ -87,6 +104,7 @@ function bodyOf(
   changes: readonly ScheduledChange[],
 ): string {
   const headline = buildHeadline(summary).map((s) => `<p>${escapeHtml(s)}</p>`);
+  const correlated = correlationsOf(summary);
   return [
     `<h1>${escapeHtml(summary.scenario.name)}</h1>`,
     `<p class="description">${escapeHtml(summary.scenario.description)}</p>`,
@@ -100,8 +118,11 @@ function bodyOf(
     buildTaskCostTable(summary),
     '<h2>Decisions</h2>',
     buildDecisionSection(summary),
-    assumptions === undefined && changes.length === 0 ? '' : '<h2>Assumptions</h2>',
+    assumptions === undefined && changes.length === 0 && correlated === ''
+      ? ''
+      : '<h2>Assumptions</h2>',
     assumptions === undefined ? '' : buildAssumptionsTable(assumptions),
+    correlated,
     scheduledChangesOf(changes),
     '<h2>Method</h2>',
     `<section class="method">${buildMethodNote(summary)}</section>`,

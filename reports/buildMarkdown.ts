@@ -1,18 +1,29 @@
 /**
  * The report as Markdown, for documents and chat: the headline sentences, the
- * year's spend by workload, single-task costs where they matter less, and the
- * assumptions. Money through formatMoney, so every figure reads as it does in
- * the HTML report; GitHub-flavoured tables.
+ * year's spend by workload, single-task costs where they matter less, the
+ * options against the scenario as written, and the assumptions. Money through
+ * formatMoney, so every figure reads as it does in the HTML report;
+ * GitHub-flavoured tables.
  */
 import { countOf } from '../engine/countOf.js';
 import type { Assumption } from '../engine/describeAssumptions.js';
 import type { ScheduledChange } from '../engine/describeScheduledChanges.js';
-import type { DistributionSummary, Summary } from '../engine/summaryTypes.js';
-import { firstAndLastOf, horizonNameOf, horizonWordOf } from './charts/chartTheme.js';
+import type { DistributionSummary, OptionPair, Summary } from '../engine/summaryTypes.js';
+import {
+  cheaperInOneTrialOf,
+  firstAndLastOf,
+  horizonNameOf,
+  horizonWordOf,
+} from './charts/chartTheme.js';
 import { describeDistribution, formatAssumptionValue } from './formatAssumptionValue.js';
 import { formatScheduledChange, SCHEDULED_CHANGES_TITLE } from './formatScheduledChange.js';
+import {
+  CORRELATIONS_NOTE,
+  CORRELATIONS_TITLE,
+  describeCorrelations,
+} from './describeCorrelation.js';
 import { costPerTaskTextOf } from './costPerTaskOf.js';
-import { formatCount, formatMoney, formatSignedMoney } from './formatMoney.js';
+import { formatCount, formatMoney, formatPercent, formatSignedMoney } from './formatMoney.js';
 import { buildHeadline } from './html/buildHeadline.js';
 import { precisionSentenceOf } from './precisionSentenceOf.js';
 import { gapHeadingOf, spreadFiguresOf, spreadHeadingsOf } from './spreadFiguresOf.js';
@@ -84,6 +95,43 @@ function costPerTaskTableOf(summary: Summary): string[] {
   return tableOf(header, rows);
 }
 
+/**
+ * The options against the scenario as written, as the page's options table
+ * gives them: each option's P50 spend over the horizon, what it changes, and
+ * the paired saving against base (the P50 of base minus the option, trial by
+ * trial) with how often it is the cheaper. At one trial: that trial's spend
+ * and saving, and which was cheaper in it, not a share of one trial.
+ */
+function optionsSectionOf(summary: Summary): string[] {
+  const comparison = summary.options;
+  if (comparison === undefined || comparison.options.length === 0) return [];
+  const oneTrial = comparison.trials === 1;
+  const span = horizonNameOf(summary.months);
+  const rows = comparison.options.map((option) => {
+    const pair = comparison.pairs.find((p) => p.first === 'base' && p.second === option.name);
+    const against = pair === undefined ? ['–', '–'] : savingCellsOf(pair, oneTrial);
+    return [option.name, option.description, formatMoney(option.annual.p50), ...against];
+  });
+  const header = [
+    'Option',
+    'What changes',
+    gapHeadingOf(comparison.trials, `${span} spend`),
+    gapHeadingOf(comparison.trials, 'Saving against base').replace(' P50', ', P50 (paired)'),
+    oneTrial ? 'Cheaper in the one trial' : 'Cheaper than base in',
+  ];
+  return ['## Options', '', ...tableOf(header, rows, 2), ''];
+}
+
+/** What an option saves against base (negative: costs more), and how often it is cheaper. */
+function savingCellsOf(pair: OptionPair, oneTrial: boolean): string[] {
+  // The pair is base minus option: above 0, the option saves.
+  const median = pair.difference.p50;
+  const saving = median >= 0 ? formatMoney(median) : `costs ${formatMoney(-median)} more`;
+  if (oneTrial) return [saving, cheaperInOneTrialOf(pair) ?? 'neither: they cost the same'];
+  const cheaper = 1 - pair.probabilityFirstCheaper - pair.probabilityEqual;
+  return [saving, `${formatPercent(cheaper)} of trials`];
+}
+
 function assumptionsTableOf(assumptions: readonly Assumption[]): string[] {
   const rows = assumptions.map((a) => [
     `\`${a.path}\``,
@@ -116,8 +164,14 @@ export function buildMarkdown(
     ...costPerTaskTableOf(summary),
     '',
   ];
+  lines.push(...optionsSectionOf(summary));
   if (assumptions !== undefined && assumptions.length > 0) {
     lines.push('## Assumptions', '', ...assumptionsTableOf(assumptions), '');
+  }
+  const correlated = describeCorrelations(summary);
+  if (correlated.length > 0) {
+    const bullets = correlated.map((pair) => `- ${pair}`);
+    lines.push(`## ${CORRELATIONS_TITLE}`, '', CORRELATIONS_NOTE, '', ...bullets, '');
   }
   if (changes.length > 0) {
     const bullets = changes.map((change) => `- ${formatScheduledChange(change)}`);

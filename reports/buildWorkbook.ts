@@ -22,6 +22,12 @@ import {
 import { MONTHLY_CSV_HEADER, TOTAL_SCOPE } from './buildMonthlyCsv.js';
 import { firstAndLastOf, horizonWordOf, oneTrialBudgetVerbOf } from './charts/chartTheme.js';
 import { costPerTaskOf } from './costPerTaskOf.js';
+import { countCellFormat } from './countCellFormat.js';
+import {
+  CORRELATIONS_NOTE,
+  CORRELATIONS_TITLE,
+  describeCorrelation,
+} from './describeCorrelation.js';
 import { NOISE_PART_TEXT } from './describeGapShares.js';
 import { describeDistribution, describeDrawn, isPercentKey } from './formatAssumptionValue.js';
 import { moneyCellFormat } from './moneyCellFormat.js';
@@ -32,7 +38,8 @@ import { pinZipTimestamps } from './pinZipTimestamps.js';
  * so a cost per task of $0.0046 does not read "$0.00" beside sums in cents.
  */
 const MONEY = moneyCellFormat;
-const COUNT = '#,##0.##';
+/** Counts take their format cell by cell too: no trailing dot on a whole number. */
+const COUNT = countCellFormat;
 
 /** The sheet names, in order; tests read the workbook back by these. */
 export const SHEETS = {
@@ -47,6 +54,7 @@ function summaryRows(summary: Summary): Row[] {
   const { scenario, total, budget } = summary;
   const rows: Row[] = [
     ['Scenario', scenario.name, null],
+    ...(scenario.description === '' ? [] : [['Description', scenario.description, null] as Row]),
     ['First month', scenario.start, null],
     ['Months', scenario.months, null],
     ['Trials', scenario.trials, null],
@@ -123,7 +131,7 @@ function formatSummarySheet(sheet: ExcelJS.Worksheet): void {
     const value = row.getCell(2).value;
     if (unit === 'USD' && typeof value === 'number') row.getCell(2).numFmt = MONEY(value);
     if (unit === 'share') row.getCell(2).numFmt = PERCENT;
-    if (unit === 'trials') row.getCell(2).numFmt = COUNT;
+    if (unit === 'trials' && typeof value === 'number') row.getCell(2).numFmt = COUNT(value);
   });
   sheet.getColumn(1).width = 44;
 }
@@ -191,6 +199,7 @@ function workloadHeaderOf(months: readonly string[]): string[] {
 
 function addAssumptionsSheet(
   workbook: ExcelJS.Workbook,
+  summary: Summary,
   assumptions: readonly Assumption[],
   changes: readonly ScheduledChange[] | undefined,
 ) {
@@ -203,20 +212,31 @@ function addAssumptionsSheet(
     a.p95,
   ]);
   const header = ['Input', 'Distribution', 'Drawn', 'P5', 'P50', 'P95'];
-  const sheet = addWorkbookTable(workbook, SHEETS.assumptions, header, rows, [
-    null,
-    null,
-    null,
-    COUNT,
-  ]);
+  const sheet = addWorkbookTable(workbook, SHEETS.assumptions, header, rows);
   sheet.getColumn(1).width = 60;
   sheet.getColumn(2).width = 40;
   assumptions.forEach((a, i) => {
-    const format = isPercentKey(a.path) ? PERCENT : COUNT;
-    for (const column of [4, 5, 6]) sheet.getRow(i + 2).getCell(column).numFmt = format;
+    [a.p5, a.p50, a.p95].forEach((value, j) => {
+      const format = isPercentKey(a.path) ? PERCENT : COUNT(value);
+      sheet.getRow(i + 2).getCell(4 + j).numFmt = format;
+    });
   });
   if (assumptions.length === 0) sheet.addRow(['Every input is at its default value.']);
+  addCorrelations(sheet, summary);
   addScheduledChanges(sheet, changes);
+}
+
+/** The correlated inputs under the assumptions, as the HTML page lists them. */
+function addCorrelations(sheet: ExcelJS.Worksheet, summary: Summary): void {
+  const pairs = summary.scenario.correlations ?? [];
+  if (pairs.length === 0) return;
+  sheet.addRow([]);
+  sheet.addRow([CORRELATIONS_TITLE]).font = { bold: true };
+  sheet.addRow([CORRELATIONS_NOTE]);
+  sheet.addRow(['Pair', 'First input', 'Second input', 'Rank correlation']).font = { bold: true };
+  for (const pair of pairs) {
+    sheet.addRow([describeCorrelation(pair), ...pair.between, pair.appliedRank]);
+  }
 }
 
 /**
@@ -262,7 +282,7 @@ export async function buildWorkbook(
     workloadRows(summary),
     workloadFormats,
   );
-  addAssumptionsSheet(workbook, assumptions, changes);
+  addAssumptionsSheet(workbook, summary, assumptions, changes);
   addOptionsSheet(workbook, SHEETS.options, summary);
   return pinZipTimestamps(new Uint8Array(await workbook.xlsx.writeBuffer()));
 }

@@ -33,6 +33,11 @@ export interface WorkloadPeriod {
   readonly tasks: number | null;
   readonly spendUsd: number;
   readonly costPerTaskUsd: number | null;
+  /**
+   * Months of the window the period covers: 1 for a month; 1 to 3 for a
+   * quarter, fewer than 3 where the window starts or ends inside it.
+   */
+  readonly monthsCovered: number;
 }
 
 export interface DashboardWorkload {
@@ -169,7 +174,11 @@ function sumSpend(items: readonly PricedRecord[]): number {
   return items.reduce((total, item) => total + item.spendUsd, 0);
 }
 
-function summarizePeriod(period: string, items: readonly PricedRecord[]): WorkloadPeriod {
+function summarizePeriod(
+  period: string,
+  items: readonly PricedRecord[],
+  monthsCovered: number,
+): WorkloadPeriod {
   const tasks = countTasks(items);
   const spendUsd = sumSpend(items);
   const tokens = countTokens(items.map((item) => item.record)).total;
@@ -179,6 +188,7 @@ function summarizePeriod(period: string, items: readonly PricedRecord[]): Worklo
     tasks,
     spendUsd,
     costPerTaskUsd: tasks === null ? null : spendUsd / tasks,
+    monthsCovered,
   };
 }
 
@@ -203,8 +213,11 @@ function summarizeWorkload(
     callsPerTask: tasks === null ? null : calls / tasks,
     spendUsd,
     costPerTaskUsd: tasks === null ? null : spendUsd / tasks,
-    months: months.map((month) => summarizePeriod(month, byMonth.get(month) ?? [])),
-    quarters: quarters.map((quarter) => summarizePeriod(quarter, byQuarter.get(quarter) ?? [])),
+    months: months.map((month) => summarizePeriod(month, byMonth.get(month) ?? [], 1)),
+    quarters: quarters.map((quarter) => {
+      const covered = months.filter((month) => quarterOfMonth(month) === quarter).length;
+      return summarizePeriod(quarter, byQuarter.get(quarter) ?? [], covered);
+    }),
   };
 }
 

@@ -1,6 +1,6 @@
 import { closestNames } from '../closestNames.js';
 import { choleskyLower, nearestCorrelation } from '../correlation/repairCorrelation.js';
-import type { Correlation, Value } from '../scenarioTypes.js';
+import type { Correlation, CorrelationPair, Value } from '../scenarioTypes.js';
 import { readPlainNumber } from './readValue.js';
 import { entryOf, type MapEntry, type ValidationContext } from './validationContext.js';
 
@@ -13,6 +13,8 @@ interface Pairing {
   readonly first: number;
   readonly second: number;
   readonly rank: number;
+  /** The two inputs' keys, as the reports name them. */
+  readonly keys: readonly [string, string];
 }
 
 /**
@@ -87,7 +89,8 @@ function readPairing(
     );
     return undefined;
   }
-  return { entry: rankEntry, first, second, rank };
+  const keys = names.map((name) => keyOf(context, name)) as [string, string];
+  return { entry: rankEntry, first, second, rank, keys };
 }
 
 /** The index of a named input in `inputs` (added when new), or undefined after an error. */
@@ -97,8 +100,8 @@ function resolveInput(
   path: string,
   inputs: Uncertain[],
 ): number | undefined {
-  const name = String((node as { value?: unknown } | null)?.value ?? '');
-  const key = context.declaredParams.has(name) ? `params.${name}` : name;
+  const name = nameOf(node);
+  const key = keyOf(context, node);
   const value = context.uncertain.get(key);
   if (value === undefined && failedAlready(context, key)) return undefined;
   if (value === undefined) {
@@ -119,6 +122,16 @@ function resolveInput(
   }
   const known = inputs.indexOf(value);
   return known >= 0 ? known : inputs.push(value) - 1;
+}
+
+function nameOf(node: MapEntry['value']): string {
+  return String((node as { value?: unknown } | null)?.value ?? '');
+}
+
+/** The key of a named input: `params.<name>` for a declared param, else the key path itself. */
+function keyOf(context: ValidationContext, node: MapEntry['value']): string {
+  const name = nameOf(node);
+  return context.declaredParams.has(name) ? `params.${name}` : name;
 }
 
 /**
@@ -156,7 +169,7 @@ function buildCorrelation(
     matrix[second * k + first] = rank;
   }
   const exact = choleskyLower(matrix, k);
-  if (exact !== undefined) return { inputs, cholesky: exact };
+  if (exact !== undefined) return { inputs, cholesky: exact, pairs: pairsOf(pairings, matrix, k) };
   const repaired = nearestCorrelation(matrix, k);
   for (const { entry, first, second, rank } of pairings) {
     const moved = repaired[first * k + second]!;
@@ -172,7 +185,17 @@ function buildCorrelation(
       'weaken the strongest correlations',
     );
   }
-  return { inputs, cholesky: choleskyLower(repaired, k)! };
+  const pairs = pairsOf(pairings, repaired, k);
+  return { inputs, cholesky: choleskyLower(repaired, k)!, pairs };
+}
+
+/** Each pairing with the coefficient the matrix drawn towards holds for it. */
+function pairsOf(pairings: readonly Pairing[], matrix: Float64Array, k: number): CorrelationPair[] {
+  return pairings.map(({ keys, first, second, rank }) => ({
+    between: keys,
+    rank,
+    appliedRank: matrix[first * k + second]!,
+  }));
 }
 
 function round(value: number): string {

@@ -8,7 +8,8 @@ import type { TopLevelSpec } from 'vega-lite';
 import type { Dashboard } from '../../engine/usage/buildDashboard.js';
 import type { ChartSpec } from '../buildCharts.js';
 import { CHART_CONFIG, CHART_HEIGHT, CHART_WIDTH, MONEY_AXIS_LABEL } from '../charts/chartTheme.js';
-import { formatMoney, formatPercent } from '../formatMoney.js';
+import { formatChange, formatMoney, formatPercent } from '../formatMoney.js';
+import { periodLabelOf } from './periodLabelOf.js';
 
 const SCHEMA = 'https://vega.github.io/schema/vega-lite/v6.json';
 
@@ -74,11 +75,18 @@ function buildSpendChart(dashboard: Dashboard): TopLevelSpec {
 
 function buildCostPerTaskChart(dashboard: Dashboard): TopLevelSpec {
   const values = dashboard.workloads.flatMap((workload) =>
-    workload.quarters.flatMap(({ period, costPerTaskUsd: cost }) =>
-      cost === null
-        ? []
-        : [{ quarter: period, workload: workload.name, cost, costLabel: formatMoney(cost) }],
-    ),
+    workload.quarters.flatMap((quarter) => {
+      const cost = quarter.costPerTaskUsd;
+      if (cost === null) return [];
+      return [
+        {
+          quarter: periodLabelOf(quarter),
+          workload: workload.name,
+          cost,
+          costLabel: formatMoney(cost),
+        },
+      ];
+    }),
   );
   const changes = dashboard.workloads.flatMap((workload) => {
     const known = workload.quarters.filter(
@@ -89,7 +97,8 @@ function buildCostPerTaskChart(dashboard: Dashboard): TopLevelSpec {
     if (first === undefined || last === undefined || first === last) return [];
     const change = (last.costPerTaskUsd ?? 0) / (first.costPerTaskUsd ?? 1) - 1;
     const sign = change >= 0 ? '+' : '';
-    return [`${workload.name} ${sign}${formatPercent(change)} ${first.period} to ${last.period}`];
+    const span = `${periodLabelOf(first)} to ${periodLabelOf(last)}`;
+    return [`${workload.name} ${sign}${formatPercent(change)} ${span}`];
   });
   const title =
     values.length === 0
@@ -142,6 +151,18 @@ function buildVendorPriceChart(dashboard: Dashboard): TopLevelSpec {
   } as TopLevelSpec;
 }
 
+/**
+ * The billing chart's finding: the largest gap between bill and catalog, or,
+ * when even that rounds to 0% (formatChange), that the bill matches the
+ * catalog: "+0%" would name a gap that is not there.
+ */
+function billingTitleOf(worst: Dashboard['billing'][number] | undefined): string {
+  if (worst === undefined) return 'No reported cost to check against the catalog';
+  const change = formatChange(worst.difference ?? 0);
+  if (change === '0%') return 'The bill matches the catalog price in every month';
+  return `Largest gap between bill and catalog: ${worst.vendor} ${worst.month}, ${change}`;
+}
+
 function buildBillingChart(dashboard: Dashboard): TopLevelSpec {
   const values = dashboard.billing.flatMap((row) =>
     [
@@ -157,14 +178,11 @@ function buildBillingChart(dashboard: Dashboard): TopLevelSpec {
   const worst = [...dashboard.billing]
     .filter((row) => row.difference !== null)
     .sort((a, b) => Math.abs(b.difference ?? 0) - Math.abs(a.difference ?? 0))[0];
-  const title =
-    worst === undefined
-      ? 'No reported cost to check against the catalog'
-      : `Largest gap between bill and catalog: ${worst.vendor} ${worst.month}, ${
-          (worst.difference ?? 0) >= 0 ? '+' : ''
-        }${formatPercent(worst.difference ?? 0)}`;
   return {
-    ...base(title, 'Cost reported by the source beside the same tokens at catalog prices'),
+    ...base(
+      billingTitleOf(worst),
+      'Cost reported by the source beside the same tokens at catalog prices',
+    ),
     data: { values },
     mark: { type: 'bar' },
     encoding: {

@@ -4,7 +4,8 @@
  */
 import { countOf } from '../../engine/countOf.js';
 import type { Dashboard } from '../../engine/usage/buildDashboard.js';
-import { formatCount, formatMoney, formatPercent } from '../formatMoney.js';
+import { formatChange, formatCount, formatMoney } from '../formatMoney.js';
+import { periodLabelOf } from './periodLabelOf.js';
 
 export interface TextTable {
   readonly title: string;
@@ -14,10 +15,6 @@ export interface TextTable {
 
 const orDash = (value: number | null, format: (value: number) => string): string =>
   value === null ? '-' : format(value);
-
-function usdPerMillion(value: number): string {
-  return `$${value.toFixed(value >= 10 ? 1 : 3)}`;
-}
 
 function workloadTable(dashboard: Dashboard): TextTable {
   return {
@@ -56,7 +53,8 @@ function vendorTable(dashboard: Dashboard): TextTable {
       formatCount(v.tokens.output),
       formatCount(v.tokens.reasoning),
       formatMoney(v.spendUsd),
-      orDash(v.usdPerMillionTokens, usdPerMillion),
+      // Through formatMoney, as the vendor chart's title and tooltip write the same price.
+      orDash(v.usdPerMillionTokens, formatMoney),
     ]),
   };
 }
@@ -71,7 +69,7 @@ function quarterTable(dashboard: Dashboard): TextTable {
         .filter((q) => q.tokens > 0 || q.spendUsd > 0)
         .map((q) => [
           w.name,
-          q.period,
+          periodLabelOf(q),
           orDash(q.tasks, formatCount),
           formatMoney(q.spendUsd),
           orDash(q.costPerTaskUsd, formatMoney),
@@ -89,7 +87,7 @@ function billingTable(dashboard: Dashboard): TextTable {
       b.vendor,
       formatMoney(b.reportedUsd),
       formatMoney(b.recomputedUsd),
-      orDash(b.difference, (d) => `${d > 0 ? '+' : ''}${formatPercent(d)}`),
+      orDash(b.difference, formatChange),
     ]),
   };
 }

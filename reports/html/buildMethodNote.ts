@@ -4,6 +4,7 @@
  */
 import { horizonWordOf } from '../charts/chartTheme.js';
 import type { Summary } from '../../engine/summaryTypes.js';
+import { describeCorrelations } from '../describeCorrelation.js';
 import { formatMoney } from '../formatMoney.js';
 import { escapeHtml } from './escapeHtml.js';
 
@@ -69,12 +70,23 @@ function sketchSentenceOf(summary: Summary): string[] {
   ];
 }
 
+/** Said only of a scenario with `correlations:`: its draws are not all independent. */
+function correlationSentenceOf(summary: Summary): string[] {
+  const pairs = describeCorrelations(summary);
+  if (pairs.length === 0) return [];
+  return [
+    'Inputs are drawn independently, except these, whose trials are paired to reach a rank ' +
+      `correlation (Iman and Conover, 1982): ${pairs.join('; ')}.`,
+  ];
+}
+
 /** The note as an HTML fragment. Cost: one entry per priced model. */
 export function buildMethodNote(summary: Summary): string {
   const sentences = [
     perTokenMeaningOf(summary),
     PER_TASK_MEANING,
     samplingSentenceOf(summary),
+    ...correlationSentenceOf(summary),
     ...sketchSentenceOf(summary),
     pricesSentenceOf(summary),
   ];

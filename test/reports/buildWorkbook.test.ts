@@ -128,7 +128,7 @@ describe('buildWorkbook, read back with exceljs', async () => {
           },
           {
             name: 'smaller-model',
-            description: '',
+            description: 'A smaller model',
             annual: summary.total.annual.perToken,
             costPerTask: [],
           },
@@ -144,7 +144,14 @@ describe('buildWorkbook, read back with exceljs', async () => {
       perToken.p10,
       perToken.p50,
       perToken.p90,
+      'A smaller model',
     ]);
+  });
+
+  it("gives the scenario's description on the Summary sheet, as the page's first line", () => {
+    const figures = new Map(rowsOf(workbook, SHEETS.summary).map(([k, v]) => [k, v]));
+    expect(figures.get('Description')).toBe(json.scenario.description);
+    expect(json.scenario.description).not.toBe('');
   });
 });
 
@@ -279,6 +286,7 @@ describe('buildWorkbook over a horizon other than a year', async () => {
       '13-month P10',
       '13-month P50',
       '13-month P90',
+      'What changes',
     ]);
   });
 });

@@ -36,8 +36,8 @@ describe('the dashboard report', () => {
       (chart) => (chart.spec.title as { text: string }).text,
     );
     expect(titles[0]).toBe('$0.78 over 2 months; $0.52 in 2024-04');
-    // $0.52 / $0.26 - 1 = +100%.
-    expect(titles[1]).toBe('Cost per task: default +100% 2024-Q1 to 2024-Q2');
+    // $0.52 / $0.26 - 1 = +100%; the window, 2024-03 to 2024-04, has one month of each quarter.
+    expect(titles[1]).toBe('Cost per task: default +100% 2024-Q1 (1 month) to 2024-Q2 (1 month)');
     // $0.78 over 303,000 tokens = $2.574 per million.
     expect(titles[2]).toBe('Highest average price paid: openai, $2.57 per million tokens');
     expect(titles).toHaveLength(3); // no reported cost, so no billing chart
@@ -91,9 +91,45 @@ describe('the dashboard report', () => {
     const both = buildDashboard(moved, { zone: 'UTC', catalog: BUILTIN_CATALOG });
     const quarters = buildDashboardTables(both).find((t) => t.title === 'Cost per task by quarter');
     expect(quarters!.rows.map((row) => [row[0], row[1]])).toEqual([
-      ['default', '2024-Q1'],
-      ['other', '2024-Q2'],
+      ['default', '2024-Q1 (1 month)'],
+      ['other', '2024-Q2 (1 month)'],
     ]);
+  });
+
+  it("writes the vendor table's price per million tokens as formatMoney does", () => {
+    const vendors = buildDashboardTables(dashboard).find((t) => t.title.startsWith('Vendors'));
+    // $0.78 over 303,000 tokens = $2.574 per million, "$2.57" as the chart title has it.
+    expect(vendors!.rows[0]!.at(-1)).toBe('$2.57');
+  });
+
+  it('marks a partial quarter in the chart and the table, not a whole one', () => {
+    // 2026-07, -08, -09 make a whole Q3; 2026-10 alone is one month of Q4.
+    const months = ['2026-07', '2026-08', '2026-09', '2026-10'].map((month, i) => ({
+      ...records[0]!,
+      timeMs: Date.parse(`${month}-15T12:00:00Z`),
+      taskKey: `t${i}`,
+    }));
+    const spread = buildDashboard(months, { zone: 'UTC', catalog: BUILTIN_CATALOG });
+    const chart = buildDashboardCharts(spread).find((c) => c.name === 'cost-per-task')!;
+    const points = (chart.spec as { data: { values: { quarter: string }[] } }).data.values;
+    expect(points.map((point) => point.quarter)).toEqual(['2026-Q3', '2026-Q4 (1 month)']);
+    const table = buildDashboardTables(spread).find((t) => t.title === 'Cost per task by quarter');
+    expect(table!.rows.map((row) => row[1])).toEqual(['2026-Q3', '2026-Q4 (1 month)']);
+  });
+
+  it('says the bill matches the catalog when the largest gap rounds to 0%', () => {
+    // Billed exactly the catalog's $0.26 and $0.52 (see the top of this file): no gap.
+    const exact = [
+      { ...records[0]!, costUsd: 0.26 },
+      { ...records[1]!, costUsd: 0.52 },
+    ];
+    const charts = buildDashboardCharts(
+      buildDashboard(exact, { zone: 'UTC', catalog: BUILTIN_CATALOG }),
+    );
+    const billing = charts.find((chart) => chart.name === 'billing')!;
+    expect((billing.spec.title as { text: string }).text).toBe(
+      'The bill matches the catalog price in every month',
+    );
   });
 });
 
