@@ -7,13 +7,13 @@ const MAX_NAMED_FILE_BYTES = 5_000_000;
 
 /**
  * The reader the engine is given for files a scenario names, relative to the
- * scenario's own folder. The engine stays pure: it asks for a text and gets a
+ * folder of the file that names them (the scenario's own, or a base's), each
+ * file named the way the composition names it: relative to `cwd` or absolute. The engine stays pure: it asks for a text and gets a
  * text or a reason, and never sees the file system.
  */
 export function makeFileReader(scenarioFile: string, cwd: string): FileReader {
-  const folder = dirname(resolve(cwd, scenarioFile));
-  return (relativePath) => {
-    const path = resolve(folder, relativePath);
+  return (relativePath, fromFile = scenarioFile) => {
+    const path = resolve(dirname(resolve(cwd, fromFile)), relativePath);
     try {
       if (statSync(path).size > MAX_NAMED_FILE_BYTES) {
         return { reason: `it is larger than ${MAX_NAMED_FILE_BYTES} bytes` };

@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { validateCommand } from '../../cli/validateCommand.js';
@@ -222,6 +222,26 @@ describe('pertask validate', () => {
     writeFileSync(join(folder, 's.yaml'), text);
     const run = await runCli(['validate', 's.yaml'], folder);
     expect(run.stderr).toBe('s.yaml: valid (0 errors, 0 warnings)\n');
+    expect(run.code).toBe(0);
+  });
+
+  it('reads a CSV named in an extended file beside that file, options included', async () => {
+    const folder = makeTemporaryFolder();
+    mkdirSync(join(folder, 'lib'));
+    writeFileSync(join(folder, 'lib', 'tasks.csv'), 'n\n100\n120\n90\n');
+    const base =
+      'start: 2027-01\nworkloads:\n  w:\n' +
+      '    tasks_per_month: { empirical: { csv: tasks.csv, column: n } }\n' +
+      '    steps:\n      s:\n        model: gpt-4o\n        input_tokens: 1000\n';
+    writeFileSync(join(folder, 'lib', 'base.yaml'), base);
+    const child =
+      'extends: lib/base.yaml\nscenario: s\n' +
+      'options:\n  mini:\n    set:\n      workloads.w.steps.s.model: gpt-4o-mini\n';
+    writeFileSync(join(folder, 'child.yaml'), child);
+    // README, "Composing files": names are relative to the file that names them, so
+    // `tasks.csv` is lib/tasks.csv; before, it was looked for beside child.yaml.
+    const run = await runCli(['validate', 'child.yaml'], folder);
+    expect(run.stderr).toBe('child.yaml: valid (0 errors, 0 warnings)\n');
     expect(run.code).toBe(0);
   });
 });
