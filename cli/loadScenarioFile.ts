@@ -16,6 +16,11 @@ export interface LoadedScenario {
   readonly texts: ReadonlyMap<string, string>;
   readonly source: ScenarioDocument;
   readonly scenario: Scenario | undefined;
+  /**
+   * The absolute path of every file the scenario is made from: its own, those
+   * it extends and includes, and the CSVs it names, read or not.
+   */
+  readonly files: readonly string[];
   /** Every error and warning, each naming the file it is in. */
   readonly issues: readonly (ScenarioIssue & { readonly file: string })[];
 }
@@ -36,10 +41,13 @@ export function loadScenarioText(
   cwd: string,
   catalog: PriceCatalog,
 ): LoadedScenario {
-  const { source, texts } = composeScenario(file, text, makeComposeReader(file, cwd));
-  const { scenario, issues } = validateScenario(source, catalog, makeFileReader(file, cwd));
+  const files = new Set([resolve(cwd, file)]);
+  const onRead = (path: string) => files.add(path);
+  const { source, texts } = composeScenario(file, text, makeComposeReader(file, cwd, onRead));
+  const readFile = makeFileReader(file, cwd, onRead);
+  const { scenario, issues } = validateScenario(source, catalog, readFile);
   const located = issues.map((issue) => ({ ...issue, file: issue.file ?? file }));
-  return { file, text, texts, source, scenario, issues: located };
+  return { file, text, texts, source, scenario, files: [...files], issues: located };
 }
 
 /** An issue formatted with the source line of the file it is in. */
@@ -54,7 +62,11 @@ export function formatLoadedIssue(loaded: LoadedScenario, issue: LoadedScenario[
  * file always has one name: messages name files alike, and a cycle back to
  * the main file is found at once (`a -> b -> a`).
  */
-function makeComposeReader(mainFile: string, cwd: string): ScenarioFileReader {
+function makeComposeReader(
+  mainFile: string,
+  cwd: string,
+  onRead: (path: string) => void,
+): ScenarioFileReader {
   const main = resolve(cwd, mainFile);
   const nameOf = (target: string): string => {
     if (target === main) return mainFile;
@@ -62,7 +74,7 @@ function makeComposeReader(mainFile: string, cwd: string): ScenarioFileReader {
   };
   return (fromFile, relativePath) => {
     const target = resolve(dirname(resolve(cwd, fromFile)), relativePath);
-    const read = makeFileReader(target, cwd)(target);
+    const read = makeFileReader(target, cwd, onRead)(target);
     if (typeof read !== 'string') return read;
     return { file: nameOf(target), text: read };
   };
