@@ -8,6 +8,7 @@ import type { Scenario } from '../engine/scenarioTypes.js';
 import { validateScenario } from '../engine/validate/validateScenario.js';
 import { CliError, EXIT } from './cliIo.js';
 import { makeFileReader } from './makeFileReader.js';
+import { withoutByteOrderMark } from './readTextFile.js';
 
 /** A scenario file loaded with the files it extends and includes, and validated. */
 export interface LoadedScenario {
@@ -82,7 +83,7 @@ function makeComposeReader(
 
 function readScenarioText(file: string, cwd: string): string {
   try {
-    return readFileSync(resolve(cwd, file), 'utf8');
+    return withoutByteOrderMark(readFileSync(resolve(cwd, file), 'utf8'));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const reason =

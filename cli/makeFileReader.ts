@@ -1,6 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { FileReader } from '../engine/validate/validationContext.js';
+import { withoutByteOrderMark } from './readTextFile.js';
 
 /** Largest file a scenario may name (a CSV of observations, a base scenario): 5 MB. */
 const MAX_NAMED_FILE_BYTES = 5_000_000;
@@ -25,7 +26,7 @@ export function makeFileReader(
       if (statSync(path).size > MAX_NAMED_FILE_BYTES) {
         return { reason: `it is larger than ${MAX_NAMED_FILE_BYTES} bytes` };
       }
-      return readFileSync(path, 'utf8');
+      return withoutByteOrderMark(readFileSync(path, 'utf8'));
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'ENOENT') return { reason: 'no such file' };
