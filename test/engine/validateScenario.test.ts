@@ -335,3 +335,18 @@ describe('validateScenario reads past an earlier error', () => {
     ]);
   });
 });
+
+describe('names with letters outside ASCII', () => {
+  it('says ASCII letters in the hint for a workload, step, option and param named café', () => {
+    const yaml =
+      `${HEADER}params:\n  café: 1\nworkloads:\n  café-bot:\n    tasks_per_month: 10k\n` +
+      '    steps:\n      café: { model: gpt-4o, input_tokens: 1k }\n' +
+      'options:\n  café:\n    set: { workloads.w.tasks_per_month: 1 }\n';
+    const hints = issuesOf(yaml)
+      .filter((issue) => /cannot name a/.test(issue.message))
+      .map((issue) => `${issue.path}: ${issue.hint}`);
+    // é is a letter to a reader; the names are ASCII (PARAM_NAME, WORKLOAD_NAME and the like).
+    expect(hints).toHaveLength(4);
+    for (const hint of hints) expect(hint).toContain('ASCII letters (a-z, A-Z)');
+  });
+});
