@@ -1,6 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
-import { composeScenario, type ScenarioFileReader } from '../engine/composeScenario.js';
+import {
+  composeScenario,
+  type ComposedScenario,
+  type ScenarioFileReader,
+} from '../engine/composeScenario.js';
 import type { ScenarioDocument } from '../engine/loadScenarioDocument.js';
 import { BUILTIN_CATALOG, type PriceCatalog } from '../engine/priceCatalog.js';
 import { formatIssue, type ScenarioIssue } from '../engine/scenarioIssue.js';
@@ -49,6 +53,18 @@ export function loadScenarioText(
   const { scenario, issues } = validateScenario(source, catalog, readFile);
   const located = issues.map((issue) => ({ ...issue, file: issue.file ?? file }));
   return { file, text, texts, source, scenario, files: [...files], issues: located };
+}
+
+/**
+ * The scenario composed with the files it extends and includes, not yet
+ * validated: where `prices.catalog` is looked for, in whichever file names it.
+ */
+export function composeScenarioFile(file: string, text: string, cwd: string): ComposedScenario {
+  return composeScenario(
+    file,
+    text,
+    makeComposeReader(file, cwd, () => undefined),
+  );
 }
 
 /** An issue formatted with the source line of the file it is in. */

@@ -244,4 +244,24 @@ describe('pertask validate', () => {
     expect(run.stderr).toBe('child.yaml: valid (0 errors, 0 warnings)\n');
     expect(run.code).toBe(0);
   });
+
+  it('reads a catalog named in an extended file beside that file', async () => {
+    const folder = makeTemporaryFolder();
+    mkdirSync(join(folder, 'lib'));
+    const catalog = join(folder, 'lib', 'team-prices.json');
+    const args = ['prices', 'import', '../shared/data/litellm-model-prices.json', '--out', catalog];
+    expect((await runCli(args)).code).toBe(0);
+    // ai21.j2-mid-v1 is in the LiteLLM map, not in the built-in catalog.
+    const base =
+      'start: 2027-01\nprices:\n  catalog: team-prices.json\nworkloads:\n  w:\n' +
+      '    tasks_per_month: 10\n    steps:\n      s: { model: ai21.j2-mid-v1, input_tokens: 1 }\n';
+    writeFileSync(join(folder, 'lib', 'base.yaml'), base);
+    writeFileSync(join(folder, 'child.yaml'), 'extends: lib/base.yaml\nscenario: c\n');
+    // Before, the base's `prices.catalog` was not seen: the model was unknown.
+    const run = await runCli(['validate', 'child.yaml'], folder);
+    expect(run.stderr).toBe('child.yaml: valid (0 errors, 0 warnings)\n');
+    writeFileSync(join(folder, 'lib', 'base.yaml'), base.replace('team-prices', 'nope'));
+    const missing = await runCli(['validate', 'child.yaml'], folder);
+    expect(missing.stderr).toContain('lib/base.yaml:3:12: error [bad-file] prices.catalog');
+  });
 });
