@@ -1,6 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve } from 'node:path';
-import { composeScenario, type ScenarioFileReader } from '../engine/composeScenario.js';
+import {
+  composeScenario,
+  type ComposedScenario,
+  type ScenarioFileReader,
+} from '../engine/composeScenario.js';
 import type { ScenarioDocument } from '../engine/loadScenarioDocument.js';
 import { BUILTIN_CATALOG, type PriceCatalog } from '../engine/priceCatalog.js';
 import { formatIssue, type ScenarioIssue } from '../engine/scenarioIssue.js';
@@ -8,6 +12,7 @@ import type { Scenario } from '../engine/scenarioTypes.js';
 import { validateScenario } from '../engine/validate/validateScenario.js';
 import { CliError, EXIT } from './cliIo.js';
 import { makeFileReader } from './makeFileReader.js';
+import { withoutByteOrderMark } from './readTextFile.js';
 
 /** A scenario file loaded with the files it extends and includes, and validated. */
 export interface LoadedScenario {
@@ -16,6 +21,11 @@ export interface LoadedScenario {
   readonly texts: ReadonlyMap<string, string>;
   readonly source: ScenarioDocument;
   readonly scenario: Scenario | undefined;
+  /**
+   * The absolute path of every file the scenario is made from: its own, those
+   * it extends and includes, and the CSVs it names, read or not.
+   */
+  readonly files: readonly string[];
   /** Every error and warning, each naming the file it is in. */
   readonly issues: readonly (ScenarioIssue & { readonly file: string })[];
 }
@@ -36,10 +46,25 @@ export function loadScenarioText(
   cwd: string,
   catalog: PriceCatalog,
 ): LoadedScenario {
-  const { source, texts } = composeScenario(file, text, makeComposeReader(file, cwd));
-  const { scenario, issues } = validateScenario(source, catalog, makeFileReader(file, cwd));
+  const files = new Set([resolve(cwd, file)]);
+  const onRead = (path: string) => files.add(path);
+  const { source, texts } = composeScenario(file, text, makeComposeReader(file, cwd, onRead));
+  const readFile = makeFileReader(file, cwd, onRead);
+  const { scenario, issues } = validateScenario(source, catalog, readFile);
   const located = issues.map((issue) => ({ ...issue, file: issue.file ?? file }));
-  return { file, text, texts, source, scenario, issues: located };
+  return { file, text, texts, source, scenario, files: [...files], issues: located };
+}
+
+/**
+ * The scenario composed with the files it extends and includes, not yet
+ * validated: where `prices.catalog` is looked for, in whichever file names it.
+ */
+export function composeScenarioFile(file: string, text: string, cwd: string): ComposedScenario {
+  return composeScenario(
+    file,
+    text,
+    makeComposeReader(file, cwd, () => undefined),
+  );
 }
 
 /** An issue formatted with the source line of the file it is in. */
@@ -54,7 +79,11 @@ export function formatLoadedIssue(loaded: LoadedScenario, issue: LoadedScenario[
  * file always has one name: messages name files alike, and a cycle back to
  * the main file is found at once (`a -> b -> a`).
  */
-function makeComposeReader(mainFile: string, cwd: string): ScenarioFileReader {
+function makeComposeReader(
+  mainFile: string,
+  cwd: string,
+  onRead: (path: string) => void,
+): ScenarioFileReader {
   const main = resolve(cwd, mainFile);
   const nameOf = (target: string): string => {
     if (target === main) return mainFile;
@@ -62,7 +91,7 @@ function makeComposeReader(mainFile: string, cwd: string): ScenarioFileReader {
   };
   return (fromFile, relativePath) => {
     const target = resolve(dirname(resolve(cwd, fromFile)), relativePath);
-    const read = makeFileReader(target, cwd)(target);
+    const read = makeFileReader(target, cwd, onRead)(target);
     if (typeof read !== 'string') return read;
     return { file: nameOf(target), text: read };
   };
@@ -70,7 +99,7 @@ function makeComposeReader(mainFile: string, cwd: string): ScenarioFileReader {
 
 function readScenarioText(file: string, cwd: string): string {
   try {
-    return readFileSync(resolve(cwd, file), 'utf8');
+    return withoutByteOrderMark(readFileSync(resolve(cwd, file), 'utf8'));
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const reason =

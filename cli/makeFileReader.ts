@@ -1,24 +1,32 @@
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { FileReader } from '../engine/validate/validationContext.js';
+import { withoutByteOrderMark } from './readTextFile.js';
 
 /** Largest file a scenario may name (a CSV of observations, a base scenario): 5 MB. */
 const MAX_NAMED_FILE_BYTES = 5_000_000;
 
 /**
  * The reader the engine is given for files a scenario names, relative to the
- * scenario's own folder. The engine stays pure: it asks for a text and gets a
- * text or a reason, and never sees the file system.
+ * folder of the file that names them (the scenario's own, or a base's), each
+ * file named the way the composition names it: relative to `cwd` or absolute.
+ * The engine stays pure: it asks for a text and gets a text or a reason, and
+ * never sees the file system.
  */
-export function makeFileReader(scenarioFile: string, cwd: string): FileReader {
-  const folder = dirname(resolve(cwd, scenarioFile));
-  return (relativePath) => {
-    const path = resolve(folder, relativePath);
+export function makeFileReader(
+  scenarioFile: string,
+  cwd: string,
+  /** Told the absolute path of every file asked for, read or not (for `--watch`). */
+  onRead: (path: string) => void = () => undefined,
+): FileReader {
+  return (relativePath, fromFile = scenarioFile) => {
+    const path = resolve(dirname(resolve(cwd, fromFile)), relativePath);
+    onRead(path);
     try {
       if (statSync(path).size > MAX_NAMED_FILE_BYTES) {
         return { reason: `it is larger than ${MAX_NAMED_FILE_BYTES} bytes` };
       }
-      return readFileSync(path, 'utf8');
+      return withoutByteOrderMark(readFileSync(path, 'utf8'));
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'ENOENT') return { reason: 'no such file' };

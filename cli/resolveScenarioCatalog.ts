@@ -9,7 +9,8 @@ import type { CliIo } from './cliIo.js';
 
 /**
  * The catalog a scenario is validated against: the built-in one, with the file
- * named by `prices.catalog` (read relative to the scenario's folder) laid over
+ * named by `prices.catalog` (read relative to the file that names it, the
+ * scenario or a file it extends or includes; `source` is the composed one) laid over
  * it; `named` says whether the scenario named one. When that file cannot be
  * read or is not a catalog, `issue` is the located error and the catalog is the
  * built-in one, so that validation goes on and reports every other problem too.
@@ -24,28 +25,30 @@ export async function resolveScenarioCatalog(
     return { catalog: BUILTIN_CATALOG, named: false };
   }
   const path = String(node.value).trim();
+  const span = source.locate(node);
+  const namedIn = span.file ?? file;
   const fail = (message: string, hint: string): ResolvedCatalog => {
-    const span = source.locate(node);
     const issue: ScenarioIssue = {
       code: 'bad-file',
       severity: 'error',
-      file,
       path: 'prices.catalog',
       message,
       hint,
       ...span,
+      file: namedIn,
     };
     return { catalog: BUILTIN_CATALOG, named: true, issue };
   };
   let catalogText: string;
   try {
-    catalogText = await readFile(resolve(dirname(resolve(io.cwd, file)), path), 'utf8');
+    catalogText = await readFile(resolve(dirname(resolve(io.cwd, namedIn)), path), 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'a folder' : code;
     return fail(
       `Cannot read the catalog \`${path}\`: ${reason ?? 'unreadable'}.`,
-      "the path is read from the scenario's folder; write the file with `pertask prices import`",
+      'the path is read from the folder of the file naming it; ' +
+        'write the file with `pertask prices import`',
     );
   }
   const imported = readImportedCatalog(catalogText);

@@ -4,7 +4,7 @@ import { describeAssumptions } from '../engine/describeAssumptions.js';
 import { findTrialsForPrecision } from '../engine/decide/findTrialsForPrecision.js';
 import { forecastScenario } from '../engine/forecast.js';
 import { SpendOutOfRangeError } from '../engine/spendOutOfRangeError.js';
-import { loadScenarioDocument, type ScenarioDocument } from '../engine/loadScenarioDocument.js';
+import type { ScenarioDocument } from '../engine/loadScenarioDocument.js';
 import { hasErrors, type ScenarioIssue } from '../engine/scenarioIssue.js';
 import type { PriceCatalog } from '../engine/priceCatalog.js';
 import type { Scenario } from '../engine/scenarioTypes.js';
@@ -15,7 +15,7 @@ import type { ReportFormat } from '../reports/reportFormats.js';
 import { CliError, EXIT, type CliIo } from './cliIo.js';
 import { forecastOnThreads } from './forecastOnThreads.js';
 import { precisionCeilingOf, type PrecisionRequest } from './precisionCeilingOf.js';
-import { formatLoadedIssue, loadScenarioText } from './loadScenarioFile.js';
+import { composeScenarioFile, formatLoadedIssue, loadScenarioText } from './loadScenarioFile.js';
 import { formatRunSummary } from './formatRunSummary.js';
 import { createProgressBar } from './progressBar.js';
 import { paintIssue, useColour } from './useColour.js';
@@ -225,7 +225,11 @@ export async function validateFiles(
   let failed = false;
   for (const file of files) {
     const text = await readScenarioText(file, io);
-    const resolved = await resolveScenarioCatalog(loadScenarioDocument(text), file, io);
+    const resolved = await resolveScenarioCatalog(
+      composeScenarioFile(file, text, io.cwd).source,
+      file,
+      io,
+    );
     const loaded = loadScenarioText(file, text, io.cwd, resolved.catalog);
     const { source, scenario } = loaded;
     const issues = withCatalogIssue(loaded.issues, resolved);

@@ -1,7 +1,6 @@
 import { formatIssue, hasErrors, type ScenarioIssue } from '../engine/scenarioIssue.js';
 import { CliError, EXIT, type CliIo } from './cliIo.js';
-import { loadScenarioDocument } from '../engine/loadScenarioDocument.js';
-import { formatLoadedIssue, loadScenarioText } from './loadScenarioFile.js';
+import { composeScenarioFile, formatLoadedIssue, loadScenarioText } from './loadScenarioFile.js';
 import { paintIssue, useColour } from './useColour.js';
 import { readTextFile } from './readTextFile.js';
 import { resolveScenarioCatalog, withCatalogIssue } from './resolveScenarioCatalog.js';
@@ -60,7 +59,11 @@ async function loadOrExplain(file: string, io: CliIo) {
     const text = await readTextFile(file, io, 'scenario');
     // A catalog named by `prices.catalog` is read as `run` reads it; its own
     // problems are printed where it is named.
-    const resolved = await resolveScenarioCatalog(loadScenarioDocument(text), file, io);
+    const resolved = await resolveScenarioCatalog(
+      composeScenarioFile(file, text, io.cwd).source,
+      file,
+      io,
+    );
     const loaded = loadScenarioText(file, text, io.cwd, resolved.catalog);
     return { ...loaded, issues: withCatalogIssue(loaded.issues, resolved) };
   } catch (error) {

@@ -5,6 +5,8 @@ import {
   type SourceSpan,
 } from './loadScenarioDocument.js';
 import type { ScenarioIssue } from './scenarioIssue.js';
+import { DISTRIBUTION_FAMILIES, DISTRIBUTION_OPTIONS } from './validate/distributionFamilies.js';
+import { COUNT_FAMILIES } from './validate/readSteps.js';
 
 /** Reads a file named by `extends:` or `include:`, relative to the file that names it. */
 export type ScenarioFileReader = (
@@ -25,7 +27,8 @@ export const MAX_COMPOSE_DEPTH = 8;
 /**
  * Composes a scenario: `extends: base.yaml` is the base, `include: [a.yaml]`
  * files are merged over it in order, and the file itself over them, each
- * merge deep for maps (later wins) and whole for lists and values. Every node
+ * merge deep for maps (later wins) and whole for lists, values and
+ * distributions (`isDistributionMap`). Every node
  * keeps the file it came from, so an issue names the file the fault is in.
  * The engine reads no file itself: `read` is the CLI's.
  */
@@ -160,21 +163,52 @@ function readLayer(
   return resolveLayers(found.file, layer, [...chain, found.file], next);
 }
 
-/** Merges `over` into `base`: maps key by key (recursively), anything else replaced. */
-function mergeMaps(base: unknown, over: unknown): unknown {
-  if (!isMap(base) || !isMap(over)) return over;
+/**
+ * Merges `over` into `base`: maps key by key (recursively), anything else
+ * replaced. A map that names a distribution family is one value to a user, so
+ * it replaces the base's whole: `{ gamma: ... }` over `{ lognormal: ... }` is
+ * a gamma, not a map naming two families.
+ */
+function mergeMaps(base: unknown, over: unknown, parentKey = ''): unknown {
+  if (!isMap(base) || !isMap(over) || isDistributionMap(over, parentKey)) return over;
   const merged = new YAMLMap();
   merged.range = over.range ?? base.range;
-  const keyOf = (pair: Pair): string => (isScalar(pair.key) ? String(pair.key.value) : '');
   const overByKey = new Map(over.items.map((pair) => [keyOf(pair as Pair), pair as Pair]));
   for (const pair of base.items as Pair[]) {
-    const replacement = overByKey.get(keyOf(pair));
+    const key = keyOf(pair);
+    const replacement = overByKey.get(key);
     if (replacement === undefined) merged.items.push(pair);
-    else merged.items.push(new Pair(replacement.key, mergeMaps(pair.value, replacement.value)));
+    else
+      merged.items.push(new Pair(replacement.key, mergeMaps(pair.value, replacement.value, key)));
   }
   const baseKeys = new Set((base.items as Pair[]).map(keyOf));
   for (const pair of over.items as Pair[]) if (!baseKeys.has(keyOf(pair))) merged.items.push(pair);
   return merged;
+}
+
+function keyOf(pair: Pair): string {
+  return isScalar(pair.key) ? String(pair.key.value) : '';
+}
+
+const FAMILY_KEYS: ReadonlySet<string> = new Set([...DISTRIBUTION_FAMILIES, ...COUNT_FAMILIES]);
+const OPTION_KEYS: ReadonlySet<string> = new Set(DISTRIBUTION_OPTIONS);
+
+// Maps whose keys are names the user chose: a workload may be called `normal`.
+const NAME_MAPS: ReadonlySet<string> = new Set([
+  'workloads',
+  'steps',
+  'options',
+  'params',
+  'models',
+  'set',
+]);
+
+/** A map of one family key and only `per`, `min`, `max` beside it, not a map of names. */
+function isDistributionMap(map: YAMLMap, parentKey: string): boolean {
+  if (NAME_MAPS.has(parentKey)) return false;
+  const keys = (map.items as Pair[]).map(keyOf);
+  const families = keys.filter((key) => FAMILY_KEYS.has(key));
+  return families.length === 1 && keys.every((key) => FAMILY_KEYS.has(key) || OPTION_KEYS.has(key));
 }
 
 function findKey(root: unknown, path: readonly string[]): Node | null {

@@ -7,7 +7,7 @@ export const MAX_EMPIRICAL_VALUES = 100_000;
 
 /**
  * The observations of `empirical:`: an inline list (`[12, 15, 9, 31]`), or a
- * column of a CSV file next to the scenario (`{ csv: tokens.csv, column:
+ * column of a CSV file next to the file naming it (`{ csv: tokens.csv, column:
  * input_tokens }`). The file's text comes from the reader the caller injected;
  * the engine itself never touches the file system.
  */
@@ -47,7 +47,8 @@ function readCsvColumn(context: ValidationContext, family: MapEntry): number[] |
   if (file === undefined || column === undefined) return undefined;
   const fileName = isScalar(file.value) ? String(file.value.value) : '';
   const columnName = isScalar(column.value) ? String(column.value.value) : '';
-  const text = context.readFile(fileName);
+  // Relative to the file that names it: a base scenario's CSV sits beside the base.
+  const text = context.readFile(fileName, context.fileOf(file.value));
   if (typeof text !== 'string') {
     const message = `Cannot read \`${fileName}\`: ${text.reason}.`;
     context.error(
@@ -55,7 +56,7 @@ function readCsvColumn(context: ValidationContext, family: MapEntry): number[] |
       file.path,
       'bad-file',
       message,
-      'give a path relative to the scenario',
+      'give a path relative to the file that names it',
     );
     return undefined;
   }

@@ -59,12 +59,7 @@ export function readExpression(
   if (!Number.isFinite(low) || !Number.isFinite(high) || low < lower || high > upper) {
     const key = path.split('.').at(-1) ?? path;
     const message = `\`${text}\` ${describeReach(low, high)}; ${key} holds ${describeKind(kind)}.`;
-    const hint =
-      kind === 'share'
-        ? 'keep the expression between 0 and 1, e.g. with `min(1, ...)`'
-        : !Number.isFinite(low) || !Number.isFinite(high)
-          ? 'divide only by what cannot be 0, e.g. `x / max(1, n)`'
-          : `keep the expression within ${fmt(lower)} to ${fmt(upper)}, e.g. with \`max(0, ...)\``;
+    const hint = expressionHint(kind, low, high, lower, upper);
     context.error(node, path, 'out-of-range', message, hint);
     return undefined;
   }
@@ -99,9 +94,35 @@ function reportExpressionError(
  * What an expression's bounds reach, in words: an infinite bound comes from a
  * division by zero (or an overflow), a NaN bound from 0 / 0 or the like.
  */
+/** What to change, by what went wrong: NaN before infinity, since NaN is the rarer cause. */
+function expressionHint(
+  kind: keyof typeof KIND_BOUNDS,
+  low: number,
+  high: number,
+  lower: number,
+  upper: number,
+) {
+  if (Number.isNaN(low) || Number.isNaN(high)) {
+    return (
+      'take a logarithm or square root only of what cannot be negative, ' +
+      'e.g. `log(max(1, x))`, and divide only by what cannot be 0'
+    );
+  }
+  if (kind === 'share') return 'keep the expression between 0 and 1, e.g. with `min(1, ...)`';
+  if (!Number.isFinite(low) || !Number.isFinite(high)) {
+    return 'divide only by what cannot be 0, e.g. `x / max(1, n)`';
+  }
+  return `keep the expression within ${fmt(lower)} to ${fmt(upper)}, e.g. with \`max(0, ...)\``;
+}
+
 function describeReach(low: number, high: number): string {
-  if (Number.isNaN(low) || Number.isNaN(high))
-    return 'can give a value that is not a number (0 / 0?)';
+  // mathjs gives NaN for log and sqrt of a negative real, as for 0 / 0.
+  if (Number.isNaN(low) || Number.isNaN(high)) {
+    return (
+      'can give a value that is not a number ' +
+      '(a logarithm or square root of a negative number, or 0 / 0?)'
+    );
+  }
   if (!Number.isFinite(low) || !Number.isFinite(high)) {
     const always = low === high;
     return `${always ? 'gives' : 'can give'} an infinite value (a division by zero?)`;

@@ -3,6 +3,7 @@ import type { KeyOverride } from '../decide/overrideDocument.js';
 import { readInteger, readText } from './readPlainKeys.js';
 import { readMonthIndex, type Horizon } from './readPrices.js';
 import { entryOf, type MapEntry, type ValidationContext } from './validationContext.js';
+import { NAME_CHARACTERS } from './nameCharacters.js';
 
 export const OPTION_KEYS = ['description', 'set'] as const;
 export const PLANNED_CHANGE_KEYS = ['workload', 'option', 'from', 'ramp'] as const;
@@ -49,7 +50,7 @@ export function readOptions(context: ValidationContext, entry: MapEntry | undefi
 function readOption(context: ValidationContext, option: MapEntry): OptionText | undefined {
   if (!OPTION_NAME.test(option.key) || option.key === 'base') {
     const message = `\`${option.key}\` cannot name an option.`;
-    const hint = 'use letters, digits, `-` and `_`; `base` names the scenario as written';
+    const hint = `use ${NAME_CHARACTERS}; \`base\` names the scenario as written`;
     context.error(option.keyNode, option.path, 'out-of-range', message, hint);
     return undefined;
   }

@@ -60,7 +60,9 @@ function checkName(context: ValidationContext, param: MapEntry): boolean {
   const message = RESERVED.has(param.key)
     ? `\`${param.key}\` is a function of expressions and cannot name a param.`
     : `\`${param.key}\` cannot name a param.`;
-  const hint = 'use letters, digits and `_`, starting with a letter, e.g. `system_prompt`';
+  const hint =
+    'use ASCII letters (a-z, A-Z), digits and `_`, starting with a letter or `_`, ' +
+    'e.g. `system_prompt`';
   context.error(param.keyNode, param.path, 'out-of-range', message, hint);
   return false;
 }

@@ -11,6 +11,7 @@ import { readMonthIndex, reportUnknownModel, type Horizon } from './readPrices.j
 import { parseQuantity } from '../parseQuantity.js';
 import { readValue, SCALAR_FAMILIES, type QuantityKind } from './readValue.js';
 import { entryOf, type MapEntry, type ValidationContext } from './validationContext.js';
+import { NAME_CHARACTERS } from './nameCharacters.js';
 
 export const STEP_KEYS = [
   'model',
@@ -218,13 +219,7 @@ function readStep(
 ): Step | undefined {
   if (!STEP_NAME.test(step.key)) {
     const message = `\`${step.key}\` cannot name a step.`;
-    context.error(
-      step.keyNode,
-      step.path,
-      'out-of-range',
-      message,
-      'use letters, digits, `-` and `_`',
-    );
+    context.error(step.keyNode, step.path, 'out-of-range', message, `use ${NAME_CHARACTERS}`);
   }
   const entries = context.entriesOf(step.value, step.path, 'A step');
   if (entries === undefined) return undefined;

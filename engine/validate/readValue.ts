@@ -110,6 +110,18 @@ function checkUnitMarks(
   return true;
 }
 
+/**
+ * An infinite number: YAML's `.inf`, or a literal beyond the largest double,
+ * which YAML and `Number` both turn into Infinity without a word.
+ */
+function reportInfinite(context: ValidationContext, node: Node | null, path: string): void {
+  const written = writtenText(node);
+  const message = /^[-+]?\.inf$/i.test(written)
+    ? `\`${written}\` is infinite; this key takes a finite number.`
+    : `\`${written}\` is too large for a double-precision number (the largest is about 1.8e308).`;
+  context.error(node, path, 'not-a-number', message, 'write a finite number such as 140k or 1.8M');
+}
+
 /** Reads a plain number (no range, no distribution), with an error if it is not one. */
 export function readPlainNumber(
   context: ValidationContext,
@@ -119,6 +131,10 @@ export function readPlainNumber(
   const raw = isScalar(node) ? node.value : undefined;
   const value =
     typeof raw === 'number' ? raw : typeof raw === 'string' ? parseQuantity(raw) : undefined;
+  if (value === Infinity || value === -Infinity) {
+    reportInfinite(context, node, path);
+    return undefined;
+  }
   if (value === undefined || !Number.isFinite(value)) {
     const written = writtenText(node);
     const shown = written === '' || raw === null ? 'nothing' : `\`${written}\``;

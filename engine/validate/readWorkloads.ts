@@ -7,6 +7,7 @@ import type { Horizon } from './readPrices.js';
 import { readSteps } from './readSteps.js';
 import { readValue } from './readValue.js';
 import { entryOf, keysOf, type MapEntry, type ValidationContext } from './validationContext.js';
+import { NAME_CHARACTERS } from './nameCharacters.js';
 
 export const WORKLOAD_KEYS = [
   'tasks_per_month',
@@ -54,7 +55,7 @@ function readWorkload(
     const message = '`total` is the name reports give to all workloads together.';
     context.error(workload.keyNode, workload.path, 'out-of-range', message, 'choose another name');
   } else if (!WORKLOAD_NAME.test(workload.key)) {
-    const hint = 'use letters, digits, `-` and `_`';
+    const hint = `use ${NAME_CHARACTERS}`;
     context.error(
       workload.keyNode,
       workload.path,

@@ -98,7 +98,9 @@ function readScenario(
   const plain = entries.filter(
     (entry) => !composing.includes(entry) && !entry.key.startsWith('x-'),
   );
-  context.rejectUnknownKeys(plain, TOP_LEVEL_KEYS, 'the top level of a scenario');
+  // `extends` and `include` are listed too: they are valid here, read before validation.
+  const topKeys = [...TOP_LEVEL_KEYS, ...COMPOSE_KEYS];
+  context.rejectUnknownKeys(plain, topKeys, 'the top level of a scenario');
   for (const key of ['scenario', 'start', 'workloads']) context.requireKey(entries, key, root, '');
   const paramsEntry = entryOf(entries, 'params');
   const declared = isMap(paramsEntry?.value) ? paramsEntry.value.items : [];

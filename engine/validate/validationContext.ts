@@ -29,9 +29,14 @@ export class ValidationContext {
 
   constructor(
     private readonly source: ScenarioDocument,
-    /** Reads a file a scenario names (a CSV of observations), relative to the scenario. */
+    /** Reads a file a scenario names (a CSV of observations), relative to the file naming it. */
     readonly readFile: FileReader = refuseFiles,
   ) {}
+
+  /** The file a node was written in, when the scenario was composed of several files. */
+  fileOf(node: Node | null): string | undefined {
+    return this.source.locate(node).file;
+  }
 
   error(node: Node | null, path: string, code: IssueCode, message: string, hint = ''): void {
     this.add('error', node, path, code, message, hint);
@@ -120,8 +125,15 @@ const REQUIRED_KEY_EXAMPLES: Readonly<Record<string, string>> = {
   model: 'with a model from the catalog, e.g. `model: gpt-4o-mini` (see `pertask prices`)',
 };
 
-/** Reads a file the scenario names: its text, or why it cannot be read. */
-export type FileReader = (relativePath: string) => string | { readonly reason: string };
+/**
+ * Reads a file the scenario names: its text, or why it cannot be read. The
+ * name is relative to `fromFile`, the file that names it (one that the main
+ * file extends or includes), or to the main file when that is not given.
+ */
+export type FileReader = (
+  relativePath: string,
+  fromFile?: string,
+) => string | { readonly reason: string };
 
 function refuseFiles(): { reason: string } {
   return { reason: 'this run reads no files besides the scenario' };

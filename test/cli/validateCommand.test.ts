@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { validateCommand } from '../../cli/validateCommand.js';
@@ -223,5 +223,45 @@ describe('pertask validate', () => {
     const run = await runCli(['validate', 's.yaml'], folder);
     expect(run.stderr).toBe('s.yaml: valid (0 errors, 0 warnings)\n');
     expect(run.code).toBe(0);
+  });
+
+  it('reads a CSV named in an extended file beside that file, options included', async () => {
+    const folder = makeTemporaryFolder();
+    mkdirSync(join(folder, 'lib'));
+    writeFileSync(join(folder, 'lib', 'tasks.csv'), 'n\n100\n120\n90\n');
+    const base =
+      'start: 2027-01\nworkloads:\n  w:\n' +
+      '    tasks_per_month: { empirical: { csv: tasks.csv, column: n } }\n' +
+      '    steps:\n      s:\n        model: gpt-4o\n        input_tokens: 1000\n';
+    writeFileSync(join(folder, 'lib', 'base.yaml'), base);
+    const child =
+      'extends: lib/base.yaml\nscenario: s\n' +
+      'options:\n  mini:\n    set:\n      workloads.w.steps.s.model: gpt-4o-mini\n';
+    writeFileSync(join(folder, 'child.yaml'), child);
+    // README, "Composing files": names are relative to the file that names them, so
+    // `tasks.csv` is lib/tasks.csv; before, it was looked for beside child.yaml.
+    const run = await runCli(['validate', 'child.yaml'], folder);
+    expect(run.stderr).toBe('child.yaml: valid (0 errors, 0 warnings)\n');
+    expect(run.code).toBe(0);
+  });
+
+  it('reads a catalog named in an extended file beside that file', async () => {
+    const folder = makeTemporaryFolder();
+    mkdirSync(join(folder, 'lib'));
+    const catalog = join(folder, 'lib', 'team-prices.json');
+    const args = ['prices', 'import', '../shared/data/litellm-model-prices.json', '--out', catalog];
+    expect((await runCli(args)).code).toBe(0);
+    // ai21.j2-mid-v1 is in the LiteLLM map, not in the built-in catalog.
+    const base =
+      'start: 2027-01\nprices:\n  catalog: team-prices.json\nworkloads:\n  w:\n' +
+      '    tasks_per_month: 10\n    steps:\n      s: { model: ai21.j2-mid-v1, input_tokens: 1 }\n';
+    writeFileSync(join(folder, 'lib', 'base.yaml'), base);
+    writeFileSync(join(folder, 'child.yaml'), 'extends: lib/base.yaml\nscenario: c\n');
+    // Before, the base's `prices.catalog` was not seen: the model was unknown.
+    const run = await runCli(['validate', 'child.yaml'], folder);
+    expect(run.stderr).toBe('child.yaml: valid (0 errors, 0 warnings)\n');
+    writeFileSync(join(folder, 'lib', 'base.yaml'), base.replace('team-prices', 'nope'));
+    const missing = await runCli(['validate', 'child.yaml'], folder);
+    expect(missing.stderr).toContain('lib/base.yaml:3:12: error [bad-file] prices.catalog');
   });
 });

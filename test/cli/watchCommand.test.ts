@@ -1,5 +1,5 @@
 import { get, type IncomingMessage } from 'node:http';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeCli } from '../../cli/makeCli.js';
@@ -49,8 +49,8 @@ describe('pertask run --watch', () => {
       await waitFor('the address', () => /Serving reports on http/.test(stderr));
       const address = /(http:\/\/127\.0\.0\.1:\d+)/.exec(stderr)?.[1] ?? '';
       expect(stderr).toContain(`${address}/code-review/report.html`);
-      // One file named on the command line: the count is singular.
-      expect(stderr).toContain('Watching 1 scenario file; Ctrl-C stops.');
+      // One file named on the command line, extending none: the count is singular.
+      expect(stderr).toContain('Watching 1 file (scenario files and the files they extend,');
 
       const page = await fetchText(`${address}/code-review/report.html`);
       expect(page.status).toBe(200);
@@ -80,6 +80,48 @@ describe('pertask run --watch', () => {
     }
     expect(await running).toBe(0);
     expect(stderr).toContain('Stopped watching.');
+  }, 90_000);
+});
+
+describe('pertask run --watch over composed files', () => {
+  it('runs again when an extended file is saved, and follows a dropped extends', async () => {
+    const folder = makeTemporaryFolder();
+    mkdirSync(join(folder, 'lib'));
+    const base = readFileSync('scenarios/code-review.yaml', 'utf8');
+    writeFileSync(join(folder, 'lib', 'base.yaml'), base);
+    const child = join(folder, 'child.yaml');
+    writeFileSync(child, 'extends: lib/base.yaml\n');
+    let stderr = '';
+    const controller = new AbortController();
+    const io = {
+      stdout: { write: () => true },
+      stderr: { write: (text: string) => (stderr += text) },
+      cwd: folder,
+      env: {},
+      stopSignal: controller.signal,
+    };
+    const args = ['run', 'child.yaml', '--watch', '--trials', '300', '--format', 'html'];
+    const running = makeCli(args, io).run();
+    const report = join(folder, 'out/code-review/report.html');
+    try {
+      await waitFor('the address', () => /Serving reports on http/.test(stderr));
+      // child.yaml and lib/base.yaml.
+      expect(stderr).toContain('Watching 2 files (scenario files and the files they extend,');
+      writeFileSync(join(folder, 'lib', 'base.yaml'), base.replace(/^seed: .*$/m, 'seed: 7'));
+      await waitFor('a run with the base saved', () =>
+        readFileSync(report, 'utf8').includes('(seed 7)'),
+      );
+      // The child no longer extends: only itself is watched from the next run on.
+      writeFileSync(child, base.replace(/^seed: .*$/m, 'seed: 8'));
+      await waitFor('the smaller set', () => stderr.includes('Now watching 1 file.'));
+      const before = stderr.split('Scenario saved').length;
+      writeFileSync(join(folder, 'lib', 'base.yaml'), base);
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      expect(stderr.split('Scenario saved').length).toBe(before);
+    } finally {
+      controller.abort();
+    }
+    expect(await running).toBe(0);
   }, 90_000);
 });
 

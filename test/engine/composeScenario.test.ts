@@ -80,6 +80,48 @@ describe('composeScenario', () => {
     );
     expect(issues[0]).toMatchObject({ code: 'not-supported', path: 'extends', line: 1 });
   });
+
+  it('replaces a distribution whole when the extending file names another family', () => {
+    const base = BASE.replace(
+      'tasks_per_month: 10k',
+      'tasks_per_month: { lognormal: { mean: 10k, sd: 3k } }',
+    ).replace(
+      'input_tokens: 2k',
+      'input_tokens: 2k\n        calls: { geometric: { mean: 3 }, max: 10 }',
+    );
+    const main =
+      'extends: base.yaml\nscenario: team\nworkloads:\n  support:\n' +
+      '    tasks_per_month: { gamma: { mean: 10k, sd: 3k } }\n' +
+      '    steps:\n      classify:\n        calls: { poisson: 3 }\n';
+    const { scenario, issues } = compose(main, { 'base.yaml': base });
+    expect(issues).toEqual([]);
+    const workload = scenario?.workloads[0];
+    // The child's own values, as written in `main`: a gamma, and a Poisson of mean 3 with no cap.
+    expect(workload?.tasksPerMonth).toMatchObject({ kind: 'uncertain', dist: { family: 'gamma' } });
+    expect(workload?.steps[0]?.calls).toMatchObject({ family: 'poisson', max: Infinity });
+  });
+
+  it('keeps merging a distribution map that names no family, and maps of names', () => {
+    const base = BASE.replace(
+      'input_tokens: 2k',
+      'input_tokens: 2k\n        calls: { geometric: { mean: 3 } }',
+    );
+    const main =
+      'extends: base.yaml\nscenario: team\nworkloads:\n  support:\n' +
+      '    steps:\n      classify:\n        calls: { max: 10 }\n';
+    const { scenario, issues } = compose(main, { 'base.yaml': base });
+    expect(issues).toEqual([]);
+    // `max` from `main` over the base's geometric of mean 3.
+    const calls = scenario?.workloads[0]?.steps[0]?.calls;
+    expect(calls).toMatchObject({ family: 'geometric', max: 10 });
+    // A workload named like a family is a name, not a distribution: the base's is kept.
+    const named =
+      'extends: base.yaml\nscenario: team\nworkloads:\n  normal:\n    tasks_per_month: 5\n' +
+      '    steps: { s: { model: gpt-4o-mini, input_tokens: 1, output_tokens: 1 } }\n';
+    const both = compose(named, { 'base.yaml': base });
+    expect(both.issues).toEqual([]);
+    expect(both.scenario?.workloads.map((w) => w.name)).toEqual(['support', 'normal']);
+  });
 });
 
 describe('YAML anchors and merge keys', () => {

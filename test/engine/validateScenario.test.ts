@@ -354,3 +354,48 @@ describe('validateScenario reads past an earlier error', () => {
     ]);
   });
 });
+
+describe('names with letters outside ASCII', () => {
+  it('says ASCII letters in the hint for a workload, step, option and param named café', () => {
+    const yaml =
+      `${HEADER}params:\n  café: 1\nworkloads:\n  café-bot:\n    tasks_per_month: 10k\n` +
+      '    steps:\n      café: { model: gpt-4o, input_tokens: 1k }\n' +
+      'options:\n  café:\n    set: { workloads.w.tasks_per_month: 1 }\n';
+    const hints = issuesOf(yaml)
+      .filter((issue) => /cannot name a/.test(issue.message))
+      .map((issue) => `${issue.path}: ${issue.hint}`);
+    // é is a letter to a reader; the names are ASCII (PARAM_NAME, WORKLOAD_NAME and the like).
+    expect(hints).toHaveLength(4);
+    for (const hint of hints) expect(hint).toContain('ASCII letters (a-z, A-Z)');
+  });
+});
+
+describe('wording of numbers that cannot be', () => {
+  const step = (fields: string) =>
+    `${HEADER}params:\n  a: 2\n${WORKLOAD}      s: { model: gpt-4o, ${fields} }\n`;
+
+  it('blames a logarithm or square root of a negative, not a division, for NaN', () => {
+    for (const text of ['log(-a)', 'sqrt(-a)']) {
+      const [issue] = issuesOf(step(`input_tokens: ${text}`));
+      // mathjs: log(-2) and sqrt(-2) of a real are NaN (complex), not infinite.
+      expect(issue?.message).toContain('a logarithm or square root of a negative number');
+      expect(issue?.hint).toContain('take a logarithm or square root only of what cannot be');
+      expect(issue?.hint).not.toMatch(/^divide/);
+    }
+  });
+
+  it('says a literal beyond the largest double is too large, and .inf is infinite', () => {
+    // Number.MAX_VALUE is 1.7976931348623157e308 (IEEE 754 double); 1e400 exceeds it.
+    const [large] = issuesOf(step('input_tokens: 1k, output_tokens: 1e400'));
+    expect(large?.message).toBe(
+      '`1e400` is too large for a double-precision number (the largest is about 1.8e308).',
+    );
+    const [infinite] = issuesOf(step('input_tokens: 1k, output_tokens: .inf'));
+    expect(infinite?.message).toBe('`.inf` is infinite; this key takes a finite number.');
+  });
+
+  it('lists extends and include among the valid top-level keys', () => {
+    const [issue] = issuesOf(`${HEADER}${WORKLOAD}${VALID_STEP}zzz: 1\n`);
+    expect(issue?.hint).toContain('`extends`, `include`');
+  });
+});
