@@ -44,7 +44,7 @@ export const TOP_LEVEL_REFERENCE: SectionReference = {
       'support-2027',
       'fixed',
       'text',
-      'The scenario name; reports go to `out/<scenario>/`. Letters, digits, `-`, `_` and ' +
+      'The scenario name; reports go to `out/<scenario>/`. ASCII letters, digits, `-`, `_` and ' +
         '`.`, starting with a letter or digit, at most 80 characters; not `compare` or ' +
         '`dashboard` (any case), which name the folders of those commands.',
     ),

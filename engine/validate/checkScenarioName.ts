@@ -40,8 +40,8 @@ export function checkScenarioName(
   const named = text === '' ? 'An empty name' : `\`${text}\``;
   return {
     message:
-      `${named} cannot name a report folder: a scenario name is letters, digits, ` +
-      '`-`, `_` and `.`, starting with a letter or digit.',
+      `${named} cannot name a report folder: a scenario name is ASCII letters (a-z, A-Z), ` +
+      'digits, `-`, `_` and `.`, starting with a letter or digit.',
     hint: 'write it without spaces or slashes, e.g. `support-2027`',
   };
 }

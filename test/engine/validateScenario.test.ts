@@ -190,8 +190,8 @@ describe('validateScenario', () => {
       // Line 1, column 11: the value after `scenario: `.
       expect(`${issue?.line}:${issue?.column} ${issue?.path}`).toBe('1:11 scenario');
       expect(issue?.message).toBe(
-        `${named} cannot name a report folder: a scenario name is letters, digits, ` +
-          '`-`, `_` and `.`, starting with a letter or digit.',
+        `${named} cannot name a report folder: a scenario name is ASCII letters (a-z, A-Z), ` +
+          'digits, `-`, `_` and `.`, starting with a letter or digit.',
       );
     }
   });
