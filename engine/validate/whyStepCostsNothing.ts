@@ -32,7 +32,7 @@ export function modelsOfStep(step: Step): string[] {
   return step.migration === undefined ? [step.model] : [step.model, step.migration.to];
 }
 
-/** The kinds of token a step may send or receive: those not fixed at 0 (context growth is input). */
+/** The kinds of token a step may send or receive: those not fixed at 0 (context growth: input). */
 interface TokenKinds {
   readonly input: boolean;
   readonly output: boolean;

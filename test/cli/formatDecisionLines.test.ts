@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { formatDecisionLines } from '../../cli/formatDecisionLines.js';
 import { formatMoney, formatSignedMoney } from '../../reports/formatMoney.js';
 import { driversSentenceOf } from '../../reports/html/buildHeadline.js';
-import { FEW_FIXED_TASKS, reviewScenario } from '../engine/decide/decideScenarios.js';
+import { FEW_FIXED_TASKS, reviewScenario, SAME_OPTION } from '../engine/decide/decideScenarios.js';
 import { forecastForTest } from '../engine/scenarioText.js';
 
 describe('the terminal lines of the decisions', () => {
@@ -65,16 +65,8 @@ options:
 });
 
 describe('the terminal line of an option that costs the same as the scenario', () => {
-  // `same` writes the loop's own 500 output tokens again: on common draws it differs from
-  // the scenario by exactly zero in every trial (options.test.ts), so probabilityEqual is 1.
-  const summary = forecastForTest(
-    reviewScenario(`
-options:
-  same:
-    set:
-      workloads.review.steps.loop.output_tokens: 500
-`),
-  );
+  // `same` costs what the scenario costs in every trial (SAME_OPTION).
+  const summary = forecastForTest(SAME_OPTION);
 
   it('says it costs the same in every trial, not that it is the cheaper in 0%', () => {
     expect(summary.options!.pairs[0]!.probabilityEqual).toBe(1);

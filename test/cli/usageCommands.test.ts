@@ -197,8 +197,8 @@ describe('pertask calibrate on the tau-bench usage log', () => {
     expect(run.code).toBe(2);
     expect(run.stderr).toBe(
       'pertask: --name: `a b` cannot name a report folder: a scenario name is ASCII letters ' +
-        '(a-z, A-Z), digits, `-`, `_` and `.`, starting with a letter or digit; write it without spaces or ' +
-        'slashes, e.g. `support-2027`.\n',
+        '(a-z, A-Z), digits, `-`, `_` and `.`, starting with a letter or digit; write it ' +
+        'without spaces or slashes, e.g. `support-2027`.\n',
     );
     expect(existsSync(scenario)).toBe(false);
   });

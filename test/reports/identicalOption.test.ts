@@ -9,20 +9,11 @@ import { buildPairedDifferenceChart } from '../../reports/charts/buildPairedDiff
 import { buildWorkbook, SHEETS } from '../../reports/buildWorkbook.js';
 import { cheaperCellOf } from '../../reports/cheaperShareOf.js';
 import { buildDecisionSection } from '../../reports/html/buildDecisionSection.js';
-import { reviewScenario } from '../engine/decide/decideScenarios.js';
+import { SAME_OPTION } from '../engine/decide/decideScenarios.js';
 import { forecastForTest } from '../engine/scenarioText.js';
 
-// `same` writes the loop's own 500 output tokens again: on common draws it differs from
-// the scenario by exactly zero in every trial (options.test.ts), so probabilityEqual is 1.
-const summary = forecastForTest(
-  reviewScenario(`
-options:
-  same:
-    set:
-      workloads.review.steps.loop.output_tokens: 500
-`),
-  200,
-);
+// `same` costs what the scenario costs in every trial (SAME_OPTION).
+const summary = forecastForTest(SAME_OPTION, 200);
 const comparison = summary.options!;
 
 describe('an option identical to the scenario in the reports', () => {

@@ -150,7 +150,7 @@ describe('the reports of a run of one trial', () => {
     expect(JSON.stringify(paired)).toContain('"title":"Cheaper in the one trial"');
   });
 
-  it('leave the budgets that cover P80 and P90 null in summary.json, as its standard errors', () => {
+  it('leave the budgets covering P80 and P90 null in summary.json, as its standard errors', () => {
     // One trial's P80 and P90 are that trial; the Summary marks figures one trial cannot give
     // null (README, summary.json), as it does the P90's standard error here.
     const json = JSON.parse(JSON.stringify(summary)) as typeof summary;
@@ -159,7 +159,7 @@ describe('the reports of a run of one trial', () => {
     expect(json.budget!.plan!.coversP90).toBeNull();
   });
 
-  it('say in the workbook whether the one trial exceeds the budget, not a 0% or 100% chance', async () => {
+  it('say in the workbook whether the one trial exceeds the budget, not 0% or 100%', async () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(
       Buffer.from(await buildWorkbook(summary)) as unknown as ExcelJS.Buffer,
@@ -192,7 +192,7 @@ describe('the reports of a run of one trial', () => {
     expect(cheaper.get('base − same-answers')).toBe('neither: they cost the same');
   });
 
-  it('word the index, annual and budget charts for one trial, with no band, box or whiskers', () => {
+  it('word the index, annual and budget charts for one trial: no band, box or whiskers', () => {
     const subtitleOf = (name: string) =>
       JSON.stringify(charts.find((chart) => chart.name === name)!.spec.title);
     expect(subtitleOf('index')).toContain("Lines: the run's one trial, which gives no band.");

@@ -46,7 +46,7 @@ describe('the precision a run asked for, in summary.md and the workbook', () => 
     expect(buildMarkdown(forecast)).not.toContain('Precision:');
   });
 
-  it('gives the workbook the asked and reached shares, the trials, the ceiling and the outcome', async () => {
+  it('gives the workbook the shares asked and reached, trials, ceiling and outcome', async () => {
     const figures = await summarySheetOf(summary);
     expect(figures.get('Precision asked: standard error of annual P90')).toBe(0.01);
     expect(figures.get('Precision reached: standard error of annual P90')).toBe(0.023);
@@ -56,7 +56,7 @@ describe('the precision a run asked for, in summary.md and the workbook', () => 
     expect([...(await summarySheetOf(forecast)).keys()].join()).not.toContain('Precision');
   });
 
-  it('gives a dash for the reached share, and the trials needed, when none is estimated', async () => {
+  it('gives a dash for the share reached and the trials needed, when not estimated', async () => {
     // trialsForErrorOf(0.9) is 11 (summarizeSample's tests): 5 trials give no P90 error.
     const tooFew = { ...precision, achieved: null, trials: 5, ceiling: 5, neededTrials: 11 };
     const figures = await summarySheetOf({ ...forecast, precision: tooFew });

@@ -83,3 +83,15 @@ workloads:
         input_tokens: 2000
         output_tokens: 500
 `;
+
+/**
+ * reviewScenario with an option `same` that writes the loop's own 500 output
+ * tokens again: on common draws it differs from the scenario by exactly zero in
+ * every trial (options.test.ts), so its pair has probabilityEqual 1.
+ */
+export const SAME_OPTION = reviewScenario(`
+options:
+  same:
+    set:
+      workloads.review.steps.loop.output_tokens: 500
+`);
