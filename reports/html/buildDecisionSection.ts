@@ -50,13 +50,16 @@ function gapTableOf(summary: Summary): string {
     parts.filter((part) => !noise(part)),
     gap.mean,
   );
+  // Over one trial a part's mean, P10 and P90 are one figure: it is given once.
+  const attributionTrials = summary.gapAttributionTrials ?? summary.scenario.trials;
+  const one = attributionTrials === 1;
   const rows = parts.map((part) => {
-    if (noise(part)) return rowOf(part.label, [NOISE_PART_TEXT, '', '', '']);
+    if (noise(part)) return rowOf(part.label, [NOISE_PART_TEXT, ...(one ? [''] : ['', '', ''])]);
     const share = shares.shareOf(part);
+    const spread = [part.p10, part.p90].map((p) => (p === undefined ? '' : formatSignedMoney(p)));
     return rowOf(part.label, [
       formatSignedMoney(part.mean),
-      part.p10 === undefined ? '' : formatSignedMoney(part.p10),
-      part.p90 === undefined ? '' : formatSignedMoney(part.p90),
+      ...(one ? [] : spread),
       share === null ? '' : formatPercent(share),
     ]);
   });
@@ -66,8 +69,7 @@ function gapTableOf(summary: Summary): string {
   rows.push(
     rowOf('Gap, per-task minus per-token forecast', [
       formatSignedMoney(gap.mean),
-      '',
-      '',
+      ...(one ? [] : ['', '']),
       gapShare,
     ]),
   );
@@ -76,13 +78,16 @@ function gapTableOf(summary: Summary): string {
       ? ' Some parts raise spend and others lower it, so each share is of the sum of the ' +
         "parts' sizes (signs ignored), not of the net gap, which would run past 100%."
       : '';
-  const trials = countOf(summary.gapAttributionTrials ?? summary.scenario.trials, 'trial');
+  const trials = countOf(attributionTrials, 'trial');
+  const heading = one
+    ? ['Driver', 'In the one trial', shares.heading.replace('mean gap', 'the gap')]
+    : ['Driver', 'Mean', 'P10', 'P90', shares.heading];
   return (
     '<h3>The gap, driver by driver</h3>' +
     `<p>Shapley parts of the ${escapeHtml(horizonWordOf(summary.months))} gap ` +
     `over ${trials}; in every trial they sum to that trial's gap.` +
     `${escapeHtml(bothWays)}</p>` +
-    tableOf(['Driver', 'Mean', 'P10', 'P90', shares.heading], rows, 'decision')
+    tableOf(heading, rows, 'decision')
   );
 }
 
@@ -198,7 +203,20 @@ function precisionNoteOf(summary: Summary): string {
   );
 }
 
+/** The Monte Carlo error section's sentence for a run of one trial, in place of its table. */
+export const ONE_TRIAL_ERROR_SENTENCE =
+  'One trial gives no Monte Carlo error: a standard error needs two trials or more, and ' +
+  "a percentile's needs more on either side of it (11 for P90); run 1,000 trials or more " +
+  'to read the figures with their errors.';
+
 function precisionTableOf(summary: Summary): string {
+  if (summary.scenario.trials === 1) {
+    // Every figure of one trial is that trial, and none has an error to give.
+    return (
+      '<h3>Monte Carlo error</h3>' +
+      `<p>${escapeHtml(ONE_TRIAL_ERROR_SENTENCE + precisionNoteOf(summary))}</p>`
+    );
+  }
   const { perTask, perToken, gap } = summary.total.annual;
   const forecasts = [perTask, perToken, gap];
   // With few trials a figure's error interval runs past the extreme trials: the engine

@@ -13,7 +13,8 @@ import { buildCharts } from '../../reports/buildCharts.js';
 import { buildHtml } from '../../reports/buildHtml.js';
 import { buildMarkdown } from '../../reports/buildMarkdown.js';
 import { buildWorkbook, SHEETS } from '../../reports/buildWorkbook.js';
-import { formatMoney, formatPercent } from '../../reports/formatMoney.js';
+import { formatMoney, formatPercent, formatSignedMoney } from '../../reports/formatMoney.js';
+import { ONE_TRIAL_ERROR_SENTENCE } from '../../reports/html/buildDecisionSection.js';
 import { escapeHtml } from '../../reports/html/escapeHtml.js';
 import { reviewScenario } from '../engine/decide/decideScenarios.js';
 import { forecastForTest } from '../engine/scenarioText.js';
@@ -213,6 +214,23 @@ describe('the reports of a run of one trial', () => {
   it('say in the method note that P10, P50 and P90 are the one trial', () => {
     expect(html).toContain('With one trial, its P10, P50 and P90 are that trial alone.');
     expect(html).not.toContain('middle 80% of trials');
+  });
+
+  it("give each gap driver's part once on the page, not as a mean, P10 and P90 alike", () => {
+    const table = html.split('The gap, driver by driver')[1]!.split('</table>')[0]!;
+    expect(table).toContain('<th scope="col">In the one trial</th>');
+    expect(table).not.toContain('<th scope="col">P10</th>');
+    // One trial's part, from the summary: its mean is that trial's part.
+    const part = summary.gapAttribution![0]!;
+    expect(table).toContain(
+      `<th scope="row">${part.label}</th><td>${escapeHtml(formatSignedMoney(part.mean))}</td><td>`,
+    );
+  });
+
+  it('say the one trial has no Monte Carlo error, in place of a table of its figures', () => {
+    const section = html.split('<h3>Monte Carlo error</h3>')[1]!.split('<h3>')[0]!;
+    expect(section).toContain(escapeHtml(ONE_TRIAL_ERROR_SENTENCE));
+    expect(section).not.toContain('<table');
   });
 });
 
