@@ -111,7 +111,9 @@ export const SOLVE_OPTIONS = {
     type: 'string',
     demandOption: true,
     requiresArg: true,
-    describe: "Target on annual per-task spend, e.g. 'p80 <= budget' or 'mean < $120k'",
+    describe:
+      'Target on per-task spend over the horizon (a year at 12 months), ' +
+      "e.g. 'p80 <= budget' or 'mean < $120k'",
   },
   between: {
     type: 'string',
@@ -229,7 +231,7 @@ function buildParser(
     )
     .command(
       'solve <scenario>',
-      'Find the limit of one input under which a target on annual spend holds',
+      'Find the limit of one input under which a target on spend over the horizon holds',
       (command) =>
         command
           .positional('scenario', { type: 'string', describe: 'Scenario YAML file' })

@@ -140,10 +140,26 @@ const valueFormat = new Intl.NumberFormat('en-US', { maximumSignificantDigits: 4
 
 /**
  * A value of the varied key in its unit, as the rest of the output writes
- * numbers: a share or rate as a percent (83.34%), else a number (475,400).
+ * numbers: a share or rate as a percent (83.34%), else a number (475,400);
+ * one past a quadrillion as a power of ten (1e300), not three hundred digits.
+ * A limit is cut to four figures toward the side where the target holds
+ * (`toward`), so that "may go up to 288.9" never names a value past 288.96.
  */
-function valueOf(path: string, value: number): string {
-  return isPercentKey(path) ? `${valueFormat.format(value * 100)}%` : valueFormat.format(value);
+function valueOf(path: string, value: number, toward?: 'down' | 'up'): string {
+  const shown = isPercentKey(path) ? value * 100 : value;
+  let text: string;
+  if (Math.abs(shown) >= 1e15) {
+    text = Number(shown.toPrecision(4)).toExponential().replace('e+', 'e');
+  } else if (toward === undefined || shown === 0) {
+    text = valueFormat.format(shown);
+  } else {
+    // The unit of the fourth significant figure; the cut leaves float dust that the
+    // four-figure format then drops (2889 * 0.1 = 288.90000000000003 prints 288.9).
+    const unit = 10 ** (Math.floor(Math.log10(Math.abs(shown))) - 3);
+    const cut = toward === 'down' ? Math.floor(shown / unit) : Math.ceil(shown / unit);
+    text = valueFormat.format(cut * unit);
+  }
+  return isPercentKey(path) ? `${text}%` : text;
 }
 
 /** The answer in one sentence. */
@@ -160,7 +176,8 @@ export function sentenceOf(result: SolveResult): string {
   }
   const direction = result.holdsBelow ? 'up to' : 'down to';
   return (
-    `${result.path} may go ${direction} ${valueOf(result.path, result.limit!)} while ` +
+    `${result.path} may go ${direction} ` +
+    `${valueOf(result.path, result.limit!, result.holdsBelow ? 'down' : 'up')} while ` +
     `${target} holds (there the statistic is ${formatMoney(result.statisticAtLimit!)}, ` +
     `confirmed by a final run of ${countOf(result.trials, 'trial')}; ` +
     `${result.runs} runs on common draws).`
@@ -183,8 +200,7 @@ function missOf(result: SolveResult): string {
   const atHigh = closest.end === 'high';
   const end = valueOf(result.path, atHigh ? result.high : result.low);
   const statistic = formatMoney(atHigh ? statisticAtHigh : statisticAtLow);
-  const nearest =
-    `no value there reaches it; the statistic comes closest at ${end}, where it is ${statistic}`;
+  const nearest = `no value there reaches it; the statistic comes closest at ${end}, where it is ${statistic}`;
   const past = atHigh ? 'above' : 'below';
   if (closest.canWiden) {
     return `${nearest}. The key may also go ${past} ${end}, which a wider --between can search.`;

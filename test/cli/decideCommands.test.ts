@@ -529,6 +529,29 @@ describe('pertask solve, asked in the forms a user writes', () => {
     expect(sentenceOf(share)).toContain('may go up to 69.45% while');
   });
 
+  it('cuts a limit to four figures toward the side where the target holds', () => {
+    const result = {
+      path: 'workloads.w.steps.s.output_tokens',
+      target: 'p80 <= $700',
+      low: 100,
+      high: 2000,
+      // The limit the reviewer's run found (--json); to the nearest it would print 289.
+      limit: 288.958740234375,
+      holdsBelow: true,
+      statisticAtLimit: 699.9,
+      statisticAtLow: 300,
+      statisticAtHigh: 4000,
+      closest: null,
+      outcome: 'found' as const,
+      runs: 17,
+      trials: 2000,
+      months: 12,
+    };
+    expect(sentenceOf(result)).toContain('may go up to 288.9 while');
+    expect(sentenceOf({ ...result, holdsBelow: false })).toContain('may go down to 289 while');
+    expect(sentenceOf({ ...result, limit: 1e300 })).toContain('may go up to 1e300 while');
+  });
+
   it('names the horizon whose spend the target is on: annual at 12 months, else the months', () => {
     const result = {
       path: 'workloads.w.steps.s.calls',
