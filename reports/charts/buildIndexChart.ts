@@ -101,13 +101,14 @@ function spreadEndLabels(rows: readonly IndexRow[], domain: readonly [number, nu
 
 /**
  * What the indices cover, to open their sentence's parenthesis: all workloads,
- * and with more than one, that each weighs in with its first month's tasks
+ * and with more than one, that each is weighted by its tasks in the first month
  * (simulate's recordIndices), so a reader does not take a shift of volume
- * between workloads for a change of cost.
+ * between workloads for a change of cost: "all workloads, each weighted by its
+ * tasks in 2027-01".
  */
 export function indexScopeOf(summary: Summary): string {
   if (summary.workloads.length === 1) return 'all workloads';
-  return "all workloads, in the first month's mix of tasks";
+  return `all workloads, each weighted by its tasks in ${summary.months[0] ?? 'the first month'}`;
 }
 
 /**

@@ -47,10 +47,10 @@ describe('the cost indices of workloads that grow apart', () => {
     // (1.1 ^ 23 = 8.95 times its first month's), while each workload's cost fell by 70%.
     const coder = summary.workloads.find((w) => w.name === 'coder')!;
     expect(coder.costPerTaskLast.p50 / coder.costPerTaskFirst.p50).toBeCloseTo(prices, 12);
-    // 0.2951 is a change of -70%; the sentence says whose mix of tasks it follows.
+    // 0.2951 is a change of -70%; the sentence says how the workloads are weighted.
     expect(formatRunSummary(summary)).toContain(
       'cost per token changes by -70% and cost per task by -70% ' +
-        "(all workloads, in the first month's mix of tasks; ",
+        '(all workloads, each weighted by its tasks in 2027-01; ',
     );
   });
 });
