@@ -200,7 +200,9 @@ function missOf(result: SolveResult): string {
   const atHigh = closest.end === 'high';
   const end = valueOf(result.path, atHigh ? result.high : result.low);
   const statistic = formatMoney(atHigh ? statisticAtHigh : statisticAtLow);
-  const nearest = `no value there reaches it; the statistic comes closest at ${end}, where it is ${statistic}`;
+  const nearest =
+    `no value there reaches it; the statistic comes closest at ${end}, ` +
+    `where it is ${statistic}`;
   const past = atHigh ? 'above' : 'below';
   if (closest.canWiden) {
     return `${nearest}. The key may also go ${past} ${end}, which a wider --between can search.`;

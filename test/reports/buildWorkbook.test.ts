@@ -424,7 +424,7 @@ describe('the money cells of the workbook', async () => {
     }
   });
 
-  it('find the reviewer’s cases: support-triage and the backtest cost under a cent a task', () => {
+  it("find the reviewer's cases: support-triage and the backtest cost under a cent a task", () => {
     // The review saw $0.00455 and $0.00139 (support-triage) and $0.0018 (the backtest's
     // fixed prices and tokens), all shown as $0.00: each is below half a cent.
     const costs = workbooks
