@@ -90,10 +90,6 @@ function reportExpressionError(
   context.error(node, path, 'unknown-name', error.message, error.hint || hint);
 }
 
-/**
- * What an expression's bounds reach, in words: an infinite bound comes from a
- * division by zero (or an overflow), a NaN bound from 0 / 0 or the like.
- */
 /** What to change, by what went wrong: NaN before infinity, since NaN is the rarer cause. */
 function expressionHint(
   kind: keyof typeof KIND_BOUNDS,
@@ -115,6 +111,10 @@ function expressionHint(
   return `keep the expression within ${fmt(lower)} to ${fmt(upper)}, e.g. with \`max(0, ...)\``;
 }
 
+/**
+ * What an expression's bounds reach, in words: an infinite bound comes from a
+ * division by zero (or an overflow), a NaN bound from 0 / 0 or the like.
+ */
 function describeReach(low: number, high: number): string {
   // mathjs gives NaN for log and sqrt of a negative real, as for 0 / 0.
   if (Number.isNaN(low) || Number.isNaN(high)) {
