@@ -34,7 +34,7 @@ export function formatDecisionLines(summary: Summary): string[] {
   const plan = summary.budget?.plan;
   if (plan !== undefined) {
     const crossing = crossingSentenceOf(plan, cumulativeLeadOf(summary.scenario.trials, true));
-    lines.push(`Budget plan: ${planOddsOf(plan, summary.scenario.trials)}; ${crossing}.`);
+    lines.push(`Budget plan: ${planOddsOf(plan)}; ${crossing}.`);
   }
   for (const pair of summary.options?.pairs.filter((p) => p.first === 'base') ?? []) {
     lines.push(optionLineOf(pair, summary));
@@ -47,10 +47,10 @@ export function formatDecisionLines(summary: Summary): string[] {
 }
 
 /** The plan's overrun and the budgets that cover P80 and P90 of trials. */
-function planOddsOf(plan: BudgetPlan, trials: number): string {
+function planOddsOf(plan: BudgetPlan): string {
   const { coversP80, coversP90 } = plan;
-  // The plan leaves them null for one trial; the check also tells the compiler so.
-  if (trials === 1 || coversP80 === null || coversP90 === null) {
+  // Null exactly at one trial (analyzeBudget), whose one figure covers no share of trials.
+  if (coversP80 === null || coversP90 === null) {
     // One trial's P80 and P90 are that trial: no budget covers a share of trials.
     const overrun =
       plan.expectedOverrun > 0 ? `overrun ${formatMoney(plan.expectedOverrun)}` : 'no overrun';

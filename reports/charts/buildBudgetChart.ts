@@ -43,12 +43,12 @@ export function cumulativeLeadOf(trials: number, midSentence = false): string {
  * subject (`lead`): "Cumulative P50", "cumulative P50" mid-sentence, "it".
  */
 export function crossingSentenceOf(plan: BudgetPlan, lead = 'Cumulative P50'): string {
+  const oneMonth = plan.cumulative.length === 1;
   // Over one month the line is the budget itself: no slope for "straight" to describe.
-  const line = plan.cumulative.length === 1 ? 'the budget' : "the budget's straight line";
+  const line = oneMonth ? 'the budget' : "the budget's straight line";
   const first = plan.cumulative.find((point) => point.p50 > point.budgetLine)?.month;
   const stays = plan.firstMonthAboveLine;
   const last = plan.cumulative.at(-1)?.month;
-  const oneMonth = plan.cumulative.length === 1;
   if (first === undefined && oneMonth)
     return `${lead} stays within ${line} in the horizon's one month`;
   if (first === undefined) return `${lead} stays within ${line} all through the horizon`;
@@ -114,10 +114,10 @@ export function oneTrialBudgetSentenceOf(budget: BudgetSummary, plan: BudgetPlan
   );
 }
 
-function oddsSentenceOf(budget: BudgetSummary, plan: BudgetPlan, trials: number): string {
+function oddsSentenceOf(budget: BudgetSummary, plan: BudgetPlan): string {
   const { coversP80, coversP90 } = plan;
-  // The plan leaves them null for one trial; the check also tells the compiler so.
-  if (trials === 1 || coversP80 === null || coversP90 === null) {
+  // Null exactly at one trial (analyzeBudget), whose one figure covers no share of trials.
+  if (coversP80 === null || coversP90 === null) {
     return `${oneTrialBudgetSentenceOf(budget, plan)}.`;
   }
   return (
@@ -138,7 +138,7 @@ function titleOf(summary: Summary): TopLevelSpec['title'] {
       `${budgetEndSentenceOf(plan, budget.amount, cumulativeLeadOf(summary.scenario.trials))};`,
       `${crossing}.`,
     ],
-    subtitle: [oddsSentenceOf(budget, plan, summary.scenario.trials), keyOf(summary)],
+    subtitle: [oddsSentenceOf(budget, plan), keyOf(summary)],
   };
 }
 
@@ -175,7 +175,6 @@ export function buildBudgetChart(summary: Summary): TopLevelSpec | undefined {
     // The one-month chart labels its dot in place (oneMonthLayersOf).
     ...(oneMonth ? { dotLabel: dotLabelOf(point, summary.scenario.trials === 1) } : {}),
   }));
-  const money = (field: string) => ({ field, type: 'quantitative' }) as const;
   const axis = { labelExpr: MONEY_AXIS_LABEL, title: 'Cumulative spend' };
   // One trial's P10 and P90 are that trial: its spend once, under its own name.
   const tooltip =
@@ -201,28 +200,27 @@ export function buildBudgetChart(summary: Summary): TopLevelSpec | undefined {
     data: { values: rows },
     // One month's budget rule spans the chart, so there the layers place themselves on x.
     ...(oneMonth ? {} : { encoding: { x: MONTH_X } }),
-    layer:
-      summary.months.length === 1
-        ? oneMonthLayersOf(summary, axis, tooltip)
-        : [
-            {
-              mark: { type: 'area', color: PER_TASK_COLOR, opacity: 0.2 },
-              encoding: { y: { ...money('p10'), axis }, y2: { field: 'p90' }, tooltip },
+    layer: oneMonth
+      ? oneMonthLayersOf(summary, axis, tooltip)
+      : [
+          {
+            mark: { type: 'area', color: PER_TASK_COLOR, opacity: 0.2 },
+            encoding: { y: { ...moneyOf('p10'), axis }, y2: { field: 'p90' }, tooltip },
+          },
+          {
+            mark: {
+              type: 'line',
+              color: PER_TASK_COLOR,
+              strokeWidth: 2.5,
+              point: { color: PER_TASK_COLOR },
             },
-            {
-              mark: {
-                type: 'line',
-                color: PER_TASK_COLOR,
-                strokeWidth: 2.5,
-                point: { color: PER_TASK_COLOR },
-              },
-              encoding: { y: money('p50'), tooltip },
-            },
-            {
-              mark: { type: 'line', color: '#333', strokeDash: [6, 4], strokeWidth: 1.5 },
-              encoding: { y: money('budgetLine'), tooltip },
-            },
-          ],
+            encoding: { y: moneyOf('p50'), tooltip },
+          },
+          {
+            mark: { type: 'line', color: '#333', strokeDash: [6, 4], strokeWidth: 1.5 },
+            encoding: { y: moneyOf('budgetLine'), tooltip },
+          },
+        ],
   };
 }
 

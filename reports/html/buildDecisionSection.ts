@@ -100,9 +100,9 @@ function budgetTableOf(summary: Summary): string {
   );
   const crossing = `${crossingSentenceOf(plan, cumulativeLeadOf(summary.scenario.trials))}.`;
   const { coversP80, coversP90 } = plan;
-  // The plan leaves them null for one trial; the check also tells the compiler so.
+  // Null exactly at one trial (analyzeBudget), whose one figure covers no share of trials.
   const odds =
-    summary.scenario.trials === 1 || coversP80 === null || coversP90 === null
+    coversP80 === null || coversP90 === null
       ? `${oneTrialBudgetSentenceOf(summary.budget, plan)}.`
       : `Budget ${formatMoney(summary.budget.amount)}: exceeded in ` +
         `${formatPercent(summary.budget.exceedProbability)} of trials, expected overrun ` +
