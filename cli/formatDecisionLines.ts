@@ -6,7 +6,11 @@ import { cheaperInOneTrialOf, horizonSpanOf } from '../reports/charts/chartTheme
 import { formatMoney, formatSignedMoney } from '../reports/formatMoney.js';
 import { NOISE_PART_TEXT } from '../reports/describeGapShares.js';
 import { precisionSentenceOf } from '../reports/precisionSentenceOf.js';
-import { cheaperShareOf, isSameInEveryTrial } from '../reports/cheaperShareOf.js';
+import {
+  cheaperShareOf,
+  isSameInEveryTrial,
+  secondCheaperShareOf,
+} from '../reports/cheaperShareOf.js';
 
 /**
  * The decision analyses in a few terminal lines: the gap by driver, the
@@ -81,7 +85,7 @@ function optionLineOf(pair: OptionPair, summary: Summary): string {
   if (isSameInEveryTrial(pair)) {
     return `Option ${pair.second} costs the same as the scenario in every trial (paired).`;
   }
-  const cheaper = 1 - pair.probabilityFirstCheaper - pair.probabilityEqual;
+  const cheaper = secondCheaperShareOf(pair);
   return (
     `Option ${pair.second} ${effect} ${span} at P50 (paired) ` +
     `and is the cheaper ${cheaperShareOf(cheaper, pair.probabilityEqual)}.`

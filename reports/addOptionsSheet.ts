@@ -12,7 +12,12 @@ import {
   SPREAD_LABELS,
   spreadOf,
 } from './addWorkbookTable.js';
-import { cheaperInOneTrialOf, horizonNameOf } from './charts/chartTheme.js';
+import { horizonNameOf } from './charts/chartTheme.js';
+import {
+  ONE_TRIAL_CHEAPER_HEADING,
+  ONE_TRIAL_PAIRS_LEAD,
+  oneTrialCheaperCellOf,
+} from './cheaperShareOf.js';
 import { moneyCellFormat as MONEY } from './moneyCellFormat.js';
 
 /**
@@ -47,23 +52,18 @@ function addOptionPairs(sheet: ExcelJS.Worksheet, comparison: OptionsComparison,
   const oneTrial = comparison.trials === 1;
   sheet.addRow([]);
   sheet.addRow([
-    oneTrial
-      ? "Differences in the run's one trial, on common draws; one trial gives no share of " +
-        'trials in which an option is the cheaper'
-      : 'Differences trial by trial, on common draws',
+    oneTrial ? ONE_TRIAL_PAIRS_LEAD : 'Differences trial by trial, on common draws',
   ]).font = { bold: true };
   const header = [
     'First − second',
     ...SPREAD_LABELS.map((f) => `${span} ${f}`),
     ...(oneTrial
-      ? ['Cheaper in the one trial']
+      ? [ONE_TRIAL_CHEAPER_HEADING]
       : ['Share of trials the first is cheaper', 'Share of trials they cost the same']),
   ];
   sheet.addRow(header).font = { bold: true };
   for (const pair of comparison.pairs) {
-    const cheaper = oneTrial
-      ? (cheaperInOneTrialOf(pair) ?? 'neither: they cost the same')
-      : pair.probabilityFirstCheaper;
+    const cheaper = oneTrial ? oneTrialCheaperCellOf(pair) : pair.probabilityFirstCheaper;
     const row = sheet.addRow([
       `${pair.first} − ${pair.second}`,
       ...spreadOf(pair.difference),

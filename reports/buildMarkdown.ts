@@ -9,12 +9,7 @@ import { countOf } from '../engine/countOf.js';
 import type { Assumption } from '../engine/describeAssumptions.js';
 import type { ScheduledChange } from '../engine/describeScheduledChanges.js';
 import type { DistributionSummary, OptionPair, Summary } from '../engine/summaryTypes.js';
-import {
-  cheaperInOneTrialOf,
-  firstAndLastOf,
-  horizonNameOf,
-  horizonWordOf,
-} from './charts/chartTheme.js';
+import { firstAndLastOf, horizonNameOf, horizonWordOf } from './charts/chartTheme.js';
 import { describeDistribution, formatAssumptionValue } from './formatAssumptionValue.js';
 import { formatScheduledChange, SCHEDULED_CHANGES_TITLE } from './formatScheduledChange.js';
 import {
@@ -23,7 +18,14 @@ import {
   describeCorrelations,
 } from './describeCorrelation.js';
 import { costPerTaskTextOf } from './costPerTaskOf.js';
-import { formatCount, formatMoney, formatPercent, formatSignedMoney } from './formatMoney.js';
+import { formatCount, formatMoney, formatSignedMoney } from './formatMoney.js';
+import {
+  isSameInEveryTrial,
+  ONE_TRIAL_CHEAPER_HEADING,
+  oneTrialCheaperCellOf,
+  secondCheaperShareOf,
+  sharesOfTrialsOf,
+} from './cheaperShareOf.js';
 import { buildHeadline } from './html/buildHeadline.js';
 import { precisionSentenceOf } from './precisionSentenceOf.js';
 import { gapHeadingOf, spreadFiguresOf, spreadHeadingsOf } from './spreadFiguresOf.js';
@@ -117,7 +119,7 @@ function optionsSectionOf(summary: Summary): string[] {
     'What changes',
     gapHeadingOf(comparison.trials, `${span} spend`),
     gapHeadingOf(comparison.trials, 'Saving against base').replace(' P50', ', P50 (paired)'),
-    oneTrial ? 'Cheaper in the one trial' : 'Cheaper than base in',
+    oneTrial ? ONE_TRIAL_CHEAPER_HEADING : 'Cheaper than base in',
   ];
   return ['## Options', '', ...tableOf(header, rows, 2), ''];
 }
@@ -127,9 +129,10 @@ function savingCellsOf(pair: OptionPair, oneTrial: boolean): string[] {
   // The pair is base minus option: above 0, the option saves.
   const median = pair.difference.p50;
   const saving = median >= 0 ? formatMoney(median) : `costs ${formatMoney(-median)} more`;
-  if (oneTrial) return [saving, cheaperInOneTrialOf(pair) ?? 'neither: they cost the same'];
-  const cheaper = 1 - pair.probabilityFirstCheaper - pair.probabilityEqual;
-  return [saving, `${formatPercent(cheaper)} of trials`];
+  if (oneTrial) return [saving, oneTrialCheaperCellOf(pair)];
+  // A share of 0% would read as base always the cheaper where the two cost the same.
+  if (isSameInEveryTrial(pair)) return [saving, 'the same in every trial'];
+  return [saving, sharesOfTrialsOf(secondCheaperShareOf(pair), pair.probabilityEqual)];
 }
 
 function assumptionsTableOf(assumptions: readonly Assumption[]): string[] {

@@ -1,3 +1,5 @@
+import type { OptionPair } from '../engine/summaryTypes.js';
+import { cheaperInOneTrialOf } from './charts/chartTheme.js';
 import { formatPercent } from './formatMoney.js';
 
 /**
@@ -9,8 +11,31 @@ import { formatPercent } from './formatMoney.js';
  * (`isSameInEveryTrial`), where a 0% share would read as always the dearer.
  */
 export function cheaperShareOf(cheaper: number, equal: number): string {
+  return `in ${sharesOfTrialsOf(cheaper, equal)}`;
+}
+
+/** cheaperShareOf without its "in": "40% of trials, the same in 12%", for a table cell. */
+export function sharesOfTrialsOf(cheaper: number, equal: number): string {
   const same = equal > 0 ? `, the same in ${formatPercent(equal)}` : '';
-  return `in ${formatPercent(cheaper)} of trials${same}`;
+  return `${formatPercent(cheaper)} of trials${same}`;
+}
+
+/** Share of trials in which the second of a pair is the cheaper: neither first nor equal. */
+export function secondCheaperShareOf(pair: OptionPair): number {
+  return 1 - pair.probabilityFirstCheaper - pair.probabilityEqual;
+}
+
+/** The heading of the column that says which of a pair was cheaper in a run of one trial. */
+export const ONE_TRIAL_CHEAPER_HEADING = 'Cheaper in the one trial';
+
+/** What the page and the workbook say above the pairs of a run of one trial. */
+export const ONE_TRIAL_PAIRS_LEAD =
+  "Differences in the run's one trial, on common draws; one trial gives no share of " +
+  'trials in which an option is the cheaper';
+
+/** Which of a pair was cheaper in a run's one trial, or that they cost the same. */
+export function oneTrialCheaperCellOf(pair: OptionPair): string {
+  return cheaperInOneTrialOf(pair) ?? 'neither: they cost the same';
 }
 
 /**

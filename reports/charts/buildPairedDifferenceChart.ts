@@ -4,7 +4,12 @@
  * its percentiles: a box from P25 to P75, whiskers from P5 to P95, a tick at
  * P50, and a rule at zero. Left of zero the first option is the cheaper.
  */
-import { cheaperCellOf, isSameInEveryTrial } from '../cheaperShareOf.js';
+import {
+  cheaperCellOf,
+  isSameInEveryTrial,
+  ONE_TRIAL_CHEAPER_HEADING,
+  secondCheaperShareOf,
+} from '../cheaperShareOf.js';
 import type { TopLevelSpec } from 'vega-lite';
 import type { OptionPair, OptionsComparison } from '../../engine/summaryTypes.js';
 import { formatPercent, formatSignedMoney } from '../formatMoney.js';
@@ -23,10 +28,7 @@ import {
  */
 function clearestPair(pairs: readonly OptionPair[]): OptionPair {
   const certainty = (pair: OptionPair) =>
-    Math.max(
-      pair.probabilityFirstCheaper,
-      1 - pair.probabilityFirstCheaper - pair.probabilityEqual,
-    );
+    Math.max(pair.probabilityFirstCheaper, secondCheaperShareOf(pair));
   return [...pairs].sort((a, b) => certainty(b) - certainty(a))[0]!;
 }
 
@@ -35,9 +37,7 @@ function findingOf(comparison: OptionsComparison): string {
   const pair = clearestPair(comparison.pairs);
   const firstCheaper = pair.probabilityFirstCheaper >= 0.5;
   const [cheaper, dearer] = firstCheaper ? [pair.first, pair.second] : [pair.second, pair.first];
-  const share = firstCheaper
-    ? pair.probabilityFirstCheaper
-    : 1 - pair.probabilityFirstCheaper - pair.probabilityEqual;
+  const share = firstCheaper ? pair.probabilityFirstCheaper : secondCheaperShareOf(pair);
   const by = formatSignedMoney(firstCheaper ? -pair.difference.p50 : pair.difference.p50);
   if (isSameInEveryTrial(pair)) {
     return `${pair.first} and ${pair.second} cost the same in every trial`;
@@ -100,7 +100,7 @@ export function buildPairedDifferenceChart(
     { field: 'p95Label', title: 'P95' },
     {
       field: 'cheaperLabel',
-      title: comparison.trials === 1 ? 'Cheaper in the one trial' : 'P(first cheaper)',
+      title: comparison.trials === 1 ? ONE_TRIAL_CHEAPER_HEADING : 'P(first cheaper)',
     },
   ];
   return {

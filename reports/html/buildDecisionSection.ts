@@ -4,7 +4,12 @@
  * research first, and the Monte Carlo standard error of each headline figure.
  * Each part appears only when the Summary holds its figures.
  */
-import { cheaperCellOf } from '../cheaperShareOf.js';
+import {
+  cheaperCellOf,
+  ONE_TRIAL_CHEAPER_HEADING,
+  ONE_TRIAL_PAIRS_LEAD,
+  oneTrialCheaperCellOf,
+} from '../cheaperShareOf.js';
 import { countOf } from '../../engine/countOf.js';
 import { isGapPartNoise } from '../../engine/gapOf.js';
 import type {
@@ -13,12 +18,7 @@ import type {
   OptionOutcome,
   Summary,
 } from '../../engine/summaryTypes.js';
-import {
-  cheaperInOneTrialOf,
-  firstAndLastOf,
-  horizonNameOf,
-  horizonWordOf,
-} from '../charts/chartTheme.js';
+import { firstAndLastOf, horizonNameOf, horizonWordOf } from '../charts/chartTheme.js';
 import {
   crossingSentenceOf,
   cumulativeLeadOf,
@@ -134,15 +134,11 @@ function optionsTableOf(summary: Summary): string {
   const pairRows = comparison.pairs.map((pair) =>
     rowOf(`${pair.first} − ${pair.second}`, [
       ...spreadFiguresOf(pair.difference, trials).map(formatSignedMoney),
-      oneTrial ? (cheaperInOneTrialOf(pair) ?? 'neither: they cost the same') : cheaperCellOf(pair),
+      oneTrial ? oneTrialCheaperCellOf(pair) : cheaperCellOf(pair),
     ]),
   );
   const [pairsLead, cheaperHead] = oneTrial
-    ? [
-        "Differences in the run's one trial, on common draws; one trial gives no share of " +
-          'trials in which an option is the cheaper:',
-        'Cheaper in the one trial',
-      ]
+    ? [`${ONE_TRIAL_PAIRS_LEAD}:`, ONE_TRIAL_CHEAPER_HEADING]
     : ['Differences trial by trial, on common draws:', 'P(first cheaper)'];
   return (
     '<h3>Options</h3>' +

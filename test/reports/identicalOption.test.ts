@@ -6,6 +6,7 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { buildPairedDifferenceChart } from '../../reports/charts/buildPairedDifferenceChart.js';
+import { buildMarkdown } from '../../reports/buildMarkdown.js';
 import { buildWorkbook, SHEETS } from '../../reports/buildWorkbook.js';
 import { cheaperCellOf } from '../../reports/cheaperShareOf.js';
 import { buildDecisionSection } from '../../reports/html/buildDecisionSection.js';
@@ -41,6 +42,12 @@ describe('an option identical to the scenario in the reports', () => {
     ]);
     const pair = rows.find((row) => row[0] === 'base − same')!;
     expect(pair.slice(-2)).toEqual([0, 1]);
+  });
+
+  it('is the same in every trial in the options table of summary.md, not 0.0% of trials', () => {
+    const markdown = buildMarkdown(summary);
+    expect(markdown).toContain('| the same in every trial |');
+    expect(markdown).not.toContain('0.0% of trials');
   });
 
   it('shows both shares in a cell when only some trials cost the same', () => {
