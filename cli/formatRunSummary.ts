@@ -5,7 +5,7 @@ import {
   formatPercent,
   formatSignedMoney,
 } from '../reports/formatMoney.js';
-import { costPerTaskOf, costPerTaskTextOf, NO_TASKS } from '../reports/costPerTaskOf.js';
+import { costPerTaskOf, costPerTaskTextOf, runsNoTaskIn } from '../reports/costPerTaskOf.js';
 import { horizonWordOf, monthRangeOf, oneTrialBudgetVerbOf } from '../reports/charts/chartTheme.js';
 import { formatDecisionLines } from './formatDecisionLines.js';
 import {
@@ -94,13 +94,15 @@ function costTableOf(summary: Summary): string[] {
   }
   const costRows = summary.workloads.map((workload) => {
     const [start, final] = [costPerTaskOf(workload, 'first'), costPerTaskOf(workload, 'last')];
-    const text = (cost: number | string) => (typeof cost === 'number' ? formatMoney(cost) : cost);
     // A month without tasks has no cost per task to compare.
     const change =
       typeof start === 'number' && typeof final === 'number'
         ? costChangeOf(start, final)
         : NO_CHANGE;
-    return [workload.name, text(start), text(final), change];
+    const [startText, finalText] = (['first', 'last'] as const).map((which) =>
+      costPerTaskTextOf(workload, which, formatMoney),
+    );
+    return [workload.name, startText!, finalText!, change];
   });
   const header = ['cost per task (P50)', first, last, 'change of P50s'];
   const notes = [...newCostNotesOf(summary), ...noCostNotesOf(summary, first, last)];
@@ -123,9 +125,8 @@ const NO_CHANGE = '–';
 /** A note under the cost table for each workload marked with the dash. */
 function noCostNotesOf(summary: Summary, first: string, last: string): string[] {
   return summary.workloads.flatMap((workload) => {
-    const idle = [costPerTaskOf(workload, 'first'), costPerTaskOf(workload, 'last')];
-    if (idle.includes(NO_TASKS)) {
-      const [none, noneLast] = idle.map((cost) => cost === NO_TASKS);
+    const [none, noneLast] = [runsNoTaskIn(workload, 'first'), runsNoTaskIn(workload, 'last')];
+    if (none || noneLast) {
       const months = none && noneLast ? `${first} or ${last}` : none ? first : last;
       return [`${NO_CHANGE}: ${workload.name} runs no task in ${months}, so no change to give.`];
     }
@@ -158,7 +159,7 @@ function newCostNotesOf(summary: Summary): string[] {
 function taskCostLine(workload: WorkloadSummary): string {
   const { threshold, first, last } = workload.taskCost;
   // Single tasks drawn for a month that runs none would describe tasks that never happen.
-  if (costPerTaskOf(workload, 'last') === NO_TASKS) {
+  if (runsNoTaskIn(workload, 'last')) {
     return `Single tasks of ${workload.name}: none run in ${last.month}.`;
   }
   const lead =

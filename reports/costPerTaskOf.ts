@@ -10,12 +10,17 @@ import type { WorkloadSummary } from '../engine/summaryTypes.js';
 /** What the cost-per-task cell of a month without tasks reads. */
 export const NO_TASKS = 'no tasks';
 
+/** Whether no task runs in the workload's first or last month. */
+export function runsNoTaskIn(workload: WorkloadSummary, which: 'first' | 'last'): boolean {
+  const month = which === 'first' ? workload.months[0] : workload.months.at(-1);
+  return month !== undefined && !(month.tasks > 0);
+}
+
 export function costPerTaskOf(
   workload: WorkloadSummary,
   which: 'first' | 'last',
 ): number | typeof NO_TASKS {
-  const month = which === 'first' ? workload.months[0] : workload.months.at(-1);
-  if (month !== undefined && !(month.tasks > 0)) return NO_TASKS;
+  if (runsNoTaskIn(workload, which)) return NO_TASKS;
   return (which === 'first' ? workload.costPerTaskFirst : workload.costPerTaskLast).p50;
 }
 

@@ -6,7 +6,7 @@
  * behind it, which an engineer sizing timeouts or alerts needs.
  */
 import type { Summary, TaskCostSummary, WorkloadSummary } from '../../engine/summaryTypes.js';
-import { costPerTaskOf, NO_TASKS } from '../costPerTaskOf.js';
+import { runsNoTaskIn } from '../costPerTaskOf.js';
 import { formatMoney, formatPercent } from '../formatMoney.js';
 import { escapeHtml } from './escapeHtml.js';
 
@@ -37,14 +37,13 @@ function monthCellsOf(
   which: 'first' | 'last',
   hasThreshold: boolean,
 ): string {
-  if (costPerTaskOf(workload, which) === NO_TASKS) {
+  if (runsNoTaskIn(workload, which)) {
     return `<td colspan="3">${escapeHtml(NONE_RUN)}</td>`;
   }
   return monthCells(workload.taskCost[which], hasThreshold).map(cell).join('');
 }
 
-const isIdleFirst = (workload: WorkloadSummary): boolean =>
-  costPerTaskOf(workload, 'first') === NO_TASKS;
+const isIdleFirst = (workload: WorkloadSummary): boolean => runsNoTaskIn(workload, 'first');
 
 function rowOf(workload: WorkloadSummary, oneMonth: boolean): string {
   const { threshold } = workload.taskCost;
@@ -60,7 +59,7 @@ function rowOf(workload: WorkloadSummary, oneMonth: boolean): string {
 
 /** Whether the workload runs no task in its first or its last month. */
 function isIdleSomeMonth(workload: WorkloadSummary): boolean {
-  return (['first', 'last'] as const).some((which) => costPerTaskOf(workload, which) === NO_TASKS);
+  return (['first', 'last'] as const).some((which) => runsNoTaskIn(workload, which));
 }
 
 /** The table as an HTML fragment, with a sentence saying how it was made. */
