@@ -46,25 +46,43 @@ export function loadScenarioText(
   cwd: string,
   catalog: PriceCatalog,
 ): LoadedScenario {
-  const files = new Set([resolve(cwd, file)]);
-  const onRead = (path: string) => files.add(path);
-  const { source, texts } = composeScenario(file, text, makeComposeReader(file, cwd, onRead));
-  const readFile = makeFileReader(file, cwd, onRead);
-  const { scenario, issues } = validateScenario(source, catalog, readFile);
-  const located = issues.map((issue) => ({ ...issue, file: issue.file ?? file }));
-  return { file, text, texts, source, scenario, files: [...files], issues: located };
+  return validateComposedFile(composeScenarioFile(file, text, cwd), catalog);
+}
+
+/** A scenario file composed, not yet validated, with the files read so far. */
+export interface ComposedFile extends ComposedScenario {
+  readonly file: string;
+  readonly text: string;
+  readonly cwd: string;
+  /** Absolute paths of the files read: the file, those it extends and includes. */
+  readonly files: Set<string>;
 }
 
 /**
  * The scenario composed with the files it extends and includes, not yet
- * validated: where `prices.catalog` is looked for, in whichever file names it.
+ * validated: where `prices.catalog` is looked for, in whichever file names it,
+ * before validateComposedFile validates it against that catalog.
  */
-export function composeScenarioFile(file: string, text: string, cwd: string): ComposedScenario {
-  return composeScenario(
+export function composeScenarioFile(file: string, text: string, cwd: string): ComposedFile {
+  const files = new Set([resolve(cwd, file)]);
+  const composed = composeScenario(
     file,
     text,
-    makeComposeReader(file, cwd, () => undefined),
+    makeComposeReader(file, cwd, (path) => files.add(path)),
   );
+  return { ...composed, file, text, cwd, files };
+}
+
+/** Validates a composed file against `catalog`, reading the CSVs it names. */
+export function validateComposedFile(
+  composed: ComposedFile,
+  catalog: PriceCatalog,
+): LoadedScenario {
+  const { file, text, cwd, files, source, texts } = composed;
+  const readFile = makeFileReader(file, cwd, (path) => files.add(path));
+  const { scenario, issues } = validateScenario(source, catalog, readFile);
+  const located = issues.map((issue) => ({ ...issue, file: issue.file ?? file }));
+  return { file, text, texts, source, scenario, files: [...files], issues: located };
 }
 
 /** An issue formatted with the source line of the file it is in. */

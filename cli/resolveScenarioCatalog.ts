@@ -6,6 +6,11 @@ import { BUILTIN_CATALOG, createPriceCatalog, type PriceCatalog } from '../engin
 import { sortIssues, type ScenarioIssue } from '../engine/scenarioIssue.js';
 import { readImportedCatalog } from '../engine/usage/importPriceMap.js';
 import type { CliIo } from './cliIo.js';
+import {
+  composeScenarioFile,
+  validateComposedFile,
+  type LoadedScenario,
+} from './loadScenarioFile.js';
 
 /**
  * The catalog a scenario is validated against: the built-in one, with the file
@@ -79,4 +84,20 @@ export function withCatalogIssue<T extends ScenarioIssue & { readonly file: stri
   if (resolved.issue === undefined) return [...issues];
   const rest = issues.filter((issue) => issue.code !== 'unknown-model');
   return sortIssues([{ ...resolved.issue, file: resolved.issue.file! } as T, ...rest]) as T[];
+}
+
+/**
+ * A scenario file composed once, its catalog read from wherever `prices.catalog`
+ * is named, and validated against it: the road of `run` and `validate`, with a
+ * catalog's own problem in place of the unknown models it causes.
+ */
+export async function loadScenarioWithCatalog(
+  file: string,
+  text: string,
+  io: CliIo,
+): Promise<{ readonly loaded: LoadedScenario; readonly resolved: ResolvedCatalog }> {
+  const composed = composeScenarioFile(file, text, io.cwd);
+  const resolved = await resolveScenarioCatalog(composed.source, file, io);
+  const loaded = validateComposedFile(composed, resolved.catalog);
+  return { loaded: { ...loaded, issues: withCatalogIssue(loaded.issues, resolved) }, resolved };
 }

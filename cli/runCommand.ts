@@ -15,13 +15,13 @@ import type { ReportFormat } from '../reports/reportFormats.js';
 import { CliError, EXIT, type CliIo } from './cliIo.js';
 import { forecastOnThreads } from './forecastOnThreads.js';
 import { precisionCeilingOf, type PrecisionRequest } from './precisionCeilingOf.js';
-import { composeScenarioFile, formatLoadedIssue, loadScenarioText } from './loadScenarioFile.js';
+import { formatLoadedIssue } from './loadScenarioFile.js';
 import { formatRunSummary } from './formatRunSummary.js';
 import { createProgressBar } from './progressBar.js';
 import { paintIssue, useColour } from './useColour.js';
 import { readTextFile } from './readTextFile.js';
 import { reportSpendOutOfRange } from './reportSpendOutOfRange.js';
-import { resolveScenarioCatalog, withCatalogIssue } from './resolveScenarioCatalog.js';
+import { loadScenarioWithCatalog } from './resolveScenarioCatalog.js';
 import { warnFewTrials } from './warnFewTrials.js';
 import { checkRunMemory } from './checkRunMemory.js';
 import { checkWritableFolder } from './checkWritableFolder.js';
@@ -225,14 +225,8 @@ export async function validateFiles(
   let failed = false;
   for (const file of files) {
     const text = await readScenarioText(file, io);
-    const resolved = await resolveScenarioCatalog(
-      composeScenarioFile(file, text, io.cwd).source,
-      file,
-      io,
-    );
-    const loaded = loadScenarioText(file, text, io.cwd, resolved.catalog);
-    const { source, scenario } = loaded;
-    const issues = withCatalogIssue(loaded.issues, resolved);
+    const { loaded, resolved } = await loadScenarioWithCatalog(file, text, io);
+    const { source, scenario, issues } = loaded;
     for (const issue of issues) {
       if (issue.severity === 'warning' && !print.warnings) continue;
       io.stderr.write(`${paintIssue(formatLoadedIssue(loaded, issue), colourOf(io))}\n`);

@@ -1,9 +1,9 @@
 import { formatIssue, hasErrors, type ScenarioIssue } from '../engine/scenarioIssue.js';
 import { CliError, EXIT, type CliIo } from './cliIo.js';
-import { composeScenarioFile, formatLoadedIssue, loadScenarioText } from './loadScenarioFile.js';
+import { formatLoadedIssue } from './loadScenarioFile.js';
 import { paintIssue, useColour } from './useColour.js';
 import { readTextFile } from './readTextFile.js';
-import { resolveScenarioCatalog, withCatalogIssue } from './resolveScenarioCatalog.js';
+import { loadScenarioWithCatalog } from './resolveScenarioCatalog.js';
 import { countOf } from '../engine/countOf.js';
 
 export interface ValidateOptions {
@@ -59,13 +59,7 @@ async function loadOrExplain(file: string, io: CliIo) {
     const text = await readTextFile(file, io, 'scenario');
     // A catalog named by `prices.catalog` is read as `run` reads it; its own
     // problems are printed where it is named.
-    const resolved = await resolveScenarioCatalog(
-      composeScenarioFile(file, text, io.cwd).source,
-      file,
-      io,
-    );
-    const loaded = loadScenarioText(file, text, io.cwd, resolved.catalog);
-    return { ...loaded, issues: withCatalogIssue(loaded.issues, resolved) };
+    return (await loadScenarioWithCatalog(file, text, io)).loaded;
   } catch (error) {
     if (!(error instanceof CliError)) throw error;
     const issue: ScenarioIssue & { file: string } = {
