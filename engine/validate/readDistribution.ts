@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq, type Node } from 'yaml';
+import { isMap, isSeq, type Node } from 'yaml';
 import { makeMixture, truncate } from '../distributions/combineDistributions.js';
 import {
   makeBernoulli,
@@ -287,14 +287,3 @@ export function build(
   }
 }
 
-/** Whether a node is a map naming a distribution family (as opposed to another kind of map). */
-export function namesFamily(node: Node | null): boolean {
-  return (
-    isMap(node) &&
-    node.items.some(
-      (pair) =>
-        isScalar(pair.key) &&
-        (DISTRIBUTION_FAMILIES as readonly string[]).includes(String(pair.key.value)),
-    )
-  );
-}
