@@ -13,6 +13,20 @@ import {
 } from './loadScenarioFile.js';
 
 /**
+ * The file `prices.catalog` names, if any: where it is named (the scenario or a
+ * file it extends or includes; `source` is the composed one) and its absolute
+ * path, beside the file that names it. `run`, `validate` and `--watch` read it so.
+ */
+export function namedCatalogOf(source: ScenarioDocument, file: string, cwd: string) {
+  const node = source.document.getIn(['prices', 'catalog'], true);
+  if (!isScalar(node) || String(node.value).trim() === '') return undefined;
+  const span = source.locate(node);
+  const namedIn = span.file ?? file;
+  const path = String(node.value).trim();
+  return { span, namedIn, path, absolute: resolve(dirname(resolve(cwd, namedIn)), path) };
+}
+
+/**
  * The catalog a scenario is validated against: the built-in one, with the file
  * named by `prices.catalog` (read relative to the file that names it, the
  * scenario or a file it extends or includes; `source` is the composed one) laid over
@@ -25,13 +39,9 @@ export async function resolveScenarioCatalog(
   file: string,
   io: CliIo,
 ): Promise<ResolvedCatalog> {
-  const node = source.document.getIn(['prices', 'catalog'], true);
-  if (!isScalar(node) || String(node.value).trim() === '') {
-    return { catalog: BUILTIN_CATALOG, named: false };
-  }
-  const path = String(node.value).trim();
-  const span = source.locate(node);
-  const namedIn = span.file ?? file;
+  const named = namedCatalogOf(source, file, io.cwd);
+  if (named === undefined) return { catalog: BUILTIN_CATALOG, named: false };
+  const { span, namedIn, path, absolute } = named;
   const fail = (message: string, hint: string): ResolvedCatalog => {
     const issue: ScenarioIssue = {
       code: 'bad-file',
@@ -46,7 +56,7 @@ export async function resolveScenarioCatalog(
   };
   let catalogText: string;
   try {
-    catalogText = await readFile(resolve(dirname(resolve(io.cwd, namedIn)), path), 'utf8');
+    catalogText = await readFile(absolute, 'utf8');
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'a folder' : code;

@@ -1,6 +1,6 @@
-import { dirname, resolve } from 'node:path';
-import { isScalar } from 'yaml';
-import { loadScenarioFile, type LoadedScenario } from './loadScenarioFile.js';
+import { resolve } from 'node:path';
+import { loadScenarioFile } from './loadScenarioFile.js';
+import { namedCatalogOf } from './resolveScenarioCatalog.js';
 
 /**
  * The absolute paths `--watch` watches: every scenario named on the command
@@ -16,18 +16,13 @@ export function watchedFilesOf(scenarios: readonly string[], cwd: string): strin
     files.add(resolve(cwd, scenario));
     try {
       const loaded = loadScenarioFile(scenario, cwd);
-      for (const file of [...loaded.files, ...catalogOf(loaded, cwd)]) files.add(file);
+      const catalog = namedCatalogOf(loaded.source, loaded.file, cwd)?.absolute;
+      for (const file of [...loaded.files, ...(catalog === undefined ? [] : [catalog])]) {
+        files.add(file);
+      }
     } catch {
       // Unreadable: the run itself says why; the name alone is watched.
     }
   }
   return [...files].sort();
-}
-
-/** The catalog file `prices.catalog` names, beside the file that names it, as the run reads it. */
-function catalogOf(loaded: LoadedScenario, cwd: string): string[] {
-  const node = loaded.source.document.getIn(['prices', 'catalog'], true);
-  if (!isScalar(node) || String(node.value).trim() === '') return [];
-  const namedIn = loaded.source.locate(node).file ?? loaded.file;
-  return [resolve(dirname(resolve(cwd, namedIn)), String(node.value).trim())];
 }
