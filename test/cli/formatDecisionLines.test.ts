@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { formatDecisionLines } from '../../cli/formatDecisionLines.js';
 import { formatMoney, formatSignedMoney } from '../../reports/formatMoney.js';
 import { driversSentenceOf } from '../../reports/html/buildHeadline.js';
-import { FEW_FIXED_TASKS, reviewScenario, SAME_OPTION } from '../engine/decide/decideScenarios.js';
+import {
+  FEW_FIXED_TASKS,
+  reviewScenario,
+  SAME_OPTION,
+  withHugeSpends,
+} from '../engine/decide/decideScenarios.js';
 import { forecastForTest } from '../engine/scenarioText.js';
 
 describe('the terminal lines of the decisions', () => {
@@ -36,18 +41,8 @@ options:
   it('state no part within float noise of the spends as a finding, in the terminal or page', () => {
     // Spends of $1e29: a billionth of them (gapOf's noise rule) is $1e20, so a part of
     // $1e13 cannot be told from 0 and is named apart, not printed as a finding of $0.
-    const annual = {
-      ...summary.total.annual,
-      perTask: { ...summary.total.annual.perTask, mean: 5e29 },
-      perToken: { ...summary.total.annual.perToken, mean: 1e29 },
-      gap: { ...summary.total.annual.gap, mean: 4e29 },
-    };
     const [big, small] = summary.gapAttribution!;
-    const gapAttribution = [
-      { ...big!, mean: 4e29 },
-      { ...small!, mean: 1e13 },
-    ];
-    const huge = { ...summary, total: { ...summary.total, annual }, gapAttribution };
+    const huge = withHugeSpends(summary, 1e13);
     const [line] = formatDecisionLines(huge);
     const smallName = small!.label.toLowerCase();
     expect(line).toBe(

@@ -11,27 +11,12 @@ import type { Summary } from '../../engine/summaryTypes.js';
 import { buildWorkbook, SHEETS } from '../../reports/buildWorkbook.js';
 import { formatSignedMoney } from '../../reports/formatMoney.js';
 import { buildDecisionSection } from '../../reports/html/buildDecisionSection.js';
-import { reviewScenario } from '../engine/decide/decideScenarios.js';
+import { reviewScenario, withHugeSpends } from '../engine/decide/decideScenarios.js';
 import { forecastForTest } from '../engine/scenarioText.js';
 
-/**
- * Spends of $5e29 and $1e29: a billionth of them is $5e20, so a part of $1e13 is noise
- * and a part of exactly $0 too, while the other part, $4e29, is the whole gap.
- */
+/** A forecast of the review scenario with huge spends and a noise part (withHugeSpends). */
 function hugeSummaryWith(noiseMean: number): Summary {
-  const summary = forecastForTest(reviewScenario(), 200);
-  const annual = {
-    ...summary.total.annual,
-    perTask: { ...summary.total.annual.perTask, mean: 5e29 },
-    perToken: { ...summary.total.annual.perToken, mean: 1e29 },
-    gap: { ...summary.total.annual.gap, mean: 4e29 },
-  };
-  const [big, small] = summary.gapAttribution!;
-  const gapAttribution = [
-    { ...big!, mean: 4e29, p10: 3e29, p90: 5e29 },
-    { ...small!, mean: noiseMean, p10: -9e13, p90: 1e14 },
-  ];
-  return { ...summary, total: { ...summary.total, annual }, gapAttribution };
+  return withHugeSpends(forecastForTest(reviewScenario(), 200), noiseMean);
 }
 
 /** The cells of the HTML table row headed `head`, as text. */

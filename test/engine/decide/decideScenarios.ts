@@ -3,6 +3,7 @@ import { loadScenarioDocument } from '../../../engine/loadScenarioDocument.js';
 import { planSimulation } from '../../../engine/planSimulation.js';
 import { BUILTIN_CATALOG } from '../../../engine/priceCatalog.js';
 import type { Scenario } from '../../../engine/scenarioTypes.js';
+import type { Summary } from '../../../engine/summaryTypes.js';
 import { simulate } from '../../../engine/simulate.js';
 import { simulateTasks } from '../../../engine/simulateTasks.js';
 import { validateScenario } from '../../../engine/validate/validateScenario.js';
@@ -95,3 +96,23 @@ options:
     set:
       workloads.review.steps.loop.output_tokens: 500
 `);
+
+/**
+ * `summary` with spends of $5e29 (per task) and $1e29 (per token), a gap of $4e29 that its
+ * first Shapley part makes up, and a second part of `noiseMean`: a billionth of the spends
+ * is $5e20 (gapOf's noise rule), so a part of $1e13, or of exactly $0, is noise.
+ */
+export function withHugeSpends(summary: Summary, noiseMean: number): Summary {
+  const annual = {
+    ...summary.total.annual,
+    perTask: { ...summary.total.annual.perTask, mean: 5e29 },
+    perToken: { ...summary.total.annual.perToken, mean: 1e29 },
+    gap: { ...summary.total.annual.gap, mean: 4e29 },
+  };
+  const [big, small] = summary.gapAttribution!;
+  const gapAttribution = [
+    { ...big!, mean: 4e29, p10: 3e29, p90: 5e29 },
+    { ...small!, mean: noiseMean, p10: -9e13, p90: 1e14 },
+  ];
+  return { ...summary, total: { ...summary.total, annual }, gapAttribution };
+}
