@@ -3,16 +3,8 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { makeCli } from '../../cli/makeCli.js';
-import { makeTemporaryFolder } from '../cli/runCli.js';
+import { makeTemporaryFolder, waitFor } from '../cli/runCli.js';
 import { BROWSER_REQUIRED, hasChromium, launchChromium } from './openReport.js';
-
-async function waitFor(what: string, check: () => boolean, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 // Skipped without Chromium for the reason report.test.ts prints; CI requires it.
 describe.skipIf(!hasChromium() && !BROWSER_REQUIRED)('a watched report in Chromium', () => {

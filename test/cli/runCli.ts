@@ -27,3 +27,12 @@ export async function runCli(argv: readonly string[], cwd = process.cwd()): Prom
 export function makeTemporaryFolder(): string {
   return mkdtempSync(join(tmpdir(), 'pertask-test-'));
 }
+
+/** Polls `check` every 50 ms until it holds, failing after `timeoutMs`. */
+export async function waitFor(what: string, check: () => boolean, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!check()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}

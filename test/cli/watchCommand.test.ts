@@ -4,16 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeCli } from '../../cli/makeCli.js';
 import { makeLive } from '../../cli/reportServer.js';
-import { makeTemporaryFolder } from './runCli.js';
-
-/** Polls `check` every 50 ms until it holds, failing after `timeoutMs`. */
-async function waitFor(what: string, check: () => boolean, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
+import { makeTemporaryFolder, waitFor } from './runCli.js';
 
 function fetchText(url: string): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
