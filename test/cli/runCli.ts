@@ -29,7 +29,11 @@ export function makeTemporaryFolder(): string {
 }
 
 /** Polls `check` every 50 ms until it holds, failing after `timeoutMs`. */
-export async function waitFor(what: string, check: () => boolean, timeoutMs = 30_000): Promise<void> {
+export async function waitFor(
+  what: string,
+  check: () => boolean,
+  timeoutMs = 30_000,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!check()) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
